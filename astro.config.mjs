@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import searchIndex from './src/integrations/search-index.ts';
+
+// The site may be served under a sub-path (a project page on a static host):
+// WIREBOOK_BASE=/wirebook/ npm run build. Every link goes through Astro's base.
+const base = process.env.WIREBOOK_BASE ?? '/';
+
+export default defineConfig({
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.WIREBOOK_OUT_DIR ?? './dist',
+  integrations: [mdx(), searchIndex()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      // Both themes as CSS variables; global.css picks the system's.
+      defaultColor: false,
+    },
+  },
+  devToolbar: { enabled: false },
+});

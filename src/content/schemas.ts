@@ -1,0 +1,51 @@
+// Front-matter and sidecar schemas: defined once here, read by the content
+// collections, the pages and (later) the lesson checker.
+import { z } from 'astro/zod';
+
+/** A capture id: the sidecar's file name without `.yaml` (e.g. "report-dns"). */
+const captureId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'capture ids are lower-case words joined by "-"');
+
+export const lessonSchema = z.object({
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  /** Position in the course, 1 first. */
+  order: z.number().int().positive(),
+  objectives: z.array(z.string().min(1)).min(1),
+  /** Ids of the captures this lesson reads (sidecars in captures/). */
+  captures: z.array(captureId).default([]),
+  lang: z.string().default('en'),
+  draft: z.boolean().default(false),
+});
+
+const host = z.object({
+  name: z.string().min(1),
+  /** IPv4, IPv6 or MAC address as the capture shows it. */
+  address: z.string().min(1),
+});
+
+export const annotationSchema = z.object({
+  frame: z.number().int().positive(),
+  /** Wireshark display-filter name of the field the note explains, e.g. "tcp.ack". */
+  field: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/).optional(),
+  text: z.string().min(1),
+});
+
+export const captureSchema = z.object({
+  title: z.string().min(1),
+  /** The capture file, relative to the sidecar (pcap or pcapng). */
+  file: z.string().regex(/\.(pcapng|pcap)$/, 'the capture file must end in .pcap or .pcapng'),
+  source: z.object({
+    /** rebuilt: written by the capture builder from a spec; recorded: real traffic; contributed: someone else's capture. */
+    kind: z.enum(['rebuilt', 'recorded', 'contributed']),
+    /** Where it came from and how it was made. */
+    description: z.string().min(1),
+  }),
+  licence: z.string().min(1),
+  hosts: z.object({ A: host, B: host }),
+  notes: z.string().optional(),
+  annotations: z.array(annotationSchema).default([]),
+});
+
+export type LessonData = z.infer<typeof lessonSchema>;
+export type CaptureData = z.infer<typeof captureSchema>;
+export type Annotation = z.infer<typeof annotationSchema>;

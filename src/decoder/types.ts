@@ -1,0 +1,71 @@
+// Shared shapes of the decoder. Everything above the decoder (CLI, widgets,
+// lessons, quizzes) reads packets through these types only.
+
+/** A raw value as the bytes hold it; `display` and `show` carry the text. */
+export type FieldValue = number | bigint | string | boolean | Uint8Array | null;
+
+/** Wireshark's expert-info severities, lowest first. */
+export type Severity = 'chat' | 'note' | 'warn' | 'error';
+
+/** A problem found while dissecting, tied to the bytes where it happened. */
+export interface Expert {
+  /** Wireshark's expert name where one exists, e.g. "_ws.malformed", "tcp.analysis.retransmission". */
+  name: string;
+  severity: Severity;
+  message: string;
+}
+
+/**
+ * One node of the packet-details tree, as Wireshark's details pane shows it.
+ * Protocol nodes (name "tcp") hold their fields as children.
+ */
+export interface Field {
+  /** Display-filter name ("tcp.srcport"); "" for a text-only line. */
+  name: string;
+  /** Human label ("Source Port"). */
+  label: string;
+  /** Byte offset within the frame, and length in bytes (0 for generated fields). */
+  offset: number;
+  length: number;
+  /** Bit mask within the field's bytes, for bit fields. */
+  mask?: number;
+  /** The raw value. */
+  value: FieldValue;
+  /** The details-pane line, e.g. "Source Port: 54744" or ".... ..1. = Syn: Set". */
+  display: string;
+  /** The value as `tshark -T fields` prints it, e.g. "54744", "0x0002", "192.168.0.5". */
+  show: string;
+  /** Computed, not read from the bytes (Wireshark's [bracketed] fields). */
+  generated?: boolean;
+  /** Problems found at this field (malformed, bad checksum, analysis notes). */
+  expert?: Expert[];
+  children?: Field[];
+}
+
+/** Capture timestamp as an exact integer: nanoseconds since the Unix epoch. */
+export type TimestampNs = bigint;
+
+/** One record of a capture file, as indexed by the first pass. */
+export interface FrameRecord {
+  /** 1-based frame number, as Wireshark counts. */
+  number: number;
+  /** Byte offset of the packet data within the capture file. */
+  dataOffset: number;
+  /** Bytes captured (may be fewer than on the wire). */
+  capLen: number;
+  /** Bytes on the wire. */
+  origLen: number;
+  timestamp: TimestampNs;
+  /** Link-layer header type (LINKTYPE_*), from the file or its interface. */
+  linkType: number;
+  interfaceId: number;
+  /** pcapng opt_comment values, in order. */
+  comments: string[];
+}
+
+/** A damaged file: what is wrong and where. Frames before it are still returned. */
+export interface CaptureError {
+  message: string;
+  /** Byte offset in the file where reading stopped. */
+  offset: number;
+}

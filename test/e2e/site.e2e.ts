@@ -1,0 +1,141 @@
+// The built site in a real browser: navigation, no-JavaScript reading,
+// search, themes, phone width, and zero axe violations on every page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, viewports } from './support/browser.ts';
+import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { axeViolations } from './support/axe.ts';
+import { screenshot } from './support/screenshot.ts';
+
+let browser: Browser;
+let site: StaticSite;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), serveStatic('dist', '/')]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: viewports.desktop, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(new URL(path, site.url).href);
+  (page as Page & { errors: string[] }).errors = errors;
+  return { context, page };
+}
+
+const pages = ['', 'lessons/reading-a-capture/', 'lessons/udp/', 'no-such-page/'];
+
+describe('navigation', () => {
+  it('goes home -> first lesson -> next lesson', async () => {
+    const { context, page } = await open('');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/real packets/);
+    const outline = page.locator('main ol.outline a');
+    expect(await outline.count()).toBeGreaterThanOrEqual(2);
+
+    await outline.first().click();
+    await page.waitForURL(/\/lessons\/reading-a-capture\/$/);
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Reading a capture');
+
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(/\/lessons\/udp\/$/);
+    await expect(page.locator('main h1').textContent()).resolves.toMatch(/UDP/);
+    await expect(page.locator('a[rel="prev"]').getAttribute('href')).resolves.toBe('/lessons/reading-a-capture/');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await context.close();
+  });
+
+  it('serves a friendly 404 page with a way back', async () => {
+    const { context, page } = await open('no-such-page/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await expect(page.locator('main a').getAttribute('href')).resolves.toBe('/');
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('renders the home page and a lesson in full', async () => {
+    const { context, page } = await open('', { javaScriptEnabled: false });
+    expect(await page.locator('main ol.outline li').count()).toBeGreaterThanOrEqual(2);
+    await page.goto(new URL('lessons/udp/', site.url).href);
+    await expect(page.locator('main h1').textContent()).resolves.toMatch(/UDP/);
+    expect(await page.locator('.objectives li').count()).toBeGreaterThan(0);
+    expect(await page.locator('article table').count()).toBeGreaterThan(0);
+    // Search needs JavaScript, so its button stays hidden rather than dead.
+    await expect(page.locator('wb-search [data-open]').isHidden()).resolves.toBe(true);
+    await screenshot(page, 'lesson-nojs-desktop');
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  it('loads the index only when opened, and finds lessons', async () => {
+    const before = site.requests.length;
+    const { context, page } = await open('');
+    await page.waitForLoadState('networkidle');
+    const fetched = () => site.requests.slice(before);
+    expect(fetched().filter((r) => r.includes('/pagefind/'))).toEqual([]);
+
+    await page.keyboard.press('/');
+    await expect(page.locator('dialog').isVisible()).resolves.toBe(true);
+    await page.locator('#search-input').fill('checksum');
+    await page.locator('[data-results] li').first().waitFor();
+    expect(fetched()).toContain('/pagefind/pagefind.js');
+    const first = page.locator('[data-results] li a').first();
+    await expect(first.getAttribute('href')).resolves.toBe('/lessons/udp/');
+    await expect(page.locator('[data-results] mark').first().textContent()).resolves.toMatch(/checksum/i);
+    await screenshot(page, 'search-desktop');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('dialog').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('says so when nothing matches', async () => {
+    const { context, page } = await open('');
+    await page.locator('wb-search [data-open]').click();
+    await page.locator('#search-input').fill('zzzqqqxxx');
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('No lessons'));
+    await context.close();
+  });
+});
+
+describe('accessibility and look', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const [size, viewport] of Object.entries(viewports)) {
+      it(`has no axe violations in ${colorScheme} theme at ${size} width`, async () => {
+        for (const path of pages) {
+          const { context, page } = await open(path, { colorScheme, viewport });
+          const violations = await axeViolations(page);
+          expect(violations, `${path || 'home'} (${colorScheme}, ${size})`).toEqual([]);
+          await screenshot(page, `${(path || 'home').replace(/\W+/g, '-').replace(/-$/, '')}-${size}-${colorScheme}`);
+          await context.close();
+        }
+      });
+    }
+  }
+
+  it('follows the system colour scheme', async () => {
+    const background = async (colorScheme: 'light' | 'dark') => {
+      const { context, page } = await open('', { colorScheme });
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await context.close();
+      return bg;
+    };
+    expect(await background('light')).not.toBe(await background('dark'));
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    for (const path of pages) {
+      const { context, page } = await open(path, { viewport: viewports.phone });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path || 'home').toBeLessThanOrEqual(0);
+      await context.close();
+    }
+  });
+});
