@@ -1,5 +1,6 @@
 // Checks that every capture a lesson names exists. Pure: the caller supplies
 // what is on disk, so the same check serves the build and the tests.
+import { nearestName } from '../decoder/text/nearest.ts';
 
 export interface LessonRefs {
   /** The lesson's file, as the author knows it (lessons/02-udp.mdx). */
@@ -28,7 +29,7 @@ export function captureReferenceProblems(lessons: readonly LessonRefs[], capture
   for (const lesson of lessons) {
     for (const id of lesson.captures) {
       if (!known.has(id)) {
-        const hint = nearest(id, [...known.keys()]);
+        const hint = nearestName(id, known.keys(), Math.max(3, Math.floor(id.length / 3)));
         problems.push(
           `${lesson.file}: uses capture "${id}", but there is no captures/**/${id}.yaml.` +
             (hint ? ` Did you mean "${hint}"?` : ' Add the capture with its YAML sidecar, or fix the name in "captures".'),
@@ -37,27 +38,4 @@ export function captureReferenceProblems(lessons: readonly LessonRefs[], capture
     }
   }
   return problems;
-}
-
-/** The closest known id by edit distance, if it is close enough to be a typo. */
-function nearest(id: string, ids: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(id.length / 3)) + 1;
-  for (const candidate of ids) {
-    const d = editDistance(id, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
 }
