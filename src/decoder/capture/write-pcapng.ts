@@ -1,0 +1,142 @@
+// Writes a little-endian pcapng file: one Section Header Block, one Interface
+// Description Block per distinct link type, one Enhanced Packet Block per frame.
+
+import type { FrameToWrite } from './capture-types.ts';
+import { BT_EPB, BT_IDB, BT_SHB, BYTE_ORDER_MAGIC } from './pcapng.ts';
+import { STANDARD_MAX_PACKET } from './reader-state.ts';
+import { nsToTicks } from './timestamp.ts';
+
+export interface PcapngWriteOptions {
+  /** shb_comment: a comment on the whole file. */
+  shbComment?: string;
+  /** shb_userappl: the program that wrote the file. */
+  userAppl?: string;
+  /**
+   * Nanosecond timestamps (if_tsresol 9) when true, microseconds (truncating)
+   * when false; by default nanoseconds only if some timestamp needs them.
+   */
+  tsresolNs?: boolean;
+}
+
+const utf8 = new TextEncoder();
+const OPT_COMMENT = 1;
+const SHB_USERAPPL = 4;
+const IF_TSRESOL = 9;
+
+const pad4 = (n: number) => (n + 3) & ~3;
+
+interface Opt {
+  code: number;
+  value: Uint8Array;
+}
+
+function optionsSize(opts: Opt[]): number {
+  if (opts.length === 0) return 0;
+  let n = 4; // opt_endofopt
+  for (const o of opts) n += 4 + pad4(o.value.length);
+  return n;
+}
+
+/** A small cursor over a little-endian output buffer. */
+class Out {
+  bytes: Uint8Array;
+  view: DataView;
+  p = 0;
+  constructor(size: number) {
+    this.bytes = new Uint8Array(size);
+    this.view = new DataView(this.bytes.buffer);
+  }
+  u16(v: number) {
+    this.view.setUint16(this.p, v, true);
+    this.p += 2;
+  }
+  u32(v: number) {
+    this.view.setUint32(this.p, v >>> 0, true);
+    this.p += 4;
+  }
+  raw(b: Uint8Array) {
+    this.bytes.set(b, this.p);
+    this.p = pad4(this.p + b.length);
+  }
+  options(opts: Opt[]) {
+    if (opts.length === 0) return;
+    for (const o of opts) {
+      this.u16(o.code);
+      this.u16(o.value.length);
+      this.raw(o.value);
+    }
+    this.u32(0); // opt_endofopt
+  }
+}
+
+function needsNanoseconds(frames: FrameToWrite[]): boolean {
+  return frames.some((f) => f.timestamp % 1000n !== 0n);
+}
+
+export function writePcapng(frames: FrameToWrite[], opts: PcapngWriteOptions = {}): Uint8Array {
+  const nano = opts.tsresolNs ?? needsNanoseconds(frames);
+  const units = nano ? 1_000_000_000n : 1_000_000n;
+
+  const shbOpts: Opt[] = [];
+  if (opts.shbComment !== undefined) shbOpts.push({ code: OPT_COMMENT, value: utf8.encode(opts.shbComment) });
+  if (opts.userAppl !== undefined) shbOpts.push({ code: SHB_USERAPPL, value: utf8.encode(opts.userAppl) });
+  const shbLen = 28 + optionsSize(shbOpts);
+
+  // One interface per link type, in order of first appearance.
+  const ifaceOf = new Map<number, number>();
+  const snapOf: number[] = [];
+  for (const f of frames) {
+    let id = ifaceOf.get(f.linkType);
+    if (id === undefined) {
+      id = ifaceOf.size;
+      ifaceOf.set(f.linkType, id);
+      snapOf.push(STANDARD_MAX_PACKET);
+    }
+    if (f.data.length > snapOf[id]) snapOf[id] = f.data.length;
+  }
+  const idbOpts: Opt[] = nano ? [{ code: IF_TSRESOL, value: Uint8Array.of(9) }] : [];
+  const idbLen = 20 + optionsSize(idbOpts);
+
+  const epbOpts: Opt[][] = frames.map((f) =>
+    (f.comments ?? []).map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })),
+  );
+  let total = shbLen + idbLen * ifaceOf.size;
+  frames.forEach((f, i) => (total += 32 + pad4(f.data.length) + optionsSize(epbOpts[i])));
+
+  const out = new Out(total);
+  out.u32(BT_SHB);
+  out.u32(shbLen);
+  out.u32(BYTE_ORDER_MAGIC);
+  out.u16(1);
+  out.u16(0);
+  out.u32(0xffffffff); // section length: unknown (-1)
+  out.u32(0xffffffff);
+  out.options(shbOpts);
+  out.u32(shbLen);
+
+  for (const [linkType, id] of ifaceOf) {
+    out.u32(BT_IDB);
+    out.u32(idbLen);
+    out.u16(linkType);
+    out.u16(0);
+    out.u32(snapOf[id]);
+    out.options(idbOpts);
+    out.u32(idbLen);
+  }
+
+  frames.forEach((f, i) => {
+    const len = 32 + pad4(f.data.length) + optionsSize(epbOpts[i]);
+    const [hi, lo] = nsToTicks(f.timestamp, units);
+    out.u32(BT_EPB);
+    out.u32(len);
+    out.u32(ifaceOf.get(f.linkType)!);
+    out.u32(hi);
+    out.u32(lo);
+    out.u32(f.data.length);
+    out.u32(f.origLen ?? f.data.length);
+    out.raw(f.data);
+    out.options(epbOpts[i]);
+    out.u32(len);
+  });
+  return out.bytes;
+}
