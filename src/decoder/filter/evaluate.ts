@@ -29,10 +29,17 @@ export function evaluate(node: FilterNode, lookup: FieldLookup): boolean {
 
 /** Every field name a filter reads, so a fast path can extract just those. */
 export function fieldsOf(node: FilterNode, out = new Set<string>()): Set<string> {
-  if (node.kind === 'and' || node.kind === 'or') {
-    fieldsOf(node.left, out);
-    fieldsOf(node.right, out);
-  } else if (node.kind === 'not') fieldsOf(node.operand, out);
-  else out.add(node.field);
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      fieldsOf(node.left, out);
+      fieldsOf(node.right, out);
+      break;
+    case 'not':
+      fieldsOf(node.operand, out);
+      break;
+    default:
+      out.add(node.field);
+  }
   return out;
 }
