@@ -108,15 +108,15 @@ describe('search', () => {
 describe('accessibility and look', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [size, viewport] of Object.entries(viewports)) {
-      it(`has no axe violations in ${colorScheme} theme at ${size} width`, async () => {
-        for (const path of pages) {
+      for (const path of pages) {
+        it(`has no axe violations on ${path || 'home'} in ${colorScheme} theme at ${size} width`, async () => {
           const { context, page } = await open(path, { colorScheme, viewport });
           const violations = await axeViolations(page);
-          expect(violations, `${path || 'home'} (${colorScheme}, ${size})`).toEqual([]);
+          expect(violations).toEqual([]);
           await screenshot(page, `${(path || 'home').replace(/\W+/g, '-').replace(/-$/, '')}-${size}-${colorScheme}`);
           await context.close();
-        }
-      });
+        });
+      }
     }
   }
 
