@@ -1,0 +1,76 @@
+// One table routing between layers, like scapy's bind_layers: which layer
+// decodes a payload, by the key the outer layer names (ethertype, IP protocol,
+// port, link type). Layers only say "ethertype 0x0800"; this says "ipv4".
+
+export type BindingTable = 'linktype' | 'ethertype' | 'ip.proto' | 'null.family' | 'udp.port' | 'tcp.port';
+
+export type Bindings = Record<BindingTable, Readonly<Record<number, string>>>;
+
+export const bindings: Bindings = {
+  linktype: {
+    0: 'null', // BSD loopback
+    1: 'eth',
+    12: 'raw', // LINKTYPE_RAW on some systems (DLT_RAW 12/14)
+    14: 'raw',
+    101: 'raw',
+    108: 'null', // OpenBSD loopback: same family word, network order
+    113: 'sll',
+    228: 'raw',
+    229: 'raw',
+    276: 'sll2',
+    147: 'user_dlt',
+    148: 'user_dlt',
+    149: 'user_dlt',
+    150: 'user_dlt',
+    151: 'user_dlt',
+    152: 'user_dlt',
+    153: 'user_dlt',
+    154: 'user_dlt',
+    155: 'user_dlt',
+    156: 'user_dlt',
+    157: 'user_dlt',
+    158: 'user_dlt',
+    159: 'user_dlt',
+    160: 'user_dlt',
+    161: 'user_dlt',
+    162: 'user_dlt',
+  },
+  ethertype: {
+    0x0800: 'ipv4',
+    0x0806: 'arp',
+    0x8100: 'vlan',
+    0x88a8: 'vlan',
+    0x86dd: 'ipv6',
+  },
+  'ip.proto': {
+    1: 'icmp',
+    6: 'tcp',
+    17: 'udp',
+    58: 'icmpv6',
+  },
+  'null.family': {
+    2: 'ipv4',
+    24: 'ipv6', // NetBSD, OpenBSD
+    28: 'ipv6', // FreeBSD
+    30: 'ipv6', // macOS
+  },
+  'udp.port': {
+    53: 'dns',
+    5353: 'mdns',
+    5355: 'llmnr',
+  },
+  'tcp.port': {
+    53: 'dns',
+    80: 'http',
+    8080: 'http',
+    443: 'tls',
+    5355: 'llmnr',
+  },
+};
+
+/** Add "decode as" rules to the defaults, e.g. { 'udp.port': { 45953: 'dns' } }. */
+export function withDecodeAs(extra: Partial<Record<BindingTable, Record<number, string>>>): Bindings {
+  const out = { ...bindings };
+  for (const k of Object.keys(extra) as BindingTable[]) out[k] = { ...bindings[k], ...extra[k] };
+  return out;
+}

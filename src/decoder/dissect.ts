@@ -1,0 +1,303 @@
+// The frame dissector: runs the layers over one frame's bytes, starting from
+// its link type, and collects what they describe through a sink. Two ways in:
+// dissectFrame builds the details tree and the packet-list columns;
+// extractFields keeps only named fields, for `wirebook fields -e ...`.
+
+import type { Field, FrameRecord } from './types.ts';
+import type { Sink } from './fields/sink.ts';
+import type { FieldSpec } from './fields/spec.ts';
+import { TreeSink } from './fields/tree-sink.ts';
+import { WantedSink, compileWanted } from './fields/wanted-sink.ts';
+import type { FieldWanted } from './fields/wanted-sink.ts';
+import { bindings as defaultBindings, withDecodeAs } from './bindings.ts';
+import type { BindingTable, Bindings } from './bindings.ts';
+import type { Columns, LayerContext } from './layers/context.ts';
+import type { IpHeader, LayerRecords } from './layers/records.ts';
+import type { DissectSession } from './layers/session.ts';
+import { decoders, protocolTables } from './layers/index.ts';
+import { emitFrame, frameFields } from './layers/frame.ts';
+import type { FrameInfo } from './layers/frame.ts';
+import { malformedFields } from './layers/malformed.ts';
+import { nsText } from './fields/format.ts';
+
+export type { DissectSession, TcpAnalysis } from './layers/session.ts';
+export type { FieldWanted } from './fields/wanted-sink.ts';
+export { compileWanted } from './fields/wanted-sink.ts';
+export { findAll, findField } from './fields/find.ts';
+export { protocolTables } from './layers/index.ts';
+
+export interface DissectOptions {
+  /** Extra "decode as" rules, e.g. { 'udp.port': { 45953: 'dns' } }. */
+  decodeAs?: Partial<Record<BindingTable, Record<number, string>>>;
+  /** Interface name/description for the frame line (pcapng). */
+  interfaceName?: string;
+  interfaceDescription?: string;
+  /** For frame.time_relative and frame.time_delta. */
+  firstTimestamp?: bigint;
+  previousTimestamp?: bigint;
+  /** Per-capture analysis hooks (TCP conversations). */
+  session?: DissectSession;
+}
+
+export interface DissectedFrame {
+  /** Top-level protocol nodes, "frame" first. */
+  tree: Field[];
+  columns: Columns;
+  /** frame.protocols, e.g. "eth:ethertype:ip:udp:dns". */
+  protocols: string;
+  /** Some layer found bad data (malformed, bogus length, cut name...). Bad checksums do not count. */
+  malformed: boolean;
+  /** The capture was cut by its snaplen inside a layer. */
+  truncated: boolean;
+  /** Decoded header values by layer, for analysis and widgets. */
+  layers: LayerRecords;
+}
+
+/** Per-frame state handed to the layers. */
+class FrameContext implements LayerContext {
+  data: Uint8Array;
+  record: FrameRecord;
+  readonly out: Sink;
+  readonly columns: boolean;
+  cols: Columns = { source: '', destination: '', protocol: '', info: '' };
+  protocols: string[] = [];
+  layers: LayerRecords = {};
+  session: DissectSession | undefined;
+  inner = false;
+  lastIp: IpHeader | undefined = undefined;
+  bad = false;
+  stopped = false;
+  malformedIn = '';
+  truncatedIn = '';
+  private readonly bindings: Bindings;
+  /** Leaf layers nobody asked about (fast path only). */
+  private readonly skip: ReadonlySet<string> | undefined;
+  /** Layers may drop to routing only (fast path, no columns or markers wanted). */
+  private readonly mayQuiet: boolean;
+
+  constructor(out: Sink, columns: boolean, bindings: Bindings, skip?: ReadonlySet<string>) {
+    this.out = out;
+    this.columns = columns;
+    this.bindings = bindings;
+    this.skip = skip;
+    this.mayQuiet = skip !== undefined && !columns;
+    this.data = new Uint8Array(0);
+    this.record = undefined as unknown as FrameRecord;
+  }
+
+  /** Start a frame (the fast path reuses one context for every frame). */
+  reset(record: FrameRecord, data: Uint8Array, session: DissectSession | undefined): void {
+    this.record = record;
+    this.data = data;
+    this.session = session;
+    this.cols = { source: '', destination: '', protocol: '', info: '' };
+    this.protocols = [];
+    this.layers = {};
+    this.inner = false;
+    this.lastIp = undefined;
+    this.bad = false;
+    this.stopped = false;
+    this.malformedIn = '';
+    this.truncatedIn = '';
+  }
+
+  malformed(proto: string, message?: string): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.bad = true;
+    this.malformedIn = proto;
+    this.out.expert('_ws.malformed', 'error', message ?? `Malformed Packet (Exception occurred)`);
+  }
+
+  truncated(proto: string): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.truncatedIn = proto;
+  }
+
+  quiet(specs: readonly FieldSpec[]): boolean {
+    return this.mayQuiet && this.session === undefined && !this.out.wantsAny(specs);
+  }
+
+  isMalformed(): boolean {
+    return this.stopped;
+  }
+
+  markBad(): void {
+    this.bad = true;
+  }
+
+  next(table: BindingTable, key: number, offset: number, end: number): number {
+    if (table === 'ethertype') this.protocols.push('ethertype');
+    const name = this.bindings[table][key];
+    if (name === undefined) return -1;
+    return this.call(name, offset, end);
+  }
+
+  call(layer: string, offset: number, end: number, inner?: boolean, arg?: string): number {
+    if (this.stopped) return end;
+    if (this.skip !== undefined && this.skip.has(layer)) return end;
+    const decode = decoders[layer];
+    if (!decode) return -1;
+    const wasInner = this.inner;
+    const savedIp = this.lastIp;
+    if (inner) this.inner = true;
+    const r = decode(this, offset, end, arg);
+    this.inner = wasInner;
+    if (inner) this.lastIp = savedIp;
+    return typeof r === 'number' ? r : end;
+  }
+}
+
+function runLayers(ctx: FrameContext, record: FrameRecord): void {
+  const first = defaultBindings.linktype[record.linkType];
+  if (!first) {
+    ctx.call('data', 0, record.origLen);
+    return;
+  }
+  ctx.call(first, 0, record.origLen);
+}
+
+/** The closing lines Wireshark adds when a layer hit the end of its bytes. */
+function closeFrame(ctx: FrameContext): void {
+  const { out } = ctx;
+  const M = malformedFields;
+  if (ctx.malformedIn) {
+    const text = `[Malformed Packet: ${ctx.malformedIn}]`;
+    out.open(M.malformed, 0, 0, text, text);
+    out.close();
+    out.expert('_ws.malformed', 'error', 'Malformed Packet (Exception occurred)');
+    if (ctx.columns) ctx.cols.info += '[Malformed Packet]';
+  } else if (ctx.truncatedIn) {
+    const text = `[Packet size limited during capture: ${ctx.truncatedIn} truncated]`;
+    out.open(M.short, 0, 0, text, text);
+    out.close();
+    if (ctx.columns) ctx.cols.info += '[Packet size limited during capture]';
+  }
+}
+
+function frameInfo(record: FrameRecord, opts: DissectOptions | undefined): FrameInfo {
+  return {
+    record,
+    interfaceName: opts?.interfaceName,
+    interfaceDescription: opts?.interfaceDescription,
+    firstTimestamp: opts?.firstTimestamp,
+    previousTimestamp: opts?.previousTimestamp,
+  };
+}
+
+const bindingsCache = new WeakMap<object, Bindings>();
+function bindingsFor(opts: DissectOptions | undefined): Bindings {
+  if (!opts?.decodeAs) return defaultBindings;
+  let b = bindingsCache.get(opts.decodeAs);
+  if (!b) {
+    b = withDecodeAs(opts.decodeAs);
+    bindingsCache.set(opts.decodeAs, b);
+  }
+  return b;
+}
+
+/** Dissect one frame into its details tree and packet-list columns. Never throws. */
+export function dissectFrame(record: FrameRecord, data: Uint8Array, opts?: DissectOptions): DissectedFrame {
+  const sink = new TreeSink();
+  sink.begin(data);
+  const ctx = new FrameContext(sink, true, bindingsFor(opts));
+  ctx.reset(record, data, opts?.session);
+  emitFrame(sink, frameInfo(record, opts));
+  sink.add(frameFields.protocols, 0, 0, '');
+  const frameNode = sink.current() as Field;
+  sink.close();
+  runLayers(ctx, record);
+  closeFrame(ctx);
+  opts?.session?.frameDone?.(ctx);
+  const protocols = ctx.protocols.join(':');
+  // frame.protocols is known only now: fill in the placeholder.
+  const p = frameNode.children?.find((f) => f.name === 'frame.protocols');
+  if (p) {
+    p.value = protocols;
+    p.show = protocols;
+    p.display = `[Protocols in frame: ${protocols}]`;
+  }
+  return {
+    tree: sink.roots,
+    columns: ctx.cols,
+    protocols,
+    malformed: ctx.bad,
+    truncated: ctx.truncatedIn !== '',
+    layers: ctx.layers,
+  };
+}
+
+/** Values of the Length and Time columns, and the others, for `_ws.col.*`. */
+function columnValue(key: string, ctx: FrameContext, record: FrameRecord, first: bigint): string {
+  switch (key) {
+    case 'number':
+      return String(record.number);
+    case 'length':
+      return String(record.origLen);
+    case 'time':
+      return nsText(record.timestamp - first);
+    default:
+      return ctx.cols[key as keyof Columns];
+  }
+}
+
+/** Layers that only describe a payload (nothing routes through them). */
+const LEAVES = ['dns', 'mdns', 'llmnr', 'http', 'tls', 'data-text-lines', 'data', 'user_dlt'];
+
+/**
+ * Leaf layers the fast path may skip: none of their fields is wanted, and
+ * neither columns nor frame.protocols (which name them) nor the
+ * malformed/short markers (which they may raise) are.
+ */
+function skippedLeaves(sink: WantedSink, namesNeeded: boolean): ReadonlySet<string> | undefined {
+  if (namesNeeded || sink.wants(malformedFields.malformed) || sink.wants(malformedFields.short)) return undefined;
+  const skip = new Set<string>();
+  for (const layer of LEAVES) {
+    const table = protocolTables[layer === 'mdns' || layer === 'llmnr' ? 'dns' : layer];
+    if (table && !sink.wantsAny(Object.values(table.fields))) skip.add(layer);
+  }
+  return skip;
+}
+
+/**
+ * A reusable field extractor for one `-e` list. Call it once per frame, in
+ * capture order (it tracks the first and previous timestamps). The returned
+ * array is reused by the next call: copy it to keep it.
+ */
+export function createExtractor(wanted: FieldWanted, opts?: Omit<DissectOptions, 'session' | 'firstTimestamp' | 'previousTimestamp'>) {
+  const sink = new WantedSink(wanted);
+  const columns = wanted.columns.length > 0;
+  const b = bindingsFor(opts);
+  const protocolsSlot = sink.wants(frameFields.protocols);
+  const ctx = new FrameContext(sink, columns, b, skippedLeaves(sink, columns || protocolsSlot));
+  let first: bigint | undefined;
+  let prev: bigint | undefined;
+  return (record: FrameRecord, data: Uint8Array, session?: DissectSession): string[] => {
+    sink.begin(data);
+    first ??= record.timestamp;
+    ctx.reset(record, data, session);
+    emitFrame(sink, { record, interfaceName: opts?.interfaceName, interfaceDescription: opts?.interfaceDescription, firstTimestamp: first, previousTimestamp: prev ?? record.timestamp });
+    sink.close();
+    runLayers(ctx, record);
+    closeFrame(ctx);
+    session?.frameDone?.(ctx);
+    if (protocolsSlot) sink.add(frameFields.protocols, 0, 0, ctx.protocols.join(':'));
+    for (const [i, key] of wanted.columns) sink.values[i] = columnValue(key, ctx, record, first);
+    prev = record.timestamp;
+    return sink.values;
+  };
+}
+
+const extractors = new WeakMap<FieldWanted, ReturnType<typeof createExtractor>>();
+
+/** One frame's wanted fields as `tshark -T fields` prints them (occurrences joined by ","). */
+export function extractFields(record: FrameRecord, data: Uint8Array, wanted: FieldWanted, session?: DissectSession): string[] {
+  let x = extractors.get(wanted);
+  if (!x) {
+    x = createExtractor(wanted);
+    extractors.set(wanted, x);
+  }
+  return x(record, data, session).slice();
+}
+

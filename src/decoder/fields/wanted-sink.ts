@@ -1,0 +1,144 @@
+// The fast path for `fields -e ...`: keeps only the wanted fields and formats
+// only those, as `tshark -T fields` prints them (occurrences joined by ",").
+
+import type { FieldValue, Severity } from '../types.ts';
+import type { Sink } from './sink.ts';
+import { fieldCount, fieldsByName } from './spec.ts';
+import type { FieldSpec } from './spec.ts';
+import { showText } from './format.ts';
+import { rawValue } from './raw.ts';
+
+/** A compiled `-e` list. */
+export interface FieldWanted {
+  readonly names: readonly string[];
+  /** Column index by field id, -1 when not wanted. */
+  readonly slot: Int32Array;
+  /** Names that no layer defines (the caller may reject them, as tshark does). */
+  readonly unknown: readonly string[];
+  /** Indexes of `_ws.col.*` names, which need the summary columns. */
+  readonly columns: ReadonlyArray<readonly [number, string]>;
+}
+
+/** Column names accepted as `_ws.col.<name>`. */
+export const COLUMN_FIELDS = ['No.', 'Time', 'Source', 'Destination', 'Protocol', 'Length', 'Info'] as const;
+const COL_KEYS: Record<string, string> = {
+  '_ws.col.No.': 'number',
+  '_ws.col.Time': 'time',
+  '_ws.col.Source': 'source',
+  '_ws.col.Destination': 'destination',
+  '_ws.col.Protocol': 'protocol',
+  '_ws.col.Length': 'length',
+  '_ws.col.Info': 'info',
+};
+
+/** Compile field names once, after every layer module is loaded. */
+export function compileWanted(names: readonly string[]): FieldWanted {
+  const slot = new Int32Array(fieldCount()).fill(-1);
+  const unknown: string[] = [];
+  const columns: Array<[number, string]> = [];
+  names.forEach((name, i) => {
+    if (COL_KEYS[name]) {
+      columns.push([i, COL_KEYS[name]]);
+      return;
+    }
+    const specs = fieldsByName(name);
+    if (!specs.length) unknown.push(name);
+    for (const s of specs) slot[s.id] = i;
+  });
+  return { names, slot, unknown, columns };
+}
+
+export class WantedSink implements Sink {
+  readonly detail = false;
+  /** One string per wanted name for the current frame. */
+  values: string[];
+  private readonly slot: Int32Array;
+  private data: Uint8Array = new Uint8Array(0);
+  // Open nodes: the column of a wanted protocol node (or -1) and its summary line.
+  private openCols = new Int32Array(64);
+  private openLines: Array<string | undefined> = new Array(64).fill(undefined);
+  private depth = 0;
+
+  constructor(wanted: FieldWanted) {
+    this.slot = wanted.slot;
+    this.values = new Array<string>(wanted.names.length).fill('');
+  }
+
+  wants(spec: FieldSpec): boolean {
+    const c = this.slot[spec.id];
+    return c !== undefined && c >= 0;
+  }
+
+  private anyCache = new WeakMap<readonly FieldSpec[], boolean>();
+
+  wantsAny(specs: readonly FieldSpec[]): boolean {
+    let r = this.anyCache.get(specs);
+    if (r === undefined) {
+      r = specs.some((s) => this.wants(s));
+      this.anyCache.set(specs, r);
+    }
+    return r;
+  }
+
+  begin(data: Uint8Array): void {
+    this.data = data;
+    this.values.fill('');
+    this.depth = 0;
+  }
+
+  private keep(c: number, text: string): void {
+    const v = this.values[c];
+    this.values[c] = v === '' ? text : v + ',' + text;
+  }
+
+  add(spec: FieldSpec, offset: number, length: number, value?: FieldValue): void {
+    const c = this.slot[spec.id];
+    if (c === undefined || c < 0) return;
+    this.keep(c, showText(spec, value === undefined ? rawValue(spec, this.data, offset, length) : value));
+  }
+
+  open(spec: FieldSpec, offset: number, length: number, value?: FieldValue, display?: string): void {
+    const c = this.slot[spec.id];
+    const wanted = c !== undefined && c >= 0;
+    if (wanted && spec.type !== 'protocol') this.add(spec, offset, length, value);
+    this.push(wanted && spec.type === 'protocol' ? c : -1, wanted ? (display ?? spec.label) : undefined);
+  }
+
+  private push(col: number, line: string | undefined): void {
+    if (this.depth < this.openCols.length) {
+      this.openCols[this.depth] = col;
+      this.openLines[this.depth] = line;
+    }
+    this.depth++;
+  }
+
+  openText(): void {
+    this.push(-1, undefined);
+  }
+
+  text(): void {}
+
+  close(): void {
+    if (this.depth === 0) return;
+    this.depth--;
+    if (this.depth >= this.openCols.length) return;
+    const c = this.openCols[this.depth];
+    const t = this.openLines[this.depth];
+    if (c >= 0 && t !== undefined) this.keep(c, t);
+  }
+
+  current(): unknown {
+    return null;
+  }
+
+  reopen(): void {
+    this.push(-1, undefined);
+  }
+
+  finish(_length: number, display?: string): void {
+    const top = this.depth - 1;
+    if (display !== undefined && top >= 0 && top < this.openLines.length && this.openCols[top] >= 0) this.openLines[top] = display;
+  }
+
+  expert(_name: string, _severity: Severity, _message: string): void {}
+}

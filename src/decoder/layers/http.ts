@@ -1,0 +1,215 @@
+// HTTP/1.x (RFC 9112): request or status line, header fields, and a text body.
+// Only what one segment holds is read: Wirebook does not reassemble TCP.
+
+import { defineFields } from '../fields/spec.ts';
+import type { FieldSpec, ProtocolTable } from '../fields/spec.ts';
+import { escapeText, latin1 } from '../fields/format.ts';
+import type { Decoder } from './context.ts';
+
+const METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE'];
+
+const STATUS: Readonly<Record<number, string>> = {
+  100: 'Continue',
+  101: 'Switching Protocols',
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  206: 'Partial Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Time-out',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Time-out',
+};
+
+export const httpFields = defineFields({
+  http: { name: 'http', label: 'Hypertext Transfer Protocol', type: 'protocol' },
+  method: { name: 'http.request.method', label: 'Request Method', type: 'string' },
+  uri: { name: 'http.request.uri', label: 'Request URI', type: 'string' },
+  uriPath: { name: 'http.request.uri.path', label: 'Request URI Path', type: 'string' },
+  uriQuery: { name: 'http.request.uri.query', label: 'Request URI Query', type: 'string' },
+  uriQueryParameter: { name: 'http.request.uri.query.parameter', label: 'Request URI Query Parameter', type: 'string' },
+  requestVersion: { name: 'http.request.version', label: 'Request Version', type: 'string' },
+  responseVersion: { name: 'http.response.version', label: 'Response Version', type: 'string' },
+  code: { name: 'http.response.code', label: 'Status Code', type: 'uint', width: 16 },
+  codeDesc: { name: 'http.response.code.desc', label: 'Status Code Description', type: 'string' },
+  phrase: { name: 'http.response.phrase', label: 'Response Phrase', type: 'string' },
+  requestLine: { name: 'http.request.line', label: 'Request line', type: 'string', hidden: true },
+  responseLine: { name: 'http.response.line', label: 'Response line', type: 'string', hidden: true },
+  host: { name: 'http.host', label: 'Host', type: 'string' },
+  userAgent: { name: 'http.user_agent', label: 'User-Agent', type: 'string' },
+  accept: { name: 'http.accept', label: 'Accept', type: 'string' },
+  acceptLanguage: { name: 'http.accept_language', label: 'Accept-Language', type: 'string' },
+  acceptEncoding: { name: 'http.accept_encoding', label: 'Accept Encoding', type: 'string' },
+  connection: { name: 'http.connection', label: 'Connection', type: 'string' },
+  referer: { name: 'http.referer', label: 'Referer', type: 'string' },
+  cookie: { name: 'http.cookie', label: 'Cookie', type: 'string' },
+  setCookie: { name: 'http.set_cookie', label: 'Set-Cookie', type: 'string' },
+  server: { name: 'http.server', label: 'Server', type: 'string' },
+  date: { name: 'http.date', label: 'Date', type: 'string' },
+  location: { name: 'http.location', label: 'Location', type: 'string' },
+  cacheControl: { name: 'http.cache_control', label: 'Cache-Control', type: 'string' },
+  contentType: { name: 'http.content_type', label: 'Content-Type', type: 'string' },
+  contentEncoding: { name: 'http.content_encoding', label: 'Content-Encoding', type: 'string' },
+  transferEncoding: { name: 'http.transfer_encoding', label: 'Transfer-Encoding', type: 'string' },
+  contentLengthHeader: { name: 'http.content_length_header', label: 'Content-Length', type: 'string' },
+  contentLength: { name: 'http.content_length', label: 'Content length', type: 'uint', width: 32 },
+  fullUri: { name: 'http.request.full_uri', label: 'Full request URI', type: 'string', generated: true },
+  fileData: { name: 'http.file_data', label: 'File Data', type: 'string' },
+});
+
+const H = httpFields;
+
+export const httpTable: ProtocolTable = { layer: 'http', filter: 'http', title: 'Hypertext Transfer Protocol', header: [], fields: httpFields };
+
+const HEADERS: Readonly<Record<string, FieldSpec>> = {
+  host: H.host,
+  'user-agent': H.userAgent,
+  accept: H.accept,
+  'accept-language': H.acceptLanguage,
+  'accept-encoding': H.acceptEncoding,
+  connection: H.connection,
+  referer: H.referer,
+  cookie: H.cookie,
+  'set-cookie': H.setCookie,
+  server: H.server,
+  date: H.date,
+  location: H.location,
+  'cache-control': H.cacheControl,
+  'content-type': H.contentType,
+  'content-encoding': H.contentEncoding,
+  'transfer-encoding': H.transferEncoding,
+  'content-length': H.contentLengthHeader,
+};
+
+/** Does this payload start like an HTTP/1.x message? */
+export function looksLikeHttp(data: Uint8Array, offset: number, end: number): boolean {
+  const head = latin1(data, offset, Math.min(end, data.length, offset + 8));
+  return head.startsWith('HTTP/1.') || METHODS.some((m) => head.startsWith(m + ' '));
+}
+
+export const decodeHttp: Decoder = (ctx, offset, end) => {
+  const { data, out } = ctx;
+  const stop = Math.min(end, data.length);
+  if (!looksLikeHttp(data, offset, stop)) {
+    ctx.call('data', offset, end);
+    return;
+  }
+  ctx.protocols.push('http');
+  out.open(H.http, offset, stop - offset, 'Hypertext Transfer Protocol');
+  const lineEnd = (from: number) => {
+    for (let i = from; i + 1 < stop; i++) if (data[i] === 13 && data[i + 1] === 10) return i;
+    return -1;
+  };
+  let at = offset;
+  let e = lineEnd(at);
+  // A first line cut by the snaplen is read as far as it goes.
+  const cut = e < 0;
+  if (cut) e = stop;
+  const first = latin1(data, at, e);
+  const isResponse = first.startsWith('HTTP/');
+  let info = '';
+  let host = '';
+  let uri = '';
+  const firstLine = cut ? first : first + '\r\n';
+  if (ctx.columns && !ctx.inner && !cut) ctx.cols.protocol = 'HTTP';
+  if (out.detail) out.openText(escapeText(firstLine), at, (cut ? e : e + 2) - at);
+  out.expert('http.chat', 'chat', escapeText(firstLine));
+  const parts = first.split(' ');
+  if (isResponse) {
+    const version = parts[0];
+    const code = Number(parts[1]);
+    const phrase = parts.slice(2).join(' ');
+    out.add(H.responseVersion, at, version.length, version);
+    const codeAt = at + version.length + 1;
+    out.add(H.code, codeAt, 3, code);
+    out.add(H.codeDesc, codeAt, 3, STATUS[code] ?? 'Unknown');
+    out.add(H.phrase, codeAt + 4, phrase.length, phrase);
+    info = `${first} `;
+  } else {
+    const [method, target = '', version = ''] = parts;
+    uri = target;
+    out.add(H.method, at, method.length, method);
+    const uriAt = at + method.length + 1;
+    out.open(H.uri, uriAt, target.length, target);
+    const q = target.indexOf('?');
+    if (q >= 0) {
+      out.add(H.uriPath, uriAt, q, target.slice(0, q));
+      const query = target.slice(q + 1);
+      out.open(H.uriQuery, uriAt + q + 1, query.length, query);
+      let p = uriAt + q + 1;
+      for (const param of query.split('&')) {
+        out.add(H.uriQueryParameter, p, param.length, param);
+        p += param.length + 1;
+      }
+      out.close();
+    }
+    out.close();
+    out.add(H.requestVersion, uriAt + target.length + 1, version.length, version);
+    info = `${first} `;
+  }
+  if (out.detail) out.close();
+  if (cut) {
+    out.close();
+    if (end > data.length) ctx.truncated('HTTP');
+    return end;
+  }
+  at = e + 2;
+  let contentType = '';
+  let contentLength = -1;
+  for (;;) {
+    e = lineEnd(at);
+    if (e < 0) break;
+    if (e === at) {
+      if (out.detail) out.text('\\r\\n', at, 2);
+      at += 2;
+      break;
+    }
+    const line = latin1(data, at, e);
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
+    const value = colon > 0 ? line.slice(colon + 1).trim() : '';
+    const spec = HEADERS[name];
+    const display = escapeText(line + '\r\n');
+    out.add(isResponse ? H.responseLine : H.requestLine, at, e + 2 - at, line + '\r\n');
+    if (spec === H.contentLengthHeader) {
+      out.open(spec, at, e + 2 - at, value, out.detail ? display : undefined);
+      contentLength = Number(value);
+      out.add(H.contentLength, at, e + 2 - at, contentLength);
+      out.close();
+    } else if (spec) {
+      out.add(spec, at, e + 2 - at, value, out.detail ? display : undefined);
+    } else if (out.detail) {
+      out.text(display, at, e + 2 - at);
+    }
+    if (name === 'host') host = value;
+    if (name === 'content-type') contentType = value;
+    at = e + 2;
+  }
+  if (!isResponse && host) out.add(H.fullUri, offset, 0, `http://${host}${uri}`);
+  const bodyLen = stop - at;
+  if (bodyLen > 0 && (contentLength < 0 || contentLength > 0)) {
+    const body = latin1(data, at, stop);
+    out.add(H.fileData, at, bodyLen, body, out.detail ? `File Data: ${bodyLen} bytes` : undefined);
+  }
+  out.close();
+  if (isResponse && contentType) info += ` (${contentType.split(';')[0]})`;
+  if (ctx.columns && !ctx.inner) ctx.cols.info = info;
+  if (bodyLen > 0 && contentType.startsWith('text/')) ctx.call('data-text-lines', at, end, false, contentType.split(';')[0]);
+  else if (bodyLen > 0 && contentLength !== 0) ctx.call('data', at, end);
+  if (end > data.length) ctx.truncated('HTTP');
+  return end;
+};

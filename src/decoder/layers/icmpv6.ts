@@ -1,0 +1,257 @@
+// ICMPv6 (RFC 4443) and Neighbor Discovery (RFC 4861) with its options.
+
+import { defineFields } from '../fields/spec.ts';
+import type { ProtocolTable } from '../fields/spec.ts';
+import { bitPattern, hexOf, ipv6Text, macDisplay, macText } from '../fields/format.ts';
+import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from '../checksum.ts';
+import { need, u16, u32 } from './context.ts';
+import type { Decoder, LayerContext } from './context.ts';
+import type { IcmpRecord } from './icmp.ts';
+import { transportChecksum } from './pseudo.ts';
+
+const TYPES: Readonly<Record<number, string>> = {
+  1: 'Destination Unreachable',
+  2: 'Packet Too Big',
+  3: 'Time Exceeded',
+  4: 'Parameter Problem',
+  128: 'Echo (ping) request',
+  129: 'Echo (ping) reply',
+  130: 'Multicast Listener Query',
+  131: 'Multicast Listener Report',
+  132: 'Multicast Listener Done',
+  133: 'Router Solicitation',
+  134: 'Router Advertisement',
+  135: 'Neighbor Solicitation',
+  136: 'Neighbor Advertisement',
+  137: 'Redirect',
+  143: 'Multicast Listener Report Message v2',
+};
+const UNREACH: Readonly<Record<number, string>> = {
+  0: 'no route to destination',
+  1: 'communication with destination administratively prohibited',
+  2: 'beyond scope of source address',
+  3: 'address unreachable',
+  4: 'Port unreachable',
+  5: 'source address failed ingress/egress policy',
+  6: 'reject route to destination',
+};
+const TIME_EXCEEDED: Readonly<Record<number, string>> = { 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' };
+const OPT_TYPES: Readonly<Record<number, string>> = {
+  1: 'Source link-layer address',
+  2: 'Target link-layer address',
+  3: 'Prefix information',
+  4: 'Redirected header',
+  5: 'MTU',
+  14: 'Nonce',
+  25: 'Recursive DNS Server',
+  31: 'DNS Search List',
+};
+const PRF: Readonly<Record<number, string>> = { 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' };
+
+export const icmpv6Fields = defineFields({
+  icmpv6: { name: 'icmpv6', label: 'Internet Control Message Protocol v6', type: 'protocol' },
+  type: { name: 'icmpv6.type', label: 'Type', type: 'uint', bits: 8, width: 8, strings: TYPES },
+  code: { name: 'icmpv6.code', label: 'Code', type: 'uint', bits: 8, width: 8 },
+  checksum: { name: 'icmpv6.checksum', label: 'Checksum', type: 'uint', bits: 16, width: 16, base: 'hex' },
+  checksumStatus: { name: 'icmpv6.checksum.status', label: 'Checksum Status', type: 'uint', width: 8, generated: true, fmt: (v) => CHECKSUM_STATUS[Number(v)] },
+  reserved: { name: 'icmpv6.reserved', label: 'Reserved', type: 'bytes' },
+  mtu: { name: 'icmpv6.mtu', label: 'MTU', type: 'uint', width: 32 },
+  pointer: { name: 'icmpv6.pointer', label: 'Pointer', type: 'uint', width: 32 },
+  echoId: { name: 'icmpv6.echo.identifier', label: 'Identifier', type: 'uint', width: 16, base: 'hex' },
+  echoSeq: { name: 'icmpv6.echo.sequence_number', label: 'Sequence', type: 'uint', width: 16 },
+  raHop: { name: 'icmpv6.nd.ra.cur_hop_limit', label: 'Cur hop limit', type: 'uint', width: 8 },
+  raFlag: { name: 'icmpv6.nd.ra.flag', label: 'Flags', type: 'uint', width: 8, base: 'hex' },
+  raM: { name: 'icmpv6.nd.ra.flag.m', label: 'Managed address configuration', type: 'bool', width: 8, mask: 0x80 },
+  raO: { name: 'icmpv6.nd.ra.flag.o', label: 'Other configuration', type: 'bool', width: 8, mask: 0x40 },
+  raH: { name: 'icmpv6.nd.ra.flag.h', label: 'Home Agent', type: 'bool', width: 8, mask: 0x20 },
+  raPrf: { name: 'icmpv6.nd.ra.flag.prf', label: 'Prf (Default Router Preference)', type: 'uint', width: 8, mask: 0x18, strings: PRF },
+  raP: { name: 'icmpv6.nd.ra.flag.p', label: 'Proxy', type: 'bool', width: 8, mask: 0x04 },
+  raRsv: { name: 'icmpv6.nd.ra.flag.rsv', label: 'Reserved', type: 'uint', width: 8, mask: 0x03 },
+  raLifetime: { name: 'icmpv6.nd.ra.router_lifetime', label: 'Router lifetime (s)', type: 'uint', width: 16 },
+  raReachable: { name: 'icmpv6.nd.ra.reachable_time', label: 'Reachable time (ms)', type: 'uint', width: 32 },
+  raRetrans: { name: 'icmpv6.nd.ra.retrans_timer', label: 'Retrans timer (ms)', type: 'uint', width: 32 },
+  nsTarget: { name: 'icmpv6.nd.ns.target_address', label: 'Target Address', type: 'ipv6' },
+  naFlag: { name: 'icmpv6.nd.na.flag', label: 'Flags', type: 'uint', width: 32, base: 'hex' },
+  naR: { name: 'icmpv6.nd.na.flag.r', label: 'Router', type: 'bool', width: 32, mask: 0x80000000 },
+  naS: { name: 'icmpv6.nd.na.flag.s', label: 'Solicited', type: 'bool', width: 32, mask: 0x40000000 },
+  naO: { name: 'icmpv6.nd.na.flag.o', label: 'Override', type: 'bool', width: 32, mask: 0x20000000 },
+  naRsv: { name: 'icmpv6.nd.na.flag.rsv', label: 'Reserved', type: 'uint', width: 32, mask: 0x1fffffff },
+  naTarget: { name: 'icmpv6.nd.na.target_address', label: 'Target Address', type: 'ipv6' },
+  opt: { name: 'icmpv6.opt', label: 'ICMPv6 Option', type: 'none' },
+  optType: { name: 'icmpv6.opt.type', label: 'Type', type: 'uint', width: 8, strings: OPT_TYPES },
+  optLength: { name: 'icmpv6.opt.length', label: 'Length', type: 'uint', width: 8, fmt: (v) => `${v} (${Number(v) * 8} bytes)` },
+  optLinkaddr: { name: 'icmpv6.opt.linkaddr', label: 'Link-layer address', type: 'bytes', fmt: (v) => (v instanceof Uint8Array && v.length === 6 ? macDisplay(v) : '') },
+  optReserved: { name: 'icmpv6.opt.reserved', label: 'Reserved', type: 'none' },
+  optPrefixLength: { name: 'icmpv6.opt.prefix.length', label: 'Prefix Length', type: 'uint', width: 8 },
+  optPrefixFlag: { name: 'icmpv6.opt.prefix.flag', label: 'Flag', type: 'uint', width: 8, base: 'hex' },
+  optPrefixL: { name: 'icmpv6.opt.prefix.flag.l', label: 'On-link flag(L)', type: 'bool', width: 8, mask: 0x80 },
+  optPrefixA: { name: 'icmpv6.opt.prefix.flag.a', label: 'Autonomous address-configuration flag(A)', type: 'bool', width: 8, mask: 0x40 },
+  optPrefixR: { name: 'icmpv6.opt.prefix.flag.r', label: 'Router address flag(R)', type: 'bool', width: 8, mask: 0x20 },
+  optPrefixRsv: { name: 'icmpv6.opt.prefix.flag.reserved', label: 'Reserved', type: 'uint', width: 8, mask: 0x1f },
+  optPrefixValid: { name: 'icmpv6.opt.prefix.valid_lifetime', label: 'Valid Lifetime', type: 'uint', width: 32 },
+  optPrefixPreferred: { name: 'icmpv6.opt.prefix.preferred_lifetime', label: 'Preferred Lifetime', type: 'uint', width: 32 },
+  optPrefix: { name: 'icmpv6.opt.prefix', label: 'Prefix', type: 'ipv6' },
+  optMtu: { name: 'icmpv6.opt.mtu', label: 'MTU', type: 'uint', width: 32 },
+  optData: { name: 'icmpv6.data', label: 'Data', type: 'bytes' },
+});
+
+const V = icmpv6Fields;
+
+export const icmpv6Table: ProtocolTable = {
+  layer: 'icmpv6',
+  filter: 'icmpv6',
+  title: 'Internet Control Message Protocol v6',
+  header: [V.type, V.code, V.checksum],
+  fields: icmpv6Fields,
+};
+
+/** Neighbor Discovery options (RFC 4861 section 4.6); returns the source/target link-layer address if any. */
+function ndOptions(ctx: LayerContext, from: number, to: number): string | undefined {
+  const { data, out } = ctx;
+  let lla: string | undefined;
+  for (let at = from; at + 2 <= to; ) {
+    const t = data[at];
+    const n = data[at + 1];
+    const size = n * 8;
+    const name = OPT_TYPES[t] ?? 'Unknown';
+    let summary = name;
+    if ((t === 1 || t === 2) && size >= 8) summary += ` : ${macText(data.subarray(at + 2, at + 8))}`;
+    else if (t === 3 && size >= 32) summary += ` : ${ipv6Text(data.subarray(at + 16, at + 32))}/${data[at + 2]}`;
+    else if (t === 5 && size >= 8) summary += ` : ${u32(data, at + 4)}`;
+    out.open(V.opt, at, size || to - at, undefined, `ICMPv6 Option (${summary})`);
+    out.add(V.optType, at, 1, t);
+    out.add(V.optLength, at + 1, 1, n);
+    if (n === 0 || at + size > to) {
+      out.expert('icmpv6.opt.invalid_len', 'error', 'Invalid option length (Zero)');
+      ctx.markBad();
+      out.close();
+      break;
+    }
+    if ((t === 1 || t === 2) && size >= 8) {
+      out.add(V.optLinkaddr, at + 2, 6);
+      lla = macText(data.subarray(at + 2, at + 8));
+    } else if (t === 3 && size >= 32) {
+      out.add(V.optPrefixLength, at + 2, 1, data[at + 2]);
+      const f = data[at + 3];
+      const names = [f & 0x80 ? 'On-link flag(L)' : '', f & 0x40 ? 'Autonomous address-configuration flag(A)' : '', f & 0x20 ? 'Router address flag(R)' : ''].filter(Boolean);
+      out.open(V.optPrefixFlag, at + 3, 1, f, out.detail ? `Flag: ${hexOf(f, 8)}${names.length ? ', ' + names.join(', ') : ''}` : undefined);
+      out.add(V.optPrefixL, at + 3, 1, (f & 0x80) !== 0);
+      out.add(V.optPrefixA, at + 3, 1, (f & 0x40) !== 0);
+      out.add(V.optPrefixR, at + 3, 1, (f & 0x20) !== 0);
+      out.add(V.optPrefixRsv, at + 3, 1, f & 0x1f);
+      out.close();
+      out.add(V.optPrefixValid, at + 4, 4, u32(data, at + 4));
+      out.add(V.optPrefixPreferred, at + 8, 4, u32(data, at + 8));
+      out.add(V.optReserved, at + 12, 4);
+      out.add(V.optPrefix, at + 16, 16);
+    } else if (t === 5 && size >= 8) {
+      out.add(V.optReserved, at + 2, 2);
+      out.add(V.optMtu, at + 4, 4, u32(data, at + 4));
+    } else if (size > 2) {
+      out.add(V.optData, at + 2, size - 2);
+    }
+    out.close();
+    at += size;
+  }
+  return lla;
+}
+
+export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
+  const { data, out } = ctx;
+  ctx.protocols.push('icmpv6');
+  if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'ICMPv6';
+  const stop = Math.min(end, data.length);
+  out.open(V.icmpv6, offset, Math.max(0, stop - offset), 'Internet Control Message Protocol v6');
+  if (!need(ctx, 'ICMPv6', offset, 4, end)) {
+    out.close();
+    return;
+  }
+  const type = data[offset];
+  const code = data[offset + 1];
+  const stored = u16(data, offset + 2);
+  out.add(V.type, offset, 1, type);
+  const cname = type === 1 ? UNREACH[code] : type === 3 ? TIME_EXCEEDED[code] : undefined;
+  out.add(V.code, offset + 1, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
+  const ip = ctx.lastIp;
+  const calc = ip ? transportChecksum(ctx, ip, 58, offset, end, offset + 2) : undefined;
+  const status = calc === undefined ? CHECKSUM_UNVERIFIED : calc === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
+  const hx = (n: number) => hexOf(n, 16);
+  const line =
+    status === CHECKSUM_GOOD
+      ? `Checksum: ${hx(stored)} [correct]`
+      : status === CHECKSUM_BAD
+        ? `Checksum: ${hx(stored)} incorrect, should be ${hx(calc!)}`
+        : `Checksum: ${hx(stored)} [unverified]`;
+  out.add(V.checksum, offset + 2, 2, stored, out.detail ? line : undefined);
+  if (status === CHECKSUM_BAD) out.expert('icmpv6.checksum_bad.expert', 'warn', `Bad checksum [should be ${hx(calc!)}]`);
+  out.add(V.checksumStatus, offset + 2, 0, status);
+  const rec: IcmpRecord = { offset, type, code, checksumStatus: status };
+  let info = TYPES[type] ?? `Unknown (${type})`;
+  if (cname) info += ` (${cname})`;
+  const body = offset + 4;
+  if ((type === 128 || type === 129) && need(ctx, 'ICMPv6', body, 4, end)) {
+    const id = u16(data, body);
+    const seq = u16(data, body + 2);
+    out.add(V.echoId, body, 2, id);
+    out.add(V.echoSeq, body + 2, 2, seq);
+    rec.ident = id;
+    rec.seq = seq;
+    const hl = ip?.version === 6 ? `, hop limit=${ip.rec.hopLimit}` : '';
+    info = `${TYPES[type]} id=${hx(id)}, seq=${seq}${hl}`;
+    if (end - body > 4) ctx.call('data', body + 4, end);
+  } else if ((type === 1 || type === 3 || type === 4 || type === 2) && need(ctx, 'ICMPv6', body, 4, end)) {
+    if (type === 2) out.add(V.mtu, body, 4, u32(data, body));
+    else if (type === 4) out.add(V.pointer, body, 4, u32(data, body));
+    else out.add(V.reserved, body, 4);
+    if (end - body > 4) ctx.call('ipv6', body + 4, end, true);
+  } else if (type === 133 && need(ctx, 'ICMPv6', body, 4, end)) {
+    out.add(V.reserved, body, 4);
+    const lla = ndOptions(ctx, body + 4, stop);
+    if (lla) info += ` from ${lla}`;
+  } else if (type === 134 && need(ctx, 'ICMPv6', body, 12, end)) {
+    out.add(V.raHop, body, 1, data[body]);
+    const f = data[body + 1];
+    const names = [f & 0x80 ? 'Managed address configuration' : '', f & 0x40 ? 'Other configuration' : '', f & 0x20 ? 'Home Agent' : ''].filter(Boolean);
+    names.push(`Prf (Default Router Preference): ${PRF[(f >> 3) & 3]}`);
+    if (f & 0x04) names.push('Proxy');
+    out.open(V.raFlag, body + 1, 1, f, out.detail ? `Flags: ${hexOf(f, 8)}, ${names.join(', ')}` : undefined);
+    out.add(V.raM, body + 1, 1, (f & 0x80) !== 0);
+    out.add(V.raO, body + 1, 1, (f & 0x40) !== 0);
+    out.add(V.raH, body + 1, 1, (f & 0x20) !== 0);
+    out.add(V.raPrf, body + 1, 1, (f >> 3) & 3);
+    out.add(V.raP, body + 1, 1, (f & 0x04) !== 0);
+    out.add(V.raRsv, body + 1, 1, f & 3);
+    out.close();
+    out.add(V.raLifetime, body + 2, 2, u16(data, body + 2));
+    out.add(V.raReachable, body + 4, 4, u32(data, body + 4));
+    out.add(V.raRetrans, body + 8, 4, u32(data, body + 8));
+    const lla = ndOptions(ctx, body + 12, stop);
+    if (lla) info += ` from ${lla}`;
+  } else if (type === 135 && need(ctx, 'ICMPv6', body, 20, end)) {
+    out.add(V.reserved, body, 4);
+    out.add(V.nsTarget, body + 4, 16);
+    const target = ipv6Text(data.subarray(body + 4, body + 20));
+    const lla = ndOptions(ctx, body + 20, stop);
+    info = `Neighbor Solicitation for ${target}${lla ? ` from ${lla}` : ''}`;
+  } else if (type === 136 && need(ctx, 'ICMPv6', body, 20, end)) {
+    const f = u32(data, body);
+    const names = [f & 0x80000000 ? 'Router' : '', f & 0x40000000 ? 'Solicited' : '', f & 0x20000000 ? 'Override' : ''].filter(Boolean);
+    out.open(V.naFlag, body, 4, f, out.detail ? `Flags: ${hexOf(f, 32)}${names.length ? ', ' + names.join(', ') : ''}` : undefined);
+    out.add(V.naR, body, 4, (f & 0x80000000) !== 0);
+    out.add(V.naS, body, 4, (f & 0x40000000) !== 0);
+    out.add(V.naO, body, 4, (f & 0x20000000) !== 0);
+    out.add(V.naRsv, body, 4, f & 0x1fffffff, out.detail ? `${bitPattern(0x1fffffff, 32, f & 0x1fffffff)} = Reserved: ${f & 0x1fffffff}` : undefined);
+    out.close();
+    out.add(V.naTarget, body + 4, 16);
+    const target = ipv6Text(data.subarray(body + 4, body + 20));
+    const lla = ndOptions(ctx, body + 20, stop);
+    const short = [f & 0x80000000 ? 'rtr' : '', f & 0x40000000 ? 'sol' : '', f & 0x20000000 ? 'ovr' : ''].filter(Boolean).join(', ');
+    info = `Neighbor Advertisement ${target}${short ? ` (${short})` : ''}${lla ? ` is at ${lla}` : ''}`;
+  } else if (stop - body > 0) {
+    ctx.call('data', body, end);
+  }
+  if (ctx.columns && !ctx.inner) ctx.cols.info = info;
+  if (!ctx.inner) ctx.layers.icmpv6 = rec;
+  out.close();
+  return end;
+};

@@ -1,0 +1,35 @@
+// The seam for per-capture analysis (TCP conversations, streams): a session
+// object passed to every dissectFrame call of one capture. The decoder calls
+// its hooks; it keeps whatever state it needs between frames.
+
+import type { LayerContext } from './context.ts';
+import type { Sink } from '../fields/sink.ts';
+import type { TcpHeader } from './tcp.ts';
+import type { UdpHeader } from './udp.ts';
+
+/** What the analysis layer says about one TCP segment; every member is optional. */
+export interface TcpAnalysis {
+  /** tcp.stream */
+  stream?: number;
+  /** Relative numbers shown as tcp.seq / tcp.ack / tcp.nxtseq and in Info (raw ones stay in *_raw). */
+  seq?: number;
+  ack?: number;
+  /** tcp.window_size (calculated) and tcp.window_size_scalefactor (-1 unknown, -2 no scaling). */
+  windowSize?: number;
+  scaleFactor?: number;
+  /** Text put before the Info column's ports, e.g. "[TCP Retransmission] ". */
+  infoPrefix?: string;
+  /** Emit fields right after tcp.port (tcp.stream, tcp.completeness). */
+  emitAfterPorts?(out: Sink): void;
+  /** Emit fields after the options (the [SEQ/ACK analysis] and [Timestamps] subtrees). */
+  emitAfterOptions?(out: Sink): void;
+}
+
+export interface DissectSession {
+  /** Called once per TCP header, before its fields are emitted. */
+  tcp?(header: TcpHeader, ctx: LayerContext): TcpAnalysis | undefined;
+  /** Called once per UDP header, after its fields (udp.stream and timestamps go here). */
+  udp?(header: UdpHeader, ctx: LayerContext): void;
+  /** Called when a frame is done (after every layer). */
+  frameDone?(ctx: LayerContext): void;
+}

@@ -1,0 +1,530 @@
+// TCP (RFC 9293): header, flags, options, checksum over the pseudo-header.
+// Sequence analysis (relative numbers, streams, retransmissions) belongs to
+// the analysis layer, which hooks in through the session (see session.ts).
+
+import { defineFields } from '../fields/spec.ts';
+import type { ProtocolTable } from '../fields/spec.ts';
+import { bitPattern, hexOf } from '../fields/format.ts';
+import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from '../checksum.ts';
+import { need, u16, u32 } from './context.ts';
+import type { Decoder, LayerContext } from './context.ts';
+import { transportChecksum } from './pseudo.ts';
+import type { TcpAnalysis } from './session.ts';
+
+const OPTION_KINDS: Readonly<Record<number, string>> = {
+  0: 'End of Option List',
+  1: 'No-Operation',
+  2: 'Maximum Segment Size',
+  3: 'Window Scale',
+  4: 'SACK Permitted',
+  5: 'SACK',
+  8: 'Time Stamp Option',
+  19: 'MD5 Signature Option',
+  28: 'User Timeout',
+  29: 'TCP Authentication Option',
+  30: 'Multipath TCP',
+  34: 'TCP Fast Open Cookie',
+  253: 'RFC3692-style Experiment 1',
+  254: 'RFC3692-style Experiment 2',
+};
+
+/** Names of the 12 flag bits, high to low, as tcp.flags.str letters. */
+const FLAG_LETTERS = 'RRRACEUAPRSF';
+/** Info-column order: FIN first, as Wireshark lists them. */
+const FLAG_NAMES: ReadonlyArray<readonly [number, string]> = [
+  [0x001, 'FIN'],
+  [0x002, 'SYN'],
+  [0x004, 'RST'],
+  [0x008, 'PSH'],
+  [0x010, 'ACK'],
+  [0x020, 'URG'],
+  [0x040, 'ECE'],
+  [0x080, 'CWR'],
+  [0x100, 'AE'],
+  [0xe00, 'Reserved'],
+];
+
+export const tcpFields = defineFields({
+  tcp: { name: 'tcp', label: 'Transmission Control Protocol', type: 'protocol' },
+  srcport: { name: 'tcp.srcport', label: 'Source Port', type: 'uint', bits: 16, width: 16 },
+  dstport: { name: 'tcp.dstport', label: 'Destination Port', type: 'uint', bits: 16, width: 16 },
+  port: { name: 'tcp.port', label: 'Source or Destination Port', type: 'uint', width: 16, hidden: true },
+  len: { name: 'tcp.len', label: 'TCP Segment Len', type: 'uint', width: 32, generated: true },
+  seq: { name: 'tcp.seq', label: 'Sequence Number', type: 'uint', bits: 32, width: 32 },
+  seqRaw: { name: 'tcp.seq_raw', label: 'Sequence Number (raw)', type: 'uint', width: 32, hidden: true },
+  nxtseq: { name: 'tcp.nxtseq', label: 'Next Sequence Number', type: 'uint', width: 32, generated: true },
+  ack: { name: 'tcp.ack', label: 'Acknowledgment Number', type: 'uint', bits: 32, width: 32 },
+  ackRaw: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: 'uint', width: 32 },
+  // Without sequence analysis Wireshark does not show the raw number beside the (equal) shown one.
+  ackRawHidden: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: 'uint', width: 32, hidden: true },
+  hdrLen: { name: 'tcp.hdr_len', label: 'Header Length', type: 'uint', bits: 4, width: 8 },
+  flags: { name: 'tcp.flags', label: 'Flags', type: 'uint', bits: 12, width: 16, mask: 0x0fff, base: 'hex' },
+  res: { name: 'tcp.flags.res', label: 'Reserved', type: 'bool', bits: 3, width: 12, mask: 0xe00 },
+  ae: { name: 'tcp.flags.ae', label: 'Accurate ECN', type: 'bool', bits: 1, width: 12, mask: 0x100 },
+  cwr: { name: 'tcp.flags.cwr', label: 'Congestion Window Reduced', type: 'bool', bits: 1, width: 12, mask: 0x080 },
+  ece: { name: 'tcp.flags.ece', label: 'ECN-Echo', type: 'bool', bits: 1, width: 12, mask: 0x040 },
+  urg: { name: 'tcp.flags.urg', label: 'Urgent', type: 'bool', bits: 1, width: 12, mask: 0x020 },
+  ackFlag: { name: 'tcp.flags.ack', label: 'Acknowledgment', type: 'bool', bits: 1, width: 12, mask: 0x010 },
+  push: { name: 'tcp.flags.push', label: 'Push', type: 'bool', bits: 1, width: 12, mask: 0x008 },
+  reset: { name: 'tcp.flags.reset', label: 'Reset', type: 'bool', bits: 1, width: 12, mask: 0x004 },
+  syn: { name: 'tcp.flags.syn', label: 'Syn', type: 'bool', bits: 1, width: 12, mask: 0x002 },
+  fin: { name: 'tcp.flags.fin', label: 'Fin', type: 'bool', bits: 1, width: 12, mask: 0x001 },
+  flagsStr: { name: 'tcp.flags.str', label: 'TCP Flags', type: 'string', generated: true },
+  window: { name: 'tcp.window_size_value', label: 'Window', type: 'uint', bits: 16, width: 16 },
+  windowSize: { name: 'tcp.window_size', label: 'Calculated window size', type: 'uint', width: 32, generated: true },
+  scaleFactor: {
+    name: 'tcp.window_size_scalefactor',
+    label: 'Window size scaling factor',
+    type: 'int',
+    width: 32,
+    generated: true,
+    fmt: (v) => (v === -1 ? '-1 (unknown)' : v === -2 ? '-2 (no window scaling used)' : String(v)),
+  },
+  checksum: { name: 'tcp.checksum', label: 'Checksum', type: 'uint', bits: 16, width: 16, base: 'hex' },
+  checksumStatus: { name: 'tcp.checksum.status', label: 'Checksum Status', type: 'uint', width: 8, generated: true, fmt: (v) => CHECKSUM_STATUS[Number(v)] },
+  checksumCalculated: { name: 'tcp.checksum_calculated', label: 'Calculated Checksum', type: 'uint', width: 16, base: 'hex', generated: true },
+  urgentPointer: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: 'uint', bits: 16, width: 16 },
+  options: { name: 'tcp.options', label: 'TCP Options', type: 'bytes' },
+  optionKind: { name: 'tcp.option_kind', label: 'Kind', type: 'uint', width: 8, strings: OPTION_KINDS },
+  optionLen: { name: 'tcp.option_len', label: 'Length', type: 'uint', width: 8 },
+  eol: { name: 'tcp.options.eol', label: 'TCP Option - End of Option List (EOL)', type: 'none' },
+  nop: { name: 'tcp.options.nop', label: 'TCP Option - No-Operation (NOP)', type: 'none' },
+  mss: { name: 'tcp.options.mss', label: 'TCP Option - Maximum segment size', type: 'none' },
+  mssVal: { name: 'tcp.options.mss_val', label: 'MSS Value', type: 'uint', width: 16 },
+  wscale: { name: 'tcp.options.wscale', label: 'TCP Option - Window scale', type: 'none' },
+  wscaleShift: { name: 'tcp.options.wscale.shift', label: 'Shift count', type: 'uint', width: 8 },
+  wscaleMultiplier: { name: 'tcp.options.wscale.multiplier', label: 'Multiplier', type: 'uint', width: 16, generated: true },
+  sackPerm: { name: 'tcp.options.sack_perm', label: 'TCP Option - SACK permitted', type: 'none' },
+  sack: { name: 'tcp.options.sack', label: 'TCP Option - SACK', type: 'none' },
+  sackLe: { name: 'tcp.options.sack_le', label: 'TCP SACK Left Edge', type: 'uint', width: 32, fmt: (v) => `${v}` },
+  sackRe: { name: 'tcp.options.sack_re', label: 'TCP SACK Right Edge', type: 'uint', width: 32 },
+  sackCount: { name: 'tcp.options.sack.count', label: 'TCP SACK Count', type: 'uint', width: 8, generated: true },
+  timestamp: { name: 'tcp.options.timestamp', label: 'TCP Option - Timestamps', type: 'none' },
+  tsval: { name: 'tcp.options.timestamp.tsval', label: 'Timestamp value', type: 'uint', width: 32 },
+  tsecr: { name: 'tcp.options.timestamp.tsecr', label: 'Timestamp echo reply', type: 'uint', width: 32 },
+  tfo: { name: 'tcp.options.tfo', label: 'TCP Option - TCP Fast Open', type: 'none' },
+  tfoRequest: { name: 'tcp.options.tfo.request', label: 'Fast Open Cookie Request', type: 'none' },
+  tfoCookie: { name: 'tcp.options.tfo.cookie', label: 'Fast Open Cookie', type: 'bytes' },
+  unknown: { name: 'tcp.options.unknown', label: 'TCP Option - Unknown', type: 'none' },
+  unknownPayload: { name: 'tcp.options.unknown.payload', label: 'Payload', type: 'bytes' },
+  payload: { name: 'tcp.payload', label: 'TCP payload', type: 'bytes' },
+});
+
+const T = tcpFields;
+
+/** Every field inside the options subtree. */
+const OPTION_SPECS = Object.values(tcpFields).filter((s) => s.name.startsWith('tcp.option'));
+const FLAG_SPECS = [T.flags, T.res, T.ae, T.cwr, T.ece, T.urg, T.ackFlag, T.push, T.reset, T.syn, T.fin, T.flagsStr];
+const NO_OPTIONS: { opts: TcpOptions; names: string[]; info: string[] } = Object.freeze({ opts: Object.freeze({}), names: [], info: [] });
+
+export const tcpTable: ProtocolTable = {
+  layer: 'tcp',
+  filter: 'tcp',
+  title: 'Transmission Control Protocol',
+  header: [T.srcport, T.dstport, T.seq, T.ack, T.hdrLen, T.flags, T.window, T.checksum, T.urgentPointer],
+  fields: tcpFields,
+};
+
+/** The options a segment carried, decoded (undefined members were absent). */
+export interface TcpOptions {
+  mss?: number;
+  /** Window scale shift count. */
+  wscale?: number;
+  sackPermitted?: boolean;
+  /** SACK blocks as raw [left, right) edges. */
+  sack?: Array<[number, number]>;
+  tsval?: number;
+  tsecr?: number;
+  tfoCookie?: Uint8Array;
+  tfoRequest?: boolean;
+}
+
+/** Decoded TCP header values: what the analysis layer works from. */
+export interface TcpHeader {
+  offset: number;
+  srcPort: number;
+  dstPort: number;
+  seq: number;
+  ack: number;
+  hdrLen: number;
+  /** The 12 flag bits (0x002 SYN, 0x010 ACK, ...). */
+  flags: number;
+  window: number;
+  checksum: number;
+  checksumStatus: number;
+  urgentPointer: number;
+  options: TcpOptions;
+  /** Payload on the wire, and how much of it was captured. */
+  payloadOffset: number;
+  payloadLength: number;
+  payloadCaptured: number;
+}
+
+const hex16 = (n: number) => hexOf(n, 16);
+
+/** "1010 .... = Header Length: 40 bytes (10)" */
+function hdrLenLine(n: number): string {
+  return `${bitPattern(0xf0, 8, n / 4)} = Header Length: ${n} bytes (${n / 4})`;
+}
+
+function flagList(flags: number): string {
+  const names = FLAG_NAMES.filter(([bit]) => flags & bit).map(([, n]) => n);
+  return names.length ? names.join(', ') : '<None>';
+}
+
+function flagString(flags: number): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += flags & (0x800 >> i) ? FLAG_LETTERS[i] : '·';
+  return s;
+}
+
+/** One pass over the options: values for the header record and Info, and the names for the summary line. */
+function parseOptions(data: Uint8Array, from: number, to: number): { opts: TcpOptions; names: string[]; info: string[] } {
+  const opts: TcpOptions = {};
+  const names: string[] = [];
+  const info: string[] = [];
+  for (let at = from; at < to; ) {
+    const kind = data[at];
+    if (kind === 0 || kind === 1) {
+      names.push(kind === 0 ? 'End of Option List (EOL)' : 'No-Operation (NOP)');
+      at++;
+      continue;
+    }
+    const len = at + 1 < to ? data[at + 1] : 0;
+    if (len < 2 || at + len > to) break;
+    if (kind === 2 && len === 4) {
+      opts.mss = u16(data, at + 2);
+      names.push('Maximum segment size');
+      info.push(`MSS=${opts.mss}`);
+    } else if (kind === 3 && len === 3) {
+      opts.wscale = data[at + 2];
+      names.push('Window scale');
+      info.push(`WS=${2 ** Math.min(opts.wscale, 14)}`);
+    } else if (kind === 4 && len === 2) {
+      opts.sackPermitted = true;
+      names.push('SACK permitted');
+      info.push('SACK_PERM');
+    } else if (kind === 5 && len >= 2) {
+      const blocks: Array<[number, number]> = [];
+      for (let p = at + 2; p + 8 <= at + len; p += 8) {
+        blocks.push([u32(data, p), u32(data, p + 4)]);
+        info.push(`SLE=${u32(data, p)} SRE=${u32(data, p + 4)}`);
+      }
+      opts.sack = blocks;
+      names.push('SACK');
+    } else if (kind === 8 && len === 10) {
+      opts.tsval = u32(data, at + 2);
+      opts.tsecr = u32(data, at + 6);
+      names.push('Timestamps');
+      info.push(`TSval=${opts.tsval} TSecr=${opts.tsecr}`);
+    } else if (kind === 34) {
+      names.push('TCP Fast Open');
+      if (len === 2) {
+        opts.tfoRequest = true;
+        info.push('TFO=R');
+      } else {
+        opts.tfoCookie = data.subarray(at + 2, at + len);
+        info.push('TFO=C');
+      }
+    } else {
+      names.push(`${OPTION_KINDS[kind] ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`}`);
+    }
+    at += len;
+  }
+  return { opts, names, info };
+}
+
+/** The options subtree, as Wireshark nests it. */
+function emitOptions(ctx: LayerContext, from: number, to: number, names: string[]): void {
+  const { data, out } = ctx;
+  const n = to - from;
+  out.open(T.options, from, n, undefined, out.detail ? `Options: (${n} bytes)${names.length ? ', ' + names.join(', ') : ''}` : undefined);
+  const kindLen = (at: number, len: number) => {
+    out.add(T.optionKind, at, 1, data[at]);
+    out.add(T.optionLen, at + 1, 1, len);
+  };
+  for (let at = from; at < to; ) {
+    const kind = data[at];
+    if (kind === 0 || kind === 1) {
+      out.open(kind === 0 ? T.eol : T.nop, at, 1);
+      out.add(T.optionKind, at, 1, kind);
+      out.close();
+      at++;
+      continue;
+    }
+    const name = kind === 2 ? 'Maximum segment size' : kind === 3 ? 'Window scale' : kind === 4 ? 'SACK permitted' : kind === 5 ? 'SACK' : kind === 8 ? 'Timestamps' : kind === 34 ? 'TCP Fast Open' : 'Unknown';
+    const len = at + 1 < to ? data[at + 1] : 0;
+    if (at + 1 >= to || len < 2) {
+      const text = `${name} (with too-short option length = ${at + 1 < to ? len : 0} byte${len === 1 ? '' : 's'})`;
+      if (out.detail) out.text(text, at, Math.min(2, to - at));
+      out.expert('tcp.option.len.invalid', 'note', text);
+      ctx.markBad();
+      break;
+    }
+    if (at + len > to) {
+      const text = `${name} (option length = ${len} bytes says option goes past end of options)`;
+      if (out.detail) out.text(text, at, 2);
+      out.expert('tcp.option.len.invalid', 'note', text);
+      ctx.markBad();
+      break;
+    }
+    if (kind === 2 && len === 4) {
+      const v = u16(data, at + 2);
+      out.open(T.mss, at, len, undefined, out.detail ? `TCP Option - Maximum segment size: ${v} bytes` : undefined);
+      kindLen(at, len);
+      out.add(T.mssVal, at + 2, 2, v);
+    } else if (kind === 3 && len === 3) {
+      const shift = data[at + 2];
+      const mult = 2 ** Math.min(shift, 14);
+      out.open(T.wscale, at, len, undefined, out.detail ? `TCP Option - Window scale: ${shift} (multiply by ${mult})` : undefined);
+      kindLen(at, len);
+      out.add(T.wscaleShift, at + 2, 1, shift);
+      out.add(T.wscaleMultiplier, at + 2, 1, mult);
+    } else if (kind === 4 && len === 2) {
+      out.open(T.sackPerm, at, len);
+      kindLen(at, len);
+    } else if (kind === 5) {
+      let edges = '';
+      for (let p = at + 2; p + 8 <= at + len; p += 8) edges += ` ${u32(data, p)}-${u32(data, p + 4)}`;
+      out.open(T.sack, at, len, undefined, out.detail ? `TCP Option - SACK${edges}` : undefined);
+      kindLen(at, len);
+      let count = 0;
+      for (let p = at + 2; p + 8 <= at + len; p += 8, count++) {
+        const le = u32(data, p);
+        const re = u32(data, p + 4);
+        out.add(T.sackLe, p, 4, le, out.detail ? `left edge = ${le}` : undefined);
+        out.add(T.sackRe, p + 4, 4, re, out.detail ? `right edge = ${re}` : undefined);
+      }
+      out.add(T.sackCount, at, 0, count);
+    } else if (kind === 8 && len === 10) {
+      const tsval = u32(data, at + 2);
+      const tsecr = u32(data, at + 6);
+      out.open(T.timestamp, at, len, undefined, out.detail ? `TCP Option - Timestamps: TSval ${tsval}, TSecr ${tsecr}` : undefined);
+      kindLen(at, len);
+      out.add(T.tsval, at + 2, 4, tsval);
+      out.add(T.tsecr, at + 6, 4, tsecr);
+    } else if (kind === 34) {
+      out.open(T.tfo, at, len);
+      kindLen(at, len);
+      if (len === 2) out.add(T.tfoRequest, at, 2);
+      else out.add(T.tfoCookie, at + 2, len - 2);
+    } else {
+      out.open(T.unknown, at, len);
+      kindLen(at, len);
+      if (len > 2) out.add(T.unknownPayload, at + 2, len - 2);
+    }
+    out.close();
+    at += len;
+  }
+  out.close();
+}
+
+/** tcp.flags and its bit fields, with Wireshark's connection experts on SYN, FIN and RST. */
+function flagFields(ctx: LayerContext, offset: number, flags: number, sp: number, dp: number): void {
+  const { out } = ctx;
+  out.open(T.flags, offset + 12, 2, flags, out.detail ? `Flags: ${hexOf(flags, 12)} (${flagList(flags)})` : undefined);
+  out.add(T.res, offset + 12, 1, (flags & 0xe00) !== 0);
+  out.add(T.ae, offset + 12, 1, (flags & 0x100) !== 0);
+  out.add(T.cwr, offset + 13, 1, (flags & 0x80) !== 0);
+  out.add(T.ece, offset + 13, 1, (flags & 0x40) !== 0);
+  out.add(T.urg, offset + 13, 1, (flags & 0x20) !== 0);
+  out.add(T.ackFlag, offset + 13, 1, (flags & 0x10) !== 0);
+  out.add(T.push, offset + 13, 1, (flags & 0x08) !== 0);
+  out.add(T.reset, offset + 13, 1, (flags & 0x04) !== 0);
+  if (flags & 0x04) out.expert('tcp.connection.rst', 'warn', 'Connection reset (RST)');
+  out.add(T.syn, offset + 13, 1, (flags & 0x02) !== 0);
+  if (flags & 0x02) {
+    if ((flags & 0x10) !== 0) out.expert('tcp.connection.synack', 'chat', `Connection establish acknowledge (SYN+ACK): server port ${sp}`);
+    else out.expert('tcp.connection.syn', 'chat', `Connection establish request (SYN): server port ${dp}`);
+  }
+  out.add(T.fin, offset + 13, 1, (flags & 0x01) !== 0);
+  if (flags & 0x01) out.expert('tcp.connection.fin', 'chat', 'Connection finish (FIN)');
+  out.add(T.flagsStr, offset + 12, 2, out.detail || out.wants(T.flagsStr) ? flagString(flags) : '');
+  out.close();
+}
+
+const ALL_SPECS = Object.values(tcpFields);
+
+/** Fast path: nothing of TCP is wanted, only its payload may be. */
+function routeOnly(ctx: LayerContext, offset: number, end: number): number | void {
+  const { data } = ctx;
+  if (offset + 20 > Math.min(end, data.length)) return;
+  const hdrLen = (data[offset + 12] >> 4) * 4;
+  if (hdrLen < 20 || offset + hdrLen > end) return;
+  ctx.protocols.push('tcp');
+  const payload = offset + hdrLen;
+  if (payload >= end) return end;
+  const sp = u16(data, offset);
+  const dp = u16(data, offset + 2);
+  const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
+  if (ctx.next('tcp.port', lo, payload, end) < 0 && ctx.next('tcp.port', hi, payload, end) < 0) ctx.call('data', payload, end);
+  return end;
+}
+
+export const decodeTcp: Decoder = (ctx, offset, end) => {
+  if (ctx.quiet(ALL_SPECS)) return routeOnly(ctx, offset, end);
+  const { data, out } = ctx;
+  ctx.protocols.push('tcp');
+  if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'TCP';
+  out.open(T.tcp, offset, 20, 'Transmission Control Protocol');
+  const summaryWanted = out.detail || out.wants(T.tcp);
+  if (!need(ctx, 'TCP', offset, 4, end)) {
+    out.close();
+    return;
+  }
+  const sp = u16(data, offset);
+  const dp = u16(data, offset + 2);
+  out.add(T.srcport, offset, 2, sp);
+  out.add(T.dstport, offset + 2, 2, dp);
+  out.add(T.port, offset, 2, sp);
+  out.add(T.port, offset + 2, 2, dp);
+  // An ICMP error quotes only the first 8 bytes: show what is there and stop quietly.
+  if (ctx.inner && offset + 20 > Math.min(end, data.length)) {
+    if (offset + 8 <= data.length) out.add(T.seq, offset + 4, 4, u32(data, offset + 4));
+    if (summaryWanted) out.finish(Math.min(end, data.length) - offset, `Transmission Control Protocol, Src Port: ${sp}, Dst Port: ${dp}`);
+    out.close();
+    return;
+  }
+  if (!need(ctx, 'TCP', offset, 13, end)) {
+    out.close();
+    return;
+  }
+  const seq = u32(data, offset + 4);
+  const hdrLen = (data[offset + 12] >> 4) * 4;
+  const wireLen = end - offset;
+  if (hdrLen < 20) {
+    // Wireshark stops at a data offset below 5 (RFC 9293 section 3.1).
+    const msg = `Bogus TCP header length (${hdrLen}, must be at least 20)`;
+    out.add(T.len, offset, 0, wireLen - hdrLen);
+    out.add(T.seq, offset + 4, 4, seq);
+    out.add(T.seqRaw, offset + 4, 4, seq);
+    out.add(T.hdrLen, offset + 12, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
+    out.expert('tcp.bogus_header_length', 'error', msg);
+    ctx.markBad();
+    if (summaryWanted) out.finish(hdrLen, `Transmission Control Protocol, Src Port: ${sp}, Dst Port: ${dp}, Seq: ${seq}`);
+    out.close();
+    if (ctx.columns && !ctx.inner) {
+      const flags = u16(data, offset + 12) & 0x0fff;
+      ctx.cols.info = `${sp} → ${dp} [${flagList(flags)}] Seq=${seq}${flags & 0x10 ? ` Ack=${u32(data, offset + 8)}` : ''} Win=${u16(data, offset + 14)}, ${msg[0].toLowerCase()}${msg.slice(1)}`;
+    }
+    return;
+  }
+  if (!need(ctx, 'TCP', offset, 20, end)) {
+    out.close();
+    return;
+  }
+  const ack = u32(data, offset + 8);
+  const flags = u16(data, offset + 12) & 0x0fff;
+  const win = u16(data, offset + 14);
+  const stored = u16(data, offset + 16);
+  const urp = u16(data, offset + 18);
+  const short = hdrLen > wireLen;
+  const payloadOffset = offset + hdrLen;
+  const payloadLength = short ? 0 : wireLen - hdrLen;
+  const payloadCaptured = short ? 0 : Math.max(0, Math.min(end, data.length) - payloadOffset);
+  // Options are parsed when someone looks: the tree, the Info column, the analysis session, or a wanted option field.
+  const optionsWanted = out.detail || out.wantsAny(OPTION_SPECS);
+  const parseWanted = optionsWanted || ctx.columns || ctx.session !== undefined;
+  const parsed = parseWanted && hdrLen > 20 && !short && offset + hdrLen <= data.length ? parseOptions(data, offset + 20, offset + hdrLen) : NO_OPTIONS;
+
+  // Checksum over the pseudo-header and the whole segment, when all of it was captured.
+  // Summing the whole segment is the costliest step: the fields path does it only when asked.
+  const ip = ctx.lastIp;
+  const verify = out.detail || ctx.columns || ctx.session !== undefined || out.wants(T.checksumStatus) || out.wants(T.checksumCalculated);
+  const calc = ip && verify ? transportChecksum(ctx, ip, 6, offset, end, offset + 16) : undefined;
+  const status = calc === undefined ? CHECKSUM_UNVERIFIED : calc === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
+
+  const header: TcpHeader = {
+    offset,
+    srcPort: sp,
+    dstPort: dp,
+    seq,
+    ack,
+    hdrLen,
+    flags,
+    window: win,
+    checksum: stored,
+    checksumStatus: status,
+    urgentPointer: urp,
+    options: parsed.opts,
+    payloadOffset,
+    payloadLength,
+    payloadCaptured,
+  };
+  const an: TcpAnalysis | undefined = ctx.inner ? undefined : ctx.session?.tcp?.(header, ctx);
+  const seqShown = an?.seq ?? seq;
+  const ackShown = an?.ack ?? ack;
+  const hasAck = (flags & 0x10) !== 0;
+  if (summaryWanted) {
+    let s = `Transmission Control Protocol, Src Port: ${sp}, Dst Port: ${dp}, Seq: ${seqShown}`;
+    if (hasAck) s += `, Ack: ${ackShown}`;
+    if (!short) s += `, Len: ${payloadLength}`;
+    out.finish(short ? 20 : hdrLen, s);
+  }
+  an?.emitAfterPorts?.(out);
+  if (short) {
+    const msg = 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)';
+    if (out.detail) out.text(msg, offset, 0);
+    out.expert('tcp.short_segment', 'warn', msg);
+  } else {
+    out.add(T.len, offset, 0, payloadLength);
+  }
+  out.add(T.seq, offset + 4, 4, seqShown);
+  out.add(T.seqRaw, offset + 4, 4, seq);
+  // SYN and FIN each take one sequence number; Wireshark adds one when either is set.
+  const nxt = payloadLength + (flags & 0x03 ? 1 : 0);
+  if (!short) out.add(T.nxtseq, offset, 0, (seqShown + nxt) >>> 0);
+  out.add(T.ack, offset + 8, 4, ackShown);
+  if (!short) out.add(an?.ack !== undefined || !hasAck ? T.ackRaw : T.ackRawHidden, offset + 8, 4, ack);
+  out.add(T.hdrLen, offset + 12, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
+  if (out.detail || out.wantsAny(FLAG_SPECS)) flagFields(ctx, offset, flags, sp, dp);
+  out.add(T.window, offset + 14, 2, win);
+  out.add(T.windowSize, offset + 14, 2, an?.windowSize ?? win);
+  if (an?.scaleFactor !== undefined) out.add(T.scaleFactor, offset + 14, 2, an.scaleFactor);
+  const hx = hex16;
+  const at = offset + 16;
+  if (status === CHECKSUM_GOOD) {
+    out.add(T.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} [correct]` : undefined);
+  } else if (status === CHECKSUM_BAD) {
+    out.add(T.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} incorrect, should be ${hx(calc!)}(maybe caused by "TCP checksum offload"?)` : undefined);
+    out.expert('tcp.checksum_bad.expert', 'error', `Bad checksum [should be ${hx(calc!)}]`);
+  } else {
+    out.add(T.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} [unverified]` : undefined);
+  }
+  out.add(T.checksumStatus, at, 0, status);
+  if (status !== CHECKSUM_UNVERIFIED) out.add(T.checksumCalculated, at, 2, calc!);
+  out.add(T.urgentPointer, offset + 18, 2, urp);
+  if (short) {
+    out.add(T.options, offset + 20, 0, new Uint8Array(0), out.detail ? `Options: (${hdrLen - 20} bytes)` : undefined);
+    ctx.malformed('TCP');
+  } else if (hdrLen > 20 && optionsWanted) {
+    if (!need(ctx, 'TCP', offset + 20, hdrLen - 20, end)) {
+      out.close();
+      return;
+    }
+    emitOptions(ctx, offset + 20, offset + hdrLen, parsed.names);
+  }
+  an?.emitAfterOptions?.(out);
+  if (payloadCaptured > 0) {
+    out.add(T.payload, payloadOffset, payloadCaptured, undefined, out.detail ? `TCP payload (${payloadLength} bytes)` : undefined);
+  }
+  out.close();
+
+  if (!ctx.inner) ctx.layers.tcp = header;
+  if (ctx.columns && !ctx.inner) {
+    let info = `${an?.infoPrefix ?? ''}${sp} → ${dp} [${flagList(flags)}] Seq=${seqShown}`;
+    if (hasAck) info += ` Ack=${ackShown}`;
+    info += ` Win=${an?.windowSize ?? win}`;
+    if (status === CHECKSUM_BAD) info += ' [TCP CHECKSUM INCORRECT]';
+    if (flags & 0x20) info += ` Urg=${urp}`;
+    if (!short) info += ` Len=${payloadLength}`;
+    for (const o of parsed.info) info += ' ' + o;
+    ctx.cols.info = info;
+  }
+  if (short || payloadLength === 0) return;
+  const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
+  if (ctx.next('tcp.port', lo, payloadOffset, end) < 0 && ctx.next('tcp.port', hi, payloadOffset, end) < 0) {
+    ctx.call('data', payloadOffset, end);
+  }
+  return end;
+};

@@ -1,0 +1,60 @@
+// IEEE 802.1Q VLAN tag: priority, drop eligibility, VLAN id, inner EtherType.
+
+import { defineFields } from '../fields/spec.ts';
+import type { ProtocolTable } from '../fields/spec.ts';
+import { need, u16 } from './context.ts';
+import type { Decoder } from './context.ts';
+import { ETHERTYPES } from './ethertypes.ts';
+
+/** IEEE 802.1Q priority code points, as Wireshark names them. */
+const PRIORITIES: Readonly<Record<number, string>> = {
+  0: 'Best Effort (default)',
+  1: 'Background',
+  2: 'Excellent Effort',
+  3: 'Critical Applications',
+  4: 'Video, < 100ms latency and jitter',
+  5: 'Voice, < 10ms latency and jitter',
+  6: 'Internetwork Control',
+  7: 'Network Control',
+};
+
+export const vlanFields = defineFields({
+  vlan: { name: 'vlan', label: '802.1Q Virtual LAN', type: 'protocol' },
+  priority: { name: 'vlan.priority', label: 'Priority', type: 'uint', bits: 3, width: 16, mask: 0xe000, strings: PRIORITIES },
+  dei: { name: 'vlan.dei', label: 'DEI', type: 'bool', bits: 1, width: 16, mask: 0x1000, tfs: ['Eligible', 'Ineligible'] },
+  id: { name: 'vlan.id', label: 'ID', type: 'uint', bits: 12, width: 16, mask: 0x0fff },
+  etype: { name: 'vlan.etype', label: 'Type', type: 'uint', bits: 16, width: 16, base: 'hex', strings: ETHERTYPES },
+});
+
+const V = vlanFields;
+
+export const vlanTable: ProtocolTable = {
+  layer: 'vlan',
+  filter: 'vlan',
+  title: '802.1Q Virtual LAN',
+  header: [V.priority, V.dei, V.id, V.etype],
+  fields: vlanFields,
+};
+
+export const decodeVlan: Decoder = (ctx, offset, end) => {
+  const { data, out } = ctx;
+  ctx.protocols.push('vlan');
+  out.open(V.vlan, offset, 4, '802.1Q Virtual LAN');
+  if (!need(ctx, '802.1Q Virtual LAN', offset, 4, end)) {
+    out.close();
+    return;
+  }
+  const tci = u16(data, offset);
+  const pri = tci >> 13;
+  const dei = (tci & 0x1000) !== 0;
+  const id = tci & 0x0fff;
+  if (out.detail || out.wants(V.vlan)) out.finish(4, `802.1Q Virtual LAN, PRI: ${pri}, DEI: ${dei ? 1 : 0}, ID: ${id}`);
+  out.add(V.priority, offset, 2, pri);
+  out.add(V.dei, offset, 2, dei);
+  out.add(V.id, offset, 2, id);
+  const type = u16(data, offset + 2);
+  out.add(V.etype, offset + 2, 2, type);
+  out.close();
+  if (ctx.columns && !ctx.inner) ctx.cols.info = `PRI: ${pri}  DEI: ${dei ? 1 : 0}  ID: ${id}`;
+  if (ctx.next('ethertype', type, offset + 4, end) < 0) ctx.call('data', offset + 4, end);
+};
