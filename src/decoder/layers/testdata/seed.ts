@@ -1,4 +1,4 @@
-// Frames from the course's source report, rebuilt byte for byte (see /work/shared/seed/NOTES.md).
+// Frames from the course's source report, rebuilt byte for byte from its listings and hex dump.
 
 import { hex } from './oracle.ts';
 
