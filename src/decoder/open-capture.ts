@@ -5,7 +5,9 @@
 import type { CaptureError, FrameRecord } from './types.ts';
 import type { CaptureIndex } from './capture/capture-types.ts';
 import { frameData, readCapture } from './capture/index.ts';
-import { dissectFrame, type DissectedFrame } from './dissect.ts';
+import { compileWanted, createExtractor, dissectFrame, type DissectedFrame, type DissectSession } from './dissect.ts';
+import { createAnalysisSessions } from './analysis/session-adapter.ts';
+import type { ConversationAnalysis } from './analysis/analysis.ts';
 
 /** A packet-list row, as Wireshark's list pane shows it. */
 export interface FrameSummary {
@@ -24,6 +26,8 @@ export interface OpenedCapture {
   index: CaptureIndex;
   frames: FrameRecord[];
   error?: CaptureError;
+  /** TCP and UDP conversation analysis over the whole capture (as tshark -2). */
+  analysis: ConversationAnalysis;
   /** The captured bytes of frame n (1-based). */
   data(n: number): Uint8Array;
   /** Frame n's full dissection (details tree, columns, layer records). */
@@ -50,6 +54,7 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
   const first = frames[0]?.timestamp ?? 0n;
   const cache = new Map<number, DissectedFrame>();
   let rows: FrameSummary[] | undefined;
+  const { analysis, secondPass } = analyse(bytes, frames);
 
   const dissect = (n: number): DissectedFrame => {
     let d = cache.get(n);
@@ -62,6 +67,7 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
         previousTimestamp: frames[n - 2]?.timestamp ?? record.timestamp,
         interfaceName: iface?.name,
         interfaceDescription: iface?.description,
+        session: secondPass,
       });
       cache.set(n, d);
     }
@@ -72,6 +78,7 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
     index,
     frames,
     error: index.error,
+    analysis,
     data: (n) => frameData(bytes, frames[n - 1]),
     dissect,
     summaries() {
@@ -91,4 +98,15 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
       return rows;
     },
   };
+}
+
+/**
+ * The first pass, as tshark -2 makes it: every frame once, in order, so that
+ * each frame's dissection can then use facts from the whole capture.
+ */
+function analyse(bytes: Uint8Array, frames: readonly FrameRecord[]): { analysis: ConversationAnalysis; secondPass: DissectSession } {
+  const sessions = createAnalysisSessions();
+  const extract = createExtractor(compileWanted(['frame.number']));
+  for (const record of frames) extract(record, frameData(bytes, record), sessions.firstPass);
+  return sessions.finish();
 }

@@ -17,6 +17,8 @@ export interface TcpAnalysis {
   /** tcp.window_size (calculated) and tcp.window_size_scalefactor (-1 unknown, -2 no scaling). */
   windowSize?: number;
   scaleFactor?: number;
+  /** SACK blocks with relative edges, in the option's order (the raw edges stay in the bytes). */
+  sack?: ReadonlyArray<readonly [number, number]>;
   /** Text put before the Info column's ports, e.g. "[TCP Retransmission] ". */
   infoPrefix?: string;
   /** Emit fields right after tcp.port (tcp.stream, tcp.completeness). */

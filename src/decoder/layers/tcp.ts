@@ -235,7 +235,8 @@ function parseOptions(data: Uint8Array, from: number, to: number): { opts: TcpOp
 }
 
 /** The options subtree, as Wireshark nests it. */
-function emitOptions(ctx: LayerContext, from: number, to: number, names: string[]): void {
+/** `sack`: relative edges from the analysis, shown instead of the raw ones as Wireshark does. */
+function emitOptions(ctx: LayerContext, from: number, to: number, names: string[], sack?: ReadonlyArray<readonly [number, number]>): void {
   const { data, out } = ctx;
   const n = to - from;
   out.open(T.options, from, n, undefined, out.detail ? `Options: (${n} bytes)${names.length ? ', ' + names.join(', ') : ''}` : undefined);
@@ -284,16 +285,17 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
       out.open(T.sackPerm, at, len);
       kindLen(at, len);
     } else if (kind === 5) {
+      const block = (p: number, i: number): readonly [number, number] => sack?.[i] ?? [u32(data, p), u32(data, p + 4)];
+      const rel = sack ? ' (relative)' : '';
       let edges = '';
-      for (let p = at + 2; p + 8 <= at + len; p += 8) edges += ` ${u32(data, p)}-${u32(data, p + 4)}`;
+      for (let p = at + 2, i = 0; p + 8 <= at + len; p += 8, i++) edges += ` ${block(p, i)[0]}-${block(p, i)[1]}`;
       out.open(T.sack, at, len, undefined, out.detail ? `TCP Option - SACK${edges}` : undefined);
       kindLen(at, len);
       let count = 0;
       for (let p = at + 2; p + 8 <= at + len; p += 8, count++) {
-        const le = u32(data, p);
-        const re = u32(data, p + 4);
-        out.add(T.sackLe, p, 4, le, out.detail ? `left edge = ${le}` : undefined);
-        out.add(T.sackRe, p + 4, 4, re, out.detail ? `right edge = ${re}` : undefined);
+        const [le, re] = block(p, count);
+        out.add(T.sackLe, p, 4, le, out.detail ? `left edge = ${le}${rel}` : undefined);
+        out.add(T.sackRe, p + 4, 4, re, out.detail ? `right edge = ${re}${rel}` : undefined);
       }
       out.add(T.sackCount, at, 0, count);
     } else if (kind === 8 && len === 10) {
@@ -502,7 +504,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
       out.close();
       return;
     }
-    emitOptions(ctx, offset + 20, offset + hdrLen, parsed.names);
+    emitOptions(ctx, offset + 20, offset + hdrLen, parsed.names, an?.sack);
   }
   an?.emitAfterOptions?.(out);
   if (payloadCaptured > 0) {
@@ -518,7 +520,11 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     if (status === CHECKSUM_BAD) info += ' [TCP CHECKSUM INCORRECT]';
     if (flags & 0x20) info += ` Urg=${urp}`;
     if (!short) info += ` Len=${payloadLength}`;
-    for (const o of parsed.info) info += ' ' + o;
+    let block = 0;
+    for (const o of parsed.info) {
+      const rel = o.startsWith('SLE=') ? an?.sack?.[block++] : undefined;
+      info += rel ? ` SLE=${rel[0]} SRE=${rel[1]}` : ' ' + o;
+    }
     ctx.cols.info = info;
   }
   if (short || payloadLength === 0) return;

@@ -1,0 +1,191 @@
+// `wirebook fields -e FIELD... FILE`: one line per frame with the named
+// fields, like `tshark -T fields -E header=y -E occurrence=a -E aggregator=,`.
+// The file is read in chunks and the output written in large blocks, so a
+// capture of any size runs in constant memory.
+
+import { createCaptureStream } from '../../decoder/capture/index.ts';
+import type { CaptureFormat, InterfaceInfo } from '../../decoder/capture/index.ts';
+import { compileWanted, createExtractor, protocolTables } from '../../decoder/dissect.ts';
+import type { CaptureError, FrameRecord } from '../../decoder/types.ts';
+import { nearest } from '../args.ts';
+import type { Command, Io } from '../command.ts';
+import { EXIT_USAGE } from '../command.ts';
+import { openCapture, reportDamage } from '../capture-file.ts';
+import { bytesChunks } from '../input.ts';
+import type { ChunkSource } from '../input.ts';
+import { createSession, needsAnalysis } from '../session.ts';
+
+export interface FieldsOptions {
+  /**
+   * Two passes, like `tshark -2`: the first reads every frame so that fields
+   * naming later frames (dns.response_in, tcp.reassembled_in) are known when
+   * the second pass prints.
+   */
+  twoPass?: boolean;
+  /** Checked after each chunk: true stops reading (the reader of the output went away). */
+  stop?: () => boolean;
+}
+
+export interface FieldsResult {
+  /** Frames printed. */
+  frames: number;
+  /** The damage that stopped reading, if any (frames before it were printed). */
+  error?: CaptureError;
+  /** Field names no layer defines; nothing is printed when there are any. */
+  unknown: string[];
+}
+
+/** Output is handed to `write` in blocks of about this many characters (small enough to die young in the GC). */
+const BLOCK = 1 << 16;
+
+/** Every field name the decoder knows (for "did you mean" hints). */
+export function knownFieldNames(): string[] {
+  const names = new Set<string>();
+  for (const t of Object.values(protocolTables)) {
+    names.add(t.filter);
+    for (const f of Object.values(t.fields)) names.add(f.name);
+  }
+  return [...names];
+}
+
+/**
+ * frame.interface_name as Wireshark gives it: the pcapng if_name, "unknown"
+ * for a pcapng interface without one, nothing for pcap (which has no interfaces).
+ */
+export function interfaceName(format: CaptureFormat, interfaces: readonly InterfaceInfo[], id: number): string | undefined {
+  if (format !== 'pcapng') return undefined;
+  return interfaces[id]?.name ?? 'unknown';
+}
+
+/** One pass over the capture: `each` sees every frame in order; returns the damage, if any. */
+function readFrames(
+  source: ChunkSource,
+  each: (record: FrameRecord, data: Uint8Array, format: CaptureFormat, interfaces: readonly InterfaceInfo[]) => void,
+  afterChunk?: () => boolean | void,
+): CaptureError | undefined {
+  const stream = createCaptureStream();
+  const sink = (record: FrameRecord, data: Uint8Array) => each(record, data, stream.format, stream.interfaces);
+  for (const chunk of source()) {
+    stream.pushEach(chunk, sink);
+    if (afterChunk?.() === true) return undefined;
+    if (stream.error) break;
+  }
+  return stream.end();
+}
+
+/**
+ * The core of `wirebook fields`, callable in-process: reads the capture
+ * (bytes in memory, or a re-readable source of chunks), and calls `write`
+ * with the header line and then blocks of frame lines, each line ending in
+ * "\n". Never throws on bad input.
+ */
+export function runFields(
+  input: Uint8Array | ChunkSource,
+  fieldNames: readonly string[],
+  write: (text: string) => void,
+  opts: FieldsOptions = {},
+): FieldsResult {
+  const source = input instanceof Uint8Array ? bytesChunks(input) : input;
+  const wanted = compileWanted(fieldNames);
+  if (wanted.unknown.length) return { frames: 0, unknown: [...wanted.unknown] };
+
+  // The conversation analysis needs every frame before it can answer, so a
+  // field list that uses it is read twice (as `tshark -2` does).
+  const session = opts.twoPass || fieldNames.some(needsAnalysis) ? createSession() : undefined;
+  if (session) {
+    const first = createExtractor(compileWanted([]));
+    readFrames(source, (record, data) => void first(record, data, session));
+    session.rewind();
+  }
+
+  write(fieldNames.join('\t') + '\n');
+  let extract: ReturnType<typeof createExtractor> | undefined;
+  // Lines are appended to one string (V8 keeps it as a rope, no copying) and
+  // handed out in blocks.
+  let block = '';
+  let frames = 0;
+  const error = readFrames(
+    source,
+    (record, data, format, interfaces) => {
+      // Built at the first frame: the interface list is known by then.
+      extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId) });
+      block += extract(record, data, session).join('\t') + '\n';
+      frames++;
+    },
+    () => {
+      if (block.length >= BLOCK) {
+        write(block);
+        block = '';
+      }
+      return opts.stop?.() === true;
+    },
+  );
+  if (block) write(block);
+  const result: FieldsResult = { frames, unknown: [] };
+  if (error) result.error = error;
+  return result;
+}
+
+const HELP = `usage: wirebook fields [-2] -e FIELD [-e FIELD]... FILE
+
+Print the named fields of every frame, like
+  tshark -r FILE -T fields -E header=y -E occurrence=a -E aggregator=, -e FIELD...
+
+A header line names the fields; then one line per frame, fields separated by
+tabs, empty where the frame has none, several occurrences joined by commas.
+Field names are Wireshark's display-filter names (ip.src, tcp.flags.syn,
+dns.qry.name, _ws.col.Info...).
+
+Options:
+  -e, --field FIELD   a field to print (repeatable; order is kept)
+  -2, --two-pass      read the file twice, like tshark -2. Fields of the
+                      TCP/UDP analysis (tcp.stream, tcp.seq, tcp.analysis.*,
+                      _ws.col.Info...) always get two passes: the analysis
+                      needs the whole capture before it answers
+  -h, --help          this help
+
+Example:
+  wirebook fields -e frame.number -e ip.src -e tcp.srcport capture.pcapng
+`;
+
+export const fieldsCommand: Command = {
+  name: 'fields',
+  summary: 'print chosen fields of every frame as tab-separated columns (like tshark -T fields)',
+  help: HELP,
+  options: [
+    { name: 'field', short: 'e', value: true, repeat: true },
+    { name: 'two-pass', short: '2' },
+  ],
+  run(args, io: Io): number {
+    const fields = (args.options.field as string[] | undefined) ?? [];
+    if (args.positionals.length !== 1) {
+      io.err(args.positionals.length ? `wirebook fields: one capture file, please (got ${args.positionals.length})` : 'wirebook fields: no capture file given');
+      io.err("hint: run 'wirebook fields --help' for usage");
+      return EXIT_USAGE;
+    }
+    if (!fields.length) {
+      io.err('wirebook fields: no fields given: name at least one with -e FIELD');
+      io.err("hint: e.g. 'wirebook fields -e frame.number -e ip.src FILE'");
+      return EXIT_USAGE;
+    }
+    const path = args.positionals[0];
+    const compiled = compileWanted(fields);
+    if (compiled.unknown.length) {
+      const known = knownFieldNames();
+      for (const name of compiled.unknown) {
+        const guess = nearest(name, known);
+        io.err(`wirebook fields: unknown field '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+      }
+      return EXIT_USAGE;
+    }
+    // Each frame becomes text before the next chunk is read: one buffer will do.
+    const source = openCapture(path, io, true);
+    if (typeof source === 'number') return source;
+    const result = runFields(source, fields, (text) => io.out.write(text), {
+      twoPass: args.options['two-pass'] === true,
+      stop: () => io.out.closed,
+    });
+    io.out.flush();
+    return reportDamage(path, result.error, io);
+  },
+};

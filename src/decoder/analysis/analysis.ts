@@ -1,0 +1,318 @@
+// The finished analysis (second pass): per-frame fields as `tshark -2 -T fields` prints them,
+// explanations, connection states and conversation summaries.
+import {
+  A_DSACK, A_DUPLICATE_ACK, A_EXPERT_BITS, A_FAST_RETRANSMISSION, A_RETRANSMISSION, A_SPURIOUS_RETRANSMISSION, FLAG_TABLE,
+} from './analysis-flags.ts';
+import { STATE_NAMES } from './conn-state.ts';
+import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
+import { seqRel } from './seq.ts';
+import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
+import {
+  TH_ACK, TH_FIN, TH_RST, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary,
+  type TcpSegmentInput, type UdpDatagramInput,
+} from './types.ts';
+
+/** Seconds with nine decimals, as tshark prints relative times. */
+export function formatSeconds(ns: number | bigint): string {
+  let v = Math.round(Number(ns));
+  const neg = v < 0;
+  if (neg) v = -v;
+  const sec = Math.floor(v / 1e9);
+  return (neg ? '-' : '') + sec + '.' + String(v - sec * 1e9).padStart(9, '0');
+}
+
+/** Everything the analysis knows about one segment, as numbers (the glue formats them). */
+export interface SegmentFacts {
+  stream: number;
+  completeness: number;
+  /** Relative sequence, acknowledgment (raw when the ACK flag is clear) and next sequence numbers. */
+  seq: number;
+  ack: number;
+  nxtseq: number;
+  /** Calculated window; the scaling factor as Wireshark shows it (128, -1 unknown, -2 none), null on SYNs. */
+  windowSize: number;
+  scaleFactor: number | null;
+  /** SACK edges relative to the acknowledged side. */
+  sack: Array<[number, number]> | null;
+  /** The first SACK block is a D-SACK (RFC 2883). */
+  dsack: boolean;
+  timeRelativeNs: number;
+  timeDeltaNs: number;
+  /** Wireshark shows the [SEQ/ACK analysis] subtree. */
+  analysisSubtree: boolean;
+  /** 0 / -1 when absent. */
+  acksFrame: number;
+  ackRttNs: number;
+  initialRttNs: number;
+  bytesInFlight: number;
+  pushBytesSent: number;
+  /** Analysis flag bits (analysis-flags.ts), D-SACK excluded. */
+  flags: number;
+  rtoNs: number;
+  rtoFrame: number;
+  dupAckNum: number;
+  dupAckFrame: number;
+  reassembledIn: number;
+  reassembled: ReassembledPdu | null;
+  /**
+   * What the dissector should do with the payload: 'dissect' as usual; 'segment' (part of a PDU
+   * completed in a later frame: Info gets " [TCP segment of a reassembled PDU]"); 'repeat' (a
+   * retransmitted copy: Wireshark does not hand it to the application dissector).
+   */
+  payload: 'dissect' | 'segment' | 'repeat';
+}
+
+export interface ReassembledPdu {
+  frames: number[];
+  lengths: number[];
+  /** Where the PDU's bytes start within each frame's TCP payload. */
+  offsets: number[];
+  total: number;
+  kind: string;
+  /** "[3 Reassembled TCP Segments (4606 bytes): #8(1460), #9(1460), #10(1686)]" */
+  label: string;
+}
+
+export interface FrameExplanation {
+  /** Wireshark field of the flag ("tcp.analysis.retransmission"), or "tcp.options.sack.dsack". */
+  field: string;
+  text: string;
+}
+
+export interface ConversationAnalysis {
+  readonly state: AnalyzerState;
+  /** Stream index of a TCP frame, -1 if the frame was not given as TCP. */
+  streamOf(frame: number): number;
+  udpStreamOf(frame: number): number;
+  /** Analysis flag bits (analysis-flags.ts) of a frame. */
+  flagsOf(frame: number): number;
+  /** What the analysis knows about one segment (the same input given in the first pass). */
+  facts(seg: TcpSegmentInput): SegmentFacts | null;
+  /** Generated TCP fields of one segment, as `tshark -2 -T fields` prints them. */
+  tcpFields(seg: TcpSegmentInput): AnalysisField[];
+  udpFields(d: UdpDatagramInput): AnalysisField[];
+  /** Plain-language explanations of every flag on this segment. */
+  explain(seg: TcpSegmentInput): FrameExplanation[];
+  /** Each endpoint's RFC 9293 state just after this frame (a = conversation endpoint A). */
+  connectionStates(frame: number): { a: ConnState; b: ConnState } | null;
+  summary(stream: number): ConversationSummary | null;
+  streamCount(): number;
+  /** The reassembled message completed in this frame, if any. */
+  reassembled(frame: number): ReassembledPdu | null;
+  reassembledIn(frame: number): number;
+}
+
+export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
+  const flowsOf = (seg: TcpSegmentInput): { s: Stream; fwd: Flow; rev: Flow } | null => {
+    const idx = st.streamOf.get(seg.frame);
+    if (idx < 0) return null;
+    const s = st.streams[idx];
+    const fromA = s.a.port === seg.srcPort && s.a.addr === seg.src && (s.b.port === seg.dstPort && s.b.addr === seg.dst);
+    return fromA ? { s, fwd: s.a, rev: s.b } : { s, fwd: s.b, rev: s.a };
+  };
+
+  const reassembled = (frame: number): ReassembledPdu | null => {
+    const r = st.reassembly.segments.get(frame);
+    if (!r) return null;
+    const label = `[${r.frames.length} Reassembled TCP Segments (${r.total} bytes): ` +
+      r.frames.map((f, i) => `#${f}(${r.lengths[i]})`).join(', ') + ']';
+    return { ...r, label };
+  };
+
+  function facts(seg: TcpSegmentInput): SegmentFacts | null {
+    const ff = flowsOf(seg);
+    if (!ff) return null;
+    const { s, fwd, rev } = ff;
+    const f = seg.flags;
+    const isSyn = (f & TH_SYN) !== 0;
+    const frame = seg.frame;
+    const relSeq = seqRel(seg.seqRaw >>> 0, fwd.base);
+    const scale = isSyn ? null : fwd.scale;
+    const fl = st.analysis.get(frame);
+    const sack = seg.options.sack;
+    const acks = st.acksFrame.get(frame);
+    const bif = st.bytesInFlight.get(frame);
+    // Wireshark's SEQ/ACK analysis subtree exists only when the frame acknowledges something,
+    // has bytes in flight, or carries an analysis flag; the iRTT is shown inside it.
+    const subtree = acks > 0 || bif >= 0 || (fl & A_EXPERT_BITS) !== 0;
+    const note = st.notes.get(frame);
+    return {
+      stream: s.index,
+      completeness: s.completeness,
+      seq: relSeq,
+      ack: f & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : seg.ackRaw >>> 0,
+      nxtseq: (relSeq + seg.payloadLength + (isSyn ? 1 : 0) + (f & TH_FIN ? 1 : 0)) >>> 0,
+      windowSize: scale !== null && scale >= 0 ? seg.windowRaw * 2 ** scale : seg.windowRaw,
+      scaleFactor: scale === null ? null : scale >= 0 ? 2 ** scale : scale,
+      sack: sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null,
+      dsack: (fl & A_DSACK) !== 0,
+      timeRelativeNs: Number(seg.time - s.firstTime),
+      timeDeltaNs: st.deltaNs.get(frame),
+      analysisSubtree: subtree,
+      acksFrame: acks,
+      ackRttNs: acks > 0 ? st.ackRttNs.get(frame) : -1,
+      initialRttNs: subtree && s.irtt >= 0 ? s.irtt : -1,
+      bytesInFlight: bif,
+      pushBytesSent: st.pushBytes.get(frame),
+      flags: fl & A_EXPERT_BITS,
+      rtoNs: fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoNs ?? 0 : -1,
+      rtoFrame: fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoFrame : 0,
+      dupAckNum: fl & A_DUPLICATE_ACK ? note?.dupAckNum ?? 0 : 0,
+      dupAckFrame: fl & A_DUPLICATE_ACK ? note?.dupAckFrame ?? 0 : 0,
+      reassembledIn: st.reassembly.reassembledIn.get(frame) ?? 0,
+      reassembled: reassembled(frame),
+      payload: fl & (A_RETRANSMISSION | A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? 'repeat'
+        : st.reassembly.reassembledIn.has(frame) && !st.reassembly.segments.has(frame) ? 'segment' : 'dissect',
+    };
+  }
+
+  function tcpFields(seg: TcpSegmentInput): AnalysisField[] {
+    const x = facts(seg);
+    if (!x) return [];
+    const out: AnalysisField[] = [];
+    const add = (name: string, v: string | number): void => { out.push({ name, show: String(v) }); };
+    add('tcp.stream', x.stream);
+    add('tcp.completeness', x.completeness);
+    add('tcp.len', seg.payloadLength);
+    add('tcp.seq', x.seq);
+    add('tcp.seq_raw', seg.seqRaw >>> 0);
+    add('tcp.nxtseq', x.nxtseq);
+    add('tcp.ack', x.ack);
+    add('tcp.ack_raw', seg.ackRaw >>> 0);
+    add('tcp.window_size', x.windowSize);
+    if (x.scaleFactor !== null) add('tcp.window_size_scalefactor', x.scaleFactor);
+    if (x.sack) {
+      for (const [le, re] of x.sack) {
+        add('tcp.options.sack_le', le);
+        add('tcp.options.sack_re', re);
+      }
+      if (x.dsack) {
+        add('tcp.options.sack.dsack_le', x.sack[0][0]);
+        add('tcp.options.sack.dsack_re', x.sack[0][1]);
+        add('tcp.options.sack.dsack', 1);
+      }
+    }
+    add('tcp.time_relative', formatSeconds(x.timeRelativeNs));
+    add('tcp.time_delta', formatSeconds(x.timeDeltaNs));
+    if (x.acksFrame > 0) {
+      add('tcp.analysis.acks_frame', x.acksFrame);
+      add('tcp.analysis.ack_rtt', formatSeconds(x.ackRttNs));
+    }
+    if (x.analysisSubtree) add('tcp.analysis', 1);
+    if (x.initialRttNs >= 0) add('tcp.analysis.initial_rtt', formatSeconds(x.initialRttNs));
+    if (x.bytesInFlight >= 0) add('tcp.analysis.bytes_in_flight', x.bytesInFlight);
+    if (x.pushBytesSent >= 0) add('tcp.analysis.push_bytes_sent', x.pushBytesSent);
+    const fl = x.flags;
+    if (fl) {
+      add('tcp.analysis.flags', 1);
+      // Fast and spurious retransmissions are also listed as retransmissions.
+      const shown = fl & (A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? fl | A_RETRANSMISSION : fl;
+      for (const info of FLAG_TABLE) if (shown & info.bit) add(info.field, 1);
+      if (x.rtoFrame) {
+        add('tcp.analysis.rto', formatSeconds(x.rtoNs));
+        add('tcp.analysis.rto_frame', x.rtoFrame);
+      }
+      if (fl & A_DUPLICATE_ACK) {
+        // Wireshark puts this item both in the flags subtree and beside the ACK number.
+        add('tcp.analysis.duplicate_ack', 1);
+        add('tcp.analysis.duplicate_ack_num', x.dupAckNum);
+        add('tcp.analysis.duplicate_ack_frame', x.dupAckFrame);
+      }
+    }
+    if (x.reassembledIn) add('tcp.reassembled_in', x.reassembledIn);
+    const r = x.reassembled;
+    if (r) {
+      for (const fr of r.frames) add('tcp.segment', fr);
+      add('tcp.segment.count', r.frames.length);
+      add('tcp.reassembled.length', r.total);
+    }
+    return out;
+  }
+
+  function explain(seg: TcpSegmentInput): FrameExplanation[] {
+    const ff = flowsOf(seg);
+    if (!ff) return [];
+    const { fwd, rev } = ff;
+    const fl = st.analysis.get(seg.frame);
+    if (!fl) return [];
+    const first = seqRel(seg.seqRaw >>> 0, fwd.base);
+    const isSyn = (seg.flags & TH_SYN) !== 0;
+    const sack = seg.options.sack;
+    const c: ExplainContext = {
+      frame: seg.frame,
+      first,
+      last: first + seg.payloadLength - 1,
+      nextExpected: first + 1,
+      ack: seg.flags & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : 0,
+      window: !isSyn && fwd.scale >= 0 ? seg.windowRaw * 2 ** fwd.scale : seg.windowRaw,
+      note: st.notes.get(seg.frame),
+      dsack: sack && sack.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
+      irttKnown: ff.s.irtt > 0,
+    };
+    const out: FrameExplanation[] = [];
+    for (const info of FLAG_TABLE) {
+      if (!(fl & info.bit)) continue;
+      const k = info.field.slice('tcp.analysis.'.length) as ExplainKey;
+      out.push({ field: info.field, text: EXPLAIN[k](c) });
+    }
+    if (fl & A_DSACK) out.push({ field: 'tcp.options.sack.dsack', text: EXPLAIN.dsack(c) });
+    return out;
+  }
+
+  function summary(i: number): ConversationSummary | null {
+    const s = st.streams[i];
+    if (!s) return null;
+    const [a, b] = s.aIsClient || s.synFrame === 0 ? [s.a, s.b] : [s.b, s.a];
+    const rst = a.rstFrame && b.rstFrame ? Math.min(a.rstFrame, b.rstFrame) : a.rstFrame || b.rstFrame;
+    const ending = rst ? 'rst' : a.finSeen && b.finSeen ? 'fin-both' : a.finSeen ? 'fin-a' : b.finSeen ? 'fin-b' : 'open';
+    return {
+      stream: s.index,
+      a: { address: a.addr, port: a.port },
+      b: { address: b.addr, port: b.port },
+      firstFrame: s.firstFrame,
+      lastFrame: s.lastFrame,
+      packetsAtoB: a.packets,
+      packetsBtoA: b.packets,
+      bytesAtoB: a.bytes,
+      bytesBtoA: b.bytes,
+      durationNs: s.lastTime - s.firstTime,
+      handshakeRttNs: s.irtt >= 0 ? BigInt(s.irtt) : null,
+      retransmissions: a.retransmissions + b.retransmissions,
+      ending,
+      rstFrame: rst || null,
+      reusedPorts: s.reusedPorts,
+    };
+  }
+
+  return {
+    state: st,
+    streamOf: (f) => st.streamOf.get(f),
+    udpStreamOf: (f) => st.udpStreamOf.get(f),
+    flagsOf: (f) => st.analysis.get(f),
+    facts,
+    tcpFields,
+    udpFields(d) {
+      const i = st.udpStreamOf.get(d.frame);
+      if (i < 0) return [];
+      return [
+        { name: 'udp.stream', show: String(i) },
+        { name: 'udp.time_relative', show: formatSeconds(d.time - st.udpFirstTime[i]) },
+        { name: 'udp.time_delta', show: formatSeconds(st.udpDeltaNs.get(d.frame)) },
+      ];
+    },
+    explain,
+    connectionStates(frame) {
+      const i = st.streamOf.get(frame);
+      if (i < 0) return null;
+      const s = st.streams[i];
+      const sa = STATE_NAMES[st.stateA.get(frame)];
+      const sb = STATE_NAMES[st.stateB.get(frame)];
+      // Report from the summary's endpoint A (the client when known).
+      return s.aIsClient || s.synFrame === 0 ? { a: sa, b: sb } : { a: sb, b: sa };
+    },
+    summary,
+    streamCount: () => st.streams.length,
+    reassembled,
+    reassembledIn: (f) => st.reassembly.reassembledIn.get(f) ?? 0,
+  };
+}

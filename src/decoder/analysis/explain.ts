@@ -1,0 +1,74 @@
+// Plain-language explanations of the analysis results. All wording lives here, so it can be
+// translated in one place. Each sentence names the frames it refers to.
+import type { FrameNote } from './tcp-analyzer.ts';
+
+/** What an explanation may mention about the segment itself (relative numbers). */
+export interface ExplainContext {
+  frame: number;
+  /** First and last relative sequence number of the payload (last = first - 1 if empty). */
+  first: number;
+  last: number;
+  nextExpected?: number;
+  ack: number;
+  window: number;
+  note: FrameNote | undefined;
+  /** Relative D-SACK block, when there is one. */
+  dsack?: [number, number];
+  reusedFromStream?: number;
+  irttKnown: boolean;
+}
+
+const ms = (ns: number | undefined): string => (ns === undefined ? '?' : (ns / 1e6).toFixed(3) + ' ms');
+const range = (c: ExplainContext): string => `bytes ${c.first}-${c.last}`;
+const firstSent = (n: FrameNote | undefined): string =>
+  n?.origFrame ? `first sent in frame ${n.origFrame}` : 'sent before in a frame the capture does not show';
+
+export const EXPLAIN = {
+  retransmission: (c: ExplainContext): string =>
+    `This segment repeats ${range(c)}, ${firstSent(c.note)}${c.note?.sinceNs !== undefined ? ` (${ms(c.note.sinceNs)} earlier)` : ''}; ` +
+    'no acknowledgment for them had arrived, so the sender sent them again (a retransmission, most likely after its retransmission timer ran out' +
+    (c.note?.rtoFrame ? `: ${ms(c.note.rtoNs)} after frame ${c.note.rtoFrame}, the oldest segment still unacknowledged).` : ').'),
+  fast_retransmission: (c: ExplainContext): string =>
+    `This segment repeats ${range(c)}, ${firstSent(c.note)}, right after ${c.note?.dupAckNum ?? 2} duplicate ACKs ` +
+    `(repeating the ACK of frame ${c.note?.ackFrame ?? '?'}) asked for byte ${c.first}: a fast retransmission (RFC 5681), sent without waiting for the timer. ` +
+    'Wireshark calls it so when at least two duplicate ACKs came less than 20 ms before (a heuristic).',
+  spurious_retransmission: (c: ExplainContext): string =>
+    `This segment repeats ${range(c)}, ${firstSent(c.note)}; the receiver had already acknowledged them in frame ${c.note?.ackFrame ?? '?'}, so the copy was not needed (a spurious retransmission).`,
+  out_of_order: (c: ExplainContext): string =>
+    `This segment carries ${range(c)}, lower than frame ${c.note?.aheadFrame ?? '?'} had already reached, and it came only ${ms(c.note?.sinceNs)} after it, ` +
+    `less than ${c.irttKnown ? 'the handshake round-trip time' : 'the 3 ms Wireshark assumes when no round-trip time is known'} (${ms(c.note?.thresholdNs)}). ` +
+    'Too soon to be a retransmission, so it was probably reordered on the way (a heuristic guess).',
+  lost_segment: (c: ExplainContext): string =>
+    `This segment starts at byte ${c.note?.gapTo ?? c.first}, but after frame ${c.note?.aheadFrame ?? '?'} the next byte expected was ${c.note?.gapFrom ?? '?'}: ` +
+    `bytes ${c.note?.gapFrom ?? '?'}-${(c.note?.gapTo ?? 1) - 1} were sent but not captured (lost on the way, or missed by the capture).`,
+  ack_lost_segment: (c: ExplainContext): string =>
+    `This ACK acknowledges bytes up to ${c.note?.gapTo ?? c.ack}, but the capture has seen the other side send only up to ${(c.note?.gapFrom ?? 1) - 1}: ` +
+    'the acknowledged segment was not captured (common at the start of a capture).',
+  keep_alive: (c: ExplainContext): string =>
+    `This segment uses sequence number ${c.first}, one below the next expected ${c.nextExpected ?? c.first + 1}, with at most one byte: ` +
+    'a keep-alive, sent on an idle connection to make the peer answer with an ACK (RFC 9293 3.8.4). Recognised by this pattern (a heuristic).',
+  keep_alive_ack: (c: ExplainContext): string =>
+    `This ACK repeats the same acknowledgment and window, answering the keep-alive in frame ${c.note?.answersFrame ?? '?'}: the peer is still there.`,
+  duplicate_ack: (c: ExplainContext): string =>
+    `Duplicate ACK #${c.note?.dupAckNum ?? '?'}: it repeats ACK ${c.ack} and the window of frame ${c.note?.dupAckFrame ?? '?'} without data, ` +
+    'which usually means the receiver got a segment beyond a gap and still waits for byte ' + c.ack + '.',
+  zero_window: (c: ExplainContext): string =>
+    `Frame ${c.frame} advertises a receive window of 0: the receiver's buffer is full, and the other side must stop sending data until the window opens.`,
+  zero_window_probe: (c: ExplainContext): string =>
+    `This one-byte segment (byte ${c.first}) is sent while the peer advertises a zero window: a zero-window probe asking whether space has opened (RFC 9293 3.8.6.1).`,
+  zero_window_probe_ack: (c: ExplainContext): string =>
+    `This ACK answers the zero-window probe in frame ${c.note?.answersFrame ?? '?'}; its window is still 0.`,
+  window_update: (c: ExplainContext): string =>
+    `This bare ACK only changes the advertised window, from ${c.note?.prevWindow ?? '?'} to ${c.window} bytes: a window update telling the sender it may send more.`,
+  window_full: (c: ExplainContext): string =>
+    `This segment ends at byte ${c.last}, exactly the edge of the window the receiver advertised in frame ${c.note?.ackFrame ?? '?'} ` +
+    `(${c.note?.prevWindow ?? '?'} bytes beyond its ACK): the sender must now wait for an ACK or a window update.`,
+  reused_ports: (c: ExplainContext): string =>
+    `This SYN uses the same addresses and ports as an earlier connection${c.reusedFromStream !== undefined ? ` (stream ${c.reusedFromStream})` : ''} but a new initial sequence number: a new connection reusing the ports.`,
+  dsack: (c: ExplainContext): string =>
+    `The first SACK block ${c.dsack ? `${c.dsack[0]}-${c.dsack[1]}` : ''} ` +
+    (c.dsack && c.dsack[0] < c.ack ? `lies below the cumulative ACK ${c.ack}` : 'lies inside the second SACK block') +
+    ': a D-SACK (RFC 2883), reporting that these bytes arrived twice.',
+} as const;
+
+export type ExplainKey = keyof typeof EXPLAIN;

@@ -1,0 +1,209 @@
+// Glue between the dissector's per-capture session seam (layers/session.ts) and this analysis.
+// Two passes, as `tshark -2`: the first pass feeds every TCP/UDP header to the analyzer and
+// shows nothing; after `finish()`, the second pass answers each frame with the whole capture known.
+import type { Sink } from '../fields/sink.ts';
+import type { LayerContext } from '../layers/context.ts';
+import type { DissectSession, TcpAnalysis as LayerTcpAnalysis } from '../layers/session.ts';
+import type { TcpHeader } from '../layers/tcp.ts';
+import type { UdpHeader } from '../layers/udp.ts';
+import {
+  A_ACK_LOST_PACKET, A_DUPLICATE_ACK, A_FAST_RETRANSMISSION, A_KEEP_ALIVE, A_KEEP_ALIVE_ACK, A_LOST_PACKET,
+  A_OUT_OF_ORDER, A_RETRANSMISSION, A_REUSED_PORTS, A_SPURIOUS_RETRANSMISSION, A_WINDOW_FULL, A_WINDOW_UPDATE,
+  A_ZERO_WINDOW, A_ZERO_WINDOW_PROBE, A_ZERO_WINDOW_PROBE_ACK, FLAG_TABLE,
+} from './analysis-flags.ts';
+import { finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './analysis.ts';
+import { A } from './field-specs.ts';
+import { createTcpAnalyzer } from './tcp-analyzer.ts';
+import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
+
+const ipv4 = (v: number): string => `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+const ipv6 = (b: Uint8Array): string => {
+  let s = '';
+  for (let i = 0; i < 16; i += 2) s += (i ? ':' : '') + ((b[i] << 8) | b[i + 1]).toString(16);
+  return s;
+};
+
+function addresses(ctx: LayerContext): [string, string] | null {
+  const ip = ctx.lastIp;
+  if (!ip) return null;
+  return ip.version === 4 ? [ipv4(ip.rec.src), ipv4(ip.rec.dst)] : [ipv6(ip.rec.src), ipv6(ip.rec.dst)];
+}
+
+/** The analysis input for one TCP header of the frame being dissected. */
+export function segmentInput(h: TcpHeader, ctx: LayerContext): TcpSegmentInput | null {
+  const ad = addresses(ctx);
+  if (!ad) return null;
+  const o = h.options;
+  return {
+    frame: ctx.record.number,
+    time: ctx.record.timestamp,
+    src: ad[0], dst: ad[1], srcPort: h.srcPort, dstPort: h.dstPort,
+    seqRaw: h.seq, ackRaw: h.ack, flags: h.flags, windowRaw: h.window,
+    payloadLength: h.payloadLength,
+    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
+    payload: ctx.data.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured),
+  };
+}
+
+function datagramInput(h: UdpHeader, ctx: LayerContext): UdpDatagramInput | null {
+  const ad = addresses(ctx);
+  if (!ad) return null;
+  return { frame: ctx.record.number, time: ctx.record.timestamp, src: ad[0], dst: ad[1], srcPort: h.srcPort, dstPort: h.dstPort };
+}
+
+/** Info-column prefixes; Wireshark prepends them, so the later ones here come first. */
+const INFO: ReadonlyArray<readonly [number, string]> = [
+  [A_RETRANSMISSION, '[TCP Retransmission] '],
+  [A_FAST_RETRANSMISSION, '[TCP Fast Retransmission] '],
+  [A_SPURIOUS_RETRANSMISSION, '[TCP Spurious Retransmission] '],
+  [A_OUT_OF_ORDER, '[TCP Out-Of-Order] '],
+  [A_LOST_PACKET, '[TCP Previous segment not captured] '],
+  [A_ACK_LOST_PACKET, '[TCP ACKed unseen segment] '],
+  [A_WINDOW_UPDATE, '[TCP Window Update] '],
+  [A_WINDOW_FULL, '[TCP Window Full] '],
+  [A_KEEP_ALIVE, '[TCP Keep-Alive] '],
+  [A_KEEP_ALIVE_ACK, '[TCP Keep-Alive ACK] '],
+  [A_DUPLICATE_ACK, '[TCP Dup ACK] '],
+  [A_ZERO_WINDOW_PROBE, '[TCP ZeroWindowProbe] '],
+  [A_ZERO_WINDOW, '[TCP ZeroWindow] '],
+  [A_ZERO_WINDOW_PROBE_ACK, '[TCP ZeroWindowProbeAck] '],
+  [A_REUSED_PORTS, '[TCP Port numbers reused] '],
+];
+
+export function infoPrefix(x: SegmentFacts): string {
+  let s = '';
+  for (const [bit, text] of INFO) {
+    if (!(x.flags & bit)) continue;
+    s = (bit === A_DUPLICATE_ACK ? `[TCP Dup ACK ${x.dupAckFrame}#${x.dupAckNum}] ` : text) + s;
+  }
+  return s;
+}
+
+const FLAG_SPECS = new Map<number, (typeof A)[keyof typeof A]>([
+  [A_RETRANSMISSION, A.retransmission], [A_FAST_RETRANSMISSION, A.fastRetransmission],
+  [A_SPURIOUS_RETRANSMISSION, A.spuriousRetransmission], [A_OUT_OF_ORDER, A.outOfOrder],
+  [A_REUSED_PORTS, A.reusedPorts], [A_LOST_PACKET, A.lostSegment], [A_ACK_LOST_PACKET, A.ackLostSegment],
+  [A_WINDOW_UPDATE, A.windowUpdate], [A_WINDOW_FULL, A.windowFull], [A_KEEP_ALIVE, A.keepAlive],
+  [A_KEEP_ALIVE_ACK, A.keepAliveAck], [A_DUPLICATE_ACK, A.duplicateAck], [A_ZERO_WINDOW_PROBE, A.zeroWindowProbe],
+  [A_ZERO_WINDOW, A.zeroWindow], [A_ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck],
+]);
+
+/** The [Timestamps] and [SEQ/ACK analysis] subtrees, and the reassembly lines, for one segment. */
+export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
+  out.openText('[Timestamps]', at, 0);
+  out.add(A.timeRelative, at, 0, BigInt(x.timeRelativeNs));
+  out.add(A.timeDelta, at, 0, BigInt(x.timeDeltaNs));
+  out.close();
+  if (x.analysisSubtree) {
+    out.open(A.analysis, at, 0);
+    if (x.acksFrame > 0) {
+      out.add(A.acksFrame, at, 0, x.acksFrame);
+      out.add(A.ackRtt, at, 0, BigInt(x.ackRttNs));
+    }
+    if (x.initialRttNs >= 0) out.add(A.initialRtt, at, 0, BigInt(x.initialRttNs));
+    if (x.bytesInFlight >= 0) out.add(A.bytesInFlight, at, 0, x.bytesInFlight);
+    if (x.pushBytesSent >= 0) out.add(A.pushBytesSent, at, 0, x.pushBytesSent);
+    if (x.flags) {
+      out.open(A.flags, at, 0);
+      const shown = x.flags & (A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? x.flags | A_RETRANSMISSION : x.flags;
+      for (const info of FLAG_TABLE) {
+        if (!(shown & info.bit)) continue;
+        const spec = FLAG_SPECS.get(info.bit);
+        if (!spec) continue;
+        out.add(spec, at, 0);
+        out.expert(info.field, info.severity, info.message);
+        if (info.bit === A_RETRANSMISSION && x.rtoFrame) {
+          out.add(A.rto, at, 0, BigInt(x.rtoNs));
+          out.add(A.rtoFrame, at, 0, x.rtoFrame);
+        }
+      }
+      out.close();
+      if (x.flags & A_DUPLICATE_ACK) {
+        out.add(A.duplicateAck, at, 0);
+        out.add(A.duplicateAckNum, at, 0, x.dupAckNum);
+        out.add(A.duplicateAckFrame, at, 0, x.dupAckFrame);
+      }
+    }
+    out.close();
+  }
+  if (x.reassembledIn) out.add(A.reassembledIn, at, 0, x.reassembledIn);
+  const r = x.reassembled;
+  if (r) {
+    out.open(A.segments, at, 0, undefined, r.label);
+    r.frames.forEach((f, i) => out.add(A.segment, at, 0, f, `Frame: ${f}, payload: ${r.lengths.slice(0, i).reduce((a, b) => a + b, 0)}-${r.lengths.slice(0, i + 1).reduce((a, b) => a + b, 0) - 1} (${r.lengths[i]} bytes)`));
+    out.add(A.segmentCount, at, 0, r.frames.length);
+    out.add(A.reassembledLength, at, 0, r.total);
+    out.close();
+  }
+}
+
+export interface AnalysisSessions {
+  /** Give this to dissectFrame / the extractor for every frame of the first pass, in order. */
+  readonly firstPass: DissectSession;
+  /** Ends the first pass; returns the analysis and the session for the second pass. */
+  finish(): { analysis: ConversationAnalysis; secondPass: DissectSession };
+}
+
+export function createAnalysisSessions(): AnalysisSessions {
+  const analyzer = createTcpAnalyzer();
+  const firstPass: DissectSession = {
+    tcp(h, ctx) {
+      const seg = segmentInput(h, ctx);
+      if (seg) analyzer.addTcp(seg);
+      return undefined;
+    },
+    udp(h, ctx) {
+      const d = datagramInput(h, ctx);
+      if (d) analyzer.addUdp(d);
+    },
+  };
+  return {
+    firstPass,
+    finish() {
+      const analysis = finishAnalysis(analyzer.finish());
+      const secondPass: DissectSession = {
+        tcp(h, ctx): LayerTcpAnalysis | undefined {
+          const seg = segmentInput(h, ctx);
+          const x = seg && analysis.facts(seg);
+          if (!seg || !x) return undefined;
+          return {
+            stream: x.stream,
+            seq: x.seq,
+            ack: x.ack,
+            windowSize: x.windowSize,
+            scaleFactor: x.scaleFactor ?? undefined,
+            sack: x.sack ?? undefined,
+            infoPrefix: infoPrefix(x),
+            emitAfterPorts(out) {
+              out.add(A.stream, h.offset, 0, x.stream);
+              out.add(A.completeness, h.offset, 0, x.completeness);
+            },
+            emitAfterOptions(out) {
+              if (x.dsack && x.sack) {
+                out.add(A.dsackLe, h.offset, 0, x.sack[0][0]);
+                out.add(A.dsackRe, h.offset, 0, x.sack[0][1]);
+                out.add(A.dsack, h.offset, 0);
+                out.expert('tcp.options.sack.dsack', 'warn', 'D-SACK Sequence');
+              }
+              emitAnalysis(out, x, h.offset);
+            },
+          };
+        },
+        udp(h, ctx) {
+          const d = datagramInput(h, ctx);
+          if (!d) return;
+          const i = analysis.udpStreamOf(d.frame);
+          if (i < 0) return;
+          // Wireshark: udp.stream, then the [Timestamps] subtree.
+          const out = ctx.out;
+          out.add(A.udpStream, h.offset, 0, i);
+          out.openText('[Timestamps]', h.offset, 0);
+          out.add(A.udpTimeRelative, h.offset, 0, d.time - analysis.state.udpFirstTime[i]);
+          out.add(A.udpTimeDelta, h.offset, 0, BigInt(analysis.state.udpDeltaNs.get(d.frame)));
+          out.close();
+        },
+      };
+      return { analysis, secondPass };
+    },
+  };
+}

@@ -1,0 +1,609 @@
+// First pass of the TCP sequence analysis: consumes segments in frame order, keeps per-stream and
+// per-direction state, and stores per-frame results compactly. `finish()` freezes it into a
+// ConversationAnalysis that answers per-frame questions with the whole capture known, which is what
+// `tshark -2` does: conversation-wide facts (relative-sequence bases, window scale, iRTT,
+// completeness, which later frame reassembled a PDU) apply to every frame of the stream,
+// including frames seen before the fact was learned.
+//
+// The tests and their order follow the rules published in the Wireshark User's Guide
+// ("TCP Analysis"). Several of them are heuristics, marked HEURISTIC below.
+import {
+  A_ACK_LOST_PACKET, A_ANY_RETRANS, A_DSACK, A_DUPLICATE_ACK, A_FAST_RETRANSMISSION, A_KEEP_ALIVE,
+  A_KEEP_ALIVE_ACK, A_LOST_PACKET, A_OUT_OF_ORDER, A_RETRANSMISSION, A_REUSED_PORTS,
+  A_SPURIOUS_RETRANSMISSION, A_WINDOW_FULL, A_WINDOW_UPDATE, A_ZERO_WINDOW, A_ZERO_WINDOW_PROBE,
+  A_ZERO_WINDOW_PROBE_ACK,
+} from './analysis-flags.ts';
+import { S_UNKNOWN, stepStates } from './conn-state.ts';
+import { FrameColumn } from './frame-table.ts';
+import { createPduTracker, type PduTracker } from './reassembly.ts';
+import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
+import {
+  TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput,
+} from './types.ts';
+
+/** Fast retransmission: the duplicate ACKs must be this recent (ns). HEURISTIC. */
+export const FAST_RETRANS_WINDOW_NS = 20_000_000;
+/** Out-of-order threshold when no handshake RTT is known (ns). HEURISTIC. */
+export const OOO_DEFAULT_THRESHOLD_NS = 3_000_000;
+
+/** An unacknowledged segment, kept until an ACK covers it (for acks_frame / ack_rtt). */
+interface Sent {
+  frame: number;
+  seq: number;
+  /** Sequence number as sent (seq is trimmed by partial ACKs). */
+  seq0: number;
+  next: number;
+  /** ns since the capture's first frame (exact as a double for 104 days). */
+  time: number;
+  /** Frame whose ACK first covered it (0 while unacknowledged). */
+  ackedBy: number;
+}
+
+/** One direction of a TCP conversation. */
+export interface Flow {
+  addr: string;
+  port: number;
+  /** Relative sequence base: the ISN, or (no SYN seen) the first sequence number minus one. */
+  base: number;
+  baseSet: boolean;
+  synSeen: boolean;
+  /** Window scale option in this side's SYN, -1 if absent. */
+  wsOpt: number;
+  /** Shift applied to this side's windows: >= 0, -1 unknown (no SYN seen), -2 not in use. */
+  scale: number;
+  nextSeq: number;
+  nextSeqSet: boolean;
+  nextSeqFrame: number;
+  nextSeqTime: number;
+  /** Highest sequence an ACK may cover without having skipped a gap we saw. */
+  maxSeqToBeAcked: number;
+  maxSeqSet: boolean;
+  lastAck: number;
+  lastAckSet: boolean;
+  lastAckTime: number;
+  lastAckFrame: number;
+  lastNonDupAck: number;
+  dupAckNum: number;
+  window: number;
+  windowSet: boolean;
+  lastAnalysis: number;
+  /** Frame of this side's latest segment. */
+  lastFrame: number;
+  pushBytes: number;
+  validBif: boolean;
+  /** Bytes covered by the SACK blocks of this side's latest segment. */
+  sackBytes: number;
+  unacked: Sent[];
+  /** A few recently acknowledged segments, so explanations can name where bytes were first sent. */
+  recent: Sent[];
+  finSeen: boolean;
+  /** Sequence number just after this side's FIN. */
+  finNext: number;
+  finFrame: number;
+  rstFrame: number;
+  packets: number;
+  bytes: number;
+  retransmissions: number;
+  state: number;
+  pdu: PduTracker | null;
+}
+
+export interface Stream {
+  index: number;
+  a: Flow;
+  b: Flow;
+  firstFrame: number;
+  lastFrame: number;
+  /** Capture times (ns since the epoch) of the stream's first and last frames. */
+  firstTime: bigint;
+  lastTime: bigint;
+  /** Times below are ns since the capture's first frame. First SYN (no ACK), -1 if none. */
+  synTime: number;
+  synFrame: number;
+  synAckFrame: number;
+  /** Handshake round-trip time (ns), -1 if unknown. */
+  irtt: number;
+  irttFrame: number;
+  completeness: number;
+  reusedPorts: boolean;
+  /** Client side known from a SYN: a is the client. */
+  aIsClient: boolean;
+}
+
+/** Extra facts kept only for frames that carry a flag, to write their explanations. */
+export interface FrameNote {
+  /** Frame that first sent the repeated bytes (retransmissions). */
+  origFrame?: number;
+  /** Frame whose ACK already covered the bytes (spurious), or the ACK that was duplicated. */
+  ackFrame?: number;
+  /** The gap in relative numbers (lost segment / ack-lost). */
+  gapFrom?: number;
+  gapTo?: number;
+  /** For out-of-order: the frame with the highest sequence seen so far. */
+  aheadFrame?: number;
+  /** Time since the original was sent, or (out-of-order) since the highest segment (ns); the threshold used. */
+  sinceNs?: number;
+  thresholdNs?: number;
+  /** The reverse direction's last segment that this answers (keep-alive / probe ACKs). */
+  answersFrame?: number;
+  dupAckNum?: number;
+  dupAckFrame?: number;
+  /** Plain retransmissions: time since the oldest unacknowledged segment, and that frame. */
+  rtoNs?: number;
+  rtoFrame?: number;
+  /** Window update: the window before. Window full: the window that was filled. */
+  prevWindow?: number;
+}
+
+export interface ReassemblyInfo {
+  /** Frame where the PDU this frame's bytes belong to was completed (absent on that frame). */
+  reassembledIn: Map<number, number>;
+  /** On the completing frame: the PDU's segments, with where its bytes sit in each payload. */
+  segments: Map<number, { frames: number[]; lengths: number[]; offsets: number[]; total: number; kind: string }>;
+}
+
+export interface AnalyzerState {
+  streams: Stream[];
+  udpStreams: number;
+  streamOf: FrameColumn;
+  udpStreamOf: FrameColumn;
+  analysis: FrameColumn;
+  deltaNs: FrameColumn;
+  acksFrame: FrameColumn;
+  ackRttNs: FrameColumn;
+  bytesInFlight: FrameColumn;
+  pushBytes: FrameColumn;
+  stateA: FrameColumn;
+  stateB: FrameColumn;
+  udpDeltaNs: FrameColumn;
+  notes: Map<number, FrameNote>;
+  reassembly: ReassemblyInfo;
+  udpFirstTime: bigint[];
+  udpLastTime: bigint[];
+}
+
+function newFlow(addr: string, port: number): Flow {
+  return {
+    addr, port, base: 0, baseSet: false, synSeen: false, wsOpt: -1, scale: -1,
+    nextSeq: 0, nextSeqSet: false, nextSeqFrame: 0, nextSeqTime: 0, maxSeqToBeAcked: 0, maxSeqSet: false,
+    lastAck: 0, lastAckSet: false, lastAckTime: 0, lastAckFrame: 0, lastNonDupAck: 0, dupAckNum: 0,
+    window: 0, windowSet: false, lastAnalysis: 0, lastFrame: 0, pushBytes: 0, validBif: true, sackBytes: 0, unacked: [], recent: [],
+    finSeen: false, finNext: 0, finFrame: 0, rstFrame: 0, packets: 0, bytes: 0, retransmissions: 0,
+    state: S_UNKNOWN, pdu: null,
+  };
+}
+
+const key = (a: string, ap: number, b: string, bp: number): string => a + '|' + ap + '|' + b + '|' + bp;
+
+export interface TcpAnalyzer {
+  /** First pass: one TCP segment, in frame order. */
+  addTcp(seg: TcpSegmentInput): void;
+  /** First pass: one UDP datagram, in frame order (for udp.stream and its times). */
+  addUdp(d: UdpDatagramInput): void;
+  /** Ends the first pass. */
+  finish(): AnalyzerState;
+}
+
+export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnalyzer {
+  const reassemble = opts.reassemble !== false;
+  const st: AnalyzerState = {
+    streams: [],
+    udpStreams: 0,
+    streamOf: new FrameColumn(Int32Array, -1),
+    udpStreamOf: new FrameColumn(Int32Array, -1),
+    analysis: new FrameColumn(Uint32Array, 0),
+    deltaNs: new FrameColumn(Float64Array, 0),
+    acksFrame: new FrameColumn(Int32Array, 0),
+    ackRttNs: new FrameColumn(Float64Array, -1),
+    bytesInFlight: new FrameColumn(Int32Array, -1),
+    pushBytes: new FrameColumn(Int32Array, -1),
+    stateA: new FrameColumn(Uint8Array, 0),
+    stateB: new FrameColumn(Uint8Array, 0),
+    udpDeltaNs: new FrameColumn(Float64Array, 0),
+    notes: new Map(),
+    reassembly: { reassembledIn: new Map(), segments: new Map() },
+    udpFirstTime: [],
+    udpLastTime: [],
+  };
+  const byKey = new Map<string, Stream>();
+  let origin = -1n;
+  let lastStream: Stream | null = null;
+  const udpByKey = new Map<string, number>();
+
+  const note = (frame: number): FrameNote => {
+    let n = st.notes.get(frame);
+    if (!n) st.notes.set(frame, (n = {}));
+    return n;
+  };
+
+  function newStream(seg: TcpSegmentInput): Stream {
+    const s: Stream = {
+      index: st.streams.length,
+      a: newFlow(seg.src, seg.srcPort),
+      b: newFlow(seg.dst, seg.dstPort),
+      firstFrame: seg.frame, lastFrame: seg.frame, firstTime: seg.time, lastTime: seg.time,
+      synTime: -1, synFrame: 0, synAckFrame: 0, irtt: -1, irttFrame: 0, completeness: 0,
+      reusedPorts: false, aIsClient: false,
+    };
+    st.streams.push(s);
+    byKey.set(key(seg.src, seg.srcPort, seg.dst, seg.dstPort), s);
+    return s;
+  }
+
+  /** Finds who sent the bytes at `seq` (for explanations). */
+  function findSent(f: Flow, seq: number): Sent | undefined {
+    for (const list of [f.recent, f.unacked]) {
+      for (const u of list) if (seqGE(seq, u.seq0) && seqLT(seq, u.next)) return u;
+    }
+    return undefined;
+  }
+
+  function addTcp(seg: TcpSegmentInput): void {
+    const frame = seg.frame;
+    // Times are kept as float ns since the first frame: bigint arithmetic is too slow per frame.
+    if (origin < 0n) origin = seg.time;
+    const t = Number(seg.time - origin);
+    const flags = seg.flags;
+    const seq = seg.seqRaw >>> 0;
+    const ack = seg.ackRaw >>> 0;
+    const seglen = seg.payloadLength;
+    const isSyn = (flags & TH_SYN) !== 0;
+    const isAck = (flags & TH_ACK) !== 0;
+    const isFin = (flags & TH_FIN) !== 0;
+    const isRst = (flags & TH_RST) !== 0;
+
+    // Consecutive frames usually belong to the same conversation: try it before the map.
+    let s: Stream | undefined;
+    let fromA = true;
+    const c = lastStream;
+    if (c && c.a.port === seg.srcPort && c.b.port === seg.dstPort && c.a.addr === seg.src && c.b.addr === seg.dst) s = c;
+    else if (c && c.b.port === seg.srcPort && c.a.port === seg.dstPort && c.b.addr === seg.src && c.a.addr === seg.dst) {
+      s = c;
+      fromA = false;
+    } else {
+      s = byKey.get(key(seg.src, seg.srcPort, seg.dst, seg.dstPort));
+      if (!s) {
+        s = byKey.get(key(seg.dst, seg.dstPort, seg.src, seg.srcPort));
+        fromA = false;
+      }
+    }
+    let ta = 0;
+    if (s) {
+      const f0 = fromA ? s.a : s.b;
+      // A fresh SYN with a new ISN on a known address/port pair starts a new conversation.
+      if (isSyn && !isAck && f0.baseSet && f0.base !== seq) {
+        const oldFromA = fromA;
+        s = newStream(seg);
+        fromA = true;
+        s.reusedPorts = true;
+        ta |= A_REUSED_PORTS;
+        if (!oldFromA) byKey.delete(key(seg.dst, seg.dstPort, seg.src, seg.srcPort));
+      }
+    } else {
+      s = newStream(seg);
+      fromA = true;
+    }
+    lastStream = s;
+    const fwd = fromA ? s.a : s.b;
+    const rev = fromA ? s.b : s.a;
+
+    st.streamOf.set(frame, s.index);
+    st.deltaNs.set(frame, Number(seg.time - s.lastTime));
+    s.lastTime = seg.time;
+    s.lastFrame = frame;
+    fwd.packets++;
+    fwd.bytes += seglen;
+
+    // Relative-sequence base and window scaling, from the handshake when it was captured.
+    if (isSyn) {
+      if (!fwd.synSeen || !fwd.baseSet) {
+        fwd.base = seq;
+        fwd.baseSet = true;
+      }
+      fwd.synSeen = true;
+      fwd.wsOpt = seg.options.wscale !== undefined ? Math.min(seg.options.wscale, 14) : -1;
+      if (!isAck) {
+        if (s.synTime < 0) {
+          s.synTime = t;
+          s.synFrame = frame;
+          s.aIsClient = fromA;
+        }
+        s.completeness |= 1;
+        // Without the option in the SYN, neither side may scale (RFC 7323 2.2).
+        fwd.scale = fwd.wsOpt < 0 ? -2 : -1;
+        if (fwd.wsOpt < 0) rev.scale = -2;
+      } else {
+        if (!s.synAckFrame) s.synAckFrame = frame;
+        s.completeness |= 2;
+        if (rev.synSeen) {
+          const both = fwd.wsOpt >= 0 && rev.wsOpt >= 0;
+          fwd.scale = both ? fwd.wsOpt : -2;
+          rev.scale = both ? rev.wsOpt : -2;
+        } else {
+          // The SYN was not captured: this side's own shift is known, the other side's is not.
+          fwd.scale = fwd.wsOpt < 0 ? -2 : fwd.wsOpt;
+        }
+      }
+    } else if (!fwd.baseSet) {
+      fwd.base = (seq - 1) >>> 0;
+      fwd.baseSet = true;
+    }
+    // Wireshark's iRTT: from the first SYN to the first later segment with ACK but no SYN
+    // (the handshake's third segment, or a RST answering the SYN).
+    if (!isSyn && isAck && s.synTime >= 0 && s.irtt < 0) {
+      s.irtt = t - s.synTime;
+      s.irttFrame = frame;
+    }
+    if (isAck && !isSyn) s.completeness |= 4;
+    if (seglen > 0) s.completeness |= 8;
+    if (isFin) s.completeness |= 16;
+    if (isRst) s.completeness |= 32;
+
+    const win = isSyn || fwd.scale < 0 ? seg.windowRaw : seg.windowRaw * 2 ** fwd.scale;
+    const nxt = seqAdd(seq, seglen + (isSyn ? 1 : 0) + (isFin ? 1 : 0));
+    const noSFR = (flags & (TH_SYN | TH_FIN | TH_RST)) === 0;
+
+    // ---- Tests on this direction, in the User's Guide order ----
+    let skipRest = false;
+    // Zero window probe: one byte at the next expected sequence while the peer's window is 0.
+    if (seglen === 1 && fwd.nextSeqSet && seq === fwd.nextSeq && rev.windowSet && rev.window === 0) {
+      ta |= A_ZERO_WINDOW_PROBE;
+      skipRest = true;
+    }
+    if (!skipRest) {
+      if (win === 0 && noSFR) ta |= A_ZERO_WINDOW;
+      // Previous segment not captured: a sequence gap ahead of what we expected.
+      if (fwd.nextSeqSet && seqGT(seq, fwd.nextSeq) && !isRst) {
+        ta |= A_LOST_PACKET;
+      // After a gap the count of bytes in flight is unknown until the peer ACKs again.
+      fwd.validBif = false;
+        const n = note(frame);
+        n.gapFrom = seqDiff(fwd.nextSeq, fwd.base) >>> 0;
+        n.gapTo = seqDiff(seq, fwd.base) >>> 0;
+        n.aheadFrame = fwd.nextSeqFrame;
+      }
+      // Keep-alive: zero or one byte, one before the next expected sequence. HEURISTIC.
+      if (seglen <= 1 && noSFR && fwd.nextSeqSet && seq === ((fwd.nextSeq - 1) >>> 0)) {
+        ta |= A_KEEP_ALIVE;
+      }
+      // Window update: a bare ACK whose only news is a changed, non-zero window.
+      if (seglen === 0 && win !== 0 && fwd.windowSet && win !== fwd.window && fwd.nextSeqSet && seq === fwd.nextSeq
+        && fwd.lastAckSet && ack === fwd.lastAck && noSFR) {
+        ta |= A_WINDOW_UPDATE;
+        note(frame).prevWindow = fwd.window;
+      }
+      // Window full: this segment fills exactly what the receiver last advertised.
+      if (seglen > 0 && rev.windowSet && rev.lastAckSet && seqAdd(seq, seglen) === seqAdd(rev.lastAck, rev.window) && noSFR) {
+        ta |= A_WINDOW_FULL;
+        const n = note(frame);
+        n.ackFrame = rev.lastAckFrame;
+        n.prevWindow = rev.window;
+      }
+      const bareRepeat = seglen === 0 && win === fwd.window && fwd.windowSet && fwd.nextSeqSet && seq === fwd.nextSeq
+        && fwd.lastAckSet && ack === fwd.lastAck && noSFR;
+      if (bareRepeat && win !== 0 && (rev.lastAnalysis & A_KEEP_ALIVE)) {
+        ta |= A_KEEP_ALIVE_ACK;
+        note(frame).answersFrame = rev.lastFrame;
+      } else if (bareRepeat && win === 0 && (rev.lastAnalysis & A_ZERO_WINDOW_PROBE)) {
+        ta |= A_ZERO_WINDOW_PROBE_ACK;
+        note(frame).answersFrame = rev.lastFrame;
+      } else if (bareRepeat && win !== 0) {
+        // Duplicate ACK: same ACK, same window, no data. HEURISTIC (a SACK-only change still counts).
+        fwd.dupAckNum++;
+        ta |= A_DUPLICATE_ACK;
+        const n = note(frame);
+        n.dupAckNum = fwd.dupAckNum;
+        n.dupAckFrame = fwd.lastNonDupAck;
+      }
+    }
+
+    // ---- finished with this direction: ACK covering bytes never seen ----
+    if (isAck && rev.nextSeqSet && seqGT(ack, rev.maxSeqToBeAcked)) {
+      ta |= A_ACK_LOST_PACKET;
+      const n = note(frame);
+      n.gapFrom = seqDiff(rev.maxSeqToBeAcked, rev.base) >>> 0;
+      n.gapTo = seqDiff(ack, rev.base) >>> 0;
+      // Say it once: from here on, the other side's bytes so far count as acknowledgeable.
+      rev.maxSeqToBeAcked = rev.nextSeq;
+    }
+
+    // ---- Retransmission family: data (or SYN/FIN) that does not advance the sequence, or that
+    // the peer has already acknowledged ----
+    const notAdvanced = fwd.nextSeqSet && seqLT(seq, fwd.nextSeq);
+    const alreadyAcked = seglen > 0 && rev.lastAckSet && seqLE(seqAdd(seq, seglen), rev.lastAck);
+    if ((seglen > 0 || isSyn || isFin) && fwd.nextSeqSet && (notAdvanced || alreadyAcked) && !(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE))) {
+      const n = note(frame);
+      const orig = findSent(fwd, seq);
+      if (orig) {
+        n.origFrame = orig.frame;
+        n.sinceNs = t - orig.time;
+      }
+      const sinceNext = t - fwd.nextSeqTime;
+      const oooThreshold = s.irtt > 0 ? s.irtt : OOO_DEFAULT_THRESHOLD_NS;
+      if (notAdvanced && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck === seq && t - rev.lastAckTime < FAST_RETRANS_WINDOW_NS) {
+        // Fast retransmission: answers at least two duplicate ACKs that asked for exactly this byte. HEURISTIC.
+        ta |= A_FAST_RETRANSMISSION;
+        n.dupAckNum = rev.dupAckNum;
+        n.ackFrame = rev.lastNonDupAck;
+      } else if (alreadyAcked) {
+        // Spurious: every byte of it had already been acknowledged.
+        ta |= A_SPURIOUS_RETRANSMISSION;
+        n.ackFrame = orig?.ackedBy || rev.lastAckFrame;
+      } else if (sinceNext < oooThreshold && fwd.nextSeq !== nxt) {
+        // Out of order: arrived sooner after the highest segment than a round trip would allow. HEURISTIC.
+        ta |= A_OUT_OF_ORDER;
+        n.aheadFrame = fwd.nextSeqFrame;
+        n.sinceNs = sinceNext;
+        n.origFrame = undefined;
+        n.thresholdNs = oooThreshold;
+      } else {
+        ta |= A_RETRANSMISSION;
+        // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK
+        // (or, when none is, since the segment that last advanced the sequence).
+        const oldest: { frame: number; time: number } | null = fwd.unacked.length > 0 ? fwd.unacked[0]
+          : fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null;
+        if (oldest) {
+          n.rtoNs = t - oldest.time;
+          n.rtoFrame = oldest.frame;
+        } else {
+          n.rtoNs = undefined;
+          n.rtoFrame = undefined;
+        }
+      }
+      fwd.retransmissions++;
+    }
+
+    // D-SACK (RFC 2883 section 4): the first SACK block lies below the cumulative ACK, or inside
+    // the second block.
+    const sack = seg.options.sack;
+    if (sack && sack.length > 0 && isAck) {
+      const le = sack[0][0] >>> 0;
+      const re = sack[0][1] >>> 0;
+      if (seqLT(le, ack) || (sack.length > 1 && seqLE(sack[1][0] >>> 0, le) && seqLE(re, sack[1][1] >>> 0))) ta |= A_DSACK;
+    }
+
+    // ---- Bookkeeping ----
+    // A zero window probe's byte is not counted as sent: the receiver may drop it.
+    if (!(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE)) && (!fwd.nextSeqSet || seqGT(nxt, fwd.nextSeq))) {
+      fwd.nextSeq = nxt;
+      fwd.nextSeqSet = true;
+      fwd.nextSeqFrame = frame;
+      fwd.nextSeqTime = t;
+    }
+    // The highest sequence an ACK may cover follows the data while it comes without gaps; after a
+    // gap it stays at the gap until a segment starts there again (or an ACK beyond it is flagged).
+    // Inferred from tshark 4.0's output; it differs in rare cases (see README).
+    if (!fwd.maxSeqSet || seq === fwd.maxSeqToBeAcked) {
+      fwd.maxSeqToBeAcked = fwd.nextSeq;
+      fwd.maxSeqSet = true;
+    }
+    // Every segment that occupies sequence space waits for its ACK, copies included.
+    if (seglen > 0 || isSyn || isFin) {
+      fwd.unacked.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
+    }
+    if (isFin && !fwd.finSeen) {
+      fwd.finSeen = true;
+      fwd.finNext = nxt;
+      fwd.finFrame = frame;
+    }
+    if (isRst && !fwd.rstFrame) fwd.rstFrame = frame;
+
+    if (isAck) {
+      // An ACK names the segment whose end it equals (the oldest copy, if it was sent twice);
+      // segments wholly below it are dropped, and one it cuts through is trimmed.
+      const ua = rev.unacked;
+      let hit: Sent | null = null;
+      let keep = 0;
+      for (let i = 0; i < ua.length; i++) {
+        const u = ua[i];
+        if (u.next === ack) {
+          if (!hit) hit = u;
+        } else if (seqGT(ack, u.seq) && seqLE(ack, u.next)) {
+          u.seq = ack;
+          ua[keep++] = u;
+          continue;
+        } else if (seqGT(u.next, ack)) {
+          ua[keep++] = u;
+          continue;
+        }
+        u.ackedBy = frame;
+        rev.recent.push(u);
+        if (rev.recent.length > 32) rev.recent.shift();
+      }
+      if (keep !== ua.length) ua.length = keep;
+      if (hit) {
+        st.acksFrame.set(frame, hit.frame);
+        st.ackRttNs.set(frame, Number(t - hit.time));
+      }
+      // An ACK from this side makes the other side's bytes-in-flight count trustworthy again.
+      rev.validBif = true;
+      // Duplicate-ACK counting restarts only when the ACK number moves (a window update in between
+      // does not interrupt a run of duplicates).
+      if (!fwd.lastAckSet || ack !== fwd.lastAck) {
+        fwd.lastNonDupAck = frame;
+        fwd.dupAckNum = 0;
+      }
+      fwd.lastAck = ack;
+      fwd.lastAckSet = true;
+      fwd.lastAckTime = t;
+      fwd.lastAckFrame = frame;
+    }
+    fwd.window = win;
+    fwd.windowSet = true;
+    fwd.lastAnalysis = ta;
+    fwd.lastFrame = frame;
+    let sacked = 0;
+    if (sack) for (const [le, re] of sack) if (seqGT(re >>> 0, le >>> 0)) sacked += seqDiff(re >>> 0, le >>> 0);
+    fwd.sackBytes = sacked;
+
+    if (seglen > 0 && fwd.validBif && fwd.unacked.length > 0) {
+      // Bytes in flight: the span of sequence space sent and not yet acknowledged.
+      const ua = fwd.unacked;
+      let lo = ua[0].seq;
+      let hi = ua[0].next;
+      for (let i = 1; i < ua.length; i++) {
+        if (seqLT(ua[i].seq, lo)) lo = ua[i].seq;
+        if (seqGT(ua[i].next, hi)) hi = ua[i].next;
+      }
+      // The FIN's sequence number is not a byte; bytes the peer's latest SACK reports as received
+      // are not in flight.
+      const inFlight = seqDiff(hi, lo) - (isFin && hi === nxt ? 1 : 0) - rev.sackBytes;
+      if (inFlight > 0) {
+        st.bytesInFlight.set(frame, inFlight);
+        // Bytes since the last PSH are counted only where bytes in flight are known.
+        fwd.pushBytes += seglen;
+        st.pushBytes.set(frame, fwd.pushBytes);
+        if (flags & TH_PSH) fwd.pushBytes = 0;
+      }
+    }
+    if (ta) st.analysis.set(frame, ta);
+
+    // Connection states of both endpoints after this segment.
+    const packed = stepStates(fwd.state, rev.state, isSyn, isAck, isFin, isRst, isAck && rev.finSeen && seqGE(ack, rev.finNext));
+    fwd.state = packed & 15;
+    rev.state = packed >> 4;
+    st.stateA.set(frame, s.a.state);
+    st.stateB.set(frame, s.b.state);
+
+    // Application-message reassembly (only bytes in order; retransmitted copies are skipped).
+    if (reassemble && seglen > 0 && !(ta & A_ANY_RETRANS) && !(ta & A_KEEP_ALIVE)) {
+      if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly);
+      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload);
+    }
+  }
+
+  function addUdp(d: UdpDatagramInput): void {
+    const k1 = key(d.src, d.srcPort, d.dst, d.dstPort);
+    let idx = udpByKey.get(k1);
+    if (idx === undefined) idx = udpByKey.get(key(d.dst, d.dstPort, d.src, d.srcPort));
+    if (idx === undefined) {
+      idx = st.udpStreams++;
+      udpByKey.set(k1, idx);
+      st.udpFirstTime.push(d.time);
+      st.udpLastTime.push(d.time);
+    }
+    st.udpStreamOf.set(d.frame, idx);
+    st.udpDeltaNs.set(d.frame, Number(d.time - st.udpLastTime[idx]));
+    st.udpLastTime[idx] = d.time;
+  }
+
+  return {
+    addTcp,
+    addUdp,
+    finish(): AnalyzerState {
+      for (const s of st.streams) {
+        s.a.pdu?.flush();
+        s.b.pdu?.flush();
+        s.a.pdu = null;
+        s.b.pdu = null;
+        s.a.unacked = [];
+        s.b.unacked = [];
+        s.a.recent = [];
+        s.b.recent = [];
+      }
+      byKey.clear();
+      udpByKey.clear();
+      return st;
+    },
+  };
+}

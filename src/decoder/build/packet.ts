@@ -1,0 +1,204 @@
+// Assembles one frame from field values: link, network, transport, payload.
+// Lengths and checksums are computed (RFC 791 header checksum, RFC 768 and
+// RFC 9293 pseudo-header checksums) unless the spec forces a stored value.
+
+import { expectedChecksum, ipv4PseudoSum, ipv6PseudoSum } from '../checksum.ts';
+import { concat, putU16, putU32 } from './bytes.ts';
+import { encodeTcpOptions } from './tcp-options.ts';
+import type { TcpOption } from './tcp-options.ts';
+
+export interface EthSpec {
+  src: Uint8Array;
+  dst: Uint8Array;
+  /** EtherType; by default from the next layer. */
+  type?: number;
+}
+export interface Ipv4Spec {
+  version: 4;
+  src: Uint8Array;
+  dst: Uint8Array;
+  id: number;
+  ttl: number;
+  df: boolean;
+  dscp: number;
+  ecn: number;
+  /** Stored header checksum instead of the computed one. */
+  checksum?: number;
+}
+export interface Ipv6Spec {
+  version: 6;
+  src: Uint8Array;
+  dst: Uint8Array;
+  hopLimit: number;
+  flowLabel: number;
+  dscp: number;
+  ecn: number;
+}
+export interface UdpSpec {
+  proto: 'udp';
+  sport: number;
+  dport: number;
+  checksum?: number;
+}
+export interface TcpSpec {
+  proto: 'tcp';
+  sport: number;
+  dport: number;
+  seq: number;
+  ack: number;
+  /** The 12 flag bits (AE..FIN) as a number. */
+  flags: number;
+  window: number;
+  urgent: number;
+  options: TcpOption[];
+  checksum?: number;
+}
+export interface ArpSpec {
+  op: number;
+  senderMac: Uint8Array;
+  senderIp: Uint8Array;
+  targetMac: Uint8Array;
+  targetIp: Uint8Array;
+}
+
+export interface PacketSpec {
+  link: 'ethernet' | 'raw';
+  eth?: EthSpec;
+  ip?: Ipv4Spec | Ipv6Spec;
+  l4?: UdpSpec | TcpSpec;
+  arp?: ArpSpec;
+  payload: Uint8Array;
+  /** Ethernet: pad with zeros to this frame length (60 for the minimum frame without FCS). */
+  padTo?: number;
+}
+
+/** Where the builder put each header and what it computed, for the checks and the comment. */
+export interface Built {
+  data: Uint8Array;
+  /** Computed values by Wireshark field name (ip.checksum, tcp.checksum, ip.len, udp.length...). */
+  computed: Record<string, number>;
+}
+
+export const TCP_FLAG_BITS: Readonly<Record<string, number>> = {
+  FIN: 0x001, SYN: 0x002, RST: 0x004, PSH: 0x008, ACK: 0x010, URG: 0x020, ECE: 0x040, CWR: 0x080, AE: 0x100,
+};
+
+function ipv4Header(ip: Ipv4Spec, proto: number, payloadLen: number, computed: Record<string, number>): Uint8Array {
+  const h = new Uint8Array(20);
+  h[0] = 0x45;
+  h[1] = (ip.dscp << 2) | ip.ecn;
+  putU16(h, 2, 20 + payloadLen);
+  putU16(h, 4, ip.id);
+  h[6] = ip.df ? 0x40 : 0;
+  h[8] = ip.ttl;
+  h[9] = proto;
+  h.set(ip.src, 12);
+  h.set(ip.dst, 16);
+  const sum = expectedChecksum(h, 0, 20, 10);
+  computed['ip.len'] = 20 + payloadLen;
+  computed['ip.checksum_calculated'] = sum;
+  putU16(h, 10, ip.checksum ?? sum);
+  return h;
+}
+
+function ipv6Header(ip: Ipv6Spec, next: number, payloadLen: number, computed: Record<string, number>): Uint8Array {
+  const h = new Uint8Array(40);
+  const tclass = (ip.dscp << 2) | ip.ecn;
+  putU32(h, 0, ((6 << 28) >>> 0) + tclass * 0x100000 + ip.flowLabel);
+  putU16(h, 4, payloadLen);
+  h[6] = next;
+  h[7] = ip.hopLimit;
+  h.set(ip.src, 8);
+  h.set(ip.dst, 24);
+  computed['ipv6.plen'] = payloadLen;
+  return h;
+}
+
+function pseudoSum(ip: Ipv4Spec | Ipv6Spec, proto: number, len: number): number {
+  if (ip.version === 4) {
+    const v = (b: Uint8Array) => ((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3];
+    return ipv4PseudoSum(v(ip.src), v(ip.dst), proto, len);
+  }
+  return ipv6PseudoSum(concat([ip.src, ip.dst]), 0, 16, proto, len);
+}
+
+function transport(l4: UdpSpec | TcpSpec, ip: Ipv4Spec | Ipv6Spec | undefined, payload: Uint8Array, computed: Record<string, number>): Uint8Array {
+  if (l4.proto === 'udp') {
+    const seg = concat([new Uint8Array(8), payload]);
+    putU16(seg, 0, l4.sport);
+    putU16(seg, 2, l4.dport);
+    putU16(seg, 4, seg.length);
+    computed['udp.length'] = seg.length;
+    if (ip) {
+      let sum = expectedChecksum(seg, 0, seg.length, 6, pseudoSum(ip, 17, seg.length));
+      if (sum === 0) sum = 0xffff; // RFC 768: a computed zero is sent as all ones
+      computed['udp.checksum_calculated'] = sum;
+      putU16(seg, 6, l4.checksum ?? sum);
+    } else putU16(seg, 6, l4.checksum ?? 0);
+    return seg;
+  }
+  const opts = encodeTcpOptions(l4.options);
+  const hlen = 20 + opts.length;
+  const seg = concat([new Uint8Array(20), opts, payload]);
+  putU16(seg, 0, l4.sport);
+  putU16(seg, 2, l4.dport);
+  putU32(seg, 4, l4.seq);
+  putU32(seg, 8, l4.ack);
+  putU16(seg, 12, ((hlen / 4) << 12) | l4.flags);
+  putU16(seg, 14, l4.window);
+  putU16(seg, 18, l4.urgent);
+  computed['tcp.hdr_len'] = hlen;
+  computed['tcp.len'] = payload.length;
+  if (ip) {
+    const sum = expectedChecksum(seg, 0, seg.length, 16, pseudoSum(ip, 6, seg.length));
+    computed['tcp.checksum_calculated'] = sum;
+    putU16(seg, 16, l4.checksum ?? sum);
+  } else putU16(seg, 16, l4.checksum ?? 0);
+  return seg;
+}
+
+function arpBody(a: ArpSpec): Uint8Array {
+  const b = new Uint8Array(28);
+  putU16(b, 0, 1); // hardware: Ethernet
+  putU16(b, 2, 0x0800); // protocol: IPv4
+  b[4] = 6;
+  b[5] = 4;
+  putU16(b, 6, a.op);
+  b.set(a.senderMac, 8);
+  b.set(a.senderIp, 14);
+  b.set(a.targetMac, 18);
+  b.set(a.targetIp, 24);
+  return b;
+}
+
+export function buildPacket(p: PacketSpec): Built {
+  const computed: Record<string, number> = {};
+  let network: Uint8Array;
+  let etherType: number;
+  if (p.arp) {
+    network = concat([arpBody(p.arp), p.payload]);
+    etherType = 0x0806;
+  } else if (p.ip) {
+    const proto = p.l4 ? (p.l4.proto === 'udp' ? 17 : 6) : 253; // 253: RFC 3692 experimentation
+    const upper = p.l4 ? transport(p.l4, p.ip, p.payload, computed) : p.payload;
+    const head = p.ip.version === 4 ? ipv4Header(p.ip, proto, upper.length, computed) : ipv6Header(p.ip, proto, upper.length, computed);
+    network = concat([head, upper]);
+    etherType = p.ip.version === 4 ? 0x0800 : 0x86dd;
+  } else {
+    network = p.l4 ? transport(p.l4, undefined, p.payload, computed) : p.payload;
+    etherType = 0x88b5; // IEEE 802 local experimental
+  }
+  if (p.link === 'raw') {
+    computed['frame.len'] = network.length;
+    return { data: network, computed };
+  }
+  const eth = p.eth!;
+  const head = new Uint8Array(14);
+  head.set(eth.dst, 0);
+  head.set(eth.src, 6);
+  putU16(head, 12, eth.type ?? etherType);
+  let data = concat([head, network]);
+  if (p.padTo !== undefined && data.length < p.padTo) data = concat([data, new Uint8Array(p.padTo - data.length)]);
+  computed['frame.len'] = data.length;
+  return { data, computed };
+}
