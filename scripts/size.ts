@@ -1,0 +1,123 @@
+// The JavaScript budget of the built site: for every HTML page in dist/, the
+// gzip size of the JS it loads eagerly (module scripts, modulepreloads,
+// inline modules, and everything those import statically; dynamic import()
+// is on demand and not counted). Prints a table; exits 1 when a page is over.
+//
+//   node scripts/size.ts [dist] [--budget=60] [--verbose]
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const base = (process.env.WIREBOOK_BASE ?? '/').replace(/\/?$/, '/');
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** A URL in a page (absolute under the base, or relative to the page) as a file in dist. */
+function fileOf(url: string, from: string, dist: string): string | undefined {
+  if (/^[a-z]+:/i.test(url) || url.startsWith('//')) return undefined;
+  const path = url.split(/[?#]/)[0];
+  if (path.startsWith('/')) return join(dist, path.startsWith(base) ? path.slice(base.length) : path.slice(1));
+  return join(dirname(from), path);
+}
+
+const gz = new Map<string, number>();
+function gzipSize(key: string, text: string | Buffer): number {
+  let n = gz.get(key);
+  if (n === undefined) {
+    n = gzipSync(text, { level: 9 }).length;
+    gz.set(key, n);
+  }
+  return n;
+}
+
+/** Static imports of a module: `import x from "./a.js"`, `import "./a.js"`, `export * from "./a.js"`; not import(). */
+export function staticImports(code: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+)["'`]/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) out.push(m[1]);
+  return out;
+}
+
+function walkModule(file: string, seen: Set<string>, dist: string): void {
+  if (seen.has(file) || !existsSync(file)) return;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const spec of staticImports(code)) {
+    const dep = fileOf(spec, file, dist);
+    if (dep) walkModule(dep, seen, dist);
+  }
+}
+
+export interface PageSize {
+  page: string;
+  files: number;
+  bytes: number;
+  list: { file: string; bytes: number }[];
+}
+
+/** The eager JavaScript of one built page. */
+export function measurePage(htmlPath: string, dist: string): PageSize {
+  const html = readFileSync(htmlPath, 'utf8');
+  const seen = new Set<string>();
+  let inline = 0;
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const [, attrs, body] = m;
+    if (/type\s*=\s*["']?(application\/(ld\+)?json|text\/template)/i.test(attrs)) continue;
+    const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1];
+    if (src) {
+      const file = fileOf(src, htmlPath, dist);
+      if (file) walkModule(file, seen, dist);
+    } else if (body.trim()) {
+      inline += gzipSize(`inline:${body}`, body);
+      for (const spec of staticImports(body)) {
+        const dep = fileOf(spec, htmlPath, dist);
+        if (dep) walkModule(dep, seen, dist);
+      }
+    }
+  }
+  for (const m of html.matchAll(/<link\b[^>]*rel\s*=\s*["']modulepreload["'][^>]*>/gi)) {
+    const href = /\bhref\s*=\s*["']([^"']+)["']/i.exec(m[0])?.[1];
+    const file = href && fileOf(href, htmlPath, dist);
+    if (file) walkModule(file, seen, dist);
+  }
+  const list = [...seen].map((file) => ({ file: relative(dist, file), bytes: gzipSize(file, readFileSync(file)) }));
+  if (inline) list.push({ file: '(inline scripts)', bytes: inline });
+  const bytes = list.reduce((sum, f) => sum + f.bytes, 0);
+  return { page: '/' + relative(dist, htmlPath).replace(/index\.html$/, ''), files: seen.size, bytes, list: list.sort((a, b) => b.bytes - a.bytes) };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const dist = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
+  const verbose = args.includes('--verbose');
+  const budgetKb = Number(args.find((a) => a.startsWith('--budget='))?.slice(9) ?? 60);
+  if (!existsSync(dist)) {
+    console.error(`${dist} does not exist: build the site first (npx astro build).`);
+    process.exit(2);
+  }
+  const budget = budgetKb * 1000;
+  const rows = htmlFiles(dist)
+    .filter((f) => !relative(dist, f).startsWith('pagefind'))
+    .map((f) => measurePage(f, dist))
+    .sort((a, b) => b.bytes - a.bytes);
+  const width = Math.max(4, ...rows.map((r) => r.page.length));
+  console.log(`${'Page'.padEnd(width)}  Files  JS (gzip)  Budget ${budgetKb} kB`);
+  for (const r of rows) {
+    const kb = (r.bytes / 1000).toFixed(1).padStart(6);
+    console.log(`${r.page.padEnd(width)}  ${String(r.files).padStart(5)}  ${kb} kB   ${r.bytes > budget ? 'OVER' : 'ok'}`);
+    if (verbose) for (const f of r.list) console.log(`    ${(f.bytes / 1000).toFixed(1).padStart(6)} kB  ${f.file}`);
+  }
+  const over = rows.filter((r) => r.bytes > budget);
+  if (over.length) {
+    console.error(`\n${over.length} page(s) load more than ${budgetKb} kB of JavaScript (gzip): ${over.map((r) => r.page).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

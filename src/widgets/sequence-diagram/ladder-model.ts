@@ -1,0 +1,187 @@
+// The data behind a sequence (ladder) diagram of one TCP stream: every
+// segment with its direction, flags, numbers and what the TCP analysis says
+// about it. Built at build time from the decoder and the analysis; the
+// browser only reads the result (it never loads the decoder for the ladder).
+
+import type { OpenedCapture } from '../../decoder/open-capture.ts';
+import type { Field } from '../../decoder/types.ts';
+import { findField } from '../../decoder/fields/find.ts';
+import { ipv4Text, ipv6Text } from '../../decoder/fields/format.ts';
+import { createTcpAnalyzer, finishAnalysis, FLAG_TABLE, A_LOST_PACKET } from '../../decoder/analysis/index.ts';
+import type { ConversationAnalysis, TcpSegmentInput } from '../../decoder/analysis/index.ts';
+
+export interface LadderEndpoint {
+  /** The sidecar's host name, else the address. */
+  name: string;
+  address: string;
+  port: number;
+}
+
+export interface LadderSegment {
+  frame: number;
+  /** Seconds since the stream's first segment. */
+  t: number;
+  fromA: boolean;
+  /** Flag names as the Info column lists them ("SYN, ACK"). */
+  flags: string;
+  rst: boolean;
+  seq: number;
+  /** Null when the ACK flag is off. */
+  ack: number | null;
+  len: number;
+  /** Analysis results by short key ("retransmission", "duplicate_ack"), plus "rst". */
+  marks: string[];
+  /** The analysis' plain-language explanations. */
+  explain: string[];
+  /** Each endpoint's state just after this segment; null when the analysis cannot tell. */
+  states: [string, string] | null;
+  /** Bytes the analysis says were sent before this segment but not captured (relative). */
+  lost?: [number, number];
+}
+
+export interface LadderModel {
+  stream: number;
+  a: LadderEndpoint;
+  b: LadderEndpoint;
+  /** Seq and ack are relative (the analysis ran) or raw. */
+  relative: boolean;
+  /** Estimated one-way delay in seconds (half the handshake RTT), null when unknown. */
+  owd: number | null;
+  /** Where the capture point sits between A (0) and B (1), from the handshake; null when unknown. */
+  captureAt: number | null;
+  segments: LadderSegment[];
+}
+
+export interface HostNames {
+  A?: { name: string; address: string };
+  B?: { name: string; address: string };
+}
+
+function segmentOf(capture: OpenedCapture, n: number): { seg: TcpSegmentInput; tree: Field[] } | undefined {
+  const d = capture.dissect(n);
+  const tcp = d.layers.tcp;
+  if (!tcp) return undefined;
+  const v4 = d.layers.ipv4;
+  const v6 = d.layers.ipv6;
+  const src = v4 ? ipv4Text(v4.src) : v6 ? ipv6Text(v6.src) : '';
+  const dst = v4 ? ipv4Text(v4.dst) : v6 ? ipv6Text(v6.dst) : '';
+  const data = capture.data(n);
+  return {
+    tree: d.tree,
+    seg: {
+      frame: n,
+      time: capture.frames[n - 1].timestamp,
+      src,
+      dst,
+      srcPort: tcp.srcPort,
+      dstPort: tcp.dstPort,
+      seqRaw: tcp.seq,
+      ackRaw: tcp.ack,
+      flags: tcp.flags,
+      windowRaw: tcp.window,
+      payloadLength: tcp.payloadLength,
+      options: {
+        mss: tcp.options.mss,
+        wscale: tcp.options.wscale,
+        sackPerm: tcp.options.sackPermitted,
+        sack: tcp.options.sack,
+        tsval: tcp.options.tsval,
+        tsecr: tcp.options.tsecr,
+      },
+      payload: data.subarray(tcp.payloadOffset, tcp.payloadOffset + tcp.payloadCaptured),
+    },
+  };
+}
+
+/** Runs the TCP analysis over the whole capture; undefined if it is not usable. */
+function analyse(segs: readonly TcpSegmentInput[]): ConversationAnalysis | undefined {
+  try {
+    const analyzer = createTcpAnalyzer();
+    for (const s of segs) analyzer.addTcp(s);
+    return finishAnalysis(analyzer.finish());
+  } catch {
+    return undefined;
+  }
+}
+
+function flagNames(tree: readonly Field[]): string {
+  const f = findField(tree, 'tcp.flags');
+  return f?.display.match(/\(([^)]*)\)\s*$/)?.[1] ?? '';
+}
+
+/** The ladder of TCP stream `stream` (Wireshark's tcp.stream numbering), or undefined. */
+export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostNames = {}): LadderModel | undefined {
+  const all: { seg: TcpSegmentInput; tree: Field[] }[] = [];
+  for (const r of capture.frames) {
+    const s = segmentOf(capture, r.number);
+    if (s) all.push(s);
+  }
+  const analysis = analyse(all.map((s) => s.seg));
+  // Without the analysis, streams are told apart by address and port pairs, in order of appearance.
+  const keyOf = (s: TcpSegmentInput) => [`${s.src}|${s.srcPort}`, `${s.dst}|${s.dstPort}`].sort().join('/');
+  const keys: string[] = [];
+  const streamOf = (s: TcpSegmentInput): number => {
+    const i = analysis?.streamOf(s.frame);
+    if (i !== undefined && i >= 0) return i;
+    const k = keyOf(s);
+    if (!keys.includes(k)) keys.push(k);
+    return keys.indexOf(k);
+  };
+  const mine = all.filter((s) => streamOf(s.seg) === stream);
+  if (mine.length === 0) return undefined;
+  const summary = analysis?.summary(stream) ?? null;
+  const first = mine[0].seg;
+  const aAddr = summary?.a.address ?? first.src;
+  const aPort = summary?.a.port ?? first.srcPort;
+  const bAddr = summary?.b.address ?? first.dst;
+  const bPort = summary?.b.port ?? first.dstPort;
+  const nameOf = (address: string, port: number) =>
+    [hosts.A, hosts.B].find((h) => h && h.address === address)?.name ?? `${address}:${port}`;
+  const t0 = first.time;
+  const segments = mine.map(({ seg, tree }): LadderSegment => {
+    const fields = analysis?.tcpFields(seg) ?? [];
+    const num = (name: string) => {
+      const f = fields.find((x) => x.name === name);
+      return f ? Number(f.show) : undefined;
+    };
+    const bits = analysis?.flagsOf(seg.frame) ?? 0;
+    const marks = FLAG_TABLE.filter((f) => bits & f.bit).map((f) => f.field.slice('tcp.analysis.'.length));
+    const rst = (seg.flags & 0x04) !== 0;
+    if (rst) marks.push('rst');
+    const note = analysis?.state.notes.get(seg.frame);
+    const lost: [number, number] | undefined =
+      bits & A_LOST_PACKET && note?.gapFrom !== undefined && note.gapTo !== undefined ? [note.gapFrom, note.gapTo - 1] : undefined;
+    const st = analysis?.connectionStates(seg.frame) ?? null;
+    const fromA = seg.src === aAddr && seg.srcPort === aPort;
+    return {
+      frame: seg.frame,
+      t: Number(seg.time - t0) / 1e9,
+      fromA,
+      flags: flagNames(tree),
+      rst,
+      seq: num('tcp.seq') ?? seg.seqRaw,
+      ack: seg.flags & 0x10 ? (num('tcp.ack') ?? seg.ackRaw) : null,
+      len: seg.payloadLength,
+      marks,
+      explain: analysis?.explain(seg).map((e) => e.text) ?? [],
+      states: st && (st.a !== 'unknown' || st.b !== 'unknown') ? [st.a, st.b] : null,
+      ...(lost ? { lost } : {}),
+    };
+  });
+  const rtt = summary?.handshakeRttNs;
+  // The handshake as the capture saw it: SYN (t1), SYN-ACK (t2), the ACK completing it (t3).
+  // B answered after t2 - t1 = 2(1-f)D and A after t3 - t2 = 2fD, so f = (t3 - t2) / (t3 - t1).
+  const syn = segments.find((s) => s.fromA && s.flags === 'SYN');
+  const synAck = syn && segments.find((s) => !s.fromA && s.frame > syn.frame && /SYN/.test(s.flags));
+  const ack = synAck && segments.find((s) => s.fromA && s.frame > synAck.frame && !/SYN/.test(s.flags));
+  const captureAt = syn && synAck && ack && ack.t > syn.t ? Math.min(1, Math.max(0, (ack.t - synAck.t) / (ack.t - syn.t))) : null;
+  return {
+    stream,
+    a: { name: nameOf(aAddr, aPort), address: aAddr, port: aPort },
+    b: { name: nameOf(bAddr, bPort), address: bAddr, port: bPort },
+    relative: analysis !== undefined,
+    owd: rtt !== null && rtt !== undefined && rtt > 0n ? Number(rtt) / 2e9 : null,
+    captureAt,
+    segments,
+  };
+}
