@@ -8,6 +8,11 @@ import { frameData, readCapture } from './capture/index.ts';
 import { compileWanted, createExtractor, dissectFrame, type DissectedFrame, type DissectSession } from './dissect.ts';
 import { createAnalysisSessions } from './analysis/session-adapter.ts';
 import type { ConversationAnalysis } from './analysis/analysis.ts';
+import type { TcpSegmentInput } from './analysis/types.ts';
+import { ipv4Text, ipv6Text } from './fields/format.ts';
+import { secondsText } from './text/seconds.ts';
+
+export { secondsText } from './text/seconds.ts';
 
 /** A packet-list row, as Wireshark's list pane shows it. */
 export interface FrameSummary {
@@ -34,18 +39,8 @@ export interface OpenedCapture {
   dissect(n: number): DissectedFrame;
   /** Every frame's packet-list row, in order. */
   summaries(): FrameSummary[];
-}
-
-/** Seconds as text with `digits` decimals, from exact nanoseconds. */
-export function secondsText(ns: bigint, digits = 6): string {
-  const negative = ns < 0n;
-  const abs = negative ? -ns : ns;
-  const unit = 10n ** BigInt(9 - digits);
-  const rounded = (abs + unit / 2n) / unit;
-  const scale = 10n ** BigInt(digits);
-  const whole = rounded / scale;
-  const frac = (rounded % scale).toString().padStart(digits, '0');
-  return `${negative ? '-' : ''}${whole}.${frac}`;
+  /** Frame n's TCP segment as the analysis reads it, or undefined when it carries none. */
+  tcpSegment(n: number): TcpSegmentInput | undefined;
 }
 
 export function openCapture(bytes: Uint8Array): OpenedCapture {
@@ -81,6 +76,7 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
     analysis,
     data: (n) => frameData(bytes, frames[n - 1]),
     dissect,
+    tcpSegment: (n) => tcpSegmentOf(n, frames[n - 1], dissect(n), frameData(bytes, frames[n - 1])),
     summaries() {
       rows ??= frames.map((record) => {
         const d = dissect(record.number);
@@ -109,4 +105,27 @@ function analyse(bytes: Uint8Array, frames: readonly FrameRecord[]): { analysis:
   const extract = createExtractor(compileWanted(['frame.number']));
   for (const record of frames) extract(record, frameData(bytes, record), sessions.firstPass);
   return sessions.finish();
+}
+
+function tcpSegmentOf(n: number, record: FrameRecord, d: DissectedFrame, data: Uint8Array): TcpSegmentInput | undefined {
+  const tcp = d.layers.tcp;
+  const v4 = d.layers.ipv4;
+  const v6 = d.layers.ipv6;
+  if (!tcp || (!v4 && !v6)) return undefined;
+  const o = tcp.options;
+  return {
+    frame: n,
+    time: record.timestamp,
+    src: v4 ? ipv4Text(v4.src) : ipv6Text(v6!.src),
+    dst: v4 ? ipv4Text(v4.dst) : ipv6Text(v6!.dst),
+    srcPort: tcp.srcPort,
+    dstPort: tcp.dstPort,
+    seqRaw: tcp.seq,
+    ackRaw: tcp.ack,
+    flags: tcp.flags,
+    windowRaw: tcp.window,
+    payloadLength: tcp.payloadLength,
+    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
+    payload: data.subarray(tcp.payloadOffset, tcp.payloadOffset + tcp.payloadCaptured),
+  };
 }

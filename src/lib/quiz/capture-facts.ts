@@ -20,13 +20,6 @@ export interface CaptureFacts {
   explanations(frame: number): string[];
 }
 
-const ipText = (b: Uint8Array | number): string => {
-  if (typeof b === 'number') return [24, 16, 8, 0].map((s) => (b >>> s) & 255).join('.');
-  const parts: string[] = [];
-  for (let i = 0; i < 16; i += 2) parts.push(((b[i] << 8) | b[i + 1]).toString(16));
-  return parts.join(':');
-};
-
 const cache = new WeakMap<OpenedCapture, CaptureFacts>();
 
 export function captureFacts(capture: OpenedCapture): CaptureFacts {
@@ -38,34 +31,12 @@ export function captureFacts(capture: OpenedCapture): CaptureFacts {
   return facts;
 }
 
-function segmentOf(capture: OpenedCapture, n: number): TcpSegmentInput | undefined {
-  const d = capture.dissect(n);
-  const tcp = d.layers.tcp;
-  const ip = d.layers.ipv4 ?? d.layers.ipv6;
-  if (!tcp || !ip) return undefined;
-  const o = tcp.options;
-  return {
-    frame: n,
-    time: capture.frames[n - 1].timestamp,
-    src: ipText(ip.src),
-    dst: ipText(ip.dst),
-    srcPort: tcp.srcPort,
-    dstPort: tcp.dstPort,
-    seqRaw: tcp.seq,
-    ackRaw: tcp.ack,
-    flags: tcp.flags,
-    windowRaw: tcp.window,
-    payloadLength: tcp.payloadLength,
-    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
-  };
-}
-
 function build(capture: OpenedCapture): CaptureFacts {
   const count = capture.frames.length;
   const segments = new Map<number, TcpSegmentInput>();
   const analyzer = createTcpAnalyzer({ reassemble: false });
   for (let n = 1; n <= count; n++) {
-    const seg = segmentOf(capture, n);
+    const seg = capture.tcpSegment(n);
     if (seg) {
       segments.set(n, seg);
       analyzer.addTcp(seg);

@@ -1,6 +1,8 @@
 // The Time column's three readings, from exact nanoseconds (bigint): seconds
 // since the first frame, since the previous frame, or the time of day (UTC).
 
+import { secondsText as seconds } from '../../decoder/text/seconds.ts';
+
 export const TIME_MODES = ['relative', 'delta', 'absolute'] as const;
 export type TimeMode = (typeof TIME_MODES)[number];
 
@@ -9,15 +11,7 @@ export function isTimeMode(value: unknown): value is TimeMode {
 }
 
 /** Seconds with `digits` decimals, rounded half up, from nanoseconds. */
-export function seconds(ns: bigint, digits = 6): string {
-  const negative = ns < 0n;
-  const abs = negative ? -ns : ns;
-  const unit = 10n ** BigInt(9 - digits);
-  const rounded = (abs + unit / 2n) / unit;
-  const scale = 10n ** BigInt(digits);
-  const frac = digits ? '.' + (rounded % scale).toString().padStart(digits, '0') : '';
-  return `${negative ? '-' : ''}${rounded / scale}${frac}`;
-}
+export { seconds };
 
 const pad = (n: bigint, width = 2) => n.toString().padStart(width, '0');
 

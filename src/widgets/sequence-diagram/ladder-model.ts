@@ -6,7 +6,6 @@
 import type { OpenedCapture } from '../../decoder/open-capture.ts';
 import type { Field } from '../../decoder/types.ts';
 import { findField } from '../../decoder/fields/find.ts';
-import { ipv4Text, ipv6Text } from '../../decoder/fields/format.ts';
 import { createTcpAnalyzer, finishAnalysis, FLAG_TABLE, A_LOST_PACKET } from '../../decoder/analysis/index.ts';
 import type { ConversationAnalysis, TcpSegmentInput } from '../../decoder/analysis/index.ts';
 
@@ -58,39 +57,8 @@ export interface HostNames {
 }
 
 function segmentOf(capture: OpenedCapture, n: number): { seg: TcpSegmentInput; tree: Field[] } | undefined {
-  const d = capture.dissect(n);
-  const tcp = d.layers.tcp;
-  if (!tcp) return undefined;
-  const v4 = d.layers.ipv4;
-  const v6 = d.layers.ipv6;
-  const src = v4 ? ipv4Text(v4.src) : v6 ? ipv6Text(v6.src) : '';
-  const dst = v4 ? ipv4Text(v4.dst) : v6 ? ipv6Text(v6.dst) : '';
-  const data = capture.data(n);
-  return {
-    tree: d.tree,
-    seg: {
-      frame: n,
-      time: capture.frames[n - 1].timestamp,
-      src,
-      dst,
-      srcPort: tcp.srcPort,
-      dstPort: tcp.dstPort,
-      seqRaw: tcp.seq,
-      ackRaw: tcp.ack,
-      flags: tcp.flags,
-      windowRaw: tcp.window,
-      payloadLength: tcp.payloadLength,
-      options: {
-        mss: tcp.options.mss,
-        wscale: tcp.options.wscale,
-        sackPerm: tcp.options.sackPermitted,
-        sack: tcp.options.sack,
-        tsval: tcp.options.tsval,
-        tsecr: tcp.options.tsecr,
-      },
-      payload: data.subarray(tcp.payloadOffset, tcp.payloadOffset + tcp.payloadCaptured),
-    },
-  };
+  const seg = capture.tcpSegment(n);
+  return seg && { seg, tree: capture.dissect(n).tree };
 }
 
 /** Runs the TCP analysis over the whole capture; undefined if it is not usable. */
