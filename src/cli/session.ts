@@ -7,11 +7,14 @@ import type { DissectSession, TcpAnalysis } from '../decoder/dissect.ts';
 import type { LayerContext } from '../decoder/layers/context.ts';
 import type { TcpHeader } from '../decoder/layers/tcp.ts';
 import type { UdpHeader } from '../decoder/layers/udp.ts';
+import type { FrameRecord } from '../decoder/types.ts';
 
 /** A session for one capture: run the first pass, call rewind(), then the second. */
 export interface CliSession extends DissectSession {
   /** Ends the first pass: from now on frames are dissected with the whole capture known. */
   rewind(): void;
+  /** First pass only: reads a plain frame's headers straight into the analysis; false when it must be dissected. */
+  walk(record: FrameRecord, data: Uint8Array): boolean;
 }
 
 /** Field names only the analysis can fill in (a field list naming one needs two passes). */
@@ -33,6 +36,7 @@ export function createSession(): CliSession {
   const sessions = createAnalysisSessions();
   let current: DissectSession = sessions.firstPass;
   return {
+    walk: (record, data) => current === sessions.firstPass && sessions.walkFirstPass(record, data),
     rewind() {
       if (current === sessions.firstPass) current = sessions.finish().secondPass;
     },

@@ -90,7 +90,8 @@ class FrameContext implements LayerContext {
     this.record = record;
     this.data = data;
     this.session = session;
-    this.cols = { source: '', destination: '', protocol: '', info: '' };
+    // Without columns nobody reads cols: the extractor's one context keeps its first.
+    if (this.columns) this.cols = { source: '', destination: '', protocol: '', info: '' };
     this.protocols = [];
     this.layers = {};
     this.inner = false;
@@ -273,11 +274,16 @@ export function createExtractor(wanted: FieldWanted, opts?: Omit<DissectOptions,
   const ctx = new FrameContext(sink, columns, b, skippedLeaves(sink, columns || protocolsSlot));
   let first: bigint | undefined;
   let prev: bigint | undefined;
+  // One frame description, updated in place for every frame.
+  const info: FrameInfo = { record: undefined as unknown as FrameRecord, interfaceName: opts?.interfaceName, interfaceDescription: opts?.interfaceDescription };
   return (record: FrameRecord, data: Uint8Array, session?: DissectSession): string[] => {
     sink.begin(data);
     first ??= record.timestamp;
     ctx.reset(record, data, session);
-    emitFrame(sink, { record, interfaceName: opts?.interfaceName, interfaceDescription: opts?.interfaceDescription, firstTimestamp: first, previousTimestamp: prev ?? record.timestamp });
+    info.record = record;
+    info.firstTimestamp = first;
+    info.previousTimestamp = prev ?? record.timestamp;
+    emitFrame(sink, info);
     sink.close();
     runLayers(ctx, record);
     closeFrame(ctx);

@@ -46,7 +46,9 @@ export function dissectAll(
   const scan = createExtractor(compileWanted([]));
   const pass1 = createCaptureStream();
   for (const chunk of source()) {
-    pass1.pushEach(chunk, (record, data) => void scan(record, data, session));
+    pass1.pushEach(chunk, (record, data) => {
+      if (!session.walk(record, data)) scan(record, data, session);
+    });
     if (pass1.error) break;
   }
   session.rewind();

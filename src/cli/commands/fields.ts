@@ -13,6 +13,7 @@ import { EXIT_USAGE } from '../command.ts';
 import { openCapture, reportDamage } from '../capture-file.ts';
 import { bytesChunks } from '../input.ts';
 import type { ChunkSource } from '../input.ts';
+import { collectGarbage } from '../gc.ts';
 import { createSession, needsAnalysis } from '../session.ts';
 
 export interface FieldsOptions {
@@ -36,7 +37,7 @@ export interface FieldsResult {
 }
 
 /** Output is handed to `write` in blocks of about this many characters (small enough to die young in the GC). */
-const BLOCK = 1 << 16;
+const BLOCK = 1 << 12;
 
 /** Every field name the decoder knows (for "did you mean" hints). */
 export function knownFieldNames(): string[] {
@@ -94,8 +95,11 @@ export function runFields(
   const session = opts.twoPass || fieldNames.some(needsAnalysis) ? createSession() : undefined;
   if (session) {
     const first = createExtractor(compileWanted([]));
-    readFrames(source, (record, data) => void first(record, data, session));
+    readFrames(source, (record, data) => {
+      if (!session.walk(record, data)) first(record, data, session);
+    });
     session.rewind();
+    collectGarbage();
   }
 
   write(fieldNames.join('\t') + '\n');
@@ -111,14 +115,14 @@ export function runFields(
       extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId) });
       block += extract(record, data, session).join('\t') + '\n';
       frames++;
-    },
-    () => {
+      // Handed out while young: a block kept for a whole read chunk outlives
+      // minor collections, and its lines would be copied into the old space.
       if (block.length >= BLOCK) {
         write(block);
         block = '';
       }
-      return opts.stop?.() === true;
     },
+    () => opts.stop?.() === true,
   );
   if (block) write(block);
   const result: FieldsResult = { frames, unknown: [] };

@@ -14,9 +14,13 @@ import {
 import { finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './analysis.ts';
 import { A } from './field-specs.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
+import { createHeaderWalker } from './header-walk.ts';
+import { ipv4Text } from '../fields/format.ts';
+import type { FrameRecord } from '../types.ts';
 import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
 
-const ipv4 = (v: number): string => `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+// ipv4Text keeps the texts of the last two addresses: a conversation's frames repeat them.
+const ipv4 = ipv4Text;
 const ipv6 = (b: Uint8Array): string => {
   let s = '';
   for (let i = 0; i < 16; i += 2) s += (i ? ':' : '') + ((b[i] << 8) | b[i + 1]).toString(16);
@@ -29,8 +33,11 @@ function addresses(ctx: LayerContext): [string, string] | null {
   return ip.version === 4 ? [ipv4(ip.rec.src), ipv4(ip.rec.dst)] : [ipv6(ip.rec.src), ipv6(ip.rec.dst)];
 }
 
-/** The analysis input for one TCP header of the frame being dissected. */
-export function segmentInput(h: TcpHeader, ctx: LayerContext): TcpSegmentInput | null {
+/**
+ * The analysis input for one TCP header of the frame being dissected.
+ * `payload` false leaves the payload out (the second pass's lookups never read it).
+ */
+export function segmentInput(h: TcpHeader, ctx: LayerContext, payload = true): TcpSegmentInput | null {
   const ad = addresses(ctx);
   if (!ad) return null;
   const o = h.options;
@@ -41,7 +48,7 @@ export function segmentInput(h: TcpHeader, ctx: LayerContext): TcpSegmentInput |
     seqRaw: h.seq, ackRaw: h.ack, flags: h.flags, windowRaw: h.window,
     payloadLength: h.payloadLength,
     options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
-    payload: ctx.data.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured),
+    payload: payload ? ctx.data.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured) : undefined,
   };
 }
 
@@ -88,12 +95,17 @@ const FLAG_SPECS = new Map<number, (typeof A)[keyof typeof A]>([
   [A_ZERO_WINDOW, A.zeroWindow], [A_ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck],
 ]);
 
+const TIMESTAMP_SPECS = [A.timeRelative, A.timeDelta];
+
 /** The [Timestamps] and [SEQ/ACK analysis] subtrees, and the reassembly lines, for one segment. */
 export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
-  out.openText('[Timestamps]', at, 0);
-  out.add(A.timeRelative, at, 0, BigInt(x.timeRelativeNs));
-  out.add(A.timeDelta, at, 0, BigInt(x.timeDeltaNs));
-  out.close();
+  // Two BigInts a frame: made only when someone looks.
+  if (out.detail || out.wantsAny(TIMESTAMP_SPECS)) {
+    out.openText('[Timestamps]', at, 0);
+    out.add(A.timeRelative, at, 0, BigInt(x.timeRelativeNs));
+    out.add(A.timeDelta, at, 0, BigInt(x.timeDeltaNs));
+    out.close();
+  }
   if (x.analysisSubtree) {
     out.open(A.analysis, at, 0);
     if (x.acksFrame > 0) {
@@ -140,6 +152,12 @@ export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
 export interface AnalysisSessions {
   /** Give this to dissectFrame / the extractor for every frame of the first pass, in order. */
   readonly firstPass: DissectSession;
+  /**
+   * The first pass without dissecting: feeds a plain Ethernet/IPv4 TCP or UDP
+   * frame straight to the analysis and returns true; returns false for any
+   * other frame, which must then be dissected with `firstPass`.
+   */
+  readonly walkFirstPass: (record: FrameRecord, data: Uint8Array) => boolean;
   /** Ends the first pass; returns the analysis and the session for the second pass. */
   finish(): { analysis: ConversationAnalysis; secondPass: DissectSession };
 }
@@ -159,11 +177,12 @@ export function createAnalysisSessions(): AnalysisSessions {
   };
   return {
     firstPass,
+    walkFirstPass: createHeaderWalker(analyzer),
     finish() {
       const analysis = finishAnalysis(analyzer.finish());
       const secondPass: DissectSession = {
         tcp(h, ctx): LayerTcpAnalysis | undefined {
-          const seg = segmentInput(h, ctx);
+          const seg = segmentInput(h, ctx, false);
           const x = seg && analysis.facts(seg);
           if (!seg || !x) return undefined;
           return {

@@ -13,9 +13,17 @@ export function hexPad(n: number | bigint, digits: number): string {
   return s.length >= digits ? s : '0'.repeat(digits - s.length) + s;
 }
 
+/** Texts of 16-bit-or-narrower hex values already made, by digit count (flags and types repeat frame after frame). */
+const smallHex: string[][] = [[], [], [], [], []];
+
 /** "0x0800" with as many digits as the field's integer width needs. */
 export function hexOf(n: number | bigint, widthBits: number): string {
-  return '0x' + hexPad(n, Math.max(1, Math.ceil(widthBits / 4)));
+  const digits = Math.max(1, Math.ceil(widthBits / 4));
+  if (typeof n === 'number' && digits <= 4 && n >= 0 && n < 0x10000 && Number.isInteger(n)) {
+    const known = smallHex[digits];
+    return (known[n] ??= '0x' + hexPad(n, digits));
+  }
+  return '0x' + hexPad(n, digits);
 }
 
 /** Bytes as contiguous lower-case hex ("0204ffd7"). */
@@ -28,8 +36,20 @@ export function bytesHex(b: Uint8Array, sep = ''): string {
   return s;
 }
 
+// The last two addresses written: a conversation's frames repeat them.
+let ipA = -1;
+let ipAText = '';
+let ipB = -1;
+let ipBText = '';
+
 export function ipv4Text(v: number): string {
-  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  if (v === ipA) return ipAText;
+  if (v === ipB) return ipBText;
+  ipB = ipA;
+  ipBText = ipAText;
+  ipA = v;
+  ipAText = `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  return ipAText;
 }
 
 /** RFC 5952 text: lower case, longest run of two or more zero groups as "::", IPv4-mapped tail dotted. */
@@ -72,6 +92,10 @@ export function macDisplay(b: Uint8Array): string {
   return `${macName(b) ?? plain} (${plain})`;
 }
 
+/** The last whole second nsText saw above 2^53 ns, and its text. */
+let lastSecNs = -1n;
+let lastSecText = '';
+
 /** Nanoseconds as "seconds.nanoseconds" with nine digits. */
 export function nsText(ns: bigint): string {
   // Number arithmetic is exact below 2^53 ns (104 days) and much faster than BigInt division.
@@ -81,8 +105,18 @@ export function nsText(ns: bigint): string {
     const f = n - s * 1e9;
     return `${s}.${f < 1e8 ? String(f).padStart(9, '0') : f}`;
   }
+  if (lastSecNs >= 0n && ns >= lastSecNs && ns - lastSecNs < 1_000_000_000n) {
+    // Absolute times: frames of the same second share the costly BigInt division.
+    const f = Number(ns - lastSecNs);
+    return `${lastSecText}.${f < 1e8 ? String(f).padStart(9, '0') : f}`;
+  }
   const neg = ns < 0n;
   const a = neg ? -ns : ns;
+  if (!neg) {
+    lastSecNs = (a / 1_000_000_000n) * 1_000_000_000n;
+    lastSecText = String(a / 1_000_000_000n);
+    return nsText(ns);
+  }
   const s = a / 1_000_000_000n;
   const f = a % 1_000_000_000n;
   return `${neg ? '-' : ''}${s}.${f.toString().padStart(9, '0')}`;

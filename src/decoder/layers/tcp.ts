@@ -178,15 +178,21 @@ function flagString(flags: number): string {
   return s;
 }
 
-/** One pass over the options: values for the header record and Info, and the names for the summary line. */
-function parseOptions(data: Uint8Array, from: number, to: number): { opts: TcpOptions; names: string[]; info: string[] } {
+/** Names and Info when not described: never pushed to. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * One pass over the options: values for the header record and Info, and the names for the summary line.
+ * Names and Info texts are built only when `describe` (details tree or columns): per frame they cost more than the values.
+ */
+function parseOptions(data: Uint8Array, from: number, to: number, describe: boolean): { opts: TcpOptions; names: string[]; info: string[] } {
   const opts: TcpOptions = {};
-  const names: string[] = [];
-  const info: string[] = [];
+  const names: string[] = describe ? [] : NONE;
+  const info: string[] = describe ? [] : NONE;
   for (let at = from; at < to; ) {
     const kind = data[at];
     if (kind === 0 || kind === 1) {
-      names.push(kind === 0 ? 'End of Option List (EOL)' : 'No-Operation (NOP)');
+      if (describe) names.push(kind === 0 ? 'End of Option List (EOL)' : 'No-Operation (NOP)');
       at++;
       continue;
     }
@@ -194,39 +200,35 @@ function parseOptions(data: Uint8Array, from: number, to: number): { opts: TcpOp
     if (len < 2 || at + len > to) break;
     if (kind === 2 && len === 4) {
       opts.mss = u16(data, at + 2);
-      names.push('Maximum segment size');
-      info.push(`MSS=${opts.mss}`);
+      if (describe) names.push('Maximum segment size'), info.push(`MSS=${opts.mss}`);
     } else if (kind === 3 && len === 3) {
       opts.wscale = data[at + 2];
-      names.push('Window scale');
-      info.push(`WS=${2 ** Math.min(opts.wscale, 14)}`);
+      if (describe) names.push('Window scale'), info.push(`WS=${2 ** Math.min(opts.wscale, 14)}`);
     } else if (kind === 4 && len === 2) {
       opts.sackPermitted = true;
-      names.push('SACK permitted');
-      info.push('SACK_PERM');
+      if (describe) names.push('SACK permitted'), info.push('SACK_PERM');
     } else if (kind === 5 && len >= 2) {
       const blocks: Array<[number, number]> = [];
       for (let p = at + 2; p + 8 <= at + len; p += 8) {
         blocks.push([u32(data, p), u32(data, p + 4)]);
-        info.push(`SLE=${u32(data, p)} SRE=${u32(data, p + 4)}`);
+        if (describe) info.push(`SLE=${u32(data, p)} SRE=${u32(data, p + 4)}`);
       }
       opts.sack = blocks;
-      names.push('SACK');
+      if (describe) names.push('SACK');
     } else if (kind === 8 && len === 10) {
       opts.tsval = u32(data, at + 2);
       opts.tsecr = u32(data, at + 6);
-      names.push('Timestamps');
-      info.push(`TSval=${opts.tsval} TSecr=${opts.tsecr}`);
+      if (describe) names.push('Timestamps'), info.push(`TSval=${opts.tsval} TSecr=${opts.tsecr}`);
     } else if (kind === 34) {
-      names.push('TCP Fast Open');
+      if (describe) names.push('TCP Fast Open');
       if (len === 2) {
         opts.tfoRequest = true;
-        info.push('TFO=R');
+        if (describe) info.push('TFO=R');
       } else {
         opts.tfoCookie = data.subarray(at + 2, at + len);
-        info.push('TFO=C');
+        if (describe) info.push('TFO=C');
       }
-    } else {
+    } else if (describe) {
       names.push(`${OPTION_KINDS[kind] ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`}`);
     }
     at += len;
@@ -427,7 +429,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   // Options are parsed when someone looks: the tree, the Info column, the analysis session, or a wanted option field.
   const optionsWanted = out.detail || out.wantsAny(OPTION_SPECS);
   const parseWanted = optionsWanted || ctx.columns || ctx.session !== undefined;
-  const parsed = parseWanted && hdrLen > 20 && !short && offset + hdrLen <= data.length ? parseOptions(data, offset + 20, offset + hdrLen) : NO_OPTIONS;
+  const parsed = parseWanted && hdrLen > 20 && !short && offset + hdrLen <= data.length ? parseOptions(data, offset + 20, offset + hdrLen, out.detail || ctx.columns) : NO_OPTIONS;
 
   // Checksum over the pseudo-header and the whole segment, when all of it was captured.
   // Summing the whole segment is the costliest step: the fields path does it only when asked.
@@ -528,7 +530,8 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     ctx.cols.info = info;
   }
   if (short || payloadLength === 0) return;
-  const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
+  const lo = sp <= dp ? sp : dp;
+  const hi = sp <= dp ? dp : sp;
   if (ctx.next('tcp.port', lo, payloadOffset, end) < 0 && ctx.next('tcp.port', hi, payloadOffset, end) < 0) {
     ctx.call('data', payloadOffset, end);
   }
