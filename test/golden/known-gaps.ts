@@ -20,7 +20,6 @@ const icmpTracking = 'ICMP echo request/reply matching across frames is not impl
 const dnsTracking = 'DNS query/response matching across frames is not implemented yet';
 const httpTracking = 'HTTP request/response matching across frames is not implemented yet';
 const noSubdissector = 'tshark hands no payload of a retransmitted segment to the next dissector (no "data" layer); the session cannot yet tell the dissector to skip it';
-const sackRelative = 'SACK edges are relative to the other side\'s ISN under analysis; the dissector prints them raw (it needs that base from the session)';
 const expertFields = 'expert-info items (tcp.connection.*, _ws.expert.message) are not kept by the fields sink';
 
 /** fields.txt gaps. */
@@ -61,7 +60,7 @@ export const analysisGaps: readonly Gap[] = [
   { field: '_ws.expert.message', why: expertFields },
   { field: '_ws.col.Info', captures: ['arp'], why: icmpTracking + ' ("(reply in 4)")' },
   { field: '_ws.col.Info', captures: HTTP_CAPTURES, why: reassembly },
-  { field: '_ws.col.Info', captures: SACKING, why: sackRelative + ' (SLE=/SRE= in Info); and ' + noSubdissector },
+  { field: '_ws.col.Info', captures: SACKING, why: noSubdissector },
   { field: '_ws.col.Protocol', captures: HTTP_CAPTURES, why: reassembly },
   { field: '_ws.col.Protocol', captures: ['rebuilt__report-spurious'], why: noSubdissector + ' (TLS here)' },
 ];
