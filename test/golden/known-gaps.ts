@@ -12,14 +12,12 @@ export interface Gap {
 const HTTP_CAPTURES = ['tcp-http', 'tcp-ipv6', 'rebuilt__report-tcp-handshake'];
 /** Captures with retransmitted data segments. */
 const RETRANSMITTING = ['tcp-loss', 'tcp-spurious', 'rebuilt__report-spurious'];
-/** Captures with SACK blocks. */
-const SACKING = ['tcp-loss', 'tcp-spurious', 'rebuilt__report-spurious', 'rebuilt__report-fin-rst'];
 
 const reassembly = 'HTTP over several TCP segments: tshark dissects the response once, in the frame that completes it (tcp.reassembled_in); the decoder dissects each segment on its own';
 const icmpTracking = 'ICMP echo request/reply matching across frames is not implemented yet';
 const dnsTracking = 'DNS query/response matching across frames is not implemented yet';
 const httpTracking = 'HTTP request/response matching across frames is not implemented yet';
-const noSubdissector = 'tshark hands no payload of a retransmitted segment to the next dissector (no "data" layer); the session cannot yet tell the dissector to skip it';
+const noSubdissector = 'tshark hands no payload of a retransmitted segment to the next dissector (no "data" layer); wirebook does the same only when the analysis runs, and `fields` runs it only when an analysis field is asked for';
 const expertFields = 'expert-info items (tcp.connection.*, _ws.expert.message) are not kept by the fields sink';
 
 /** fields.txt gaps. */
@@ -60,9 +58,7 @@ export const analysisGaps: readonly Gap[] = [
   { field: '_ws.expert.message', why: expertFields },
   { field: '_ws.col.Info', captures: ['arp'], why: icmpTracking + ' ("(reply in 4)")' },
   { field: '_ws.col.Info', captures: HTTP_CAPTURES, why: reassembly },
-  { field: '_ws.col.Info', captures: SACKING, why: noSubdissector },
   { field: '_ws.col.Protocol', captures: HTTP_CAPTURES, why: reassembly },
-  { field: '_ws.col.Protocol', captures: ['rebuilt__report-spurious'], why: noSubdissector + ' (TLS here)' },
 ];
 
 /** The fields to skip for one capture. */

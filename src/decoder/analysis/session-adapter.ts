@@ -192,6 +192,7 @@ export function createAnalysisSessions(): AnalysisSessions {
             windowSize: x.windowSize,
             scaleFactor: x.scaleFactor ?? undefined,
             sack: x.sack ?? undefined,
+            repeat: x.payload === 'repeat',
             infoPrefix: infoPrefix(x),
             emitAfterPorts(out) {
               out.add(A.stream, h.offset, 0, x.stream);

@@ -19,6 +19,8 @@ export interface TcpAnalysis {
   scaleFactor?: number;
   /** SACK blocks with relative edges, in the option's order (the raw edges stay in the bytes). */
   sack?: ReadonlyArray<readonly [number, number]>;
+  /** The payload repeats bytes already sent (a retransmission): Wireshark hands it to no further dissector. */
+  repeat?: boolean;
   /** Text put before the Info column's ports, e.g. "[TCP Retransmission] ". */
   infoPrefix?: string;
   /** Emit fields right after tcp.port (tcp.stream, tcp.completeness). */

@@ -529,7 +529,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     }
     ctx.cols.info = info;
   }
-  if (short || payloadLength === 0) return;
+  if (short || payloadLength === 0 || an?.repeat) return;
   const lo = sp <= dp ? sp : dp;
   const hi = sp <= dp ? dp : sp;
   if (ctx.next('tcp.port', lo, payloadOffset, end) < 0 && ctx.next('tcp.port', hi, payloadOffset, end) < 0) {
