@@ -5,7 +5,7 @@
 import type { Field } from '../../decoder/types.ts';
 import type { OpenedCapture, FrameSummary } from '../../decoder/open-capture.ts';
 import { findAll } from '../../decoder/dissect.ts';
-import { createTcpAnalyzer, finishAnalysis, type TcpSegmentInput } from '../../decoder/analysis/index.ts';
+import type { TcpSegmentInput } from '../../decoder/analysis/index.ts';
 
 export interface CaptureFacts {
   frameCount: number;
@@ -34,15 +34,14 @@ export function captureFacts(capture: OpenedCapture): CaptureFacts {
 function build(capture: OpenedCapture): CaptureFacts {
   const count = capture.frames.length;
   const segments = new Map<number, TcpSegmentInput>();
-  const analyzer = createTcpAnalyzer({ reassemble: false });
   for (let n = 1; n <= count; n++) {
     const seg = capture.tcpSegment(n);
     if (seg) {
       segments.set(n, seg);
-      analyzer.addTcp(seg);
     }
   }
-  const analysis = finishAnalysis(analyzer.finish());
+  // The capture's own two-pass analysis (as tshark -2), shared with every widget.
+  const analysis = capture.analysis;
   const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= count;
 
   const values = (n: number, field: string): string[] => {

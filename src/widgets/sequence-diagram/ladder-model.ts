@@ -6,7 +6,7 @@
 import type { OpenedCapture } from '../../decoder/open-capture.ts';
 import type { Field } from '../../decoder/types.ts';
 import { findField } from '../../decoder/fields/find.ts';
-import { createTcpAnalyzer, finishAnalysis, FLAG_TABLE, A_LOST_PACKET } from '../../decoder/analysis/index.ts';
+import { FLAG_TABLE, A_LOST_PACKET } from '../../decoder/analysis/index.ts';
 import type { ConversationAnalysis, TcpSegmentInput } from '../../decoder/analysis/index.ts';
 
 export interface LadderEndpoint {
@@ -61,17 +61,6 @@ function segmentOf(capture: OpenedCapture, n: number): { seg: TcpSegmentInput; t
   return seg && { seg, tree: capture.dissect(n).tree };
 }
 
-/** Runs the TCP analysis over the whole capture; undefined if it is not usable. */
-function analyse(segs: readonly TcpSegmentInput[]): ConversationAnalysis | undefined {
-  try {
-    const analyzer = createTcpAnalyzer();
-    for (const s of segs) analyzer.addTcp(s);
-    return finishAnalysis(analyzer.finish());
-  } catch {
-    return undefined;
-  }
-}
-
 function flagNames(tree: readonly Field[]): string {
   const f = findField(tree, 'tcp.flags');
   return f?.display.match(/\(([^)]*)\)\s*$/)?.[1] ?? '';
@@ -84,7 +73,7 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
     const s = segmentOf(capture, r.number);
     if (s) all.push(s);
   }
-  const analysis = analyse(all.map((s) => s.seg));
+  const analysis: ConversationAnalysis | undefined = capture.analysis;
   // Without the analysis, streams are told apart by address and port pairs, in order of appearance.
   const keyOf = (s: TcpSegmentInput) => [`${s.src}|${s.srcPort}`, `${s.dst}|${s.dstPort}`].sort().join('/');
   const keys: string[] = [];
