@@ -13,8 +13,8 @@
 // time is warped, so the arrow is drawn in two straight parts meeting there). Without a
 // handshake the delay is unknown: arrows get a small fixed slope. "Even"
 // spacing gives every segment its own row and maps the times in between
-// piecewise-linearly, so bursts stay readable; "real" spacing keeps time
-// proportional to distance.
+// piecewise-linearly, each arrow kept within its row, so bursts stay
+// readable; "real" spacing keeps time proportional to distance.
 
 import type { LadderModel, LadderSegment } from './ladder-model.ts';
 
@@ -126,6 +126,14 @@ export function layoutLadder(model: LadderModel, opts: LadderOptions): LadderGeo
     const [leave, arrive] = flight(s.t, s.fromA, owd, f);
     let y1 = Math.min(y(leave), yc);
     let y2 = Math.max(y(arrive), yc);
+    if (opts.spacing === 'even') {
+      // In a burst, a flight spans many rows; drawn at full length the arrows
+      // tangle. Even spacing keeps each arrow within its own row (real
+      // spacing shows the true overlap).
+      const share = s.fromA ? f : 1 - f;
+      y1 = Math.max(y1, yc - row * 0.8 * share);
+      y2 = Math.min(y2, yc + row * 0.8 * (1 - share));
+    }
     if (y2 - y1 < minSlope) {
       // Too flat to show a direction: keep the crossing point, stretch around it.
       const share = s.fromA ? f : 1 - f;
