@@ -9,7 +9,9 @@ const base = process.env.WIREBOOK_BASE ?? '/';
 
 export default defineConfig({
   base,
-  trailingSlash: 'always',
+  // Pages are linked with a trailing slash, but capture files are served at
+  // /captures/NAME.pcapng: 'always' would 404 them in the dev server.
+  trailingSlash: 'ignore',
   outDir: process.env.WIREBOOK_OUT_DIR ?? './dist',
   integrations: [mdx(), searchIndex()],
   markdown: {
