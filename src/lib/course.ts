@@ -24,6 +24,8 @@ let cached: Promise<CourseLesson[]> | undefined;
 
 /** Published lessons in course order. Throws (failing the build) on a broken lesson. */
 export function getLessons(): Promise<CourseLesson[]> {
+  // The dev server keeps this module across requests: reload so edits show.
+  if (import.meta.env.DEV) return load();
   cached ??= load();
   return cached;
 }
