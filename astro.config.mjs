@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import searchIndex from './src/integrations/search-index.ts';
+import { displayFilter } from './src/shiki/display-filter.ts';
+import { hexDump } from './src/shiki/hex-dump.ts';
 
 // The site may be served under a sub-path (a project page on a static host):
 // WIREBOOK_BASE=/wirebook/ npm run build. Every link goes through Astro's base.
@@ -19,6 +21,8 @@ export default defineConfig({
       themes: { light: 'github-light', dark: 'github-dark' },
       // Both themes as CSS variables; global.css picks the system's.
       defaultColor: false,
+      // Wireshark display filters (```dfilter) and hex dumps (```hexdump).
+      langs: [displayFilter, hexDump],
     },
   },
   devToolbar: { enabled: false },

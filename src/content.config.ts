@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { captureSchema, lessonSchema } from './content/schemas.ts';
+import { captureSchema, glossarySchema, lessonSchema } from './content/schemas.ts';
 
 /** The file name without its extension: lessons/03-tcp-setup.mdx -> "03-tcp-setup". */
 const baseName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
@@ -20,4 +20,10 @@ const captures = defineCollection({
   schema: captureSchema,
 });
 
-export const collections = { lessons, captures };
+// Key terms, one YAML file each: content/glossary/mss.yaml -> id "mss".
+const glossary = defineCollection({
+  loader: glob({ base: './content/glossary', pattern: '*.yaml', generateId: baseName }),
+  schema: glossarySchema,
+});
+
+export const collections = { lessons, captures, glossary };

@@ -49,3 +49,18 @@ export const captureSchema = z.object({
 export type LessonData = z.infer<typeof lessonSchema>;
 export type CaptureData = z.infer<typeof captureSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
+
+/** A glossary term: content/glossary/ID.yaml, linked from lessons with <Term id="ID">. */
+export const glossarySchema = z.object({
+  /** The term as written in the lessons ("MSS"). */
+  term: z.string().min(1),
+  /** What an abbreviation stands for ("Maximum Segment Size"). */
+  expansion: z.string().min(1).optional(),
+  /** One to three plain sentences; shown on hover or tap. */
+  definition: z.string().min(1).max(600, 'keep a definition under 600 characters: it is shown in a small popup'),
+  source: z.object({ label: z.string().min(1), url: z.url() }).optional(),
+  /** Ids of related entries. */
+  related: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).default([]),
+});
+
+export type GlossaryData = z.infer<typeof glossarySchema>;
