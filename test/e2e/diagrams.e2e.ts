@@ -11,7 +11,8 @@ import { screenshot } from './support/screenshot.ts';
 
 let browser: Browser;
 let site: StaticSite;
-const lesson = 'lessons/tcp-connection/';
+// The instructors' component reference hosts the live examples these tests drive.
+const lesson = 'guide/components/';
 
 beforeAll(async () => {
   [browser, site] = await Promise.all([launchBrowser(), serveStatic('dist', '/')]);

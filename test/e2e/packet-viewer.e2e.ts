@@ -9,7 +9,8 @@ import { serveStatic, type StaticSite } from './support/static-server.ts';
 import { axeViolations } from './support/axe.ts';
 import { screenshot } from './support/screenshot.ts';
 
-const lesson = 'lessons/reading-a-capture/';
+// The instructors' component reference hosts the live examples these tests drive.
+const lesson = 'guide/components/';
 const viewer = 'wb-packet-viewer[data-capture="tcp-http"]';
 
 let browser: Browser;

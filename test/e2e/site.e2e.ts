@@ -30,7 +30,7 @@ async function open(path: string, options: Parameters<Browser['newContext']>[0] 
   return { context, page };
 }
 
-const pages = ['', 'lessons/reading-a-capture/', 'lessons/udp/', 'no-such-page/'];
+const pages = ['', 'lessons/reading-a-capture/', 'lessons/udp/', 'glossary/', 'guide/', 'guide/components/', 'no-such-page/'];
 
 describe('navigation', () => {
   it('goes home -> first lesson -> next lesson', async () => {
@@ -101,6 +101,28 @@ describe('search', () => {
     await page.locator('wb-search [data-open]').click();
     await page.locator('#search-input').fill('zzzqqqxxx');
     await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('No lessons'));
+    await context.close();
+  });
+});
+
+describe('glossary terms', () => {
+  it('show their definition on hover, close with Escape, and lead to the glossary', async () => {
+    const { context, page } = await open('guide/components/');
+    await page.waitForFunction(() => document.querySelector('.term') !== null);
+    const term = page.locator('.term').first();
+    const tip = term.locator('[role="tooltip"]');
+    await expect(tip.isVisible()).resolves.toBe(false);
+    await term.locator('a').hover();
+    await expect(tip.isVisible()).resolves.toBe(true);
+    await expect(tip.textContent()).resolves.toMatch(/Maximum Segment Size/);
+    // The definition is the link's accessible description.
+    const described = await term.locator('a').getAttribute('aria-describedby');
+    await expect(tip.getAttribute('id')).resolves.toBe(described);
+    await page.keyboard.press('Escape');
+    await expect(tip.isVisible()).resolves.toBe(false);
+    await term.locator('a').click();
+    await page.waitForURL(/\/glossary\/#mss$/);
+    await expect(page.locator('#mss dfn').textContent()).resolves.toBe('MSS');
     await context.close();
   });
 });
