@@ -284,6 +284,10 @@ export const en = {
     more: 'More in the glossary',
     letters: 'Terms by first letter',
   },
+  guide: {
+    eyebrow: "Instructors' guide",
+    footerLink: "Instructors' guide: writing a lesson",
+  },
   mistake: {
     label: 'Common mistake',
   },
@@ -347,11 +351,12 @@ export const en = {
     quickLabel: (port: number, where: string) => `Port ${port}, ${where}`,
     role: { client: 'client', server: 'server' } as Record<string, string>,
     rangesCaption: 'The three port ranges of RFC 6335, section 6',
-    rangeCols: { range: 'Range', ports: 'Ports', count: 'How many', assigned: 'Who assigns them' },
+    rangeCols: { range: 'Range', ports: 'Ports', count: 'How many' },
+    ephemeralCols: { os: 'System' },
     ranges: {
-      system: { name: 'System Ports', aka: 'well-known ports', assigned: 'IANA, by IETF review or IESG approval' },
-      user: { name: 'User Ports', aka: 'registered ports', assigned: 'IANA, on request (expert review)' },
-      dynamic: { name: 'Dynamic Ports', aka: 'private or ephemeral ports', assigned: 'Never assigned: for the operating system to hand out' },
+      system: { name: 'System Ports', aka: 'well-known ports', assigned: 'Assigned by IANA after IETF review or IESG approval.' },
+      user: { name: 'User Ports', aka: 'registered ports', assigned: 'Assigned by IANA on request, after expert review.' },
+      dynamic: { name: 'Dynamic Ports', aka: 'private or ephemeral ports', assigned: 'Never assigned: left for the operating system to hand out.' },
     } as Record<string, { name: string; aka: string; assigned: string }>,
     span: (first: number, last: number) => `${first}–${last}`,
     count: (n: number) => n.toLocaleString('en-US'),
@@ -363,6 +368,7 @@ export const en = {
     serviceCols: { port: 'Port', name: 'Service', protocols: 'Protocols', description: 'Description' },
     source: (version: string) => `Service names from Debian’s /etc/services (netbase ${version}), a subset of the IANA Service Name and Transport Protocol Port Number Registry.`,
     aliasesOf: (aliases: string) => `also ${aliases}`,
+    unofficial: 'listed by Debian, not an IANA assignment',
     result: {
       empty: 'Type a port number or a service name, or pick a port from the captures.',
       port: (port: number) => `Port ${port}`,
@@ -377,6 +383,7 @@ export const en = {
       seen: 'In this lesson’s captures',
       seenAs: (capture: string, role: string, protocol: string) => `${capture}: the ${role}’s ${protocol.toUpperCase()} port`,
       name: (name: string, n: number) => (n === 1 ? `“${name}” is registered on 1 port:` : `“${name}” is registered on ${n} ports:`),
+      registryName: (typed: string, name: string) => `The registry calls “${typed}” “${name}”.`,
       unknownName: (name: string) => `No service named “${name}” in this page’s table.`,
       suggestions: 'Close matches:',
       tooBig: 'Ports are 16-bit numbers: from 0 to 65535.',
