@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import searchIndex from './src/integrations/search-index.ts';
+import lessonCheck from './src/integrations/lesson-check.ts';
 import { displayFilter } from './src/shiki/display-filter.ts';
 import { hexDump } from './src/shiki/hex-dump.ts';
 
@@ -15,7 +16,7 @@ export default defineConfig({
   // /captures/NAME.pcapng: 'always' would 404 them in the dev server.
   trailingSlash: 'ignore',
   outDir: process.env.WIREBOOK_OUT_DIR ?? './dist',
-  integrations: [mdx(), searchIndex()],
+  integrations: [lessonCheck(), mdx(), searchIndex()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

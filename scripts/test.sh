@@ -7,6 +7,7 @@ source scripts/node-env.sh
 bash scripts/ensure-test-tools.sh
 step() { echo; echo "== $*"; }
 step "type check";            npx astro check
+step "lesson check";          node src/cli/wirebook.ts lesson check
 step "unit and component tests"; npx vitest run
 step "build";                 npx astro build
 step "build under /wirebook/";  WIREBOOK_BASE=/wirebook/ WIREBOOK_OUT_DIR=./dist-base npx astro build

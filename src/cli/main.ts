@@ -8,9 +8,10 @@ import { EXIT_OK, EXIT_USAGE } from './command.ts';
 import { captureBuildCommand } from './commands/capture-build.ts';
 import { dissectCommand } from './commands/dissect.ts';
 import { fieldsCommand } from './commands/fields.ts';
+import { lessonCommand } from './commands/lesson.ts';
 import { fdOutput } from './output.ts';
 
-export const COMMANDS: readonly Command[] = [fieldsCommand, dissectCommand, captureBuildCommand];
+export const COMMANDS: readonly Command[] = [fieldsCommand, dissectCommand, captureBuildCommand, lessonCommand];
 
 function version(): string {
   try {

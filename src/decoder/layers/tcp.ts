@@ -52,6 +52,8 @@ export const tcpFields = defineFields({
   len: { name: 'tcp.len', label: 'TCP Segment Len', type: 'uint', width: 32, generated: true },
   seq: { name: 'tcp.seq', label: 'Sequence Number', type: 'uint', bits: 32, width: 32 },
   seqRaw: { name: 'tcp.seq_raw', label: 'Sequence Number (raw)', type: 'uint', width: 32, hidden: true },
+  // With sequence analysis Wireshark shows the raw number under the relative one.
+  seqRawShown: { name: 'tcp.seq_raw', label: 'Sequence Number (raw)', type: 'uint', width: 32 },
   nxtseq: { name: 'tcp.nxtseq', label: 'Next Sequence Number', type: 'uint', width: 32, generated: true },
   ack: { name: 'tcp.ack', label: 'Acknowledgment Number', type: 'uint', bits: 32, width: 32 },
   ackRaw: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: 'uint', width: 32 },
@@ -474,7 +476,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     out.add(T.len, offset, 0, payloadLength);
   }
   out.add(T.seq, offset + 4, 4, seqShown);
-  out.add(T.seqRaw, offset + 4, 4, seq);
+  out.add(an?.seq !== undefined ? T.seqRawShown : T.seqRaw, offset + 4, 4, seq);
   // SYN and FIN each take one sequence number; Wireshark adds one when either is set.
   const nxt = payloadLength + (flags & 0x03 ? 1 : 0);
   if (!short) out.add(T.nxtseq, offset, 0, (seqShown + nxt) >>> 0);

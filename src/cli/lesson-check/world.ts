@@ -1,0 +1,28 @@
+// What a lesson may refer to, as the checker sees it: captures by id (opened
+// on first use), glossary ids and header-diagram layers.
+
+export interface CaptureView {
+  id: string;
+  /** Number of frames. */
+  count: number;
+  /** Whether frame n has a field of that name. */
+  hasField(frame: number, name: string): boolean;
+  /** Whether frame n has a TCP segment. */
+  hasTcp(frame: number): boolean;
+  /** Number of TCP conversations (tcp.stream 0 to streams - 1). */
+  streams: number;
+}
+
+export interface World {
+  /** The capture with that id; undefined when there is no sidecar; a string when the file cannot be read. */
+  capture(id: string): CaptureView | string | undefined;
+  captureIds: readonly string[];
+  glossaryIds: readonly string[];
+  /** Layer names HeaderDiagram draws. */
+  layers: readonly string[];
+}
+
+export interface Problem {
+  line: number;
+  message: string;
+}
