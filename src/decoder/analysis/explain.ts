@@ -26,8 +26,12 @@ const firstSent = (n: FrameNote | undefined): string =>
 export const EXPLAIN = {
   retransmission: (c: ExplainContext): string =>
     `This segment repeats ${range(c)}, ${firstSent(c.note)}${c.note?.sinceNs !== undefined ? ` (${ms(c.note.sinceNs)} earlier)` : ''}; ` +
-    'no acknowledgment for them had arrived, so the sender sent them again (a retransmission, most likely after its retransmission timer ran out' +
-    (c.note?.rtoFrame ? `: ${ms(c.note.rtoNs)} after frame ${c.note.rtoFrame}, the oldest segment still unacknowledged).` : ').'),
+    'no acknowledgment for them had arrived, so the sender sent them again: a retransmission. ' +
+    'The capture cannot show the reason: a retransmission timer that ran out, or loss recovery (SACK, RACK) that judged the segment lost.' +
+    (c.note?.rtoFrame
+      ? ` It left ${ms(c.note.rtoNs)} after frame ${c.note.rtoFrame}, the oldest segment still unacknowledged` +
+        ((c.note.rtoNs ?? 0) < 200e6 ? ': too soon for a timer, which waits at least about 200 ms on common stacks.' : '.')
+      : ''),
   fast_retransmission: (c: ExplainContext): string =>
     `This segment repeats ${range(c)}, ${firstSent(c.note)}, right after ${c.note?.dupAckNum ?? 2} duplicate ACKs ` +
     `(repeating the ACK of frame ${c.note?.ackFrame ?? '?'}) asked for byte ${c.first}: a fast retransmission (RFC 5681), sent without waiting for the timer. ` +
@@ -37,7 +41,8 @@ export const EXPLAIN = {
   out_of_order: (c: ExplainContext): string =>
     `This segment carries ${range(c)}, lower than frame ${c.note?.aheadFrame ?? '?'} had already reached, and it came only ${ms(c.note?.sinceNs)} after it, ` +
     `less than ${c.irttKnown ? 'the handshake round-trip time' : 'the 3 ms Wireshark assumes when no round-trip time is known'} (${ms(c.note?.thresholdNs)}). ` +
-    'Too soon to be a retransmission, so it was probably reordered on the way (a heuristic guess).',
+    'Wireshark therefore calls it out-of-order: reordered on the way, or resent very quickly by loss recovery. ' +
+    'The capture alone cannot tell which (a heuristic): a copy of bytes sent before, captured at the sender, is a retransmission.',
   lost_segment: (c: ExplainContext): string =>
     `This segment starts at byte ${c.note?.gapTo ?? c.first}, but after frame ${c.note?.aheadFrame ?? '?'} the next byte expected was ${c.note?.gapFrom ?? '?'}: ` +
     `bytes ${c.note?.gapFrom ?? '?'}-${(c.note?.gapTo ?? 1) - 1} were sent but not captured (lost on the way, or missed by the capture).`,
@@ -51,7 +56,9 @@ export const EXPLAIN = {
     `This ACK repeats the same acknowledgment and window, answering the keep-alive in frame ${c.note?.answersFrame ?? '?'}: the peer is still there.`,
   duplicate_ack: (c: ExplainContext): string =>
     `Duplicate ACK #${c.note?.dupAckNum ?? '?'}: it repeats ACK ${c.ack} and the window of frame ${c.note?.dupAckFrame ?? '?'} without data, ` +
-    'which usually means the receiver got a segment beyond a gap and still waits for byte ' + c.ack + '.',
+    (c.dsack
+      ? 'and reports with a D-SACK that a segment arrived twice: the receiver already had those bytes.'
+      : 'which usually means the receiver got a segment beyond a gap and still waits for byte ' + c.ack + '.'),
   zero_window: (c: ExplainContext): string =>
     `Frame ${c.frame} advertises a receive window of 0: the receiver's buffer is full, and the other side must stop sending data until the window opens.`,
   zero_window_probe: (c: ExplainContext): string =>

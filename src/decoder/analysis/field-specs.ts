@@ -2,9 +2,22 @@
 // labels and types). Registered like every layer's table, so display filters and `-e` know them.
 import { defineFields } from '../fields/spec.ts';
 
+/**
+ * Wireshark's words for tcp.completeness, a bit set of what the capture saw:
+ * SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16, RST 32. Complete means a handshake
+ * and an end (FIN or RST).
+ */
+export function completenessText(v: number): string {
+  const has = (bits: number) => (v & bits) === bits;
+  if (has(0x1f) || has(0x2f)) return 'Complete, WITH_DATA';
+  if (has(0x17) || has(0x27)) return 'Complete, NO_DATA';
+  const partial: Record<number, string> = { 1: 'SYN_SENT', 3: 'CLIENT_ESTABLISHED', 7: 'ESTABLISHED', 15: 'DATA' };
+  return partial[v] ? `Incomplete, ${partial[v]}` : 'Incomplete';
+}
+
 export const A = defineFields({
   stream: { name: 'tcp.stream', label: 'Stream index', type: 'uint', width: 32, generated: true },
-  completeness: { name: 'tcp.completeness', label: 'Conversation completeness', type: 'uint', width: 8, generated: true },
+  completeness: { name: 'tcp.completeness', label: 'Conversation completeness', type: 'uint', width: 8, generated: true, strings: completenessText },
   timeRelative: { name: 'tcp.time_relative', label: 'Time since first frame in this TCP stream', type: 'reltime', generated: true },
   timeDelta: { name: 'tcp.time_delta', label: 'Time since previous frame in this TCP stream', type: 'reltime', generated: true },
   analysis: { name: 'tcp.analysis', label: 'SEQ/ACK analysis', type: 'none', generated: true },
