@@ -109,6 +109,8 @@ export const en = {
     stateOf: (host: string, state: string) => `${host}: ${state}`,
     ladderLabel: 'Sequence diagram. Arrow keys step through the segments, Home and End jump to the first and last.',
     tableCaption: 'The segments of the connection, in capture order',
+    /** The table's region name: unique on a page with several ladders. */
+    tableOf: (capture: string) => `The segments of the connection, in capture order: ${capture}`,
     col: { frame: 'Frame', time: 'Time (s)', direction: 'Direction', flags: 'Flags', seq: 'Seq', ack: 'Ack', len: 'Len', analysis: 'Analysis' },
     arrow: (from: string, to: string) => `${from} → ${to}`,
     endpoints: (a: string, b: string) => `A is ${a}; B is ${b}.`,

@@ -123,8 +123,19 @@ describe('Predict and FindField', () => {
     expect(html).toContain('The real frame 3:</strong> <code>10.77.0.1 → 10.77.0.2, 36450 → 80 [ACK] Seq=1 Ack=1 Win=64512 Len=0</code>');
   });
 
-  it('refuses to predict a frame that is not TCP', async () => {
-    await expect(render(Predict, { id: 'pu', capture: 'udp-dns', frame: 2 }, '<p>Q</p>')).rejects.toThrow(/question "pu": frame 2 is not a TCP segment/);
+  it('refuses TCP questions on a frame that is not TCP, and says how to ask instead', async () => {
+    await expect(render(Predict, { id: 'pu', capture: 'udp-dns', frame: 2 }, '<p>Q</p>')).rejects.toThrow(/question "pu": frame 2 is not a TCP segment: ask for its fields by name/);
+  });
+
+  it('predicts any frame by field names, such as an ARP reply', async () => {
+    const html = await render(Predict, { id: 'pa', capture: 'arp', frame: 2, ask: ['arp.opcode', 'eth.dst'] }, '<p>Predict the reply.</p>', new Request('http://localhost/lessons/arp/'));
+    const k = key(html);
+    expect(k.flags).toBeNull();
+    expect(k.numbers['arp.opcode'].values).toEqual([2]);
+    expect(k.numbers['eth.dst'].values).toEqual(['02:77:00:00:00:01']);
+    expect(html).toMatch(/<label for="q-pa-arp-opcode"[^>]*>Opcode \(arp\.opcode\)<\/label>/);
+    expect(html).toMatch(/<input id="q-pa-eth-dst" type="text" inputmode="text"/);
+    expect(html).not.toContain('data-flag');
   });
 
   it('offers the layer fields as an accessible list and knows the bytes', async () => {

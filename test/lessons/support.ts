@@ -23,7 +23,8 @@ export function proseOf(mdx: string): string {
   return mdx
     .replace(/^---[\s\S]*?\n---\n/, '')
     .replace(/^import .*$/gm, '')
-    .replace(/<[^>]*>/g, '')
+    // Only tags: a "<=" in a display filter is prose.
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
     .replace(/\s+/g, ' ');
 }
 

@@ -174,7 +174,14 @@ function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, 
       break;
     case 'Predict':
       if (frame === undefined) return report(tag.line, '<Predict> needs frame={N}: the frame the student predicts.');
-      if (!c.hasTcp(frame)) report(tag.line, `<Predict>: frame ${frame} of "${c.id}" carries no TCP segment to predict.`);
+      {
+        const asked = Array.isArray(a.ask) ? a.ask.map(String) : ['flags', 'seq', 'ack'];
+        const byName = asked.filter((x) => x.includes('.'));
+        if (asked.length > byName.length && !c.hasTcp(frame)) {
+          report(tag.line, `<Predict>: frame ${frame} of "${c.id}" carries no TCP segment: ask for its fields by name instead, e.g. ask={['arp.opcode', 'eth.dst']}.`);
+        }
+        for (const f of byName) checkField(tag, c, frame, f, report);
+      }
       break;
     case 'FindField':
       if (frame === undefined) return report(tag.line, '<FindField> needs frame={N}.');

@@ -1,0 +1,265 @@
+// Lesson 6 (retransmission): every number the prose and the quiz state about
+// a capture, checked against the decoder.
+import { describe, expect, it } from 'vitest';
+import { capture, expectClaim, lessonText, proseOf, written, type LessonCapture } from './support.ts';
+
+const mdx = lessonText('retransmission');
+const prose = proseOf(mdx);
+const flagged = (c: LessonCapture, n: number, flag: string) => c.fields(n, `tcp.analysis.${flag}`).length > 0;
+const t = (c: LessonCapture, n: number) => c.num(n, 'frame.time_relative');
+const us = (s: number) => (s * 1e6).toFixed(0);
+const sack = (c: LessonCapture, n: number) => {
+  const le = c.fields(n, 'tcp.options.sack_le').map((f) => Number(f.show));
+  const re = c.fields(n, 'tcp.options.sack_re').map((f) => Number(f.show));
+  return le.map((l, i) => [l, re[i]!]);
+};
+
+describe('lesson 6: the report\'s spurious retransmission', () => {
+  const c = capture('report-spurious');
+
+  it('holds the nine listed frames, each naming its report frame', () => {
+    expect(prose).toContain('holds its nine listed frames');
+    expect(c.count).toBe(9);
+    const report = [208, 209, 210, 214, 216, 217, 220, 221, 223];
+    expect(prose).toContain('(report frames 208, 209, 210, 214, 216, 217, 220, 221 and 223)');
+    report.forEach((r, i) => expect(c.show(i + 1, 'frame.comment')).toMatch(new RegExp(`^Report frame ${r} `)));
+    expect(prose).toContain('A, 192.168.0.75');
+    expect(c.show(1, 'ip.src')).toBe('192.168.0.75');
+    expect(prose).toContain('216.58.221.238, port 443');
+    expect(c.show(2, 'ip.src')).toBe('216.58.221.238');
+    expect(c.num(2, 'tcp.srcport')).toBe(443);
+  });
+
+  it('frame 2 carries 38 bytes from 929097925, acknowledged 14 µs later with 929097963', () => {
+    expect(c.num(2, 'tcp.len')).toBe(38);
+    expect(prose).toContain('B sends 38 bytes of application data, sequence number 929097925 (relative 1)');
+    // tcp.seq_raw is hidden in the decoder's tree: the ACK just before frame 2 names the same byte.
+    expect(c.show(1, 'tcp.ack_raw')).toBe('929097925');
+    expect(c.num(2, 'tcp.seq')).toBe(1);
+    expect(prose).toContain('14 µs later: A acknowledges them, ACK 929097963 = 929097925 + 38');
+    expect(us(t(c, 3) - t(c, 2))).toBe('14');
+    expect(c.show(3, 'tcp.ack_raw')).toBe(String(929097925 + 38));
+  });
+
+  it('frame 4 is A\'s 38 bytes; frame 5, 8 ms after frame 2, repeats frame 2 and is spurious', () => {
+    expect(prose).toContain('A sends 38 bytes of its own');
+    expect(c.num(4, 'tcp.len')).toBe(38);
+    expect(prose).toContain('8 ms after frame 2');
+    expect(((t(c, 5) - t(c, 2)) * 1000).toFixed(0)).toBe('8');
+    expect(c.num(5, 'tcp.seq')).toBe(c.num(2, 'tcp.seq'));
+    expect(c.num(5, 'tcp.len')).toBe(38);
+    expect(flagged(c, 5, 'spurious_retransmission')).toBe(true);
+    expect(c.info(5)).toContain('[TCP Spurious Retransmission]');
+  });
+
+  it('frame 6 repeats ACK 929097963 without data, with the D-SACK block 1 to 39, duplicate #1 of frame 3', () => {
+    expect(prose).toContain('repeats ACK 929097963, carries no data, and holds a SACK block from 929097925 to 929097963 (relative 1 to 39)');
+    expect(c.show(6, 'tcp.ack_raw')).toBe('929097963');
+    expect(c.num(6, 'tcp.len')).toBe(0);
+    expect(sack(c, 6)).toEqual([[1, 39]]);
+    expect(c.num(6, 'tcp.options.sack.dsack_le')).toBe(1);
+    expect(c.num(6, 'tcp.options.sack.dsack_re')).toBe(39);
+    expect(prose).toContain('TCP Dup ACK 3#1');
+    expect(c.info(6)).toContain('[TCP Dup ACK 3#1]');
+    expect(c.num(6, 'tcp.analysis.duplicate_ack_num')).toBe(1);
+    expect(c.num(6, 'tcp.analysis.duplicate_ack_frame')).toBe(3);
+  });
+
+  it('B acknowledged A\'s data about 40 ms after it was sent', () => {
+    expect(prose).toContain('came about 40 ms after A\'s data');
+    expect(c.num(8, 'tcp.ack')).toBe(c.num(4, 'tcp.seq') + c.num(4, 'tcp.len'));
+    expect(c.num(9, 'tcp.ack')).toBe(c.num(7, 'tcp.seq') + c.num(7, 'tcp.len'));
+    for (const [ack, data] of [[8, 4], [9, 7]]) {
+      const gap = (t(c, ack!) - t(c, data!)) * 1000;
+      expect(gap).toBeGreaterThan(35);
+      expect(gap).toBeLessThan(45);
+    }
+  });
+
+  it('the mistake box: 1990194821 + 38 = 1990194859, and frame 6 has no data', () => {
+    expect(prose).toContain('1990194821 + 38 = 1990194859');
+    expect(c.show(5, 'tcp.ack_raw')).toBe('1990194821');
+    expect(c.show(8, 'tcp.ack_raw')).toBe('1990194859');
+    expect(c.num(6, 'tcp.seq')).toBe(c.num(4, 'tcp.seq') + c.num(4, 'tcp.len'));
+  });
+});
+
+describe('lesson 6: timeouts in tcp-spurious', () => {
+  const c = capture('tcp-spurious');
+  const copies = [6, 8, 10, 12];
+
+  it('frame 4 carries 38 bytes, acknowledged by frame 5 (ACK 39)', () => {
+    expect(prose).toContain('carries the 38 bytes');
+    expect(c.num(4, 'tcp.len')).toBe(38);
+    expect(prose).toContain('acknowledges them (ACK 39)');
+    expect(c.num(5, 'tcp.ack')).toBe(39);
+  });
+
+  it('four copies, each answered by a duplicate ACK with the D-SACK block 1 to 39, then no more', () => {
+    expect(prose).toContain('four more times');
+    for (const [i, n] of copies.entries()) {
+      expect(c.num(n, 'tcp.seq')).toBe(1);
+      expect(c.num(n, 'tcp.len')).toBe(38);
+      expect(flagged(c, n, 'spurious_retransmission')).toBe(true);
+      expect(c.num(n + 1, 'tcp.analysis.duplicate_ack_num')).toBe(i + 1);
+      expect(c.num(n + 1, 'tcp.options.sack.dsack_le')).toBe(1);
+      expect(c.num(n + 1, 'tcp.options.sack.dsack_re')).toBe(39);
+    }
+    expect(prose).toContain('D-SACK block 1 to 39');
+    for (let n = 14; n <= c.count; n++) expect(c.num(n, 'tcp.seq') === 1 && c.num(n, 'tcp.len') === 38).toBe(false);
+  });
+
+  it('the table of copies matches the capture\'s times', () => {
+    let prev = 4;
+    for (const [i, n] of copies.entries()) {
+      const since4 = (t(c, n) - t(c, 4)).toFixed(3);
+      const wait = (t(c, n) - t(c, prev)).toFixed(3);
+      expect(mdx).toContain(`| ${i + 1} | ${n} | ${since4} s | ${wait} s |`);
+      prev = n;
+    }
+    expect(prose).toContain('The last two waits double: 0.208 s, 0.432 s, 0.832 s');
+    expect(prose).toContain('the first copy, at 0.207 s');
+  });
+});
+
+describe('lesson 6: the loss in tcp-loss', () => {
+  const c = capture('tcp-loss');
+  const isNew = (n: number, after: number) => c.num(n, 'tcp.len') > 0 && c.num(n, 'tcp.seq') >= after && !flagged(c, n, 'retransmission') && !flagged(c, n, 'out_of_order');
+
+  it('300,000 bytes in segments of 1,448 bytes, MSS 1,460', () => {
+    expectClaim(prose, '300,000', c.num(265, 'tcp.ack') - 1);
+    expectClaim(prose, '1,448', c.num(48, 'tcp.len'));
+    expectClaim(prose, '1,460', c.num(1, 'tcp.options.mss_val'));
+    expect(c.num(1, 'tcp.options.mss_val') - c.num(48, 'tcp.len')).toBe(12);
+  });
+
+  it('frame 48 at 34,753 is lost; frame 60 asks for it with SACK 36,201 to 37,649 (frame 49)', () => {
+    expect(prose).toContain('sends bytes from 34,753');
+    expect(c.num(48, 'tcp.seq')).toBe(34753);
+    expect(prose).toContain('acknowledges 34,753, the first byte it lacks, and adds a SACK block 36,201 to 37,649');
+    expect(c.num(60, 'tcp.ack')).toBe(34753);
+    expect(sack(c, 60)).toEqual([[36201, 37649]]);
+    expect(c.num(49, 'tcp.seq')).toBe(36201);
+  });
+
+  it('duplicate ACKs #1 to #3 in frames 61 to 63, right edges 39,097, 40,545, 50,681', () => {
+    expect(prose).toContain('the same ACK 34,753 again, duplicate ACKs #1, #2 and #3');
+    expect(prose).toContain('39,097, then 40,545, then 50,681');
+    const edges = [39097, 40545, 50681];
+    [61, 62, 63].forEach((n, i) => {
+      expect(c.num(n, 'tcp.ack')).toBe(34753);
+      expect(c.num(n, 'tcp.analysis.duplicate_ack_num')).toBe(i + 1);
+      expect(c.num(n, 'tcp.analysis.duplicate_ack_frame')).toBe(60);
+      expect(sack(c, n)).toEqual([[36201, edges[i]!]]);
+    });
+    expect(prose).toContain('everything from 36,201 to 50,681; only the segment at 34,753 is missing');
+  });
+
+  it('15 new segments (64 to 78), duplicate ACK #4 (79, SACK to 72,401), 4 more new segments (80 to 83)', () => {
+    expect(mdx).toContain('Frames 64 to 78: the sender sends 15 **new** segments');
+    const firstRun = Array.from({ length: 15 }, (_, i) => 64 + i);
+    expect(firstRun.every((n) => isNew(n, 50681) && c.show(n, 'ip.src') === '10.77.1.1')).toBe(true);
+    expect(c.num(78, 'tcp.seq')).toBe(c.num(64, 'tcp.seq') + 14 * 1448);
+    expect(prose).toContain('duplicate ACK #4, SACK block now 36,201 to 72,401');
+    expect(c.num(79, 'tcp.analysis.duplicate_ack_num')).toBe(4);
+    expect(sack(c, 79)).toEqual([[36201, 72401]]);
+    expect(prose).toContain('Frames 80 to 83 send 4 more new segments');
+    expect([80, 81, 82, 83].every((n) => isNew(n, 72401))).toBe(true);
+  });
+
+  it('frame 84 resends 34,753 as a fast retransmission; frame 85 acknowledges 78,193, 43,440 bytes at once', () => {
+    expect(c.num(84, 'tcp.seq')).toBe(34753);
+    expect(flagged(c, 84, 'fast_retransmission')).toBe(true);
+    expect(prose).toContain('the receiver acknowledges 78,193 at once, everything through frame 83: 43,440 bytes');
+    expect(c.num(85, 'tcp.ack')).toBe(78193);
+    expect(c.num(83, 'tcp.seq') + c.num(83, 'tcp.len')).toBe(78193);
+    expect(written(c.num(85, 'tcp.ack') - c.num(84, 'tcp.seq'))).toBe('43,440');
+  });
+
+  it('the retransmission came 67 µs after the third duplicate ACK, after 15 then 4 new segments', () => {
+    expect(prose).toContain('it sent 15 new segments, then 4 more, and resent in frame 84, 67 µs after frame 63');
+    expect(us(t(c, 84) - t(c, 63))).toBe('67');
+  });
+
+  it('the lost retransmission: 136, 156, 179 carry 137,977; ACKs 155, 157, 158, 178 ask for it', () => {
+    expect(prose).toContain('ACK 137,977 with SACK 139,425 to 162,593: the segment sent in frame 136 is missing');
+    expect(c.num(155, 'tcp.ack')).toBe(137977);
+    expect(sack(c, 155)).toEqual([[139425, 162593]]);
+    for (const n of [136, 156, 179]) expect(c.num(n, 'tcp.seq')).toBe(137977);
+    expect(flagged(c, 156, 'retransmission') && !flagged(c, 156, 'fast_retransmission')).toBe(true);
+    expect(c.info(156)).toContain('[TCP Retransmission]');
+    expect(flagged(c, 155, 'duplicate_ack')).toBe(false);
+    expect(prose).toContain('(frames 157, 158 and 178) still ask for 137,977');
+    for (const n of [157, 158, 178]) expect(c.num(n, 'tcp.ack')).toBe(137977);
+    expect(flagged(c, 179, 'fast_retransmission')).toBe(true);
+    expect(prose).toContain('0.386 ms after frame 156');
+    expect(((t(c, 179) - t(c, 156)) * 1000).toFixed(3)).toBe('0.386');
+  });
+
+  it('frame 180 acknowledges 177,241 and frame 181 resends from there', () => {
+    expect(prose).toContain('ACK 177,241');
+    expect(c.num(180, 'tcp.ack')).toBe(177241);
+    expect(prose).toContain('resends the next hole, at 177,241');
+    expect(c.num(181, 'tcp.seq')).toBe(177241);
+    expect(flagged(c, 181, 'retransmission')).toBe(true);
+  });
+
+  it('Wireshark\'s "RTO" for frame 156 is 150 µs, counted from frame 136', () => {
+    expect(prose).toContain('"The RTO for this segment was": 150 µs');
+    expect(Math.floor(c.num(156, 'tcp.analysis.rto') * 1e6)).toBe(150);
+    expect(c.num(156, 'tcp.analysis.rto_frame')).toBe(136);
+  });
+
+  it('frame 262 resends the hole at 272,729 between frame 248\'s SACK blocks, yet is labelled out-of-order', () => {
+    expect(prose).toContain('resends the hole at 272,729 that the two SACK blocks of frame 248 reveal');
+    expect(c.num(262, 'tcp.seq')).toBe(272729);
+    expect(flagged(c, 262, 'out_of_order')).toBe(true);
+    expect(flagged(c, 262, 'retransmission')).toBe(false);
+    expect(prose).toContain('(274,177 to 282,865 first, the most recent, then 229,289 to 272,729)');
+    expect(sack(c, 248)).toEqual([[274177, 282865], [229289, 272729]]);
+    expect(prose).toContain('it came 21 µs after frame 261, less than the handshake\'s round-trip time of 65 µs');
+    expect(us(t(c, 262) - t(c, 261))).toBe('21');
+    expect(us(c.num(262, 'tcp.analysis.initial_rtt'))).toBe('65');
+    expect(c.num(241, 'tcp.seq')).toBe(272729);
+    expect(prose).toContain('the bytes between them, 272,729 to 274,176, were missing, and frame 262 fills that hole');
+    expect(c.num(262, 'tcp.seq') + c.num(262, 'tcp.len') - 1).toBe(274176);
+    expect(sack(c, 248)[0]![0]).toBe(274176 + 1);
+  });
+
+  it('frame 179 followed exactly two duplicate ACKs', () => {
+    expect(mdx).toContain('frame 179 is a "fast retransmission" after two duplicate ACKs');
+    expect(c.num(178, 'tcp.analysis.duplicate_ack_num')).toBe(2);
+  });
+});
+
+describe('lesson 6: quiz', () => {
+  it('uses unique question ids, at least six questions, two capture answers and a prediction', () => {
+    const ids = [...mdx.matchAll(/<(Choice|Answer|Predict|FindField|Order)\s+id="([^"]+)"/g)].map((m) => m[2]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    expect((mdx.match(/<Answer\s/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(mdx).toContain('<Predict ');
+  });
+
+  it('the explanations\' numbers come from the captures', () => {
+    const r = capture('report-spurious');
+    const l = capture('tcp-loss');
+    expect(mdx).toContain('Frame 3 acknowledged bytes 929097925 to 929097962 (ACK 929097963) before the copy arrived in frame 5');
+    expect(r.show(3, 'tcp.ack_raw')).toBe('929097963');
+    expect(mdx).toContain('The D-SACK block covers relative 1 to 39: the 38 bytes that arrived twice (raw 929097925 to 929097963)');
+    expect(mdx).toContain('asked for byte 34,753, and frame 84 resends the segment that starts there, first sent in frame 48');
+    expect(mdx).toContain('Frames 61, 62, 63 and 79 repeat frame 60\'s ACK 34,753: four duplicate ACKs');
+    expect(mdx).toContain("Frame 79\\'s SACK block shows the receiver holds 36,201 to 72,401");
+    expect(mdx).toContain('frame 83 ends at 78,193');
+    expect(mdx).toContain('so it acknowledges 78,193 in one bare ACK');
+    expect(l.num(85, 'tcp.len')).toBe(0);
+    expect(mdx).toContain('It came 21 µs after frame 261, under the 65 µs handshake round-trip time');
+    expect(mdx).toContain('The bytes at 272,729 were first sent in frame 241');
+    expect(mdx).toContain('It is a full 1,448-byte segment of data');
+    expect(l.num(262, 'tcp.len')).toBe(1448);
+    expect(mdx).toContain('sent it again in frame 179, 0.386 ms later');
+    expect(mdx).toContain('the segment at 137,977 is sent in frame 136, again in frame 156, and a third time in frame 179');
+    expect(mdx).toContain('The receiver\'s ACKs in frames 157, 158 and 178 still ask for 137,977');
+    expect(mdx).toContain('holds the left edge 929097925 and the right edge 929097963');
+  });
+});
