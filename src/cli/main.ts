@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { nearest, parseArgs, UsageError } from './args.ts';
 import type { Command, Io } from './command.ts';
 import { EXIT_OK, EXIT_USAGE } from './command.ts';
-import { captureBuildCommand } from './commands/capture-build.ts';
+import { captureCommand } from './commands/capture-dispatch.ts';
 import { dissectCommand } from './commands/dissect.ts';
 import { fieldsCommand } from './commands/fields.ts';
-import { lessonCommand } from './commands/lesson.ts';
+import { lessonCommand } from './commands/lesson-dispatch.ts';
 import { fdOutput } from './output.ts';
 
-export const COMMANDS: readonly Command[] = [fieldsCommand, dissectCommand, captureBuildCommand, lessonCommand];
+export const COMMANDS: readonly Command[] = [fieldsCommand, dissectCommand, captureCommand, lessonCommand];
 
 function version(): string {
   try {

@@ -1,0 +1,61 @@
+// The frame rewriter on hand-made frames the recorded captures lack: ICMPv6
+// neighbour solicitation (target address, link-layer option) and an ICMP
+// error quoting the header of the datagram it is about.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { checksumOk, expectedChecksum, ipv6PseudoSum } from '../../decoder/checksum.ts';
+import { hex, neighbourSolicitation, portUnreachable, setSum } from './testkit.ts';
+import { createAddressMap, ipv4Text, ipv6Text, macText } from './address-map.ts';
+import { rewriteFrame } from './rewrite.ts';
+
+const hash = (t: string) => new Uint8Array(createHash('sha256').update(`test key ${t}`).digest());
+describe('rewriteFrame', () => {
+  it('replaces the target and link-layer option of a neighbour solicitation, keeping its checksum right', () => {
+    const map = createAddressMap(hash);
+    const input = neighbourSolicitation();
+    expect(checksumOk(input, 54, input.length, ipv6PseudoSum(input, 22, 38, 58, 32))).toBe(true);
+    const { data, changed } = rewriteFrame(input, 1, map);
+    expect(changed).toBe(true);
+    expect(macText(data.subarray(0, 6))).toBe('33:33:ff:00:00:02'); // multicast kept
+    expect(ipv6Text(data.subarray(38, 54))).toBe('ff02:0:0:0:0:1:ff00:2'); // multicast kept
+    const src = ipv6Text(data.subarray(22, 38));
+    const target = ipv6Text(data.subarray(62, 78));
+    expect(src).toBe(map.toJson().ipv6['fd77:0:0:0:0:0:0:1']);
+    expect(target).toBe(map.toJson().ipv6['fd77:0:0:0:0:0:0:2']);
+    expect(target.split(':').slice(0, 4)).toEqual(src.split(':').slice(0, 4)); // same /64
+    expect(macText(data.subarray(80, 86))).toBe(macText(data.subarray(6, 12))); // option = frame source, as before
+    expect(macText(data.subarray(80, 86))).not.toBe('02:77:00:00:00:01');
+    expect(checksumOk(data, 54, data.length, ipv6PseudoSum(data, 22, 38, 58, 32))).toBe(true);
+  });
+
+  it('replaces the header quoted in an ICMP error, with every checksum right', () => {
+    const map = createAddressMap(hash);
+    const { data } = rewriteFrame(portUnreachable(), 1, map);
+    const a = map.toJson().ipv4['10.77.0.1'];
+    const b = map.toJson().ipv4['10.77.0.2'];
+    expect([ipv4Text(data.subarray(26, 30)), ipv4Text(data.subarray(30, 34))]).toEqual([b, a]);
+    expect([ipv4Text(data.subarray(54, 58)), ipv4Text(data.subarray(58, 62))]).toEqual([a, b]);
+    expect(checksumOk(data, 14, 34)).toBe(true); // IPv4 header
+    expect(checksumOk(data, 42, 62)).toBe(true); // the quoted header
+    expect(checksumOk(data, 34, data.length)).toBe(true); // ICMP
+  });
+
+  it('keeps a wrong IPv4 header checksum wrong, and a UDP checksum of 0 (none) at 0', () => {
+    const map = createAddressMap(hash);
+    const f = hex(`
+      027700000001 027700000002 0800
+      4500001d 0001 0000 40 11 0000 0a4d0001 0a4d0002
+      a0b8 0035 0009 0000 00`);
+    setSum(f, 24, expectedChecksum(f, 14, 34, 24) ^ 0x0101);
+    const { data } = rewriteFrame(f, 1, map);
+    expect(checksumOk(data, 14, 34)).toBe(false);
+    expect(data[40]! | data[41]!).toBe(0);
+  });
+
+  it('leaves frames of other link types alone', () => {
+    const raw = portUnreachable().subarray(14);
+    const { data, changed } = rewriteFrame(raw, 101, createAddressMap(hash));
+    expect(changed).toBe(false);
+    expect(data).toEqual(raw);
+  });
+});

@@ -1,0 +1,188 @@
+// Rewrites the addresses of one Ethernet frame through an AddressMap:
+// Ethernet (and 802.1Q tags), ARP, IPv4, IPv6 with its extension headers,
+// ICMPv6 neighbour discovery (target address, link-layer address options) and
+// the IP header quoted inside ICMP and ICMPv6 errors.
+//
+// Checksums are updated incrementally (RFC 1624, eqn. 3): the change of each
+// replaced 16-bit word is carried into every checksum that covers it (the IPv4
+// header, the TCP/UDP/ICMPv6 pseudo-header, ICMP's body). A checksum that was
+// right stays right and one that was wrong stays wrong by the same amount,
+// and it works on truncated frames and fragments, whose checksum cannot be
+// recomputed from the bytes in the capture. Payloads are left alone. Pure.
+import type { AddressMap } from './address-map.ts';
+
+export interface RewriteResult {
+  data: Uint8Array;
+  /** Whether any byte changed. */
+  changed: boolean;
+}
+
+const LINKTYPE_ETHERNET = 1;
+const ICMP4_ERRORS = new Set([3, 4, 5, 11, 12]);
+const ICMP6_ERRORS = new Set([1, 2, 3, 4]);
+
+const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
+
+/** Sum of 16-bit words of bytes (even length), folded. */
+function wordSum(bytes: Uint8Array): number {
+  let s = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) s += u16(bytes, i);
+  while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
+  return s;
+}
+
+class Frame {
+  out: Uint8Array;
+  changed = false;
+  constructor(data: Uint8Array) {
+    this.out = data.slice();
+  }
+  has(at: number, len: number): boolean {
+    return at >= 0 && at + len <= this.out.length;
+  }
+  /**
+   * Writes bytes at `at` and carries the change into each checksum field
+   * listed (offsets; a field beyond the captured bytes is skipped). Each entry
+   * may list the checksums that cover that checksum field in turn.
+   */
+  replace(at: number, bytes: Uint8Array, checksums: Checksum[]): void {
+    if (!this.has(at, bytes.length)) return;
+    const old = this.out.slice(at, at + bytes.length);
+    if (old.every((b, i) => b === bytes[i])) return;
+    this.out.set(bytes, at);
+    this.changed = true;
+    for (const c of checksums) this.adjust(c, old, bytes);
+  }
+  private adjust(c: Checksum, old: Uint8Array, now: Uint8Array): void {
+    if (!this.has(c.at, 2)) return;
+    const hc = u16(this.out, c.at);
+    if (c.zeroMeansNone && hc === 0) return;
+    // HC' = ~(~HC + ~m + m')
+    let s = (~hc & 0xffff) + ((~wordSum(old)) & 0xffff) + wordSum(now);
+    while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
+    let next = ~s & 0xffff;
+    if (c.zeroMeansNone && next === 0) next = 0xffff;
+    this.replace(c.at, Uint8Array.of(next >> 8, next & 0xff), c.outer ?? []);
+  }
+}
+
+/** A checksum field, and the checksums that cover it. */
+interface Checksum {
+  at: number;
+  /** UDP: 0 means "no checksum", and a computed 0 is sent as 0xffff. */
+  zeroMeansNone?: boolean;
+  outer?: Checksum[];
+}
+
+export function rewriteFrame(data: Uint8Array, linkType: number, map: AddressMap): RewriteResult {
+  const f = new Frame(data);
+  if (linkType === LINKTYPE_ETHERNET && f.has(0, 14)) {
+    f.replace(0, map.mac(data.subarray(0, 6)), []);
+    f.replace(6, map.mac(data.subarray(6, 12)), []);
+    let p = 12;
+    let type = u16(data, p);
+    // 802.1Q / 802.1ad tags: 4 bytes each before the real type.
+    while ((type === 0x8100 || type === 0x88a8) && f.has(p + 4, 2)) {
+      p += 4;
+      type = u16(data, p);
+    }
+    const l3 = p + 2;
+    if (type === 0x0806) arp(f, l3, map);
+    else if (type === 0x0800) ipv4(f, l3, map, []);
+    else if (type === 0x86dd) ipv6(f, l3, map, []);
+  }
+  return { data: f.out, changed: f.changed };
+}
+
+function arp(f: Frame, o: number, map: AddressMap): void {
+  const b = f.out;
+  if (!f.has(o, 28) || u16(b, o) !== 1 || u16(b, o + 2) !== 0x0800 || b[o + 4] !== 6 || b[o + 5] !== 4) return;
+  f.replace(o + 8, map.mac(b.slice(o + 8, o + 14)), []);
+  f.replace(o + 14, map.ipv4(b.slice(o + 14, o + 18)), []);
+  f.replace(o + 18, map.mac(b.slice(o + 18, o + 24)), []);
+  f.replace(o + 24, map.ipv4(b.slice(o + 24, o + 28)), []);
+}
+
+/**
+ * An IPv4 header at o (and what it carries when it is not quoted). `outer`
+ * are the checksums that cover this header: ICMP's, for a quoted header.
+ */
+function ipv4(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = false): void {
+  const b = f.out;
+  if (!f.has(o, 20) || b[o]! >> 4 !== 4) return;
+  const ihl = (b[o]! & 0x0f) * 4;
+  if (ihl < 20) return;
+  const proto = b[o + 9]!;
+  const firstFragment = (u16(b, o + 6) & 0x1fff) === 0;
+  const t = o + ihl;
+  const header: Checksum = { at: o + 10, outer };
+  const covering: Checksum[] = [header, ...outer];
+  if (firstFragment && !quoted) {
+    if (proto === 6) covering.push({ at: t + 16, outer });
+    if (proto === 17) covering.push({ at: t + 6, zeroMeansNone: true, outer });
+  }
+  f.replace(o + 12, map.ipv4(b.slice(o + 12, o + 16)), covering);
+  f.replace(o + 16, map.ipv4(b.slice(o + 16, o + 20)), covering);
+  if (quoted || !firstFragment) return;
+  // An ICMP error quotes the header of the packet it is about.
+  if (proto === 1 && f.has(t, 8) && ICMP4_ERRORS.has(b[t]!)) ipv4(f, t + 8, map, [{ at: t + 2 }], true);
+}
+
+/** Offset and protocol of the upper layer after the extension headers, or undefined (a later fragment). */
+function upperLayer(b: Uint8Array, o: number, has: (at: number, len: number) => boolean): { at: number; proto: number } | undefined {
+  let nh = b[o + 6]!;
+  let p = o + 40;
+  for (;;) {
+    if (nh === 0 || nh === 43 || nh === 60) {
+      if (!has(p, 2)) return undefined;
+      nh = b[p]!;
+      p += (b[p + 1]! + 1) * 8;
+    } else if (nh === 44) {
+      if (!has(p, 8)) return undefined;
+      if ((u16(b, p + 2) & 0xfff8) !== 0) return undefined;
+      nh = b[p]!;
+      p += 8;
+    } else return { at: p, proto: nh };
+  }
+}
+
+function ipv6(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = false): void {
+  const b = f.out;
+  if (!f.has(o, 40) || b[o]! >> 4 !== 6) return;
+  const upper = upperLayer(b, o, (at, len) => f.has(at, len));
+  const covering: Checksum[] = [...outer];
+  if (upper && !quoted) {
+    const { at: t, proto } = upper;
+    if (proto === 6) covering.push({ at: t + 16, outer });
+    if (proto === 17) covering.push({ at: t + 6, zeroMeansNone: true, outer });
+    if (proto === 58) covering.push({ at: t + 2, outer });
+  }
+  f.replace(o + 8, map.ipv6(b.slice(o + 8, o + 24)), covering);
+  f.replace(o + 24, map.ipv6(b.slice(o + 24, o + 40)), covering);
+  if (quoted || !upper || upper.proto !== 58 || !f.has(upper.at, 4)) return;
+  icmpv6(f, upper.at, map);
+}
+
+/** ICMPv6: neighbour discovery addresses and options, and the header quoted by errors. */
+function icmpv6(f: Frame, t: number, map: AddressMap): void {
+  const b = f.out;
+  const type = b[t]!;
+  const sum: Checksum[] = [{ at: t + 2 }];
+  if (ICMP6_ERRORS.has(type)) return ipv6(f, t + 8, map, sum, true);
+  let options: number | undefined;
+  if (type === 133) options = t + 8; // router solicitation
+  if (type === 134) options = t + 16; // router advertisement
+  if (type === 135 || type === 136) {
+    // neighbour solicitation / advertisement: the target address
+    if (f.has(t + 8, 16)) f.replace(t + 8, map.ipv6(b.slice(t + 8, t + 24)), sum);
+    options = t + 24;
+  }
+  for (let p = options ?? b.length; f.has(p, 8); ) {
+    const kind = b[p]!;
+    const len = b[p + 1]! * 8;
+    if (len === 0) break;
+    // source (1) and target (2) link-layer address options, for Ethernet
+    if ((kind === 1 || kind === 2) && len === 8) f.replace(p + 2, map.mac(b.slice(p + 2, p + 8)), sum);
+    p += len;
+  }
+}
