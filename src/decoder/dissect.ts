@@ -3,7 +3,7 @@
 // dissectFrame builds the details tree and the packet-list columns;
 // extractFields keeps only named fields, for `wirebook fields -e ...`.
 
-import type { Field, FrameRecord } from './types.ts';
+import type { DataSource, Field, FrameRecord } from './types.ts';
 import type { Sink } from './fields/sink.ts';
 import type { FieldSpec } from './fields/spec.ts';
 import { TreeSink } from './fields/tree-sink.ts';
@@ -51,6 +51,12 @@ export interface DissectedFrame {
   truncated: boolean;
   /** Decoded header values by layer, for analysis and widgets. */
   layers: LayerRecords;
+  /**
+   * Data sources besides the frame's bytes, in the order made: the bytes of a
+   * PDU reassembled from several TCP segments ("Reassembled TCP"). Fields with
+   * `source` set have their offset and length in the source of that name.
+   */
+  sources: DataSource[];
 }
 
 /** Per-frame state handed to the layers. */
@@ -69,6 +75,7 @@ class FrameContext implements LayerContext {
   stopped = false;
   malformedIn = '';
   truncatedIn = '';
+  sources: DataSource[] = [];
   private readonly bindings: Bindings;
   /** Leaf layers nobody asked about (fast path only). */
   private readonly skip: ReadonlySet<string> | undefined;
@@ -100,6 +107,7 @@ class FrameContext implements LayerContext {
     this.stopped = false;
     this.malformedIn = '';
     this.truncatedIn = '';
+    if (this.sources.length) this.sources = [];
   }
 
   malformed(proto: string, message?: string): void {
@@ -126,6 +134,19 @@ class FrameContext implements LayerContext {
 
   markBad(): void {
     this.bad = true;
+  }
+
+  withSource(name: string, bytes: Uint8Array, run: () => void): void {
+    const frameData = this.data;
+    this.sources.push({ name, bytes });
+    this.data = bytes;
+    this.out.source(name, bytes);
+    try {
+      run();
+    } finally {
+      this.data = frameData;
+      this.out.source(undefined, frameData);
+    }
   }
 
   next(table: BindingTable, key: number, offset: number, end: number): number {
@@ -226,6 +247,7 @@ export function dissectFrame(record: FrameRecord, data: Uint8Array, opts?: Disse
     malformed: ctx.bad,
     truncated: ctx.truncatedIn !== '',
     layers: ctx.layers,
+    sources: ctx.sources,
   };
 }
 
@@ -244,7 +266,7 @@ function columnValue(key: string, ctx: FrameContext, record: FrameRecord, first:
 }
 
 /** Layers that only describe a payload (nothing routes through them). */
-const LEAVES = ['dns', 'mdns', 'llmnr', 'http', 'tls', 'data-text-lines', 'data', 'user_dlt'];
+const LEAVES = ['dns', 'mdns', 'llmnr', 'http', 'tls', 'data-text-lines', 'xml', 'data', 'user_dlt'];
 
 /**
  * Leaf layers the fast path may skip: none of their fields is wanted, and

@@ -56,6 +56,9 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
     if (!d) {
       const record = frames[n - 1];
       if (!record) throw new RangeError(`frame ${n} is not in this capture (it has ${frames.length} frames)`);
+      // A frame completing a reassembled PDU takes the bytes its earlier segments left in the session.
+      const pdu = analysis.reassembled(n);
+      if (pdu) for (const f of pdu.frames) if (f < n) dissect(f);
       const iface = index.interfaces[record.interfaceId];
       d = dissectFrame(record, frameData(bytes, record), {
         firstTimestamp: first,

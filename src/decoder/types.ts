@@ -37,6 +37,12 @@ export interface Field {
   show: string;
   /** Computed, not read from the bytes (Wireshark's [bracketed] fields). */
   generated?: boolean;
+  /**
+   * The data source `offset` and `length` point into, by name: an entry of the
+   * dissection's `sources` (e.g. "Reassembled TCP", the bytes of a PDU rebuilt
+   * from several TCP segments). Absent: the frame's own bytes.
+   */
+  source?: string;
   /** Problems found at this field (malformed, bad checksum, analysis notes). */
   expert?: Expert[];
   children?: Field[];
@@ -68,4 +74,14 @@ export interface CaptureError {
   message: string;
   /** Byte offset in the file where reading stopped. */
   offset: number;
+}
+
+/**
+ * A data source besides the frame's bytes, as Wireshark's extra bytes tabs
+ * ("Reassembled TCP (4606 bytes)"): fields whose `source` is `name` have their
+ * offset and length in `bytes`.
+ */
+export interface DataSource {
+  name: string;
+  bytes: Uint8Array;
 }

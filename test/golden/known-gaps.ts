@@ -9,11 +9,9 @@ export interface Gap {
   why: string;
 }
 
-const HTTP_CAPTURES = ['tcp-http', 'tcp-ipv6', 'rebuilt__report-tcp-handshake'];
 /** Captures with retransmitted data segments. */
 const RETRANSMITTING = ['tcp-loss', 'tcp-spurious', 'rebuilt__report-spurious'];
 
-const reassembly = 'HTTP over several TCP segments: tshark dissects the response once, in the frame that completes it (tcp.reassembled_in); the decoder dissects each segment on its own';
 const icmpTracking = 'ICMP echo request/reply matching across frames is not implemented yet';
 const dnsTracking = 'DNS query/response matching across frames is not implemented yet';
 const httpTracking = 'HTTP request/response matching across frames is not implemented yet';
@@ -38,15 +36,8 @@ export const fieldGaps: readonly Gap[] = [
   { field: 'http.time', why: httpTracking },
   { field: 'http.unknown_header', why: 'not defined yet (tshark prints nothing for these captures)' },
   { field: 'ip.version', captures: ['tcp-ipv6'], why: 'Wireshark\'s IPv6 dissector also adds a hidden ip.version = 6' },
-  { field: 'frame.protocols', captures: HTTP_CAPTURES, why: reassembly },
   { field: 'frame.protocols', captures: RETRANSMITTING, why: noSubdissector },
-  { field: 'data.len', captures: HTTP_CAPTURES, why: reassembly },
   { field: 'data.len', captures: RETRANSMITTING, why: noSubdissector },
-  ...[
-    'http.connection', 'http.response.version', 'http.response.code', 'http.response.code.desc', 'http.response.phrase',
-    'http.response.line', 'http.date', 'http.server', 'http.content_type', 'http.content_length_header',
-    'http.content_length', 'http.file_data',
-  ].map((field) => ({ field, captures: HTTP_CAPTURES, why: reassembly })),
 ];
 
 /** analysis-fields.txt gaps. */
@@ -57,8 +48,6 @@ export const analysisGaps: readonly Gap[] = [
   { field: 'tcp.connection.rst', why: expertFields },
   { field: '_ws.expert.message', why: expertFields },
   { field: '_ws.col.Info', captures: ['arp'], why: icmpTracking + ' ("(reply in 4)")' },
-  { field: '_ws.col.Info', captures: HTTP_CAPTURES, why: reassembly },
-  { field: '_ws.col.Protocol', captures: HTTP_CAPTURES, why: reassembly },
 ];
 
 /** The fields to skip for one capture. */

@@ -110,8 +110,8 @@ describe('lesson 2: the checksum of frame 1, step by step', () => {
     const firstCarry = steps.findIndex((s) => s.carry);
     expect(firstCarry).toBe(2);
     const s = steps[firstCarry];
-    expectClaim(prose, 'the third word: 0xc0ad + 0xa87e = 0x1692b, which wraps around to 0x692c',
-      `the third word: ${hex16(s.before)} + ${hex16(s.word)} = 0x${s.total.toString(16)}, which wraps around to ${hex16(s.after)}`);
+    expectClaim(prose, 'the third word: the first two add up to 0xc0ad, and 0xc0ad + 0xa87e = 0x1692b, which wraps around to 0x692c',
+      `the third word: the first two add up to ${hex16(s.before)}, and ${hex16(s.before)} + ${hex16(s.word)} = 0x${s.total.toString(16)}, which wraps around to ${hex16(s.after)}`);
     expectClaim(prose, 'Frame 1 has 6 such carries', `Frame 1 has ${steps.filter((x) => x.carry).length} such carries`);
     expect(sum).toBe(0x2d64);
     expectClaim(prose, '0x2d64 is `0010 1101 0110 0100`', `${hex16(sum)} is \`${sum.toString(2).padStart(16, '0').match(/..../g)!.join(' ')}\``);

@@ -33,8 +33,8 @@ function codeBlocks(mdx: string): { lang: string; body: string }[] {
   return out;
 }
 
-/** The raw sequence number of frame n (see the report: the decoder's tree lacks tcp.seq_raw). */
-const seqRaw = (c: ReturnType<typeof capture>, n: number) => c.opened.tcpSegment(n)!.seqRaw >>> 0;
+/** The raw sequence number of frame n, as the tree shows it (tcp.seq_raw). */
+const seqRaw = (c: ReturnType<typeof capture>, n: number) => c.num(n, 'tcp.seq_raw');
 const kinds = (c: ReturnType<typeof capture>, n: number) => c.fields(n, 'tcp.option_kind').map((f) => Number(f.show));
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 const tcpHeader = (c: ReturnType<typeof capture>, n: number) => {
@@ -106,6 +106,10 @@ describe('lesson 3: the SYN, frame 1', () => {
 });
 
 describe('lesson 3: the ISNs', () => {
+  it('names the other PC address of lessons 1 and 2', () => {
+    expectClaim(prose, 'It is not the 192.168.0.5 of lessons 1 and 2', `It is not the ${capture('report-dns').show(1, 'ip.src')} of lessons 1 and 2`);
+  });
+
   it('states both ISNs', () => {
     expectClaim(prose, 'A chose 976928197', `A chose ${seqRaw(report, 1)}`);
     expectClaim(prose, 'B, on its own, chose 3776155059', `B, on its own, chose ${seqRaw(report, 2)}`);
@@ -124,10 +128,18 @@ describe('lesson 3: the ISNs', () => {
 
 describe('lesson 3: relative and raw numbers', () => {
   it('has every number of the side-by-side table right', () => {
-    const rows = table('| Frame | Segment | Seq (raw)');
+    const rows = table('| Frame | Segment | Seq: raw (relative)');
     expect(rows.map((r) => Number(r[0]))).toEqual([1, 2, 3, 4]);
-    for (const [frame, , seqR, seqRel, ackR, ackRel] of rows) {
+    // Each cell is "raw (relative)", so the table stays four columns wide on a phone.
+    const split = (cell: string) => {
+      const m = /^(\d+) \((\d+)\)$/.exec(cell);
+      expect(m, `cell "${cell}"`).not.toBeNull();
+      return [m![1]!, m![2]!];
+    };
+    for (const [frame, , seqCell, ackCell] of rows) {
       const n = Number(frame);
+      const [seqR, seqRel] = split(seqCell!);
+      const [ackR, ackRel] = split(ackCell!);
       expect(seqR, `frame ${n} raw seq`).toBe(String(seqRaw(report, n)));
       expect(seqRel, `frame ${n} relative seq`).toBe(report.show(n, 'tcp.seq'));
       expect(ackR, `frame ${n} raw ack`).toBe(report.show(n, 'tcp.ack_raw'));

@@ -38,8 +38,8 @@ function codeBlocks(mdx: string): { lang: string; body: string }[] {
   return out;
 }
 
-/** Raw sequence number (the decoder's tree lacks tcp.seq_raw: see the lesson report). */
-const seqRaw = (c: C, n: number) => c.opened.tcpSegment(n)!.seqRaw >>> 0;
+/** Raw sequence number, as the tree shows it (tcp.seq_raw). */
+const seqRaw = (c: C, n: number) => c.num(n, 'tcp.seq_raw');
 const time = (c: C, n: number) => c.num(n, 'frame.time_relative');
 const ms = (s: number) => Math.round(s * 1000);
 const us = (s: number) => Math.round(s * 1e6);
@@ -59,13 +59,17 @@ describe('lesson 4: the exchange', () => {
   });
 
   it('has every cell of the seq/ack table right', () => {
-    const rows = table('| Frame | Report | From |');
+    const rows = table('| Frame | From | Seq |');
     expect(rows.map((r) => Number(r[0]))).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
-    for (const [frame, rep, from, flags, seq, len, next, ack, inFlight] of rows) {
+    // The table has no flags column: the sentence before it names them.
+    expect(prose).toContain('All eight segments have the ACK flag set; frames 4 and 10 also carry PSH.');
+    const withPsh = rows.map((r) => Number(r[0])).filter((n) => flagNames(report, n) === 'PSH, ACK');
+    expect(withPsh).toEqual([4, 10]);
+    for (const [frame, from, seq, len, next, ack, inFlight] of rows) {
       const n = Number(frame);
-      expect(report.show(n, 'frame.comment'), `frame ${n} report number`).toMatch(new RegExp(`^Report frame ${rep} `));
+      expect(report.show(n, 'frame.comment'), `frame ${n} report number`).toMatch(new RegExp(`^Report frame ${n + 2} `));
       expect(from, `frame ${n} sender`).toBe(report.show(n, 'ip.src') === '192.168.0.31' ? 'A' : 'B');
-      expect(flags, `frame ${n} flags`).toBe(flagNames(report, n));
+      expect(flagNames(report, n), `frame ${n} flags`).toMatch(/ACK$/);
       expect(seq, `frame ${n} seq`).toBe(report.show(n, 'tcp.seq'));
       expect(len, `frame ${n} len`).toBe(written(report.num(n, 'tcp.len')));
       expect(next, `frame ${n} next seq`).toBe(report.show(n, 'tcp.nxtseq'));
@@ -74,6 +78,13 @@ describe('lesson 4: the exchange', () => {
       expect(inFlight, `frame ${n} bytes in flight`).toBe(bif.length ? written(Number(bif[0]!.show)) : '-');
       expect(Number(next), `frame ${n}: next = seq + len`).toBe(Number(seq) + report.num(n, 'tcp.len'));
     }
+  });
+
+  it('splits the response into 170 bytes of headers and a 4,436-byte body', () => {
+    const body = report.num(10, 'http.content_length');
+    expectClaim(prose, 'the body 4,436', `the body ${written(body)}`);
+    expectClaim(prose, 'the headers take 170 bytes', `the headers take ${report.num(10, 'tcp.reassembled.length') - body} bytes`);
+    expect(prose).toContain('which make the 4,606');
   });
 
   it('reads the response at 4,606 bytes', () => {
@@ -145,10 +156,9 @@ describe('lesson 4: segmentation and reassembly', () => {
     expect(report.num(10, 'tcp.segment.count')).toBe(4);
   });
 
-  // Decoder bug (reported): the decoder dissects the reassembled HTTP response
-  // in frame 6, the first segment, and leaves frame 10 as Data; tshark -2 shows
-  // the response in frame 10 and "[TCP segment of a reassembled PDU]" in 6, 7, 9.
-  it.fails('shows the HTTP response in frame 10, the frame that completes it (as tshark -2 does)', () => {
+  // As tshark -2 does: the response in frame 10 and "[TCP segment of a
+  // reassembled PDU]" in 6, 7 and 9 (the decoder once put it in frame 6).
+  it('shows the HTTP response in frame 10, the frame that completes it (as tshark -2 does)', () => {
     expect(report.show(10, 'http.response.code')).toBe('200');
     expect(report.fields(6, 'http.response.code')).toHaveLength(0);
     expect(report.info(6)).toContain('[TCP segment of a reassembled PDU]');
@@ -168,7 +178,7 @@ describe('lesson 4: acknowledgments', () => {
   });
 
   it('shows Linux acknowledging every segment in tcp-http', () => {
-    expect(prose).toContain('Its ACKs are frames 7, 9, 11 and 13');
+    expect(prose).toContain('frame 7 acknowledges frame 6 at once, and frames 9, 11 and 13 do the same for frames 8, 10 and 12');
     expect([7, 9, 11, 13].map((n) => http.num(n, 'tcp.analysis.acks_frame'))).toEqual([6, 8, 10, 12]);
     expect(http.num(12, 'tcp.reassembled.length')).toBe(4606);
   });
@@ -193,6 +203,10 @@ describe('lesson 4: PSH', () => {
     }
     expectClaim(prose, 'A\'s window stayed at 513 × 256 = 131,328 bytes',
       `A's window stayed at ${report.num(8, 'tcp.window_size_value')} × ${report.num(8, 'tcp.window_size_scalefactor')} = ${written(report.num(8, 'tcp.window_size'))} bytes`);
+    expectClaim(prose, 'Had the 2,920 bytes of frames 6 and 7 still been waiting',
+      `Had the ${written(report.num(6, 'tcp.len') + report.num(7, 'tcp.len'))} bytes of frames 6 and 7 still been waiting`);
+    // Unread, they would have shrunk the window by more than one 256-byte unit.
+    expect(Math.floor((131328 - 2920) / 256)).toBeLessThan(report.num(8, 'tcp.window_size_value'));
   });
 });
 
@@ -219,8 +233,8 @@ describe('lesson 4: bytes in flight and windows', () => {
   });
 
   it("reads both receive windows", () => {
-    expectClaim(prose, 'A offers 513 × 256 = 131,328 bytes in every segment after the handshake',
-      `A offers ${report.num(3, 'tcp.window_size_value')} × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))} bytes in every segment after the handshake`);
+    expectClaim(prose, 'A offers 513 × 256 = 131,328 bytes in every segment from frame 3 on',
+      `A offers ${report.num(3, 'tcp.window_size_value')} × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))} bytes in every segment from frame 3 on`);
     const fromA = frames(report).filter((n) => n >= 3 && report.show(n, 'ip.src') === '192.168.0.31');
     for (const n of fromA) expect(report.num(n, 'tcp.window_size'), `frame ${n}`).toBe(131328);
     expectClaim(prose, 'B offers 237 × 128 = 30,336 bytes',
@@ -271,10 +285,9 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
   it('probes in frames 8, 10, 11 and 13 at doubling waits', () => {
     const probes = frames(zw).filter((n) => zw.fields(n, 'tcp.analysis.keep_alive').length > 0);
     expect(probes).toEqual([8, 10, 11, 13]);
-    expect(prose).toContain('B probes in frame 8, then in frames 10, 11 and 13');
     const waits = [ms(time(zw, 8) - time(zw, 7)), ms(time(zw, 10) - time(zw, 8)), ms(time(zw, 11) - time(zw, 10)), ms(time(zw, 13) - time(zw, 11))];
-    expectClaim(prose, '212 ms after the zero window, then 444 ms, 864 ms and 1,696 ms',
-      `${waits[0]} ms after the zero window, then ${waits[1]} ms, ${waits[2]} ms and ${written(waits[3]!)} ms`);
+    expectClaim(prose, 'B probes in frame 8, 212 ms after the zero window, then in frames 10, 11 and 13, which come 444 ms, 864 ms and 1,696 ms after the probe before each',
+      `B probes in frame 8, ${waits[0]} ms after the zero window, then in frames 10, 11 and 13, which come ${waits[1]} ms, ${waits[2]} ms and ${written(waits[3]!)} ms after the probe before each`);
     for (let i = 1; i < waits.length; i++) expect(waits[i]! / waits[i - 1]!).toBeCloseTo(2, 0);
   });
 
@@ -295,6 +308,14 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
     expect(ms(time(zw, 10) - time(zw, 9))).toBeLessThan(500);
     expect(zw.show(11, 'ip.src')).toBe(zw.show(10, 'ip.src'));
     expect(ms(time(zw, 11) - time(zw, 9))).toBeGreaterThan(500);
+  });
+
+  it('names the four labels of the flow-control story in the first 18 frames', () => {
+    const infos = Array.from({ length: 18 }, (_, i) => zw.info(i + 1)).join('\n');
+    for (const label of ['[TCP Window Full]', '[TCP ZeroWindow]', '[TCP Keep-Alive]', '[TCP Window Update]']) {
+      expect(prose).toContain(label);
+      expect(infos).toContain(label);
+    }
   });
 
   it('reopens the window in frame 15 and resumes in pairs', () => {

@@ -117,7 +117,7 @@ describe('lesson 6: timeouts in tcp-spurious', () => {
       expect(mdx).toContain(`| ${i + 1} | ${n} | ${since4} s | ${wait} s |`);
       prev = n;
     }
-    expect(prose).toContain('The last two waits double: 0.208 s, 0.432 s, 0.832 s');
+    expect(prose).toContain('each wait is about twice the one before: 0.208 s, 0.432 s, 0.832 s');
     expect(prose).toContain('the first copy, at 0.207 s');
   });
 });
@@ -261,5 +261,30 @@ describe('lesson 6: quiz', () => {
     expect(mdx).toContain('the segment at 137,977 is sent in frame 136, again in frame 156, and a third time in frame 179');
     expect(mdx).toContain('The receiver\'s ACKs in frames 157, 158 and 178 still ask for 137,977');
     expect(mdx).toContain('holds the left edge 929097925 and the right edge 929097963');
+  });
+});
+
+describe('lesson 6: claims added on review', () => {
+  it('the timestamp option takes 12 bytes of every segment: 1,460 - 12 = 1,448', () => {
+    const l = capture('tcp-loss');
+    expect(prose).toContain('less the 12 bytes');
+    expect(l.num(48, 'tcp.hdr_len') - 20).toBe(12);
+    expect(l.num(1, 'tcp.options.mss_val') - 12).toBe(l.num(48, 'tcp.len'));
+  });
+
+  it('the report\'s copy came 8 ms after the original, and B has no unacknowledged data at frame 6', () => {
+    const r = capture('report-spurious');
+    expect(prose).toContain('The original was held up on the way: 8 ms is short for a retransmission timer');
+    expect(Math.round((r.num(5, 'frame.time_relative') - r.num(2, 'frame.time_relative')) * 1000)).toBe(8);
+    // B's only data (frame 2) was acknowledged in frame 3, before frame 6.
+    expect(r.num(3, 'tcp.ack_raw')).toBe(r.num(2, 'tcp.seq_raw') + r.num(2, 'tcp.len'));
+    expect(prose).toContain('B has none, so its TCP\ndoes not count frame 6'.replace('\n', ' '));
+  });
+
+  it('Wireshark\'s check order: spurious before out-of-order (tcp-spurious frame 6 is labelled spurious)', () => {
+    expect(mdx).toContain('1. **TCP Spurious Retransmission**');
+    expect(mdx).toContain('4. **TCP Retransmission**');
+    const s = capture('tcp-spurious');
+    expect(s.info(6)).toContain('[TCP Spurious Retransmission]');
   });
 });

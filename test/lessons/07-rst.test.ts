@@ -62,7 +62,7 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
   });
 
   it('shows the raw window 1,020, which the report read as 1,020 × 256 = 261,120', () => {
-    expectClaim(prose, 'The Window field of these segments says 1,020', `The Window field of these segments says ${written(fin.num(4, 'tcp.window_size_value'))}`);
+    expectClaim(prose, "The Window field of the client's segments says 1,020", `The Window field of the client's segments says ${written(fin.num(4, 'tcp.window_size_value'))}`);
     for (const n of [3, 4, 5, 9]) expect(fin.num(n, 'tcp.window_size_value')).toBe(1020);
     // The file has no handshake, so the decoder cannot know the scale factor, as tshark.
     expect(fin.num(4, 'tcp.window_size_scalefactor')).toBe(-1);
@@ -213,5 +213,26 @@ describe('lesson 7, the page', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(mdx.match(/<Answer /g)!.length).toBeGreaterThanOrEqual(2);
     expect(mdx).toContain('<Predict ');
+  });
+});
+
+describe('lesson 7, claims added on review', () => {
+  it('frame 1\'s D-SACK edges: relative 4,294,966,956 and 1, raw 2,121,415,956 and 2,121,416,297', () => {
+    expectClaim(prose, '4,294,966,956 and 1', `${written(fin.num(1, 'tcp.options.sack_le'))} and ${written(fin.num(1, 'tcp.options.sack_re'))}`);
+    // Raw edge = relative edge + the initial sequence number (raw ACK 2,121,416,297 is relative 1), modulo 2^32.
+    const isn = fin.num(1, 'tcp.ack_raw') - fin.num(1, 'tcp.ack');
+    expectClaim(prose, '2,121,415,956 and 2,121,416,297',
+      `${written((fin.num(1, 'tcp.options.sack_le') + isn) % 2 ** 32)} and ${written((fin.num(1, 'tcp.options.sack_re') + isn) % 2 ** 32)}`);
+  });
+
+  it('the client gave up after 18.9 s, with five retransmissions', () => {
+    expectClaim(prose, 'it gave up after 18.9 s', `it gave up after ${(time(fin, 10) - time(fin, 4)).toFixed(1)} s`);
+    expect([5, 6, 7, 8, 9].every(isRetransmission)).toBe(true);
+  });
+
+  it('the client\'s segments carry window 1,020 (the server\'s FIN does not)', () => {
+    expect(prose).toContain('The Window field of the client\'s segments says 1,020');
+    expect([1, 3, 4, 5, 6, 7, 8, 9].every((n) => fin.num(n, 'tcp.window_size_value') === 1020)).toBe(true);
+    expect(fin.num(2, 'tcp.window_size_value')).not.toBe(1020);
   });
 });

@@ -89,7 +89,7 @@ describe('lesson 8, the 28-byte packet (the report)', () => {
     expectClaim(prose, '2 + 2 + 1 + 1 + 2 + 6 + 4 + 6 + 4 = 28 bytes', `${sizes.join(' + ')} = ${sizes.reduce((a, b) => a + b, 0)} bytes`);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(report.field(1, 'arp').length);
     expectClaim(prose, 'MAC) address, 6 bytes on Ethernet; the **protocol** size, 4', `MAC) address, ${report.num(1, 'arp.hw.size')} bytes on Ethernet; the **protocol** size, ${report.num(1, 'arp.proto.size')}`);
-    expectClaim(prose, 'with EtherType 0x0806', `with EtherType ${report.show(1, 'eth.type')}`);
+    expectClaim(prose, 'is 0x0806 for ARP (IPv4 is 0x0800)', `is ${report.show(1, 'eth.type')} for ARP (IPv4 is ${rec.show(3, 'eth.type')})`);
   });
 
   it('prints frame 1\'s bytes exactly, with ARP starting at offset 0x0e', () => {
@@ -194,5 +194,17 @@ describe('lesson 8, the quiz and the page', () => {
     expect(ids.length).toBeGreaterThanOrEqual(6);
     expect(new Set(ids).size).toBe(ids.length);
     expect(mdx.match(/<Answer [^>]*answer=\{\{ (frame|expr)/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('lesson 8, claims added on review', () => {
+  it('Wireshark sums up frame 6 as an ARP Announcement', () => {
+    expect(prose).toContain('Wireshark sums it up as "ARP Announcement for 10.77.0.2"');
+    expect(rec.info(6)).toBe('ARP Announcement for 10.77.0.2');
+  });
+
+  it('the report\'s frames are 42 bytes, 18 short of the 60-byte minimum without FCS', () => {
+    expectClaim(prose, 'The frames are 42 bytes', `The frames are ${report.num(1, 'frame.len')} bytes`);
+    expect([1, 2, 3, 4, 5, 6].every((n) => report.num(n, 'frame.len') === 42)).toBe(true);
   });
 });

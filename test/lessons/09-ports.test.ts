@@ -131,7 +131,7 @@ describe('lesson 9: the report’s DNS query', () => {
     expectClaim(prose, 'comes back to port 54744 from port 53', `comes back to port ${dns.num(2, 'udp.dstport')} from port ${dns.num(2, 'udp.srcport')}`);
     expectClaim(prose, 'UDP, 192.168.0.5 port 54744, 168.126.63.1 port 53', `UDP, ${dns.show(1, 'ip.src')} port ${dns.num(1, 'udp.srcport')}, ${dns.show(1, 'ip.dst')} port ${dns.num(1, 'udp.dstport')}`);
     expect(dns.num(1, 'udp.dstport')).toBe(53);
-    expect(prose).toContain("to the resolver's port 53");
+    expectClaim(prose, 'to port 53 of its resolver (168.126.63.1)', `to port ${dns.num(1, 'udp.dstport')} of its resolver (${dns.show(1, 'ip.dst')})`);
     expectClaim(prose, 'as frame 2 above answers to 54744', `as frame 2 above answers to ${dns.num(2, 'udp.dstport')}`);
   });
 

@@ -15,6 +15,7 @@ import { finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './
 import { A } from './field-specs.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createHeaderWalker } from './header-walk.ts';
+import { createPduBuffers, type PduBuffers } from './reassembled-buffer.ts';
 import { ipv4Text } from '../fields/format.ts';
 import type { FrameRecord } from '../types.ts';
 import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
@@ -97,7 +98,7 @@ const FLAG_SPECS = new Map<number, (typeof A)[keyof typeof A]>([
 
 const TIMESTAMP_SPECS = [A.timeRelative, A.timeDelta];
 
-/** The [Timestamps] and [SEQ/ACK analysis] subtrees, and the reassembly lines, for one segment. */
+/** The [Timestamps] and [SEQ/ACK analysis] subtrees for one segment (the reassembly lines are the TCP layer's: tcp-segment.ts). */
 export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
   // Two BigInts a frame: made only when someone looks.
   if (out.detail || out.wantsAny(TIMESTAMP_SPECS)) {
@@ -138,15 +139,26 @@ export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
     }
     out.close();
   }
-  if (x.reassembledIn) out.add(A.reassembledIn, at, 0, x.reassembledIn);
-  const r = x.reassembled;
-  if (r) {
-    out.open(A.segments, at, 0, undefined, r.label);
-    r.frames.forEach((f, i) => out.add(A.segment, at, 0, f, `Frame: ${f}, payload: ${r.lengths.slice(0, i).reduce((a, b) => a + b, 0)}-${r.lengths.slice(0, i + 1).reduce((a, b) => a + b, 0) - 1} (${r.lengths[i]} bytes)`));
-    out.add(A.segmentCount, at, 0, r.frames.length);
-    out.add(A.reassembledLength, at, 0, r.total);
-    out.close();
+}
+
+/**
+ * The reassembly facts the TCP layer shows for one segment, added to `an`: the
+ * frame that completes its PDU, or, in that frame, the PDU's bytes (kept from
+ * the earlier segments as they passed).
+ */
+function addReassembly(an: LayerTcpAnalysis, x: SegmentFacts, h: TcpHeader, ctx: LayerContext, pdus: PduBuffers, analysis: ConversationAnalysis): void {
+  const frame = ctx.record.number;
+  const payload = ctx.data.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured);
+  if (x.reassembledIn) {
+    an.reassembledIn = x.reassembledIn;
+    const later = analysis.reassembled(x.reassembledIn);
+    const i = later ? later.frames.indexOf(frame) : -1;
+    if (later && i >= 0) {
+      an.heldFrom = later.offsets[i];
+      if (x.payload !== 'repeat') pdus.keep(frame, later, payload);
+    }
   }
+  if (x.reassembled && x.payload !== 'repeat') an.reassembled = pdus.build(frame, x.reassembled, payload);
 }
 
 export interface AnalysisSessions {
@@ -180,12 +192,13 @@ export function createAnalysisSessions(): AnalysisSessions {
     walkFirstPass: createHeaderWalker(analyzer),
     finish() {
       const analysis = finishAnalysis(analyzer.finish());
+      const pdus = createPduBuffers();
       const secondPass: DissectSession = {
         tcp(h, ctx): LayerTcpAnalysis | undefined {
           const seg = segmentInput(h, ctx, false);
           const x = seg && analysis.facts(seg);
           if (!seg || !x) return undefined;
-          return {
+          const an: LayerTcpAnalysis = {
             stream: x.stream,
             seq: x.seq,
             ack: x.ack,
@@ -208,6 +221,8 @@ export function createAnalysisSessions(): AnalysisSessions {
               emitAnalysis(out, x, h.offset);
             },
           };
+          if (x.reassembledIn || x.reassembled) addReassembly(an, x, h, ctx, pdus, analysis);
+          return an;
         },
         udp(h, ctx) {
           const d = datagramInput(h, ctx);

@@ -14,6 +14,12 @@ export interface Sink {
   wantsAny(specs: readonly FieldSpec[]): boolean;
   /** Start a new frame whose bytes are `data` (byte-like values are read from it when not given). */
   begin(data: Uint8Array): void;
+  /**
+   * Switch data source within the frame: byte-like values are read from `data`
+   * and nodes are placed in source `name` (a reassembled PDU); `undefined`
+   * names the frame's own bytes again.
+   */
+  source(name: string | undefined, data: Uint8Array): void;
   /** A leaf. `value` undefined means "the bytes at offset/length". `display` overrides the generated line. */
   add(spec: FieldSpec, offset: number, length: number, value?: FieldValue, display?: string): void;
   /** A node whose children follow until close(). */

@@ -14,6 +14,8 @@ export class TreeSink implements Sink {
   private openNodes: Field[] = [];
   private last: Field | undefined;
   private data: Uint8Array = new Uint8Array(0);
+  /** Data source of the nodes being made; undefined for the frame. */
+  private src: string | undefined = undefined;
 
   wants(spec: FieldSpec): boolean {
     return !spec.hidden;
@@ -29,6 +31,12 @@ export class TreeSink implements Sink {
     this.stack = [this.roots];
     this.openNodes = [];
     this.last = undefined;
+    this.src = undefined;
+  }
+
+  source(name: string | undefined, data: Uint8Array): void {
+    this.src = name;
+    this.data = data;
   }
 
   private node(spec: FieldSpec, offset: number, length: number, value: FieldValue | undefined, display?: string): Field {
@@ -44,6 +52,7 @@ export class TreeSink implements Sink {
     };
     if (spec.mask) f.mask = spec.mask;
     if (spec.generated) f.generated = true;
+    if (this.src !== undefined) f.source = this.src;
     this.stack[this.stack.length - 1].push(f);
     this.last = f;
     return f;
@@ -65,6 +74,7 @@ export class TreeSink implements Sink {
 
   openText(display: string, offset: number, length: number): void {
     const f: Field = { name: '', label: display, offset, length, value: null, display, show: '', children: [] };
+    if (this.src !== undefined) f.source = this.src;
     this.stack[this.stack.length - 1].push(f);
     this.stack.push(f.children!);
     this.openNodes.push(f);
@@ -73,6 +83,7 @@ export class TreeSink implements Sink {
 
   text(display: string, offset: number, length: number): void {
     const f: Field = { name: '', label: display, offset, length, value: null, display, show: '' };
+    if (this.src !== undefined) f.source = this.src;
     this.stack[this.stack.length - 1].push(f);
     this.last = f;
   }

@@ -86,6 +86,10 @@ export class WantedSink implements Sink {
     this.depth = 0;
   }
 
+  source(_name: string | undefined, data: Uint8Array): void {
+    this.data = data;
+  }
+
   private keep(c: number, text: string): void {
     const v = this.values[c];
     this.values[c] = v === '' ? text : v + ',' + text;

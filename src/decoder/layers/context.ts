@@ -56,6 +56,12 @@ export interface LayerContext {
    * Returns where the bound layer says its bytes end, or -1 when nothing is bound.
    */
   next(table: BindingTable, key: number, offset: number, end: number): number;
+  /**
+   * Dissect `bytes` that are not the frame's (a PDU reassembled from several
+   * segments) as their own data source, Wireshark's extra bytes tab: while
+   * `run` runs, `data` is `bytes` and fields are placed in source `name`.
+   */
+  withSource(name: string, bytes: Uint8Array, run: () => void): void;
   /** Dissect bytes as a named layer ("dns", "data", "ipv4" for ICMP's quoted header). */
   call(layer: string, offset: number, end: number, inner?: boolean, arg?: string): number;
 }

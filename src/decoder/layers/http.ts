@@ -1,5 +1,6 @@
 // HTTP/1.x (RFC 9112): request or status line, header fields, and a text body.
-// Only what one segment holds is read: Wirebook does not reassemble TCP.
+// A message spread over several TCP segments arrives here whole, in the frame
+// that completes it, as the reassembled bytes (tcp-segment.ts).
 
 import { defineFields } from '../fields/spec.ts';
 import type { FieldSpec, ProtocolTable } from '../fields/spec.ts';
@@ -94,6 +95,12 @@ const HEADERS: Readonly<Record<string, FieldSpec>> = {
   'transfer-encoding': H.transferEncoding,
   'content-length': H.contentLengthHeader,
 };
+
+/** Media types Wireshark hands to its XML dissector (the common ones, and any "+xml"). */
+function isXmlMediaType(mediaType: string): boolean {
+  const t = mediaType.toLowerCase();
+  return t === 'text/xml' || t === 'application/xml' || t.endsWith('+xml');
+}
 
 /** Does this payload start like an HTTP/1.x message? */
 export function looksLikeHttp(data: Uint8Array, offset: number, end: number): boolean {
@@ -206,9 +213,13 @@ export const decodeHttp: Decoder = (ctx, offset, end) => {
     out.add(H.fileData, at, bodyLen, body, out.detail ? `File Data: ${bodyLen} bytes` : undefined);
   }
   out.close();
-  if (isResponse && contentType) info += ` (${contentType.split(';')[0]})`;
+  const mediaType = contentType.split(';')[0].trim();
+  // The body's dissector names it in Info; the XML one does not.
+  const xml = bodyLen > 0 && isXmlMediaType(mediaType);
+  if (isResponse && contentType && !xml) info += ` (${mediaType})`;
   if (ctx.columns && !ctx.inner) ctx.cols.info = info;
-  if (bodyLen > 0 && contentType.startsWith('text/')) ctx.call('data-text-lines', at, end, false, contentType.split(';')[0]);
+  if (xml) ctx.call('xml', at, end);
+  else if (bodyLen > 0 && contentType.startsWith('text/')) ctx.call('data-text-lines', at, end, false, mediaType);
   else if (bodyLen > 0 && contentLength !== 0) ctx.call('data', at, end);
   if (end > data.length) ctx.truncated('HTTP');
   return end;

@@ -22,6 +22,7 @@ import { decodeTls, tlsTable } from './tls.ts';
 import { decodeUdp, udpTable } from './udp.ts';
 import { decodeUserDlt, userDltTable } from './user-dlt.ts';
 import { decodeVlan, vlanTable } from './vlan.ts';
+import { decodeXml, xmlTable } from './xml.ts';
 
 export const decoders: Readonly<Record<string, Decoder>> = {
   eth: decodeEth,
@@ -43,6 +44,7 @@ export const decoders: Readonly<Record<string, Decoder>> = {
   http: decodeHttp,
   tls: decodeTls,
   'data-text-lines': decodeTextLines,
+  xml: decodeXml,
   user_dlt: decodeUserDlt,
   data: decodeData,
 };
@@ -66,6 +68,7 @@ export const protocolTables: Readonly<Record<string, ProtocolTable>> = {
   http: httpTable,
   tls: tlsTable,
   'data-text-lines': textLinesTable,
+  xml: xmlTable,
   user_dlt: userDltTable,
   data: dataTable,
 };

@@ -21,12 +21,32 @@ export interface TcpAnalysis {
   sack?: ReadonlyArray<readonly [number, number]>;
   /** The payload repeats bytes already sent (a retransmission): Wireshark hands it to no further dissector. */
   repeat?: boolean;
+  /**
+   * The payload is part of a PDU completed in that later frame (tcp.reassembled_in):
+   * it goes to no further dissector and Info ends in "[TCP segment of a reassembled PDU]".
+   */
+  reassembledIn?: number;
+  /** Where in the payload that PDU's part starts (0 unless the payload first ends earlier PDUs, which are dissected here). */
+  heldFrom?: number;
+  /** This frame completes a PDU reassembled from several segments: its application layer is dissected from these bytes. */
+  reassembled?: ReassembledPdu;
   /** Text put before the Info column's ports, e.g. "[TCP Retransmission] ". */
   infoPrefix?: string;
   /** Emit fields right after tcp.port (tcp.stream, tcp.completeness). */
   emitAfterPorts?(out: Sink): void;
   /** Emit fields after the options (the [SEQ/ACK analysis] and [Timestamps] subtrees). */
   emitAfterOptions?(out: Sink): void;
+}
+
+/** A PDU rebuilt from the payloads of several segments, as the completing frame shows it. */
+export interface ReassembledPdu {
+  /** The PDU's bytes, every segment's part in order. */
+  bytes: Uint8Array;
+  /** The frames holding its parts, and how many bytes each gave. */
+  frames: readonly number[];
+  lengths: readonly number[];
+  /** Where this frame's part starts within its TCP payload. */
+  offsetHere: number;
 }
 
 export interface DissectSession {

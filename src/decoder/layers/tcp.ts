@@ -10,6 +10,7 @@ import { need, u16, u32 } from './context.ts';
 import type { Decoder, LayerContext } from './context.ts';
 import { transportChecksum } from './pseudo.ts';
 import type { TcpAnalysis } from './session.ts';
+import { dissectReassembled, emitSegmentLines, isHeldSegment, ownSpan, SEGMENT_INFO } from './tcp-segment.ts';
 
 const OPTION_KINDS: Readonly<Record<number, string>> = {
   0: 'End of Option List',
@@ -512,8 +513,9 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   }
   an?.emitAfterOptions?.(out);
   if (payloadCaptured > 0) {
-    out.add(T.payload, payloadOffset, payloadCaptured, undefined, out.detail ? `TCP payload (${payloadLength} bytes)` : undefined);
+    out.add(T.payload, payloadOffset, payloadCaptured, undefined, out.detail ? `TCP payload (${payloadLength} byte${payloadLength === 1 ? '' : 's'})` : undefined);
   }
+  if (an && (an.reassembledIn !== undefined || an.reassembled)) emitSegmentLines(ctx, an, offset, payloadOffset, payloadCaptured);
   out.close();
 
   if (!ctx.inner) ctx.layers.tcp = header;
@@ -529,13 +531,22 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
       const rel = o.startsWith('SLE=') ? an?.sack?.[block++] : undefined;
       info += rel ? ` SLE=${rel[0]} SRE=${rel[1]}` : ' ' + o;
     }
+    if (!short && isHeldSegment(an, payloadLength)) info += SEGMENT_INFO;
     ctx.cols.info = info;
   }
   if (short || payloadLength === 0 || an?.repeat) return;
   const lo = sp <= dp ? sp : dp;
   const hi = sp <= dp ? dp : sp;
-  if (ctx.next('tcp.port', lo, payloadOffset, end) < 0 && ctx.next('tcp.port', hi, payloadOffset, end) < 0) {
-    ctx.call('data', payloadOffset, end);
+  let start = payloadOffset;
+  let stop = end;
+  if (an && (an.reassembled || an.reassembledIn !== undefined)) {
+    if (an.reassembled) dissectReassembled(ctx, an.reassembled, lo, hi);
+    // What the frame's own bytes hold besides the reassembled and held parts.
+    const [from, to] = ownSpan(an, payloadLength);
+    if (to <= from) return end;
+    start = payloadOffset + from;
+    if (to < payloadLength) stop = payloadOffset + to;
   }
+  if (ctx.next('tcp.port', lo, start, stop) < 0 && ctx.next('tcp.port', hi, start, stop) < 0) ctx.call('data', start, stop);
   return end;
 };

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createPduBuffers } from './reassembled-buffer.ts';
+import type { ReassembledPdu } from './analysis.ts';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+/** "abcdef" from frames 3 (its payload's tail "abc"), 4 ("de") and 7 ("f", then "XY" of the next PDU). */
+const PDU: ReassembledPdu = { frames: [3, 4, 7], lengths: [3, 2, 1], offsets: [2, 0, 0], total: 6, kind: 'http', label: '' };
+
+describe('the bytes of a reassembled PDU', () => {
+  it('joins every part in order, each from where it starts in its payload', () => {
+    const b = createPduBuffers();
+    b.keep(3, PDU, enc('..abc'));
+    b.keep(4, PDU, enc('de'));
+    const pdu = b.build(7, PDU, enc('fXY'));
+    expect(dec(pdu!.bytes)).toBe('abcdef');
+    expect(pdu).toMatchObject({ frames: [3, 4, 7], lengths: [3, 2, 1], offsetHere: 0 });
+  });
+
+  it('copies each part: the caller may reuse its buffer for the next frame', () => {
+    const b = createPduBuffers();
+    const buf = enc('..abc');
+    b.keep(3, PDU, buf);
+    buf.fill(0);
+    b.keep(4, PDU, enc('de'));
+    expect(dec(b.build(7, PDU, enc('f'))!.bytes)).toBe('abcdef');
+  });
+
+  it('gives nothing when a part was not seen or not all captured, and holds no part afterwards', () => {
+    const b = createPduBuffers();
+    b.keep(3, PDU, enc('..abc'));
+    expect(b.build(7, PDU, enc('f'))).toBeUndefined();
+    b.keep(3, PDU, enc('..ab'));
+    b.keep(4, PDU, enc('de'));
+    expect(b.build(7, PDU, enc('f'))).toBeUndefined();
+    // The parts went with the failed build: a second try finds none.
+    b.keep(4, PDU, enc('de'));
+    expect(b.build(7, PDU, enc('f'))).toBeUndefined();
+  });
+
+  it('builds only in the completing frame', () => {
+    const b = createPduBuffers();
+    b.keep(3, PDU, enc('..abc'));
+    b.keep(4, PDU, enc('de'));
+    expect(b.build(4, PDU, enc('de'))).toBeUndefined();
+    expect(dec(b.build(7, PDU, enc('f'))!.bytes)).toBe('abcdef');
+  });
+});
