@@ -139,7 +139,7 @@ describe('accessibility and looks', () => {
         await page.locator('wb-header-diagram [role="option"][data-field="tcp.ack"]:visible').click();
         await page.waitForFunction(() => document.querySelector('wb-header-diagram')?.getAttribute('data-frame') === '3');
         expect(await axeViolations(page)).toEqual([]);
-        await page.locator('wb-header-diagram').screenshot({ path: `test-results/screens/header-diagram-${size}-${scheme}.png` });
+        await page.locator('wb-header-diagram').first().screenshot({ path: `test-results/screens/header-diagram-${size}-${scheme}.png` });
         await page.locator('wb-sequence-diagram').screenshot({ path: `test-results/screens/sequence-diagram-${size}-${scheme}.png` });
         await screenshot(page, `tcp-lesson-${size}-${scheme}`);
         expect(errors).toEqual([]);

@@ -184,6 +184,24 @@ describe('packet viewer', () => {
     await context.close();
   });
 
+  it('shows a reassembled PDU in its own bytes tab, as Wireshark does', async () => {
+    const { context, page } = await open(`${lesson}#frame=12&field=http.response.code`);
+    expect(await selectedRow(page)).toBe('12');
+    expect(await selectedField(page)).toBe('http.response.code');
+    const tabs = page.locator(`${viewer} [data-sources] [role="tab"]`);
+    await expect(tabs.count()).resolves.toBe(2);
+    await expect(page.locator(`${viewer} [data-sources] [aria-selected="true"]`).innerText()).resolves.toMatch(/^Reassembled TCP \(\d[\d,]* bytes\)$/);
+    // "200" at bytes 9-11 of the reassembled response.
+    expect(await selectedBytes(page)).toEqual([9, 10, 11]);
+    await expect(page.locator(`${viewer} [data-hex] [data-offset][data-selected]`).allInnerTexts()).resolves.toEqual(['32', '30', '30']);
+    // The frame's own bytes, one tab away: the selection is not in them.
+    await tabs.first().click();
+    await expect(tabs.first().getAttribute('aria-selected')).resolves.toBe('true');
+    expect(await selectedBytes(page)).toEqual([]);
+    await screenshot(page, 'viewer-reassembled');
+    await context.close();
+  });
+
   it('shows notes and changes the time column', async () => {
     const { context, page } = await open(`${lesson}#frame=4`);
     await expect(page.locator(`${viewer} [data-notes] .pv-callout`).textContent()).resolves.toMatch(/GET request/);

@@ -32,10 +32,12 @@ export function* walk(tree: readonly Field[], prefix = '', depth = 0): Generator
 }
 
 /**
- * Does the field cover byte `offset` of the frame? Generated fields describe
- * no bytes of their own, and a bit field only the bytes its mask touches.
+ * Does the field cover byte `offset` of the frame (or of the named data
+ * source, such as "Reassembled TCP")? Generated fields describe no bytes of
+ * their own, and a bit field only the bytes its mask touches.
  */
-export function owns(field: Field, offset: number): boolean {
+export function owns(field: Field, offset: number, source?: string): boolean {
+  if (field.source !== source) return false;
   if (field.generated || field.length <= 0 || offset < field.offset || offset >= field.offset + field.length) return false;
   const bitsOf = bitMasks(field);
   return !bitsOf || (bitsOf.masks[offset - bitsOf.offset] ?? 0) !== 0;
@@ -46,10 +48,10 @@ export function owns(field: Field, offset: number): boolean {
  * the shortest, then the first. So byte 38 of a TCP/IPv4 frame is tcp.seq,
  * not "tcp" and not the [generated] lines after it.
  */
-export function fieldAt(tree: readonly Field[], offset: number): FieldPath | undefined {
+export function fieldAt(tree: readonly Field[], offset: number, source?: string): FieldPath | undefined {
   let best: { path: FieldPath; depth: number; length: number } | undefined;
   for (const { field, path, depth } of walk(tree)) {
-    if (!owns(field, offset)) continue;
+    if (!owns(field, offset, source)) continue;
     if (!best || depth > best.depth || (depth === best.depth && field.length < best.length)) {
       best = { path, depth, length: field.length };
     }

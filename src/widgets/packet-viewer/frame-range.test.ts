@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampFrame, frameRangeProblem, framesIn, parseFrameRange } from './frame-range.ts';
+import { clampFrame, frameRangeProblem, framesIn, parseFrameRange, rangeOfRows } from './frame-range.ts';
 
 describe('parseFrameRange', () => {
   it('reads a closed range, one frame and an open end', () => {
@@ -36,5 +36,14 @@ describe('frameRangeProblem', () => {
     expect(frameRangeProblem('5-', 16)).toBeUndefined();
     expect(frameRangeProblem('3-20', 16)).toMatch(/outside the capture's frames 1 to 16/);
     expect(frameRangeProblem('x', 16)).toMatch(/not a range/);
+  });
+});
+
+describe('rangeOfRows', () => {
+  it('reads the range back from the packet list', () => {
+    expect(rangeOfRows([3, 4, 5, 6])).toEqual({ first: 3, last: 6 });
+    expect(rangeOfRows(framesIn({ first: 7, last: 7 }))).toEqual({ first: 7, last: 7 });
+    expect(rangeOfRows([])).toEqual({ first: 1, last: 1 });
+    expect(rangeOfRows([Number.NaN, 2])).toEqual({ first: 2, last: 2 });
   });
 });

@@ -35,3 +35,9 @@ export function frameRangeProblem(text: string | undefined, count: number): stri
   if (a < 1 || a > count || b > count || b < a) return `frames="${text}" is outside the capture's frames 1 to ${count}.`;
   return undefined;
 }
+
+/** The range the packet list shows, from its rows' frame numbers (in order); frame 1 alone when empty. */
+export function rangeOfRows(frames: readonly number[]): FrameRange {
+  const shown = frames.filter((n) => Number.isInteger(n) && n >= 1);
+  return shown.length ? { first: Math.min(...shown), last: Math.max(...shown) } : { first: 1, last: 1 };
+}

@@ -26,11 +26,14 @@ export function layerOf(path: string, tree: readonly Field[]): LayerHue {
   return hues[top?.name ?? ''] ?? 'app';
 }
 
-/** The hue of each byte: the last top-level protocol (after "frame") that covers it. */
-export function byteLayers(tree: readonly Field[], length: number): LayerHue[] {
+/**
+ * The hue of each byte: the last top-level protocol (after "frame") that
+ * covers it, among the nodes of that data source (the frame when absent).
+ */
+export function byteLayers(tree: readonly Field[], length: number, source?: string): LayerHue[] {
   const out: LayerHue[] = Array.from({ length }, () => 'data');
   tree.forEach((f, i) => {
-    if (f.name === 'frame' || f.length <= 0) return;
+    if (f.name === 'frame' || f.length <= 0 || f.source !== source) return;
     const hue = layerOf(String(i), tree);
     for (let k = Math.max(0, f.offset); k < Math.min(length, f.offset + f.length); k++) out[k] = hue;
   });

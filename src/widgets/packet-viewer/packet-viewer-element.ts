@@ -1,9 +1,13 @@
-// <wb-packet-viewer>: takes over the server-rendered viewer. It decodes the
-// capture in the browser with the same decoder and links the packet list,
-// the field tree and the bytes to each other and to the capture's selection
-// bus (other widgets, FrameLinks in the prose, and the URL hash).
+// <wb-packet-viewer>: takes over the server-rendered viewer and links the
+// packet list, the field tree and the bytes to each other and to the
+// capture's selection bus (other widgets, FrameLinks in the prose, and the
+// URL hash). The frame rendered at build time is interactive at once, read
+// back from the page (outline.ts); the decoder (a chunk of its own) is
+// imported on first need: another frame, raw sequence numbers, or a reader
+// reaching for the packet list or the steps. Until it arrives the list and
+// the steps follow at once and the panes wait (aria-busy).
 import type { OpenedCapture } from '../../decoder/open-capture.ts';
-import type { Field } from '../../decoder/types.ts';
+import type { DataSource, Field } from '../../decoder/types.ts';
 import { en } from '../../../content/strings/en.ts';
 import { captureFrom } from '../shared/capture-source.ts';
 import { parseDeepLink } from '../shared/deep-link.ts';
@@ -11,12 +15,13 @@ import { installFrameLinks, reducedMotion } from '../shared/frame-link.ts';
 import { selectionFor, type Selection, type SelectionBus } from '../shared/selection.ts';
 import { el, flag, scrollWithin } from './dom.ts';
 import { bitMasks, fieldAt, fieldAtPath, findPath, owns, parentPath, walk, type FieldPath } from './field-at.ts';
-import { clampFrame, parseFrameRange, type FrameRange } from './frame-range.ts';
+import { clampFrame, rangeOfRows, type FrameRange } from './frame-range.ts';
 import { asciiChar, hexByte, hexDump, offsetText } from './hex-dump.ts';
 import { byteLayers, layerOf } from './layers.ts';
 import { findingsOf, notesFor, type Annotation, type Note } from './notes.ts';
-import { absoluteSeq, hasRelativeSeq } from './seq-mode.ts';
-import { formatTime, isTimeMode, type TimeMode } from './time-format.ts';
+import { bytesFromHex, outlineNode, treeFromOutline, type OutlineNode } from './outline.ts';
+import { absoluteSeq } from './seq-mode.ts';
+import { columnTimes, isTimeMode, type TimeMode } from './time-format.ts';
 
 const t = en.viewer;
 const PLAY_STEP_MS = 900;
@@ -24,13 +29,46 @@ const PLAY_STEP_MS = 900;
 /** The key a subtree's open/closed state is remembered by across frames, as Wireshark does. */
 const keyOf = (f: Field) => f.name || `:${f.label || f.display}`;
 
+/** How to show a frame: a field to select in it (by path, or by name and offset), and whether to tell the bus. */
+interface ShowOptions {
+  name?: string;
+  offset?: number;
+  path?: FieldPath;
+  publish?: boolean;
+  /** Announce the frame even if it is already the current one (its panes were waiting). */
+  announce?: boolean;
+}
+
+/** What the panes show for one frame. */
+interface FrameView {
+  tree: Field[];
+  data: Uint8Array;
+  /** Bytes besides the frame's, such as a reassembled PDU (Wireshark's extra bytes tabs). */
+  sources: DataSource[];
+  notes: Note[];
+  /** The frame of the server render: its notes and findings are on the page already. */
+  rendered: boolean;
+}
+
 class PacketViewerElement extends HTMLElement {
   #capture?: OpenedCapture;
+  #loading = false;
+  /** Work that needs the decoder, in the order it was asked for. */
+  #queue: (() => void)[] = [];
+  /** The frame the server rendered, read back from the page. */
+  #rendered?: { frame: number; tree: Field[]; data: Uint8Array; hasSources: boolean };
+  /** Set while the current frame's panes wait for the decoder: how to show it then. */
+  #waiting?: ShowOptions;
+  #started = false;
   #bus?: SelectionBus;
   #range: FrameRange = { first: 1, last: 1 };
   #frame = 1;
   #tree: Field[] = [];
   #data: Uint8Array = new Uint8Array();
+  #sources: DataSource[] = [];
+  /** The data source the bytes pane shows; undefined for the frame. */
+  #source: string | undefined;
+  #sourceTabs!: HTMLElement;
   #notes: Note[] = [];
   #path?: FieldPath;
   #cursor = 0;
@@ -64,17 +102,74 @@ class PacketViewerElement extends HTMLElement {
     this.#list = this.querySelector('[data-list]')!;
     this.#treeEl = this.querySelector('[data-tree]')!;
     this.#hex = this.querySelector('[data-hex]')!;
+    this.#sourceTabs = this.querySelector('[data-sources]')!;
     this.#fieldbar = this.querySelector('[data-fieldbar]')!;
     this.#live = this.querySelector('[data-live]')!;
+    this.#range = rangeOfRows(this.#rows().map((r) => Number(r.dataset.frame)));
+    this.#rendered = this.#readRender();
     installFrameLinks();
-    this.setAttribute('aria-busy', 'true');
+    // A reader reaching for the list or the steps will want other frames: fetch the decoder now.
+    for (const part of [this.querySelector('[data-list-box]'), this.querySelector('[data-toolbar]')]) {
+      if (part) for (const type of ['pointerenter', 'focusin'] as const) this.#on(part, type, () => this.#need());
+    }
+    if (this.#rendered && this.#wanted() === this.#rendered.frame) this.#start();
+    else {
+      this.setAttribute('aria-busy', 'true');
+      this.#need();
+    }
+  }
+
+  /** The server-rendered frame: its tree from the tree's lines, its bytes from the hex cells. */
+  #readRender(): { frame: number; tree: Field[]; data: Uint8Array; hasSources: boolean } | undefined {
+    const frame = Number(this.dataset.frame);
+    const nodes: OutlineNode[] = [];
+    for (const li of this.#treeEl.querySelectorAll<HTMLElement>(':scope > li[data-path]')) {
+      const node = outlineNode(li.dataset, li.querySelector('.pv-line')?.textContent ?? '');
+      if (!node) return undefined;
+      nodes.push(node);
+    }
+    const tree = treeFromOutline(nodes);
+    const data = bytesFromHex([...this.#hex.querySelectorAll('[data-offset]')].map((b) => b.textContent ?? ''));
+    const hasSources = nodes.some((n) => n.source !== undefined);
+    return tree?.length && data && Number.isInteger(frame) ? { frame, tree, data, hasSources } : undefined;
+  }
+
+  /** The frame the viewer opens at: the hash's, else what another widget selected, else its own. */
+  #wanted(): number {
+    const inRange = (n: number) => n >= this.#range.first && n <= this.#range.last;
+    const link = parseDeepLink(location.hash);
+    if (link && (!link.capture || link.capture === this.dataset.capture) && inRange(link.frame)) return link.frame;
+    const current = this.#bus?.current;
+    if (current && inRange(current.frame)) return current.frame;
+    return clampFrame(this.#frame, this.#range);
+  }
+
+  /** Import the decoder and open the capture (once); then start, or show the frame that waits, and run the queue. */
+  #need(): void {
+    if (this.#capture || this.#loading) return;
+    this.#loading = true;
     captureFrom(this.dataset.src ?? '').then(
-      (opened) => this.#start(opened),
+      (opened) => {
+        this.#loading = false;
+        this.#capture = opened;
+        if (!this.#started) this.#start();
+        else if (this.#waiting) this.#showFrame(this.#frame, this.#waiting);
+        for (const job of this.#queue.splice(0)) job();
+      },
       () => {
+        this.#loading = false;
+        this.#queue = [];
         this.removeAttribute('aria-busy');
         this.#live.textContent = t.loadFailed;
       },
     );
+  }
+
+  /** Run now if the decoder is here, else once it is. */
+  #withCapture(job: () => void): void {
+    if (this.#capture) return job();
+    this.#queue.push(job);
+    this.#need();
   }
 
   disconnectedCallback(): void {
@@ -89,9 +184,8 @@ class PacketViewerElement extends HTMLElement {
 
   // ---- start-up -----------------------------------------------------------
 
-  #start(capture: OpenedCapture): void {
-    this.#capture = capture;
-    this.#range = parseFrameRange(this.dataset.range, capture.frames.length);
+  #start(): void {
+    this.#started = true;
     this.removeAttribute('aria-busy');
     this.#upgrade();
     const bus = this.#bus!;
@@ -130,20 +224,18 @@ class PacketViewerElement extends HTMLElement {
     const mode = this.querySelector<HTMLSelectElement>('[data-time-mode]')!;
     this.#on(mode, 'change', () => {
       if (isTimeMode(mode.value)) this.#timeMode = mode.value;
-      this.#updateRows();
+      this.#updateTimes();
     });
+    // The server render shows the toggle only when some frame has relative numbers.
     const seq = this.querySelector<HTMLInputElement>('[data-relative-seq]')!;
-    this.#on(seq, 'change', () => {
-      this.#relative = seq.checked;
-      this.#updateRows();
-      this.#showFrame(this.#frame, { path: this.#path, publish: false });
-    });
-    const anyRelative = [...this.#framesShown()].some((n) => {
-      const d = this.#capture!.dissect(n);
-      return hasRelativeSeq(d.tree, d.layers.tcp);
-    });
-    this.querySelector<HTMLElement>('[data-seq-toggle]')!.hidden = !anyRelative;
-    this.#on(this.querySelector('[data-copy-hex]')!, 'click', () => void this.#copyHex());
+    this.#on(seq, 'change', () =>
+      this.#withCapture(() => {
+        this.#relative = seq.checked;
+        this.#updateInfo();
+        this.#showFrame(this.#frame, { path: this.#path, publish: false });
+      }),
+    );
+    this.#on(this.querySelector('[data-copy-hex]')!, 'click', () => (this.#waiting ? this.#withCapture(() => void this.#copyHex()) : void this.#copyHex()));
 
     this.#on(this.#list, 'click', (e) => {
       const row = (e.target as Element).closest<HTMLElement>('tr[data-frame]');
@@ -153,26 +245,30 @@ class PacketViewerElement extends HTMLElement {
       this.#list.focus({ preventScroll: true });
     });
     this.#on(this.#list, 'keydown', (e) => this.#listKey(e));
-    this.#on(this.#treeEl, 'click', (e) => this.#treeClick(e));
-    this.#on(this.#treeEl, 'keydown', (e) => this.#treeKey(e));
+    // The panes hold the previous frame while the current one waits: they take no input then.
+    this.#on(this.#treeEl, 'click', (e) => this.#waiting || this.#treeClick(e));
+    this.#on(this.#treeEl, 'keydown', (e) => this.#waiting || this.#treeKey(e));
     this.#on(this.#treeEl, 'mouseover', (e) => {
+      if (this.#waiting) return;
       const node = (e.target as Element).closest<HTMLElement>('[data-path]');
       const f = node && fieldAtPath(this.#tree, node.dataset.path!);
-      this.#hover(f && f.length > 0 ? { from: f.offset, to: f.offset + f.length } : undefined);
+      this.#hover(f && f.length > 0 && f.source === this.#source ? { from: f.offset, to: f.offset + f.length } : undefined);
     });
     this.#on(this.#treeEl, 'mouseleave', () => this.#hover(undefined));
     this.#on(this.#hex, 'click', (e) => {
+      if (this.#waiting) return;
       const k = this.#offsetOf(e.target);
       if (k !== undefined) this.#pickByte(k, true);
     });
     this.#on(this.#hex, 'mouseover', (e) => {
+      if (this.#waiting) return;
       const k = this.#offsetOf(e.target);
-      const path = k === undefined ? undefined : fieldAt(this.#tree, k);
+      const path = k === undefined ? undefined : fieldAt(this.#tree, k, this.#source);
       const f = path && fieldAtPath(this.#tree, path);
       this.#hover(f ? { from: f.offset, to: f.offset + f.length, path } : undefined);
     });
     this.#on(this.#hex, 'mouseleave', () => this.#hover(undefined));
-    this.#on(this.#hex, 'keydown', (e) => this.#bytesKey(e));
+    this.#on(this.#hex, 'keydown', (e) => this.#waiting || this.#bytesKey(e));
     // Eight bytes a line when sixteen would not fit (phones).
     const fit = () => {
       const width = this.#hex.clientWidth;
@@ -201,10 +297,6 @@ class PacketViewerElement extends HTMLElement {
 
   // ---- frames -------------------------------------------------------------
 
-  *#framesShown(): Generator<number> {
-    for (let n = this.#range.first; n <= this.#range.last; n++) yield n;
-  }
-
   #rows(): HTMLTableRowElement[] {
     return [...this.#list.tBodies[0].rows];
   }
@@ -218,21 +310,32 @@ class PacketViewerElement extends HTMLElement {
     if (sel.frame < this.#range.first || sel.frame > this.#range.last) return;
     const path = (tree: Field[]) => (sel.field ? findPath(tree, sel.field, sel.offset) : undefined);
     if (sel.frame !== this.#frame) this.#showFrame(sel.frame, { name: sel.field, offset: sel.offset, publish });
+    else if (this.#waiting) this.#waiting = { ...this.#waiting, name: sel.field, offset: sel.offset, path: undefined, publish };
     else this.#selectField(path(this.#tree), { publish, scroll: true });
   }
 
-  /** Show frame n in all three panes; optionally select a field in it. */
-  #showFrame(n: number, opts: { name?: string; offset?: number; path?: FieldPath; publish?: boolean } = {}): void {
+  /** Frame n's panes: from the decoder, or from the server render while that is all there is; undefined if they must wait. */
+  #view(n: number): FrameView | undefined {
     const capture = this.#capture;
-    if (!capture) return;
+    if (capture) {
+      const d = capture.dissect(n);
+      const tree = this.#relative ? d.tree : absoluteSeq(d.tree, d.columns.info, d.layers.tcp).tree;
+      return { tree, data: capture.data(n), sources: d.sources, notes: notesFor(n, tree, this.#annotations, capture.frames[n - 1]), rendered: false };
+    }
+    const r = this.#rendered;
+    if (!r || r.frame !== n || !this.#relative) return undefined;
+    // A reassembled PDU's bytes are not on the page: that frame needs the decoder.
+    if (r.hasSources) return undefined;
+    // Packet comments are frame notes, already on the page: the tree needs only the field notes.
+    return { tree: r.tree, data: r.data, sources: [], notes: notesFor(n, r.tree, this.#annotations, undefined), rendered: true };
+  }
+
+  /** Show frame n in all three panes (the list at once, the others when the frame is at hand); optionally select a field in it. */
+  #showFrame(n: number, opts: ShowOptions = {}): void {
     n = clampFrame(n, this.#range);
-    const changed = n !== this.#frame;
+    const changed = n !== this.#frame || !!opts.announce;
     this.#frame = n;
     this.dataset.frame = String(n);
-    const d = capture.dissect(n);
-    this.#tree = this.#relative ? d.tree : absoluteSeq(d.tree, d.columns.info, d.layers.tcp).tree;
-    this.#data = capture.data(n);
-    this.#notes = notesFor(n, this.#tree, this.#annotations, capture.frames[n - 1]);
 
     for (const row of this.#rows()) {
       const on = Number(row.dataset.frame) === n;
@@ -248,7 +351,28 @@ class PacketViewerElement extends HTMLElement {
     for (const b of this.querySelectorAll<HTMLButtonElement>('[data-step="first"], [data-step="previous"]')) b.disabled = n <= this.#range.first;
     for (const b of this.querySelectorAll<HTMLButtonElement>('[data-step="next"], [data-step="last"]')) b.disabled = n >= this.#range.last;
 
-    this.#renderNotes();
+    const view = this.#view(n);
+    if (!view) {
+      // The panes wait for the decoder; nothing in them is this frame's yet.
+      this.#waiting = { ...opts, announce: changed || this.#waiting?.announce };
+      this.setAttribute('aria-busy', 'true');
+      this.#selectField(undefined, { publish: false });
+      // Other widgets can follow the frame now; a field is published once the tree is here.
+      if (opts.publish !== false && !opts.name && !opts.path) this.#bus?.select({ frame: n }, this);
+      this.#need();
+      return;
+    }
+    if (this.#waiting) {
+      this.#waiting = undefined;
+      this.removeAttribute('aria-busy');
+    }
+    this.#tree = view.tree;
+    this.#data = view.data;
+    this.#sources = view.sources;
+    this.#source = undefined;
+    this.#notes = view.notes;
+
+    if (!view.rendered) this.#renderNotes();
     // A note on a field is only seen if its field is: open the subtrees around it.
     for (const note of this.#notes) if (note.path) this.#openAround(note.path);
     const path = opts.path ?? (opts.name ? findPath(this.#tree, opts.name, opts.offset) : undefined);
@@ -258,9 +382,10 @@ class PacketViewerElement extends HTMLElement {
     this.#renderTree();
     this.#renderBytes();
     this.#selectField(this.#path, { publish: false, scroll: true });
-    if (changed) {
-      const s = capture.summaries()[n - 1];
-      this.#live.textContent = t.frameAnnounce(n, `${s.source} → ${s.destination}, ${s.protocol}, ${this.#info(n)}`);
+    if (changed && row) {
+      // The row's cells are the packet list's summary, with the Info the list shows.
+      const [source, destination, protocol] = [2, 3, 4].map((i) => row.cells[i]?.textContent ?? '');
+      this.#live.textContent = t.frameAnnounce(n, `${source} → ${destination}, ${protocol}, ${row.querySelector('[data-info]')?.textContent ?? ''}`);
     }
     if (opts.publish !== false) this.#publish();
   }
@@ -277,16 +402,21 @@ class PacketViewerElement extends HTMLElement {
     return this.#relative ? d.columns.info : absoluteSeq(d.tree, d.columns.info, d.layers.tcp).info;
   }
 
-  /** Time and Info cells follow the time mode and the sequence-number view. */
-  #updateRows(): void {
-    const frames = this.#capture!.frames;
-    const first = frames[0].timestamp;
-    for (const row of this.#rows()) {
-      const n = Number(row.dataset.frame);
-      const ts = frames[n - 1].timestamp;
-      row.querySelector('[data-time]')!.textContent = formatTime(this.#timeMode, ts, first, frames[n - 2]?.timestamp ?? ts);
-      row.querySelector('[data-info]')!.textContent = this.#info(n);
-    }
+  /** The Time cells follow the time mode, from the timestamps the server render holds (ns since the first frame). */
+  #updateTimes(): void {
+    const rows = this.#rows();
+    const ns = (s: string | undefined) => (s && /^-?\d+$/.test(s) ? BigInt(s) : undefined);
+    const first = ns(this.dataset.t0);
+    const since = rows.map((r) => ns(r.dataset.dt));
+    if (first === undefined || since.some((s) => s === undefined)) return;
+    const before = ns(this.dataset.dtBefore);
+    const texts = columnTimes(this.#timeMode, (since as bigint[]).map((dt) => first + dt), first, before === undefined ? undefined : first + before);
+    rows.forEach((row, i) => (row.querySelector('[data-time]')!.textContent = texts[i]));
+  }
+
+  /** The Info cells follow the sequence-number view (needs the decoder). */
+  #updateInfo(): void {
+    for (const row of this.#rows()) row.querySelector('[data-info]')!.textContent = this.#info(Number(row.dataset.frame));
   }
 
   #step(step: string): void {
@@ -457,6 +587,11 @@ class PacketViewerElement extends HTMLElement {
     }
     this.#path = path;
     if (rerender) this.#renderTree();
+    // A field of a reassembled PDU shows in that PDU's bytes, as Wireshark switches its bytes tab.
+    if (field && field.length > 0 && field.source !== this.#source && (!field.source || this.#sourceOf(field.source))) {
+      this.#source = field.source;
+      this.#renderBytes();
+    }
     for (const item of this.#visibleItems()) {
       const on = item.dataset.path === path;
       item.setAttribute('aria-selected', String(on));
@@ -479,6 +614,7 @@ class PacketViewerElement extends HTMLElement {
 
   /** Mark the selected field's bytes (hex and ASCII); returns its first offset, or -1. */
   #paintBytes(field: Field | undefined): number {
+    if (field && field.source !== this.#source) field = undefined;
     const from = field && field.length > 0 ? field.offset : -1;
     const to = field && field.length > 0 ? field.offset + field.length : -1;
     for (let k = 0; k < this.#bytes.length; k++) {
@@ -497,13 +633,13 @@ class PacketViewerElement extends HTMLElement {
     }
     const parts: (Node | string)[] = [];
     if (field.name) parts.push(el('code', {}, field.name));
-    parts.push(el('span', {}, field.length > 0 ? t.fieldBytes(field.length, field.offset) : t.generated));
+    parts.push(el('span', {}, field.length > 0 ? t.fieldBytes(field.length, field.offset) + (field.source ? t.inSource(field.source) : '') : t.generated));
     const masks = bitMasks(field);
     if (masks) {
       const bitsBox = el('span', { class: 'pv-bits' });
       masks.masks.forEach((mask, i) => {
         const k = masks.offset + i;
-        const byte = this.#data[k] ?? 0;
+        const byte = (field.source ? this.#sourceOf(field.source)?.bytes ?? this.#data : this.#data)[k] ?? 0;
         const cells = el('span', { 'aria-label': t.bitsOf(k), role: 'img' });
         for (let bit = 7; bit >= 0; bit--) {
           cells.append(el('span', { class: 'pv-bit', 'data-on': (mask >> bit) & 1 ? true : undefined }, String((byte >> bit) & 1)));
@@ -579,9 +715,48 @@ class PacketViewerElement extends HTMLElement {
 
   // ---- the bytes ----------------------------------------------------------
 
+  #sourceOf(name: string): DataSource | undefined {
+    return this.#sources.find((s) => s.name === name);
+  }
+
+  /** The bytes the pane shows: the frame's, or those of the chosen data source. */
+  #shownBytes(): Uint8Array {
+    return (this.#source && this.#sourceOf(this.#source)?.bytes) || this.#data;
+  }
+
+  /** Tabs over the bytes, one per data source, when the frame has more than its own. */
+  #renderSourceTabs(): void {
+    const tabs = this.#sourceTabs;
+    if (!tabs) return;
+    tabs.hidden = this.#sources.length === 0;
+    if (tabs.hidden) return tabs.replaceChildren();
+    const all = [{ name: undefined as string | undefined, text: t.sourceFrame(this.#data.length) }, ...this.#sources.map((s) => ({ name: s.name as string | undefined, text: t.sourceTab(s.name, s.bytes.length) }))];
+    tabs.replaceChildren(
+      ...all.map(({ name, text }) => {
+        const on = name === this.#source;
+        const b = el('button', { type: 'button', role: 'tab', class: 'pv-source-tab', 'aria-selected': String(on), tabindex: on ? 0 : -1 }, text);
+        b.addEventListener('click', () => {
+          if (this.#source === name) return;
+          this.#source = name;
+          this.#renderBytes();
+        });
+        b.addEventListener('keydown', (e) => {
+          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          const buttons = [...tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+          const next = buttons[(buttons.indexOf(b) + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length];
+          next?.click();
+          next?.focus();
+          e.preventDefault();
+        });
+        return b;
+      }),
+    );
+  }
+
   #renderBytes(): void {
-    const data = this.#data;
-    const hues = byteLayers(this.#tree, data.length);
+    this.#renderSourceTabs();
+    const data = this.#shownBytes();
+    const hues = byteLayers(this.#tree, data.length, this.#source);
     const rows: HTMLElement[] = [];
     this.#bytes = [];
     this.#ascii = [];
@@ -629,12 +804,12 @@ class PacketViewerElement extends HTMLElement {
 
   /** A byte was chosen: select the innermost field owning it; a second click on it widens to the enclosing field. */
   #pickByte(k: number, widen: boolean): void {
-    let path = fieldAt(this.#tree, k);
+    let path = fieldAt(this.#tree, k, this.#source);
     if (widen && path && this.#path && k === this.#cursor) {
       const current = fieldAtPath(this.#tree, this.#path);
-      if (current && owns(current, k)) {
+      if (current && owns(current, k, this.#source)) {
         let up = parentPath(this.#path);
-        while (up && !owns(fieldAtPath(this.#tree, up)!, k)) up = parentPath(up);
+        while (up && !owns(fieldAtPath(this.#tree, up)!, k, this.#source)) up = parentPath(up);
         path = up ?? path;
       }
     }

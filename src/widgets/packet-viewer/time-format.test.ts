@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, isTimeMode, seconds, utcDateTime } from './time-format.ts';
+import { columnTimes, formatTime, isTimeMode, seconds, utcDateTime } from './time-format.ts';
 
 const first = 1_795_616_438_872_799_370n;
 
@@ -30,5 +30,13 @@ describe('time formats', () => {
   it('recognises the three modes', () => {
     expect(isTimeMode('delta')).toBe(true);
     expect(isTimeMode('epoch')).toBe(false);
+  });
+
+  it('fills a column of consecutive rows, the first one timed from the frame before it', () => {
+    const stamps = [first + 1_000_000n, first + 3_000_000n, first + 3_500_000n];
+    expect(columnTimes('relative', stamps, first)).toEqual(['0.001000', '0.003000', '0.003500']);
+    expect(columnTimes('delta', stamps, first)).toEqual(['0.000000', '0.002000', '0.000500']);
+    expect(columnTimes('delta', stamps, first, first)).toEqual(['0.001000', '0.002000', '0.000500']);
+    expect(columnTimes('absolute', [first], first)).toEqual(['14:20:38.872799']);
   });
 });

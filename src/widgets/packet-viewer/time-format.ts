@@ -40,3 +40,12 @@ export function formatTime(mode: TimeMode, ts: bigint, first: bigint, previous: 
   if (mode === 'absolute') return utcDateTime(ts, 6).slice(11);
   return seconds(ts - first);
 }
+
+/**
+ * The Time column of consecutive rows, from each row's timestamp: `before` is
+ * the timestamp of the frame just before the first row (when there is one),
+ * for the first row's delta.
+ */
+export function columnTimes(mode: TimeMode, stamps: readonly bigint[], first: bigint, before?: bigint): string[] {
+  return stamps.map((ts, i) => formatTime(mode, ts, first, i > 0 ? stamps[i - 1] : (before ?? ts)));
+}
