@@ -53,6 +53,8 @@ export const en = {
     failed: 'This frame could not be loaded.',
     hint: 'Select a box to highlight its field in every view. Arrow keys move between boxes; Enter selects.',
     frameCaption: (frame: number) => `Frame ${frame}`,
+    /** The later pieces of a field cut at a row end (a 48-bit address spans two rows). */
+    continued: (label: string) => `${label} (continued)`,
     /** Short names for narrow boxes (one-bit flags, options). */
     abbrev: {
       'tcp.hdr_len': 'Hdr Len',

@@ -59,3 +59,19 @@ describe('selectedBox', () => {
     expect(selectedBox(syn, { field: 'udp.port' })).toBe(-1);
   });
 });
+
+describe('a field cut at a row end', () => {
+  it('shows its label and value once, and says the rest continues', () => {
+    const arp = openCapture(new Uint8Array(readFileSync('captures/recorded/arp.pcapng')));
+    const t = arp.dissect(1).tree;
+    const w = layoutHeader(protocolTables.arp, t, 32, en.headerDiagram.abbrev)!;
+    const n = layoutHeader(protocolTables.arp, t, 16, en.headerDiagram.abbrev)!;
+    const html = headerDiagramHtml(w, n, { frame: 1 });
+    const wideHtml = html.slice(0, html.indexOf('hd-narrow'));
+    const pieces = [...wideHtml.matchAll(/<div [^>]*data-field="arp\.src\.hw_mac"[^>]*>(.*?)<\/div>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').trim());
+    expect(pieces.length).toBe(2);
+    expect(pieces[0]).toMatch(/02:77:00:00:00:01/);
+    expect(pieces[1]).not.toMatch(/02:77/);
+    expect(pieces[1]).toMatch(/\(continued\)$/);
+  });
+});

@@ -61,7 +61,10 @@ function grid(layout: HeaderLayout, opts: RenderOptions, variant: 'wide' | 'narr
     const short = en.headerDiagram.abbrev[b.name];
     const label = b.kind === 'bit' || (short && b.bits < 16) ? short ?? b.label : b.label;
     const common = `class="${cls.join(' ')}" style="${style}" data-field="${esc(b.name)}" data-offset="${b.offset}" data-length="${b.length}" data-box="${p.box}" title="${esc(`${b.label}: ${b.detail || b.value}`)}"`;
-    const shown = `<span class="hd-label">${esc(label)}</span>${b.value !== '' ? `<span class="hd-value">${esc(b.value)}</span>` : ''}`;
+    // A box cut at a row end names itself once, with its value; the rest of it says it continues.
+    const shown = p.first
+      ? `<span class="hd-label">${esc(label)}</span>${b.value !== '' ? `<span class="hd-value">${esc(b.value)}</span>` : ''}`
+      : `<span class="hd-label hd-cont-label">${esc(t.continued(label))}</span>`;
     if (!p.first || b.name === '') return `<div ${common} aria-hidden="true">${shown}</div>`;
     return `<div ${common} role="option" aria-selected="${p.box === sel}" tabindex="${p.box === focusBox ? 0 : -1}">${accessibleInner(b, label)}</div>`;
   });
