@@ -90,6 +90,7 @@ export const en = {
     } as Record<string, string>,
   },
   sequenceDiagram: {
+    overview: 'Overview of the whole conversation, one tick a segment. Drag across it to show that stretch of time in the ladder; drag the marked stretch to move it.',
     title: (a: string, b: string) => `Sequence diagram of the TCP connection between ${a} and ${b}`,
     desc: (n: number, first: number, last: number) =>
       `${n} segments, frames ${first} to ${last}, time flowing down. Each arrow goes from the sender's line to the receiver's. The table below lists the same segments.`,

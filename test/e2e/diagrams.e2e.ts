@@ -128,6 +128,48 @@ describe('sequence diagram', () => {
   });
 });
 
+describe('sequence diagram overview', () => {
+  it('brushes a stretch of time to zoom the ladder to it, and follows the ladder when it scrolls', async () => {
+    const { context, page, errors } = await open({ reducedMotion: 'reduce' });
+    const ladder = page.locator('wb-sequence-diagram').first();
+    await ladder.hover();
+    const overview = ladder.locator('[data-overview] svg.sd-overview-svg');
+    await overview.waitFor();
+    // One tick per segment of the conversation.
+    expect(await overview.locator('.sd-ov-ticks line').count()).toBe(await ladder.locator('tbody tr').count());
+    // Zoomed in, the ladder shows the start: the brush marks only that stretch.
+    await ladder.locator('[data-act="zoom-in"]').click();
+    await ladder.locator('[data-act="zoom-in"]').click();
+    await expect(ladder.locator('[data-act="spacing"]').inputValue()).resolves.toBe('real');
+    await ladder.locator('[data-scroll]').evaluate((el) => el.scrollTo(0, 0));
+    const box = (await overview.boundingBox())!;
+    // Drag across the last quarter of the conversation: the teardown.
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.99, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    // The arrows in view are the last ones.
+    const inView = () =>
+      ladder.evaluate((el) => {
+        const scroll = el.querySelector<HTMLElement>('[data-scroll]')!;
+        return [...el.querySelectorAll<SVGGElement>('.sd-arrow')]
+          .filter((a) => {
+            const y = Number(a.getAttribute('data-y'));
+            return y >= scroll.scrollTop && y <= scroll.scrollTop + scroll.clientHeight;
+          })
+          .map((a) => Number(a.dataset.frame));
+      });
+    await expect.poll(async () => Math.min(...(await inView()))).toBeGreaterThanOrEqual(12);
+    // Scrolling the ladder back to the top moves the brush to the left.
+    const selX = () => overview.locator('.sd-ov-brush .selection').evaluate((r) => Number(r.getAttribute('x')));
+    const before = await selX();
+    await ladder.locator('[data-scroll]').evaluate((el) => el.scrollTo(0, 0));
+    await expect.poll(selX).toBeLessThan(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('accessibility and looks', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const size of ['desktop', 'phone'] as const) {

@@ -9,6 +9,8 @@ import type { LadderModel } from './ladder-model.ts';
 import { durationText, gapAt, hitArrow, layoutLadder, visibleArrows, type LadderGeometry, type Spacing } from './geometry.ts';
 import { arrowSvg, labelSvg, labelX, ladderSvg, stateLabelsSvg, timeLabelsSvg } from './render.ts';
 import { en } from '../../../content/strings/en.ts';
+import { fitTimes, visibleTimes } from './overview-window.ts';
+import type { Overview } from './overview.ts';
 
 const t = en.sequenceDiagram;
 const STEP_MS = 1100;
@@ -41,6 +43,8 @@ class SequenceDiagramElement extends HTMLElement {
   #timer = 0;
   #raf = 0;
   #scroll!: HTMLElement;
+  #overview?: Overview;
+  #overviewWidth = 0;
   #reduced = matchMedia('(prefers-reduced-motion: reduce)');
 
   connectedCallback(): void {
@@ -61,7 +65,61 @@ class SequenceDiagramElement extends HTMLElement {
       const i = this.#model.segments.findIndex((s) => s.frame === this.#bus.current!.frame);
       if (i >= 0) this.#goto(i, false);
     }
-    new ResizeObserver(() => this.#draw()).observe(this.#scroll);
+    new ResizeObserver(() => {
+      this.#draw();
+      if (this.#overview && Math.abs(this.#scroll.clientWidth - this.#overviewWidth) > 8) this.#buildOverview();
+    }).observe(this.#scroll);
+    // The overview strip (d3-brush) is fetched when a reader comes near the ladder.
+    for (const type of ['pointerenter', 'focusin'] as const) this.addEventListener(type, () => void this.#needOverview(), { once: true });
+  }
+
+  #overviewLoading?: Promise<void>;
+
+  #needOverview(): Promise<void> {
+    return (this.#overviewLoading ??= this.#buildOverview());
+  }
+
+  /** Total time the conversation spans, in seconds (at least a microsecond). */
+  #total(): number {
+    const segs = this.#model.segments;
+    return Math.max((segs[segs.length - 1]?.t ?? 0) + (this.#model.owd ?? 0), 1e-6);
+  }
+
+  /** The stretch of time the ladder shows now, in either spacing. */
+  #visibleTimes(): [number, number] {
+    const total = this.#total();
+    if (this.#spacing === 'real') {
+      return visibleTimes({ scrollTop: this.#scroll.scrollTop, height: this.#scroll.clientHeight, top: this.#geo.top, pps: this.#pps ?? this.#fitPps() }, total);
+    }
+    const shown = visibleArrows(this.#geo.arrows, this.#scroll.scrollTop, this.#scroll.scrollTop + this.#scroll.clientHeight);
+    if (!shown.length) return [0, total];
+    const times = shown.map((a) => this.#model.segments[a.index]!.t);
+    return [Math.min(...times), Math.max(...times)];
+  }
+
+  async #buildOverview(): Promise<void> {
+    const host = this.querySelector<HTMLElement>('[data-overview]');
+    if (!host || this.#model.segments.length < 2) return;
+    const { drawOverview } = await import('./overview.ts');
+    host.hidden = false;
+    host.replaceChildren();
+    this.#overviewWidth = this.#scroll.clientWidth;
+    this.#overview = drawOverview(host, this.#model, this.#total(), {
+      visible: () => this.#visibleTimes(),
+      show: (t0, t1) => this.#showTimes(t0, t1),
+    }, t.overview);
+  }
+
+  /** Zoom and scroll the ladder to a stretch of time (real-time spacing). */
+  #showTimes(t0: number, t1: number): void {
+    this.#spacing = 'real';
+    this.querySelector<HTMLSelectElement>('[data-act="spacing"]')!.value = 'real';
+    const fit = fitTimes(t0, t1, this.#scroll.clientHeight, this.#geo.top);
+    this.#pps = fit.pps;
+    this.#draw();
+    this.#scroll.scrollTop = fit.scrollTop;
+    this.#drawArrows();
+    this.#overview?.sync();
   }
 
   disconnectedCallback(): void {
@@ -114,7 +172,10 @@ class SequenceDiagramElement extends HTMLElement {
     );
     this.#scroll.addEventListener('scroll', () => {
       cancelAnimationFrame(this.#raf);
-      this.#raf = requestAnimationFrame(() => this.#drawArrows());
+      this.#raf = requestAnimationFrame(() => {
+        this.#drawArrows();
+        this.#overview?.sync();
+      });
     });
     this.#scroll.addEventListener('keydown', (e) => {
       const last = this.#model.segments.length - 1;
@@ -183,6 +244,7 @@ class SequenceDiagramElement extends HTMLElement {
       });
     }
     this.#drawArrows();
+    this.#overview?.sync();
   }
 
   /** Redraws only the arrows (and their labels) in view. */
