@@ -1,7 +1,7 @@
 // Lesson 3, the three-way handshake: every number the lesson states about a
 // capture is checked against the decoder.
 import { describe, expect, it } from 'vitest';
-import { capture, expectClaim, lessonText, proseOf, written } from './support.ts';
+import { capture, codeBlocks, expectClaim, lessonText, markdownTable, proseOf, written } from './support.ts';
 
 const text = lessonText('tcp-handshake');
 const prose = proseOf(text);
@@ -9,29 +9,7 @@ const report = capture('report-tcp-handshake');
 const http = capture('tcp-http');
 const ipv6 = capture('tcp-ipv6');
 
-/** Rows of the Markdown table whose header line starts with `header`, as trimmed cells. */
-function table(header: string): string[][] {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(header));
-  expect(start, `no table starting "${header}"`).toBeGreaterThan(-1);
-  const rows: string[][] = [];
-  for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
-    rows.push(lines[i]!.split('|').slice(1, -1).map((c) => c.trim()));
-  }
-  return rows;
-}
-
-/** The fenced code blocks of the lesson, in order, with their language ('' for plain output). */
-function codeBlocks(mdx: string): { lang: string; body: string }[] {
-  const out: { lang: string; body: string }[] = [];
-  let open: { lang: string; lines: string[] } | undefined;
-  for (const line of mdx.split('\n')) {
-    if (!open && line.startsWith('```')) open = { lang: line.slice(3).trim(), lines: [] };
-    else if (open && line === '```') { out.push({ lang: open.lang, body: open.lines.join('\n').trim() }); open = undefined; }
-    else if (open) open.lines.push(line);
-  }
-  return out;
-}
+const table = (header: string) => markdownTable(text, header);
 
 /** The raw sequence number of frame n, as the tree shows it (tcp.seq_raw). */
 const seqRaw = (c: ReturnType<typeof capture>, n: number) => c.num(n, 'tcp.seq_raw');

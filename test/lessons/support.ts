@@ -99,3 +99,29 @@ export function expectClaim(prose: string, claim: string, actual: number | bigin
   const text = typeof actual === 'string' ? actual : written(actual);
   expect(text, `the lesson says "${claim}", the capture gives ${text}`).toBe(claim);
 }
+
+/** Rows of the lesson's Markdown table whose header line starts with `header`, as trimmed cells. */
+export function markdownTable(mdx: string, header: string): string[][] {
+  const lines = mdx.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(header));
+  expect(start, `no table starting "${header}"`).toBeGreaterThan(-1);
+  const rows: string[][] = [];
+  for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
+    rows.push(lines[i]!.split('|').slice(1, -1).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+/** The fenced code blocks of a lesson, in order, with their language ('' for plain output). */
+export function codeBlocks(mdx: string): { lang: string; body: string }[] {
+  const out: { lang: string; body: string }[] = [];
+  let open: { lang: string; lines: string[] } | undefined;
+  for (const line of mdx.split('\n')) {
+    if (!open && line.startsWith('```')) open = { lang: line.slice(3).trim(), lines: [] };
+    else if (open && line === '```') {
+      out.push({ lang: open.lang, body: open.lines.join('\n').trim() });
+      open = undefined;
+    } else if (open) open.lines.push(line);
+  }
+  return out;
+}
