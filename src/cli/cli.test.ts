@@ -6,8 +6,7 @@ import { readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
-import { memoryOutput } from './output.ts';
+import { runCli } from './test-run.ts';
 import { runFields } from './commands/fields.ts';
 import { runDissect } from './commands/dissect.ts';
 import { fileChunks } from './input.ts';
@@ -16,12 +15,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const DNS = join(ROOT, 'captures/recorded/udp-dns.pcapng');
 const HTTP = join(ROOT, 'captures/recorded/tcp-http.pcapng');
 
-function run(...argv: string[]) {
-  const out = memoryOutput();
-  const err: string[] = [];
-  const code = main(argv, { out, err: (l) => void err.push(l) });
-  return { code, out: out.text(), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('wirebook help and usage errors', () => {
   it('lists the commands with --help and exits 0', () => {

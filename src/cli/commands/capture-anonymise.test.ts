@@ -6,22 +6,16 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-run.ts';
 import { writePcapng } from '../../decoder/capture/index.ts';
 import { findAll } from '../../decoder/dissect.ts';
 import { neighbourSolicitation, portUnreachable } from '../anonymise/testkit.ts';
 import { openCapture } from '../../decoder/open-capture.ts';
-import { main } from '../main.ts';
-import { memoryOutput } from '../output.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'wirebook-anon-'));
 
-function run(...argv: string[]) {
-  const out = memoryOutput();
-  const err: string[] = [];
-  const code = main(argv, { out, err: (l) => void err.push(l) });
-  return { code, out: out.text(), err: err.join('\n') };
-}
+const run = runCli;
 
 const ADDRESS_FIELDS = ['eth.src', 'eth.dst', 'ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'arp.src.hw_mac', 'arp.src.proto_ipv4', 'arp.dst.hw_mac', 'arp.dst.proto_ipv4'];
 const CHECKSUMS = ['ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status', 'icmp.checksum.status', 'icmpv6.checksum.status'];

@@ -5,21 +5,15 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-run.ts';
 import { frameData, readCapture, writePcap } from '../../decoder/capture/index.ts';
 import { parseYaml, toPlain } from '../../decoder/build/yaml-lite.ts';
-import { main } from '../main.ts';
-import { memoryOutput } from '../output.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const HTTP = join(ROOT, 'captures/recorded/tcp-http.pcapng');
 const ARP = join(ROOT, 'captures/recorded/arp.pcapng');
 
-function run(...argv: string[]) {
-  const out = memoryOutput();
-  const err: string[] = [];
-  const code = main(argv, { out, err: (l) => void err.push(l) });
-  return { code, out: out.text(), err: err.join('\n') };
-}
+const run = runCli;
 
 /** A repository with the glossary and one existing lesson, 07-old.mdx. */
 function tempRoot(): string {

@@ -4,17 +4,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
-import { memoryOutput } from '../output.ts';
+import { runCli } from '../test-run.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
-function run(...argv: string[]) {
-  const out = memoryOutput();
-  const err: string[] = [];
-  const code = main(argv, { out, err: (l) => void err.push(l) });
-  return { code, out: out.text(), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('wirebook lesson check', () => {
   it('passes every lesson of the course', () => {
