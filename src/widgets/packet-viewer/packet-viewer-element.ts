@@ -191,7 +191,9 @@ class PacketViewerElement extends HTMLElement {
     const bus = this.#bus!;
     this.#cleanup.push(bus.subscribe((sel, source) => source !== this && this.#follow(sel, false)));
     this.#on(window, 'hashchange', () => this.#fromHash(true));
-    this.#showFrame(clampFrame(this.#frame, this.#range));
+    // Its own first frame stays its own: a header diagram or ladder of the same
+    // capture keeps the frame its lesson gave it until the reader selects one.
+    this.#showFrame(clampFrame(this.#frame, this.#range), { publish: false });
     // The hash, or whatever another widget selected before the capture arrived.
     this.#fromHash(false);
     if (bus.current) this.#follow(bus.current, false);
