@@ -100,7 +100,8 @@ describe('search', () => {
     const { context, page } = await open('');
     await page.locator('wb-search [data-open]').click();
     await page.locator('#search-input').fill('zzzqqqxxx');
-    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('No lessons'));
+    // The index loads on first use: give a busy machine time.
+    await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('No lessons'), null, { timeout: 90_000 });
     await context.close();
   });
 });
