@@ -98,7 +98,10 @@ describe('search', () => {
 
   it('says so when nothing matches', async () => {
     const { context, page } = await open('');
+    // The button opens the dialog once the element is defined (slow on a busy machine).
+    await page.waitForFunction(() => customElements.get('wb-search') !== undefined);
     await page.locator('wb-search [data-open]').click();
+    await expect(page.locator('dialog').isVisible()).resolves.toBe(true);
     await page.locator('#search-input').fill('zzzqqqxxx');
     // The index loads on first use: give a busy machine time.
     await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('No lessons'), null, { timeout: 90_000 });
