@@ -476,12 +476,16 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   } else {
     out.add(T.len, offset, 0, payloadLength);
   }
-  out.add(T.seq, offset + 4, 4, seqShown);
+  // With sequence analysis Wireshark marks the numbers it shows as relative.
+  const relSeq = out.detail && an?.seq !== undefined;
+  const relAck = out.detail && an?.ack !== undefined && hasAck;
+  out.add(T.seq, offset + 4, 4, seqShown, relSeq ? `Sequence Number: ${seqShown}    (relative sequence number)` : undefined);
   out.add(an?.seq !== undefined ? T.seqRawShown : T.seqRaw, offset + 4, 4, seq);
   // SYN and FIN each take one sequence number; Wireshark adds one when either is set.
   const nxt = payloadLength + (flags & 0x03 ? 1 : 0);
-  if (!short) out.add(T.nxtseq, offset, 0, (seqShown + nxt) >>> 0);
-  out.add(T.ack, offset + 8, 4, ackShown);
+  const nxtShown = (seqShown + nxt) >>> 0;
+  if (!short) out.add(T.nxtseq, offset, 0, nxtShown, relSeq ? `[Next Sequence Number: ${nxtShown}    (relative sequence number)]` : undefined);
+  out.add(T.ack, offset + 8, 4, ackShown, relAck ? `Acknowledgment Number: ${ackShown}    (relative ack number)` : undefined);
   if (!short) out.add(an?.ack !== undefined || !hasAck ? T.ackRaw : T.ackRawHidden, offset + 8, 4, ack);
   out.add(T.hdrLen, offset + 12, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
   if (out.detail || out.wantsAny(FLAG_SPECS)) flagFields(ctx, offset, flags, sp, dp);
