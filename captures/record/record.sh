@@ -19,7 +19,7 @@ usage() {
 usage: record.sh SCENARIO [OUT]
 
 Records SCENARIO (a file in $HERE/scenarios/SCENARIO.sh) into OUT
-(default: captures/recorded/SCENARIO.pcapng). Needs root.
+(default: captures/recorded/SCENARIO.pcapng, or the scenario's OUTPUT). Needs root.
 
 Scenarios:
 $(cd "$HERE/scenarios" && for f in *.sh; do printf '  %-16s %s\n' "${f%.sh}" "$(sed -n 's/^DESCRIPTION="\(.*\)"$/\1/p' "$f")"; done)
@@ -32,7 +32,12 @@ if [[ $# -lt 1 || $1 == -h || $1 == --help ]]; then usage; [[ $# -ge 1 ]] && exi
 NAME=$1
 SCENARIO_FILE=$HERE/scenarios/$NAME.sh
 [[ -f $SCENARIO_FILE ]] || { usage >&2; die "no scenario named '$NAME'"; }
-OUT=${2:-$(cd "$HERE/.." && pwd)/recorded/$NAME.pcapng}
+ROOT=$(cd "$HERE/../.." && pwd)
+# Test fixtures are not lesson captures: such a scenario names its own home
+# with a line OUTPUT="test/fixtures/...", relative to the repository.
+SCENARIO_OUTPUT=$(sed -n 's/^OUTPUT="\(.*\)"$/\1/p' "$SCENARIO_FILE")
+OUT=${2:-${SCENARIO_OUTPUT:+$ROOT/$SCENARIO_OUTPUT}}
+OUT=${OUT:-$ROOT/captures/recorded/$NAME.pcapng}
 
 [[ $EUID -eq 0 ]] || die "recording needs root (network namespaces and packet capture): run it with sudo"
 

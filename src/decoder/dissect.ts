@@ -288,8 +288,12 @@ function skippedLeaves(sink: WantedSink, namesNeeded: boolean): ReadonlySet<stri
  * capture order (it tracks the first and previous timestamps). The returned
  * array is reused by the next call: copy it to keep it.
  */
-export function createExtractor(wanted: FieldWanted, opts?: Omit<DissectOptions, 'session' | 'firstTimestamp' | 'previousTimestamp'>) {
-  const sink = new WantedSink(wanted);
+export function createExtractor(
+  wanted: FieldWanted,
+  opts?: Omit<DissectOptions, 'session' | 'firstTimestamp' | 'previousTimestamp'>,
+  /** Where the values go; a display filter passes a sink that keeps occurrences apart. */
+  sink: WantedSink = new WantedSink(wanted),
+) {
   const columns = wanted.columns.length > 0;
   const b = bindingsFor(opts);
   const protocolsSlot = sink.wants(frameFields.protocols);

@@ -6,7 +6,7 @@ import type { CaptureError, FrameRecord } from './types.ts';
 import type { CaptureIndex } from './capture/capture-types.ts';
 import { frameData, readCapture } from './capture/index.ts';
 import { compileWanted, createExtractor, dissectFrame, type DissectedFrame, type DissectSession } from './dissect.ts';
-import { createAnalysisSessions } from './analysis/session-adapter.ts';
+import { createAnalysisSessions, secondPassSession } from './analysis/session-adapter.ts';
 import type { ConversationAnalysis } from './analysis/analysis.ts';
 import type { TcpSegmentInput } from './analysis/types.ts';
 import { ipv4Text, ipv6Text } from './fields/format.ts';
@@ -37,39 +37,78 @@ export interface OpenedCapture {
   data(n: number): Uint8Array;
   /** Frame n's full dissection (details tree, columns, layer records). */
   dissect(n: number): DissectedFrame;
+  /** Frame n's packet-list row. */
+  summary(n: number): FrameSummary;
   /** Every frame's packet-list row, in order. */
   summaries(): FrameSummary[];
+  /** A fresh second-pass session, for a walk over every frame in order (a display filter). */
+  walkSession(): DissectSession;
   /** Frame n's TCP segment as the analysis reads it, or undefined when it carries none. */
   tcpSegment(n: number): TcpSegmentInput | undefined;
 }
 
-export function openCapture(bytes: Uint8Array): OpenedCapture {
-  const index = readCapture(bytes);
+export interface OpenOptions {
+  /**
+   * Keep at most this many dissected frames (the oldest go first). A page
+   * showing a capture of 700,000 frames must not hold every details tree.
+   */
+  cacheLimit?: number;
+}
+
+export function openCapture(bytes: Uint8Array, options: OpenOptions = {}): OpenedCapture {
+  return openIndexed(bytes, readCapture(bytes), options);
+}
+
+/** Open a capture already indexed (the index can be shown while the analysis runs). */
+export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: OpenOptions = {}): OpenedCapture {
   const frames = index.frames;
   const first = frames[0]?.timestamp ?? 0n;
+  const limit = options.cacheLimit ?? Infinity;
+  // A Map iterates in insertion order: its first key is the oldest entry.
   const cache = new Map<number, DissectedFrame>();
   let rows: FrameSummary[] | undefined;
   const { analysis, secondPass } = analyse(bytes, frames);
+
+  const dissectNow = (n: number, record: FrameRecord): DissectedFrame => {
+    const iface = index.interfaces[record.interfaceId];
+    return dissectFrame(record, frameData(bytes, record), {
+      firstTimestamp: first,
+      previousTimestamp: frames[n - 2]?.timestamp ?? record.timestamp,
+      interfaceName: iface?.name,
+      interfaceDescription: iface?.description,
+      session: secondPass,
+    });
+  };
 
   const dissect = (n: number): DissectedFrame => {
     let d = cache.get(n);
     if (!d) {
       const record = frames[n - 1];
       if (!record) throw new RangeError(`frame ${n} is not in this capture (it has ${frames.length} frames)`);
-      // A frame completing a reassembled PDU takes the bytes its earlier segments left in the session.
+      // A frame completing a reassembled PDU takes the bytes its earlier segments
+      // leave in the session as they pass: pass them again, cached or not.
       const pdu = analysis.reassembled(n);
-      if (pdu) for (const f of pdu.frames) if (f < n) dissect(f);
-      const iface = index.interfaces[record.interfaceId];
-      d = dissectFrame(record, frameData(bytes, record), {
-        firstTimestamp: first,
-        previousTimestamp: frames[n - 2]?.timestamp ?? record.timestamp,
-        interfaceName: iface?.name,
-        interfaceDescription: iface?.description,
-        session: secondPass,
-      });
+      if (pdu) for (const f of pdu.frames) if (f < n) dissectNow(f, frames[f - 1]);
+      d = dissectNow(n, record);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as number);
       cache.set(n, d);
     }
     return d;
+  };
+
+  const summary = (n: number): FrameSummary => {
+    const record = frames[n - 1];
+    const d = dissect(n);
+    return {
+      number: record.number,
+      time: secondsText(record.timestamp - first),
+      source: d.columns.source,
+      destination: d.columns.destination,
+      protocol: d.columns.protocol,
+      length: record.origLen,
+      info: d.columns.info,
+      malformed: d.malformed,
+    };
   };
 
   return {
@@ -80,22 +119,12 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
     data: (n) => frameData(bytes, frames[n - 1]),
     dissect,
     tcpSegment: (n) => tcpSegmentOf(n, frames[n - 1], dissect(n), frameData(bytes, frames[n - 1])),
+    summary,
     summaries() {
-      rows ??= frames.map((record) => {
-        const d = dissect(record.number);
-        return {
-          number: record.number,
-          time: secondsText(record.timestamp - first),
-          source: d.columns.source,
-          destination: d.columns.destination,
-          protocol: d.columns.protocol,
-          length: record.origLen,
-          info: d.columns.info,
-          malformed: d.malformed,
-        };
-      });
+      rows ??= frames.map((record) => summary(record.number));
       return rows;
     },
+    walkSession: () => secondPassSession(analysis),
   };
 }
 
@@ -106,7 +135,11 @@ export function openCapture(bytes: Uint8Array): OpenedCapture {
 function analyse(bytes: Uint8Array, frames: readonly FrameRecord[]): { analysis: ConversationAnalysis; secondPass: DissectSession } {
   const sessions = createAnalysisSessions();
   const extract = createExtractor(compileWanted(['frame.number']));
-  for (const record of frames) extract(record, frameData(bytes, record), sessions.firstPass);
+  for (const record of frames) {
+    const data = frameData(bytes, record);
+    // Plain Ethernet/IPv4 TCP and UDP frames go straight to the analysis, without a dissection.
+    if (!sessions.walkFirstPass(record, data)) extract(record, data, sessions.firstPass);
+  }
   return sessions.finish();
 }
 

@@ -192,53 +192,62 @@ export function createAnalysisSessions(): AnalysisSessions {
     walkFirstPass: createHeaderWalker(analyzer),
     finish() {
       const analysis = finishAnalysis(analyzer.finish());
-      const pdus = createPduBuffers();
-      const secondPass: DissectSession = {
-        tcp(h, ctx): LayerTcpAnalysis | undefined {
-          const seg = segmentInput(h, ctx, false);
-          const x = seg && analysis.facts(seg);
-          if (!seg || !x) return undefined;
-          const an: LayerTcpAnalysis = {
-            stream: x.stream,
-            seq: x.seq,
-            ack: x.ack,
-            windowSize: x.windowSize,
-            scaleFactor: x.scaleFactor ?? undefined,
-            sack: x.sack ?? undefined,
-            repeat: x.payload === 'repeat',
-            infoPrefix: infoPrefix(x),
-            emitAfterPorts(out) {
-              out.add(A.stream, h.offset, 0, x.stream);
-              out.add(A.completeness, h.offset, 0, x.completeness);
-            },
-            emitAfterOptions(out) {
-              if (x.dsack && x.sack) {
-                out.add(A.dsackLe, h.offset, 0, x.sack[0][0]);
-                out.add(A.dsackRe, h.offset, 0, x.sack[0][1]);
-                out.add(A.dsack, h.offset, 0);
-                out.expert('tcp.options.sack.dsack', 'warn', 'D-SACK Sequence');
-              }
-              emitAnalysis(out, x, h.offset);
-            },
-          };
-          if (x.reassembledIn || x.reassembled) addReassembly(an, x, h, ctx, pdus, analysis);
-          return an;
-        },
-        udp(h, ctx) {
-          const d = datagramInput(h, ctx);
-          if (!d) return;
-          const i = analysis.udpStreamOf(d.frame);
-          if (i < 0) return;
-          // Wireshark: udp.stream, then the [Timestamps] subtree.
-          const out = ctx.out;
-          out.add(A.udpStream, h.offset, 0, i);
-          out.openText('[Timestamps]', h.offset, 0);
-          out.add(A.udpTimeRelative, h.offset, 0, d.time - analysis.state.udpFirstTime[i]);
-          out.add(A.udpTimeDelta, h.offset, 0, BigInt(analysis.state.udpDeltaNs.get(d.frame)));
-          out.close();
-        },
-      };
-      return { analysis, secondPass };
+      return { analysis, secondPass: secondPassSession(analysis) };
     },
   };
+}
+
+/**
+ * A session for the second pass over `analysis`. Each holds the parts of
+ * reassembled PDUs in flight, so two walks over the capture (a details pane
+ * and a display filter running through every frame) need a session each.
+ */
+export function secondPassSession(analysis: ConversationAnalysis): DissectSession {
+  const pdus = createPduBuffers();
+  const secondPass: DissectSession = {
+    tcp(h, ctx): LayerTcpAnalysis | undefined {
+      const seg = segmentInput(h, ctx, false);
+      const x = seg && analysis.facts(seg);
+      if (!seg || !x) return undefined;
+      const an: LayerTcpAnalysis = {
+        stream: x.stream,
+        seq: x.seq,
+        ack: x.ack,
+        windowSize: x.windowSize,
+        scaleFactor: x.scaleFactor ?? undefined,
+        sack: x.sack ?? undefined,
+        repeat: x.payload === 'repeat',
+        infoPrefix: infoPrefix(x),
+        emitAfterPorts(out) {
+          out.add(A.stream, h.offset, 0, x.stream);
+          out.add(A.completeness, h.offset, 0, x.completeness);
+        },
+        emitAfterOptions(out) {
+          if (x.dsack && x.sack) {
+            out.add(A.dsackLe, h.offset, 0, x.sack[0][0]);
+            out.add(A.dsackRe, h.offset, 0, x.sack[0][1]);
+            out.add(A.dsack, h.offset, 0);
+            out.expert('tcp.options.sack.dsack', 'warn', 'D-SACK Sequence');
+          }
+          emitAnalysis(out, x, h.offset);
+        },
+      };
+      if (x.reassembledIn || x.reassembled) addReassembly(an, x, h, ctx, pdus, analysis);
+      return an;
+    },
+    udp(h, ctx) {
+      const d = datagramInput(h, ctx);
+      if (!d) return;
+      const i = analysis.udpStreamOf(d.frame);
+      if (i < 0) return;
+      // Wireshark: udp.stream, then the [Timestamps] subtree.
+      const out = ctx.out;
+      out.add(A.udpStream, h.offset, 0, i);
+      out.openText('[Timestamps]', h.offset, 0);
+      out.add(A.udpTimeRelative, h.offset, 0, d.time - analysis.state.udpFirstTime[i]);
+      out.add(A.udpTimeDelta, h.offset, 0, BigInt(analysis.state.udpDeltaNs.get(d.frame)));
+      out.close();
+    },
+  };
+  return secondPass;
 }

@@ -90,7 +90,8 @@ export class WantedSink implements Sink {
     this.data = data;
   }
 
-  private keep(c: number, text: string): void {
+  /** One occurrence of wanted column c (`value` is undefined for a protocol node). */
+  protected keep(c: number, text: string, _value?: FieldValue): void {
     const v = this.values[c];
     this.values[c] = v === '' ? text : v + ',' + text;
   }
@@ -98,7 +99,8 @@ export class WantedSink implements Sink {
   add(spec: FieldSpec, offset: number, length: number, value?: FieldValue): void {
     const c = this.slot[spec.id];
     if (c === undefined || c < 0) return;
-    this.keep(c, showText(spec, value === undefined ? rawValue(spec, this.data, offset, length) : value));
+    const v = value === undefined ? rawValue(spec, this.data, offset, length) : value;
+    this.keep(c, showText(spec, v), v);
   }
 
   open(spec: FieldSpec, offset: number, length: number, value?: FieldValue, display?: string): void {

@@ -53,7 +53,8 @@ describe('display filters', () => {
     expect(test('ip.addr == 104.76.64.220', syn)).toBe(true);
     expect(test('ip.addr == 192.168.0.0/24', syn)).toBe(true);
     expect(test('ip.addr == 10.0.0.0/8', syn)).toBe(false);
-    expect(test('tcp.port in {80 443}', syn)).toBe(true);
+    expect(test('tcp.port in {80, 443}', syn)).toBe(true);
+    expect(test('tcp.port in {443 80}', syn)).toBe(true); // older Wireshark's spaces
   });
 
   it('treats != as "no occurrence equals", as Wireshark does', () => {

@@ -2,7 +2,7 @@
 // fields, literals, comparison words and symbols, and/or/not, parentheses,
 // and set braces for `in {80 443}`.
 
-export type TokenKind = 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'and' | 'or' | 'not' | 'end';
+export type TokenKind = 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'comma' | 'and' | 'or' | 'not' | 'end';
 
 export interface Token {
   kind: TokenKind;
@@ -52,6 +52,11 @@ export function tokenize(text: string): Token[] {
       if (i >= text.length) throw new FilterSyntaxError('this string has no closing quote (")', pos);
       i++;
       tokens.push({ kind: 'string', text: value, pos });
+      continue;
+    }
+    if (c === ',') {
+      tokens.push({ kind: 'comma', text: c, pos });
+      i++;
       continue;
     }
     if (c === '(' || c === ')' || c === '{' || c === '}') {

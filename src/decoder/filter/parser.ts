@@ -70,11 +70,16 @@ export function parseFilter(text: string, options: ParseOptions): FilterNode {
     const cmp = op.text as CompareOp;
     if (cmp === 'in') {
       const open = next();
-      if (open.kind !== 'lbrace') throw new FilterSyntaxError('"in" takes a set of values in braces, e.g. tcp.port in {80 443}', open.pos);
+      if (open.kind !== 'lbrace') throw new FilterSyntaxError('"in" takes a set of values in braces, e.g. tcp.port in {80, 443}', open.pos);
       const values: Literal[] = [];
+      // Wireshark separates the values with commas; older versions took spaces, so both are read.
       while (peek().kind !== 'rbrace') {
         if (peek().kind === 'end') throw new FilterSyntaxError('expected "}" to close the set', peek().pos);
         values.push(literal());
+        if (peek().kind === 'comma') {
+          next();
+          if (peek().kind === 'rbrace') throw new FilterSyntaxError('a value is missing after ","', peek().pos);
+        }
       }
       next();
       if (values.length === 0) throw new FilterSyntaxError('the set is empty', open.pos);

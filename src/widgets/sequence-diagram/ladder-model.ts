@@ -66,14 +66,27 @@ function flagNames(tree: readonly Field[]): string {
   return f?.display.match(/\(([^)]*)\)\s*$/)?.[1] ?? '';
 }
 
+/**
+ * The frames of one stream, read from the analysis without dissecting the
+ * rest of the capture (which may hold 700,000 frames); at most `limit`.
+ */
+function framesOfStream(analysis: ConversationAnalysis, stream: number, limit: number): number[] {
+  const summary = analysis.summary(stream);
+  const out: number[] = [];
+  if (!summary) return out;
+  for (let n = summary.firstFrame; n <= summary.lastFrame && out.length < limit; n++) if (analysis.streamOf(n) === stream) out.push(n);
+  return out;
+}
+
 /** The ladder of TCP stream `stream` (Wireshark's tcp.stream numbering), or undefined. */
-export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostNames = {}): LadderModel | undefined {
+export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostNames = {}, opts: { limit?: number } = {}): LadderModel | undefined {
+  const analysis: ConversationAnalysis | undefined = capture.analysis;
+  const numbers = opts.limit !== undefined && analysis ? framesOfStream(analysis, stream, opts.limit) : capture.frames.map((r) => r.number);
   const all: { seg: TcpSegmentInput; tree: Field[] }[] = [];
-  for (const r of capture.frames) {
-    const s = segmentOf(capture, r.number);
+  for (const n of numbers) {
+    const s = segmentOf(capture, n);
     if (s) all.push(s);
   }
-  const analysis: ConversationAnalysis | undefined = capture.analysis;
   // Without the analysis, streams are told apart by address and port pairs, in order of appearance.
   const keyOf = (s: TcpSegmentInput) => [`${s.src}|${s.srcPort}`, `${s.dst}|${s.dstPort}`].sort().join('/');
   const keys: string[] = [];

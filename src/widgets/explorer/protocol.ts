@@ -1,0 +1,89 @@
+// Messages between the "Open your own capture" page and its decoding Worker.
+// The Worker holds the file and the decoder; the page asks for what it shows
+// (the rows in view, one frame's details, a filter's matches) and gets plain
+// data back, so the page never decodes and never freezes.
+
+import type { DataSource, Field } from '../../decoder/types.ts';
+import type { ConversationSummary } from '../../decoder/analysis/types.ts';
+import type { HeaderLayout } from '../header-diagram/layout.ts';
+import type { LadderModel } from '../sequence-diagram/ladder-model.ts';
+
+/** A packet-list row, with the colouring rule that matches it. */
+export interface Row {
+  number: number;
+  time: string;
+  source: string;
+  destination: string;
+  protocol: string;
+  length: number;
+  info: string;
+  malformed: boolean;
+  /** Id of the first matching colouring rule (colour-rules.ts), if any. */
+  colour?: string;
+}
+
+/** One header diagram of a frame: a layer's fixed header, laid out 32 and 16 bits a row. */
+export interface FrameDiagram {
+  layer: string;
+  title: string;
+  wide: HeaderLayout;
+  narrow: HeaderLayout;
+}
+
+export interface FrameDetail {
+  number: number;
+  tree: Field[];
+  data: Uint8Array;
+  sources: DataSource[];
+  diagrams: FrameDiagram[];
+  /** The frame's TCP stream, or -1. */
+  stream: number;
+}
+
+export interface Opened {
+  frames: number;
+  bytes: number;
+  format: string;
+  /** The damage that stopped reading (frames before it are all there). */
+  error?: { message: string; offset: number };
+  /** Milliseconds spent reading the file, indexing it, and analysing conversations. */
+  timings: { read: number; index: number; analyse: number };
+}
+
+export interface LadderResult {
+  model: LadderModel;
+  /** Segments in the whole stream (the ladder holds at most the first LADDER_LIMIT). */
+  total: number;
+}
+
+export interface Requests {
+  open: { args: { file: Blob }; result: Opened };
+  rows: { args: { numbers: number[] }; result: Row[] };
+  frame: { args: { n: number }; result: FrameDetail };
+  filter: { args: { text: string }; result: FilterOutcome };
+  conversations: { args: Record<string, never>; result: ConversationSummary[] };
+  ladder: { args: { stream: number }; result: LadderResult | null };
+}
+
+export type FilterOutcome =
+  | { ok: true; text: string; matches: Uint32Array }
+  | { ok: false; text: string; message: string; position: number }
+  /** A newer filter replaced this one before it finished. */
+  | { ok: false; text: string; cancelled: true };
+
+export type RequestKind = keyof Requests;
+
+export interface RequestMessage<K extends RequestKind = RequestKind> {
+  id: number;
+  kind: K;
+  args: Requests[K]['args'];
+}
+
+export type ReplyMessage =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; message: string }
+  /** Progress of long work: reading, analysing, filtering. */
+  | { progress: { stage: 'read' | 'index' | 'analyse' | 'filter'; done: number; total: number } };
+
+/** The ladder shows at most this many segments of a stream (the rest: filter on tcp.stream). */
+export const LADDER_LIMIT = 400;

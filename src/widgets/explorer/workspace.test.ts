@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { openCapture } from '../../decoder/open-capture.ts';
+import { openWorkspace } from './workspace.ts';
+import { LADDER_LIMIT } from './protocol.ts';
+
+const read = (path: string) => new Uint8Array(readFileSync(path));
+const loss = openWorkspace(read('captures/recorded/tcp-loss.pcapng'));
+
+describe('explorer workspace', () => {
+  it('indexes and analyses a capture, timing each step', () => {
+    expect(loss.opened.format).toBe('pcapng');
+    expect(loss.opened.frames).toBe(openCapture(read('captures/recorded/tcp-loss.pcapng')).frames.length);
+    expect(loss.opened.error).toBeUndefined();
+    expect(loss.opened.timings.index).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives the rows asked for, as the packet list shows them, with their colouring rule', () => {
+    const whole = openCapture(read('captures/recorded/tcp-loss.pcapng')).summaries();
+    const rows = loss.rows([1, 2, 3, 99999]);
+    expect(rows.map((r) => r.number)).toEqual([1, 2, 3]);
+    expect(rows[0]).toMatchObject({ ...whole[0] });
+    expect(rows[0].colour).toBe('tcp-syn-fin');
+    const retransmission = whole.find((r) => r.info.startsWith('[TCP Retransmission]'))!;
+    expect(loss.rows([retransmission.number])[0].colour).toBe('bad-tcp');
+  });
+
+  it('details a frame with its header diagrams, outermost layer first', () => {
+    const f = loss.frame(1);
+    expect(f.tree[0].name).toBe('frame');
+    expect(f.diagrams.map((d) => d.layer)).toEqual(['eth', 'ipv4', 'tcp']);
+    expect(f.stream).toBe(0);
+    expect(() => loss.frame(0)).toThrow(/not in this capture/);
+  });
+
+  it('lists TCP conversations and draws one as a ladder, at most LADDER_LIMIT segments long', () => {
+    const [c] = loss.conversations();
+    expect(c.stream).toBe(0);
+    const ladder = loss.ladder(0)!;
+    expect(ladder.total).toBe(c.packetsAtoB + c.packetsBtoA);
+    expect(ladder.model.segments.length).toBe(Math.min(LADDER_LIMIT, ladder.total));
+    expect(ladder.model.segments[0].flags).toBe('SYN');
+    expect(loss.ladder(99)).toBeNull();
+  });
+
+  it('explains an invalid filter and where it goes wrong', async () => {
+    const r = await loss.filter('tcp.prot == 80');
+    expect(r).toMatchObject({ ok: false, position: 0 });
+    expect(r.ok === false && 'message' in r && r.message).toMatch(/tcp\.port/);
+    const cut = await loss.filter('tcp.port ==');
+    expect(cut.ok).toBe(false);
+  });
+
+  it('stops a filter when a newer one replaces it', async () => {
+    const seen: number[] = [];
+    let pauses = 0;
+    const whole = await loss.filter('tcp', { slice: 10, pause: async () => false });
+    expect(whole.ok && whole.matches.length).toBe(loss.opened.frames);
+    const r = await loss.filter('tcp', { slice: 10, progress: (done) => seen.push(done), pause: async () => ++pauses === 2 });
+    expect(r).toEqual({ ok: false, text: 'tcp', cancelled: true });
+    expect(seen).toEqual([10, 20]);
+  });
+
+  it('reports a damaged file and keeps every frame before the damage', () => {
+    const w = openWorkspace(read('test/fixtures/captures/damaged.pcapng'));
+    expect(w.opened.frames).toBe(6);
+    expect(w.opened.error).toMatchObject({ offset: 2456 });
+    expect(w.rows([6])[0].number).toBe(6);
+    const text = openWorkspace(read('test/fixtures/captures/not-a-capture.txt'));
+    expect(text.opened.frames).toBe(0);
+    expect(text.opened.error?.message).toMatch(/not a pcap or pcapng file/);
+  });
+});

@@ -1,0 +1,124 @@
+// The Worker's side of the explorer, as plain functions over one capture: the
+// rows in view, one frame's details and header diagrams, a display filter
+// over every frame, the TCP conversations and one conversation's ladder. No
+// DOM here: the same code runs in the Worker and in the unit tests.
+
+import { openIndexed, type OpenedCapture } from '../../decoder/open-capture.ts';
+import { readCapture } from '../../decoder/capture/index.ts';
+import { protocolTables } from '../../decoder/dissect.ts';
+import { compileFilter } from '../../decoder/filter/index.ts';
+import { createFrameMatcher, filterNames } from '../../decoder/filter/frame-matcher.ts';
+import type { ConversationSummary } from '../../decoder/analysis/types.ts';
+import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
+import { buildLadder } from '../sequence-diagram/ladder-model.ts';
+import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
+import { en } from '../../../content/strings/en.ts';
+import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row } from './protocol.ts';
+
+/** Layers with a header diagram, outermost first. */
+const DIAGRAM_LAYERS = ['eth', 'arp', 'ipv4', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp'];
+/** Details trees kept at once: the rows in view and the recently selected frames. */
+const CACHE_LIMIT = 2000;
+/** Frames a filter tests between two looks at the Worker's message queue. */
+const FILTER_SLICE = 25_000;
+
+export interface FilterControl {
+  progress?(done: number, total: number): void;
+  /** Let other requests in (the Worker awaits a macrotask); true stops the filter. */
+  pause?(): Promise<boolean>;
+  /** Frames tested between pauses. */
+  slice?: number;
+}
+
+export interface Workspace {
+  readonly opened: Opened;
+  rows(numbers: readonly number[]): Row[];
+  frame(n: number): FrameDetail;
+  filter(text: string, control?: FilterControl): Promise<FilterOutcome>;
+  conversations(): ConversationSummary[];
+  ladder(stream: number): LadderResult | null;
+}
+
+/** Index and analyse a capture held in memory; `readMs` is how long reading the file took. */
+export function openWorkspace(bytes: Uint8Array, readMs = 0): Workspace {
+  const t0 = performance.now();
+  const index = readCapture(bytes);
+  const t1 = performance.now();
+  const capture = openIndexed(bytes, index, { cacheLimit: CACHE_LIMIT });
+  const t2 = performance.now();
+  const count = capture.frames.length;
+  const opened: Opened = {
+    frames: count,
+    bytes: bytes.length,
+    format: index.format,
+    ...(index.error ? { error: { message: index.error.message, offset: index.error.offset } } : {}),
+    timings: { read: readMs, index: t1 - t0, analyse: t2 - t1 },
+  };
+  const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= count;
+
+  return {
+    opened,
+    rows: (numbers) => numbers.filter(valid).map((n) => rowOf(capture, n)),
+    frame(n) {
+      if (!valid(n)) throw new RangeError(`frame ${n} is not in this capture (it has ${count} frames)`);
+      return frameDetail(capture, n);
+    },
+    filter: (text, control) => runFilter(capture, text, control),
+    conversations() {
+      const out: ConversationSummary[] = [];
+      const a = capture.analysis;
+      for (let i = 0; i < a.streamCount(); i++) {
+        const s = a.summary(i);
+        if (s) out.push(s);
+      }
+      return out;
+    },
+    ladder(stream) {
+      const summary = capture.analysis.summary(stream);
+      const model = summary && buildLadder(capture, stream, {}, { limit: LADDER_LIMIT });
+      return model ? { model, total: summary.packetsAtoB + summary.packetsBtoA } : null;
+    },
+  };
+}
+
+function rowOf(capture: OpenedCapture, n: number): Row {
+  const row: Row = capture.summary(n);
+  const rule = colourRuleFor(rowFacts(capture.dissect(n), capture.data(n)));
+  return rule ? { ...row, colour: rule.id } : row;
+}
+
+function frameDetail(capture: OpenedCapture, n: number): FrameDetail {
+  const d = capture.dissect(n);
+  const data = capture.data(n);
+  const diagrams: FrameDetail['diagrams'] = [];
+  for (const layer of DIAGRAM_LAYERS) {
+    const table = protocolTables[layer];
+    if (!table || !layerNode(d.tree, table)) continue;
+    const wide = layoutHeader(table, d.tree, 32, en.headerDiagram.abbrev, data);
+    const narrow = layoutHeader(table, d.tree, 16, en.headerDiagram.abbrev, data);
+    if (wide && narrow) diagrams.push({ layer, title: table.title, wide, narrow });
+  }
+  // A copy of the bytes: the page keeps them, the file stays here.
+  return { number: n, tree: d.tree, data: data.slice(), sources: d.sources, diagrams, stream: capture.analysis.streamOf(n) };
+}
+
+async function runFilter(capture: OpenedCapture, text: string, control: FilterControl = {}): Promise<FilterOutcome> {
+  const compiled = compileFilter(text, filterNames);
+  if (!compiled.ok) return { ok: false, text, message: compiled.message, position: compiled.position };
+  const match = createFrameMatcher(compiled.filter);
+  // A session of its own: the details pane's dissections must not take the reassembly parts it keeps.
+  const session = capture.walkSession();
+  const frames = capture.frames;
+  const out = new Uint32Array(frames.length);
+  const slice = control.slice ?? FILTER_SLICE;
+  let k = 0;
+  for (let i = 0; i < frames.length; i++) {
+    if (i > 0 && i % slice === 0) {
+      control.progress?.(i, frames.length);
+      if (await control.pause?.()) return { ok: false, text, cancelled: true };
+    }
+    if (match(frames[i], capture.data(i + 1), session)) out[k++] = i + 1;
+  }
+  control.progress?.(frames.length, frames.length);
+  return { ok: true, text, matches: out.slice(0, k) };
+}
