@@ -1,0 +1,118 @@
+// The capture's TCP conversations as a table (Wireshark's Statistics >
+// Conversations), each with a button to draw it as a ladder and one to
+// filter the packet list to it. The ladder is the lessons' own widget.
+
+import type { ConversationSummary } from '../../decoder/analysis/types.ts';
+import { durationText } from '../sequence-diagram/geometry.ts';
+import { ladderElement } from '../sequence-diagram/markup.ts';
+import type { LadderResult } from './protocol.ts';
+import { en } from '../../../content/strings/en.ts';
+
+const t = en.explorer;
+/** Rows drawn at most; the others are reached with a filter on tcp.stream. */
+const MAX_ROWS = 500;
+
+export interface ConversationsOptions {
+  ladder(stream: number): Promise<LadderResult | null>;
+  filter(text: string): void;
+  /** The selection bus the ladder joins. */
+  bus: string;
+}
+
+export class ConversationsView {
+  readonly #table: HTMLElement;
+  readonly #ladder: HTMLElement;
+  readonly #o: ConversationsOptions;
+  #stream = -1;
+
+  constructor(root: HTMLElement, o: ConversationsOptions) {
+    this.#table = root.querySelector<HTMLElement>('[data-conversations]')!;
+    this.#ladder = root.querySelector<HTMLElement>('[data-ladder]')!;
+    this.#o = o;
+    this.#table.addEventListener('click', (e) => {
+      const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-stream]');
+      if (!b) return;
+      const stream = Number(b.dataset.stream);
+      if (b.dataset.act === 'filter') this.#o.filter(`tcp.stream == ${stream}`);
+      else void this.showLadder(stream, true);
+    });
+  }
+
+  show(list: ConversationSummary[]): void {
+    if (list.length === 0) {
+      const p = document.createElement('p');
+      p.textContent = t.noConversations;
+      this.#table.replaceChildren(p);
+      return;
+    }
+    const table = document.createElement('table');
+    table.className = 'ex-conv';
+    const head = table.createTHead().insertRow();
+    for (const c of [...t.conversationColumns, '']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = c;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const c of list.slice(0, MAX_ROWS)) {
+      const tr = body.insertRow();
+      const cells = [
+        String(c.stream),
+        `${c.a.address}:${c.a.port}`,
+        `${c.b.address}:${c.b.port}`,
+        c.packetsAtoB.toLocaleString('en'),
+        c.packetsBtoA.toLocaleString('en'),
+        c.bytesAtoB.toLocaleString('en'),
+        c.bytesBtoA.toLocaleString('en'),
+        durationText(Number(c.durationNs) / 1e9),
+        t.endings[c.ending] ?? c.ending,
+      ];
+      for (const text of cells) tr.insertCell().textContent = text;
+      const actions = tr.insertCell();
+      actions.className = 'ex-conv-actions';
+      actions.append(button(t.ladderButton, t.showLadder(c.stream), c.stream, 'ladder'), button(t.filterButton, t.filterStream(c.stream), c.stream, 'filter'));
+    }
+    const wrap = document.createElement('div');
+    wrap.className = 'ex-conv-wrap';
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'group');
+    wrap.setAttribute('aria-label', t.conversations);
+    wrap.append(table);
+    const parts: Node[] = [wrap];
+    if (list.length > MAX_ROWS) {
+      const more = document.createElement('p');
+      more.textContent = t.moreConversations(MAX_ROWS, list.length);
+      parts.push(more);
+    }
+    this.#table.replaceChildren(...parts);
+  }
+
+  /** Draw stream `stream` as a ladder (once; selecting within it is the ladder's own work). */
+  async showLadder(stream: number, focus = false): Promise<void> {
+    if (stream === this.#stream || stream < 0) return;
+    this.#stream = stream;
+    const got = await this.#o.ladder(stream);
+    if (!got || stream !== this.#stream) return;
+    await import('../sequence-diagram/sequence-diagram-element.ts');
+    const cut = got.model.segments.length < got.total ? `<p class="ex-ladder-cut">${escapeText(t.ladderCut(got.model.segments.length, got.total))}</p>` : '';
+    // The ladder's markup escapes every value it writes (its render module).
+    this.#ladder.innerHTML = cut + ladderElement(got.model, { capture: this.#o.bus, id: `ex-sd-${stream}`, title: t.ladderTitle(stream) });
+    if (focus) this.#ladder.querySelector<HTMLElement>('[data-scroll]')?.focus();
+  }
+}
+
+function button(text: string, label: string, stream: number, act: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  // The visible word starts the accessible name (WCAG 2.5.3).
+  b.setAttribute('aria-label', label);
+  b.type = 'button';
+  b.dataset.stream = String(stream);
+  b.dataset.act = act;
+  b.textContent = text;
+  return b;
+}
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

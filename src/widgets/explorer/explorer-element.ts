@@ -1,0 +1,239 @@
+// <wb-explorer>: the "Open your own capture" page. The reader's file goes to
+// a Web Worker (worker.ts) that indexes, analyses and filters it; this
+// element only draws what is in view: the packet list, the chosen frame's
+// panes, the conversations and a ladder. Nothing is uploaded anywhere.
+
+import { selectionFor } from '../shared/selection.ts';
+import { ExplorerClient, type Progress } from './client.ts';
+import { ConversationsView } from './conversations-view.ts';
+import { FramePanes } from './frame-panes.ts';
+import { PacketList } from './packet-list.ts';
+import type { Opened } from './protocol.ts';
+import { en } from '../../../content/strings/en.ts';
+
+const t = en.explorer;
+/** The selection bus the explorer and its ladder share. */
+const BUS = 'explorer';
+
+type State = 'empty' | 'reading' | 'ready' | 'error';
+
+class ExplorerElement extends HTMLElement {
+  #client?: ExplorerClient;
+  #list!: PacketList;
+  #panes!: FramePanes;
+  #conversations!: ConversationsView;
+  #opened?: Opened;
+  #all = new Uint32Array(0);
+  #filterText = '';
+  /** Bumped by each open and each frame request: late answers are dropped. */
+  #ticket = 0;
+  #frameTicket = 0;
+  #bus = selectionFor(BUS);
+
+  connectedCallback(): void {
+    this.#state('empty');
+    this.querySelector<HTMLElement>('[data-ui]')!.hidden = false;
+    const input = this.querySelector<HTMLInputElement>('[data-file]')!;
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void this.open(file, file.name);
+    });
+    this.#wireDrop();
+    this.addEventListener('click', (e) => {
+      const sample = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-sample]');
+      if (sample) void this.#openSample(sample.dataset.sample!, sample.textContent ?? '');
+    });
+    this.#list = new PacketList(this.querySelector<HTMLElement>('[data-list-scroll]')!, {
+      rows: (numbers) => this.#worker().request('rows', { numbers }),
+      onSelect: (n) => void this.#showFrame(n, true),
+      onFirstRows: () => performance.mark('wirebook:first-rows'),
+      columns: t.columns,
+    });
+    this.#panes = new FramePanes(this);
+    this.#conversations = new ConversationsView(this, {
+      ladder: (stream) => this.#worker().request('ladder', { stream }),
+      filter: (text) => this.#applyFilter(text),
+      bus: BUS,
+    });
+    const form = this.querySelector<HTMLFormElement>('[data-filter-form]')!;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.#applyFilter(this.#filterInput().value);
+    });
+    this.querySelector('[data-filter-clear]')!.addEventListener('click', () => this.#applyFilter(''));
+    // The ladder selects frames too: follow it.
+    this.#bus.subscribe((sel, source) => {
+      if (source !== this && sel.frame !== this.#list.selected) {
+        this.#list.select(sel.frame, true);
+        void this.#showFrame(sel.frame, false);
+      }
+    });
+  }
+
+  #worker(): ExplorerClient {
+    if (!this.#client) {
+      this.#client = new ExplorerClient();
+      this.#client.onProgress = (p) => this.#progress(p);
+    }
+    return this.#client;
+  }
+
+  #state(s: State): void {
+    this.dataset.state = s;
+  }
+
+  #status(text: string): void {
+    this.querySelector<HTMLElement>('[data-status]')!.textContent = text;
+  }
+
+  #filterInput(): HTMLInputElement {
+    return this.querySelector<HTMLInputElement>('[data-filter]')!;
+  }
+
+  #wireDrop(): void {
+    const zone = this.querySelector<HTMLElement>('[data-dropzone]')!;
+    const over = (on: boolean) => zone.classList.toggle('ex-over', on);
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      over(true);
+    });
+    zone.addEventListener('dragleave', () => over(false));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      over(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void this.open(file, file.name);
+    });
+  }
+
+  async #openSample(url: string, name: string): Promise<void> {
+    this.#status(t.reading(name));
+    try {
+      const r = await fetch(url);
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      await this.open(await r.blob(), name);
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  /** Open a capture file: read and analysed in the Worker, then listed. */
+  async open(file: Blob, name: string): Promise<void> {
+    const ticket = ++this.#ticket;
+    performance.clearMarks();
+    performance.mark('wirebook:open');
+    const started = performance.now();
+    this.#state('reading');
+    this.#status(`${t.reading(name)} ${t.analysing}`);
+    this.querySelector<HTMLElement>('[data-error]')!.hidden = true;
+    let opened: Opened;
+    try {
+      opened = await this.#worker().request('open', { file });
+    } catch (e) {
+      if (ticket === this.#ticket) this.#fail(e);
+      return;
+    }
+    if (ticket !== this.#ticket) return;
+    this.#opened = opened;
+    this.#all = Uint32Array.from({ length: opened.frames }, (_, i) => i + 1);
+    this.dataset.frames = String(opened.frames);
+    this.#filterText = '';
+    this.#filterInput().value = '';
+    this.#filterMessage('', false);
+    this.querySelector<HTMLElement>('[data-work]')!.hidden = opened.frames === 0;
+    this.#list.show(this.#all, opened.frames);
+    performance.mark('wirebook:indexed');
+    this.#status(`${name}: ${t.opened(opened.frames, sizeText(opened.bytes), performance.now() - started)}`);
+    this.#shown();
+    if (opened.error) this.#damage(opened);
+    this.#state(opened.error && opened.frames === 0 ? 'error' : 'ready');
+    this.#worker()
+      .request('conversations', {})
+      .then((list) => {
+        if (ticket !== this.#ticket) return;
+        this.#conversations.show(list);
+      }, () => undefined);
+    if (opened.frames > 0) this.#list.select(1, false);
+  }
+
+  #damage(opened: Opened): void {
+    const box = this.querySelector<HTMLElement>('[data-error]')!;
+    const title = document.createElement('strong');
+    title.textContent = t.damaged;
+    const what = document.createElement('span');
+    // The decoder's message names what is wrong and at which byte offset.
+    const m = opened.error!.message;
+    what.textContent = ` ${m.charAt(0).toUpperCase()}${m.slice(1)}. ${t.damagedKept(opened.frames)}`;
+    box.replaceChildren(title, what);
+    box.hidden = false;
+  }
+
+  #fail(e: unknown): void {
+    this.#state('error');
+    const box = this.querySelector<HTMLElement>('[data-error]')!;
+    box.textContent = t.failed(e instanceof Error ? e.message : String(e));
+    box.hidden = false;
+    this.#status('');
+  }
+
+  async #showFrame(n: number, publish: boolean): Promise<void> {
+    const ticket = ++this.#frameTicket;
+    const detail = await this.#worker().request('frame', { n });
+    if (ticket !== this.#frameTicket) return;
+    this.#panes.show(detail);
+    if (publish) this.#bus.select({ frame: n }, this);
+    if (detail.stream >= 0) void this.#conversations.showLadder(detail.stream);
+  }
+
+  #progress(p: Progress): void {
+    if (p.stage === 'filter') this.#filterMessage(t.filtering(p.done, p.total), false);
+  }
+
+  #filterMessage(text: string, error: boolean): void {
+    const msg = this.querySelector<HTMLElement>('[data-filter-msg]')!;
+    msg.textContent = text;
+    msg.classList.toggle('ex-invalid', error);
+    this.#filterInput().setAttribute('aria-invalid', String(error));
+  }
+
+  #shown(count?: number): void {
+    const total = this.#opened?.frames ?? 0;
+    this.#filterMessage(count === undefined ? t.shownAll(total) : count === 0 ? t.noMatch : t.shown(count, total), false);
+  }
+
+  #applyFilter(text: string): void {
+    if (!this.#opened) return;
+    this.#filterInput().value = text;
+    const trimmed = text.trim();
+    this.#filterText = trimmed;
+    if (trimmed === '') {
+      this.#list.show(this.#all, this.#opened.frames);
+      this.#shown();
+      this.dataset.filter = '';
+      return;
+    }
+    this.dataset.filtering = 'true';
+    void this.#worker()
+      .request('filter', { text: trimmed })
+      .then((r) => {
+        if (this.#filterText !== trimmed) return;
+        delete this.dataset.filtering;
+        if (r.ok) {
+          this.#list.show(r.matches, this.#opened!.frames);
+          this.dataset.filter = trimmed;
+          this.#shown(r.matches.length);
+        } else if ('message' in r) {
+          this.#filterMessage(t.filterError(r.message, r.position + 1), true);
+          this.#filterInput().focus();
+        }
+      });
+  }
+}
+
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+customElements.define('wb-explorer', ExplorerElement);

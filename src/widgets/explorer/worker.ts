@@ -1,0 +1,62 @@
+// The explorer's Web Worker: holds the capture the reader opened (it never
+// leaves the browser) and answers the page's requests (protocol.ts). Long
+// work reports progress and yields between slices, so requests for the rows
+// in view are answered while a filter runs through every frame.
+
+import { openWorkspace, type Workspace } from './workspace.ts';
+import type { ReplyMessage, RequestMessage, Requests } from './protocol.ts';
+
+let workspace: Workspace | undefined;
+/** Bumped by each new filter: an older one still running stops at its next pause. */
+let filterTicket = 0;
+
+const post = (message: ReplyMessage, transfer: Transferable[] = []) => postMessage(message, { transfer });
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function need(): Workspace {
+  if (!workspace) throw new Error('no capture is open');
+  return workspace;
+}
+
+async function handle(message: RequestMessage): Promise<{ result: unknown; transfer: Transferable[] }> {
+  switch (message.kind) {
+    case 'open': {
+      const { file } = message.args as Requests['open']['args'];
+      workspace = undefined;
+      filterTicket++;
+      const t0 = performance.now();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      workspace = openWorkspace(bytes, performance.now() - t0);
+      return { result: workspace.opened, transfer: [] };
+    }
+    case 'rows':
+      return { result: need().rows((message.args as Requests['rows']['args']).numbers), transfer: [] };
+    case 'frame': {
+      const detail = need().frame((message.args as Requests['frame']['args']).n);
+      return { result: detail, transfer: [detail.data.buffer] };
+    }
+    case 'filter': {
+      const ticket = ++filterTicket;
+      const outcome = await need().filter((message.args as Requests['filter']['args']).text, {
+        progress: (done, total) => post({ progress: { stage: 'filter', done, total } }),
+        pause: async () => {
+          await macrotask();
+          return ticket !== filterTicket;
+        },
+      });
+      return { result: outcome, transfer: outcome.ok ? [outcome.matches.buffer] : [] };
+    }
+    case 'conversations':
+      return { result: need().conversations(), transfer: [] };
+    case 'ladder':
+      return { result: need().ladder((message.args as Requests['ladder']['args']).stream), transfer: [] };
+  }
+}
+
+addEventListener('message', (event: MessageEvent<RequestMessage>) => {
+  const message = event.data;
+  handle(message).then(
+    ({ result, transfer }) => post({ id: message.id, ok: true, result }, transfer),
+    (e: unknown) => post({ id: message.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
+  );
+});
