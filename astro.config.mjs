@@ -28,4 +28,26 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // A Content Security Policy in a <meta> tag on every page (a static host sends
+  // no headers of ours). Scripts: the site's own files and the hashes of its
+  // inline scripts, plus WebAssembly for the search index (Pagefind); workers:
+  // the site's own (the capture explorer's decoder); nothing from elsewhere.
+  // Styles allow inline: the code highlighter writes its colours as style
+  // attributes, and no script can ride in on a style.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
 });
