@@ -411,6 +411,7 @@ export const en = {
     samples: 'No capture at hand? Open one of the course\'s:',
     reading: (name: string) => `Reading ${name}…`,
     analysing: 'Indexing frames and following conversations…',
+    previewing: (frames: number) => `Showing the first ${frames.toLocaleString('en')} frames while the rest of the file is read and analysed…`,
     opened: (frames: number, bytes: string, ms: number) => `${frames.toLocaleString('en')} frames, ${bytes}, ready in ${(ms / 1000).toFixed(2)} s.`,
     damaged: 'This file is damaged.',
     damagedKept: (frames: number) =>

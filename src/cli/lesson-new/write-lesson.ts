@@ -86,7 +86,8 @@ export function writeLesson(spec: LessonSpec): string {
     const field = tcp && facts.has(n, 'tcp.flags') ? ' field="tcp.flags"' : '';
     lines.push(`- <FrameLink capture="${name}" frame={${n}}${field}>Frame ${n}</FrameLink>: ${plain(row.source)} to ${plain(row.destination)}, ${plain(row.protocol)}, ${plain(row.info)}`);
   }
-  lines.push('', '## Check yourself', '', '<Quiz>', '');
+  // The Quiz draws its own "Check yourself" heading.
+  lines.push('', '<Quiz>', '');
   for (const q of questions) lines.push(q.text, '');
   lines.push('</Quiz>', '');
   return lines.join('\n');

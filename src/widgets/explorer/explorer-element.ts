@@ -8,7 +8,7 @@ import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
 import { FramePanes } from './frame-panes.ts';
 import { PacketList } from './packet-list.ts';
-import type { Opened } from './protocol.ts';
+import { PREVIEW_BYTES, type Opened } from './protocol.ts';
 import { en } from '../../../content/strings/en.ts';
 
 const t = en.explorer;
@@ -61,6 +61,8 @@ class ExplorerElement extends HTMLElement {
       this.#applyFilter(this.#filterInput().value);
     });
     this.querySelector('[data-filter-clear]')!.addEventListener('click', () => this.#applyFilter(''));
+    // Start the decoder's Worker while the reader looks for a file: opening one is then quicker.
+    requestIdleCallback(() => this.#worker(), { timeout: 2000 });
     // The ladder selects frames too: follow it.
     this.#bus.subscribe((sel, source) => {
       if (source !== this && sel.frame !== this.#list.selected) {
@@ -128,6 +130,12 @@ class ExplorerElement extends HTMLElement {
     this.querySelector<HTMLElement>('[data-error]')!.hidden = true;
     let opened: Opened;
     try {
+      // A large file shows its first rows from a preview of its head while the whole is read.
+      if (file.size > PREVIEW_BYTES) {
+        const preview = await this.#worker().request('preview', { file });
+        if (ticket !== this.#ticket) return;
+        if (preview.frames > 0) this.#showPreview(preview);
+      }
       opened = await this.#worker().request('open', { file });
     } catch (e) {
       if (ticket === this.#ticket) this.#fail(e);
@@ -137,11 +145,15 @@ class ExplorerElement extends HTMLElement {
     this.#opened = opened;
     this.#all = Uint32Array.from({ length: opened.frames }, (_, i) => i + 1);
     this.dataset.frames = String(opened.frames);
+    // How long each step took in the Worker, for the benchmark (bench/open-in-browser.ts).
+    this.dataset.timings = JSON.stringify(opened.timings);
     this.#filterText = '';
     this.#filterInput().value = '';
     this.#filterMessage('', false);
     this.querySelector<HTMLElement>('[data-work]')!.hidden = opened.frames === 0;
     this.#list.show(this.#all, opened.frames);
+    // Rows drawn from the preview are drawn again from the whole capture's analysis.
+    this.#list.refresh();
     performance.mark('wirebook:indexed');
     this.#status(`${name}: ${t.opened(opened.frames, sizeText(opened.bytes), performance.now() - started)}`);
     this.#shown();
@@ -154,6 +166,12 @@ class ExplorerElement extends HTMLElement {
         this.#conversations.show(list);
       }, () => undefined);
     if (opened.frames > 0) this.#list.select(1, false);
+  }
+
+  #showPreview(preview: Opened): void {
+    this.querySelector<HTMLElement>('[data-work]')!.hidden = false;
+    this.#list.show(Uint32Array.from({ length: preview.frames }, (_, i) => i + 1), preview.frames);
+    this.#status(t.previewing(preview.frames));
   }
 
   #damage(opened: Opened): void {

@@ -57,6 +57,8 @@ export interface LadderResult {
 }
 
 export interface Requests {
+  /** Open the file's first PREVIEW_BYTES only, so the first rows show while the rest is read. */
+  preview: { args: { file: Blob }; result: Opened };
   open: { args: { file: Blob }; result: Opened };
   rows: { args: { numbers: number[] }; result: Row[] };
   frame: { args: { n: number }; result: FrameDetail };
@@ -84,6 +86,9 @@ export type ReplyMessage =
   | { id: number; ok: false; message: string }
   /** Progress of long work: reading, analysing, filtering. */
   | { progress: { stage: 'read' | 'index' | 'analyse' | 'filter'; done: number; total: number } };
+
+/** How much of a large file the preview reads (about 7,000 full-size frames). */
+export const PREVIEW_BYTES = 1 << 20;
 
 /** The ladder shows at most this many segments of a stream (the rest: filter on tcp.stream). */
 export const LADDER_LIMIT = 400;

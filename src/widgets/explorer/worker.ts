@@ -4,7 +4,7 @@
 // in view are answered while a filter runs through every frame.
 
 import { openWorkspace, type Workspace } from './workspace.ts';
-import type { ReplyMessage, RequestMessage, Requests } from './protocol.ts';
+import { PREVIEW_BYTES, type ReplyMessage, type RequestMessage, type Requests } from './protocol.ts';
 
 let workspace: Workspace | undefined;
 /** Bumped by each new filter: an older one still running stops at its next pause. */
@@ -20,6 +20,15 @@ function need(): Workspace {
 
 async function handle(message: RequestMessage): Promise<{ result: unknown; transfer: Transferable[] }> {
   switch (message.kind) {
+    case 'preview': {
+      const { file } = message.args as Requests['preview']['args'];
+      filterTicket++;
+      // The head of the file: its last record is usually cut, which the preview does not report.
+      const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+      workspace = openWorkspace(bytes);
+      const { error: _cut, ...opened } = workspace.opened;
+      return { result: opened, transfer: [] };
+    }
     case 'open': {
       const { file } = message.args as Requests['open']['args'];
       workspace = undefined;
