@@ -227,7 +227,7 @@ class ExplorerElement extends HTMLElement {
     if (trimmed === '') {
       this.#list.show(this.#all, this.#opened.frames);
       this.#shown();
-      this.dataset.filter = '';
+      this.dataset.appliedFilter = '';
       return;
     }
     this.dataset.filtering = 'true';
@@ -238,7 +238,7 @@ class ExplorerElement extends HTMLElement {
         delete this.dataset.filtering;
         if (r.ok) {
           this.#list.show(r.matches, this.#opened!.frames);
-          this.dataset.filter = trimmed;
+          this.dataset.appliedFilter = trimmed;
           this.#shown(r.matches.length);
         } else if ('message' in r) {
           this.#filterMessage(t.filterError(r.message, r.position + 1), true);

@@ -33,6 +33,21 @@ describe('explorer workspace', () => {
     expect(() => loss.frame(0)).toThrow(/not in this capture/);
   });
 
+  it('copies every byte value out of the file, so posting a frame never posts the whole capture', () => {
+    const f = loss.frame(4);
+    const views: Uint8Array[] = [];
+    const visit = (fields: typeof f.tree) => {
+      for (const x of fields) {
+        if (x.value instanceof Uint8Array) views.push(x.value);
+        if (x.children) visit(x.children);
+      }
+    };
+    visit(f.tree);
+    expect(views.length).toBeGreaterThan(0);
+    for (const v of views) expect(v.buffer.byteLength).toBe(v.byteLength);
+    expect(f.data.buffer.byteLength).toBe(f.data.byteLength);
+  });
+
   it('lists TCP conversations and draws one as a ladder, at most LADDER_LIMIT segments long', () => {
     const [c] = loss.conversations();
     expect(c.stream).toBe(0);

@@ -9,6 +9,7 @@ import { protocolTables } from '../../decoder/dissect.ts';
 import { compileFilter } from '../../decoder/filter/index.ts';
 import { createFrameMatcher, filterNames } from '../../decoder/filter/frame-matcher.ts';
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
+import type { Field } from '../../decoder/types.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
@@ -98,8 +99,27 @@ function frameDetail(capture: OpenedCapture, n: number): FrameDetail {
     const narrow = layoutHeader(table, d.tree, 16, en.headerDiagram.abbrev, data);
     if (wide && narrow) diagrams.push({ layer, title: table.title, wide, narrow });
   }
-  // A copy of the bytes: the page keeps them, the file stays here.
-  return { number: n, tree: d.tree, data: data.slice(), sources: d.sources, diagrams, stream: capture.analysis.streamOf(n) };
+  // Copies of the bytes: the page keeps them, the file stays here.
+  return {
+    number: n,
+    tree: detached(d.tree),
+    data: data.slice(),
+    sources: d.sources.map((s) => ({ ...s, bytes: s.bytes.slice() })),
+    diagrams,
+    stream: capture.analysis.streamOf(n),
+  };
+}
+
+/**
+ * The tree with every byte value copied out of the file. A field's bytes are
+ * a view into the whole capture, and posting a view to the page would copy
+ * the entire buffer behind it (100 MB) with every frame shown.
+ */
+export function detached(tree: readonly Field[]): Field[] {
+  return tree.map((f) => {
+    const value = f.value instanceof Uint8Array ? f.value.slice() : f.value;
+    return { ...f, value, ...(f.children ? { children: detached(f.children) } : {}) };
+  });
 }
 
 async function runFilter(capture: OpenedCapture, text: string, control: FilterControl = {}): Promise<FilterOutcome> {
