@@ -162,7 +162,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       reassembledIn: st.reassembly.reassembledIn.get(frame) ?? 0,
       reassembled: reassembled(frame),
       payload: fl & (A_RETRANSMISSION | A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? 'repeat'
-        : st.reassembly.reassembledIn.has(frame) && !st.reassembly.segments.has(frame) ? 'segment' : 'dissect',
+        : (st.reassembly.reassembledIn.has(frame) || st.reassembly.unfinished?.has(frame)) && !st.reassembly.segments.has(frame) ? 'segment' : 'dissect',
     };
   }
 

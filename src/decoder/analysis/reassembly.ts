@@ -8,7 +8,10 @@ import type { ReassemblyInfo } from './tcp-analyzer.ts';
 export interface PduTracker {
   /** Bytes of one segment; relSeq is the relative sequence number of its first byte. */
   push(frame: number, relSeq: number, len: number, payload: Uint8Array | undefined): void;
-  /** End of capture: a message still open is left unreassembled (as Wireshark leaves it). */
+  /**
+   * End of capture: a message still open is left unreassembled (as Wireshark
+   * leaves it), its frames marked unfinished.
+   */
   flush(): void;
 }
 
@@ -201,6 +204,7 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
       }
     },
     flush() {
+      frames.forEach((f, i) => out.unfinished?.set(f, offsets[i]));
       frames = []; lengths = []; offsets = []; total = 0;
     },
   };

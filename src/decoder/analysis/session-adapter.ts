@@ -233,6 +233,12 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
         },
       };
       if (x.reassembledIn || x.reassembled) addReassembly(an, x, h, ctx, pdus, analysis);
+      // A message the capture ends before completing: its part here is held, as Wireshark holds it.
+      const unfinishedFrom = analysis.state.reassembly.unfinished?.get(seg.frame);
+      if (unfinishedFrom !== undefined && !an.repeat && !x.reassembledIn) {
+        an.unfinished = true;
+        an.heldFrom = unfinishedFrom;
+      }
       return an;
     },
     udp(h, ctx) {

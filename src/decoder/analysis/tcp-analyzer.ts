@@ -140,6 +140,12 @@ export interface ReassemblyInfo {
   reassembledIn: Map<number, number>;
   /** On the completing frame: the PDU's segments, with where its bytes sit in each payload. */
   segments: Map<number, { frames: number[]; lengths: number[]; offsets: number[]; total: number; kind: string }>;
+  /**
+   * Frames holding part of a message the capture ends before completing, and
+   * where in each payload that part starts: Wireshark still shows them as
+   * segments of a reassembled PDU, though no frame reassembles it.
+   */
+  unfinished?: Map<number, number>;
 }
 
 export interface AnalyzerState {
@@ -201,7 +207,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     stateB: new FrameColumn(Uint8Array, 0),
     udpDeltaNs: new FrameColumn(Float64Array, 0),
     notes: new Map(),
-    reassembly: { reassembledIn: new Map(), segments: new Map() },
+    reassembly: { reassembledIn: new Map(), segments: new Map(), unfinished: new Map() },
     udpFirstTime: [],
     udpLastTime: [],
   };

@@ -28,6 +28,8 @@ export interface TcpAnalysis {
   reassembledIn?: number;
   /** Where in the payload that PDU's part starts (0 unless the payload first ends earlier PDUs, which are dissected here). */
   heldFrom?: number;
+  /** The payload from heldFrom belongs to a PDU the capture ends before completing: held, but by no later frame. */
+  unfinished?: boolean;
   /** This frame completes a PDU reassembled from several segments: its application layer is dissected from these bytes. */
   reassembled?: ReassembledPdu;
   /** Text put before the Info column's ports, e.g. "[TCP Retransmission] ". */

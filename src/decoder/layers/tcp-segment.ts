@@ -29,9 +29,9 @@ export const REASSEMBLED_TCP = 'Reassembled TCP';
 /** Appended to the TCP Info of a segment whose PDU completes later. */
 export const SEGMENT_INFO = ' [TCP segment of a reassembled PDU]';
 
-/** The payload's tail waits for a later frame (a retransmitted copy goes nowhere anyway). */
-function holds(an: TcpAnalysis | undefined): an is TcpAnalysis & { reassembledIn: number } {
-  return an?.reassembledIn !== undefined && !an.repeat;
+/** The payload's tail waits for a later frame, or for one the capture ends before (a retransmitted copy goes nowhere anyway). */
+function holds(an: TcpAnalysis | undefined): an is TcpAnalysis {
+  return (an?.reassembledIn !== undefined || an?.unfinished === true) && !an.repeat;
 }
 
 /**

@@ -519,7 +519,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   if (payloadCaptured > 0) {
     out.add(T.payload, payloadOffset, payloadCaptured, undefined, out.detail ? `TCP payload (${payloadLength} byte${payloadLength === 1 ? '' : 's'})` : undefined);
   }
-  if (an && (an.reassembledIn !== undefined || an.reassembled)) emitSegmentLines(ctx, an, offset, payloadOffset, payloadCaptured);
+  if (an && (an.reassembledIn !== undefined || an.unfinished || an.reassembled)) emitSegmentLines(ctx, an, offset, payloadOffset, payloadCaptured);
   out.close();
 
   if (!ctx.inner) ctx.layers.tcp = header;
@@ -543,7 +543,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   const hi = sp <= dp ? dp : sp;
   let start = payloadOffset;
   let stop = end;
-  if (an && (an.reassembled || an.reassembledIn !== undefined)) {
+  if (an && (an.reassembled || an.reassembledIn !== undefined || an.unfinished)) {
     if (an.reassembled) dissectReassembled(ctx, an.reassembled, lo, hi);
     // What the frame's own bytes hold besides the reassembled and held parts.
     const [from, to] = ownSpan(an, payloadLength);

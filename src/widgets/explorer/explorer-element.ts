@@ -122,8 +122,9 @@ class ExplorerElement extends HTMLElement {
   /** Open a capture file: read and analysed in the Worker, then listed. */
   async open(file: Blob, name: string): Promise<void> {
     const ticket = ++this.#ticket;
-    performance.clearMarks();
+    for (const mark of ['wirebook:open', 'wirebook:first-rows', 'wirebook:indexed']) performance.clearMarks(mark);
     performance.mark('wirebook:open');
+    this.#list.reset();
     const started = performance.now();
     this.#state('reading');
     this.#status(`${t.reading(name)} ${t.analysing}`);

@@ -46,6 +46,13 @@ export class PacketList {
     new ResizeObserver(() => this.#schedule()).observe(scroll);
   }
 
+  /** A new capture: its first painted rows are reported again (onFirstRows). */
+  reset(): void {
+    this.#painted = false;
+    this.#selected = -1;
+    this.#cache.clear();
+  }
+
   /** Show these frames (in order); keeps the selected frame selected if it is among them. */
   show(frames: ArrayLike<number>, total: number): void {
     this.#frames = frames;

@@ -18,6 +18,19 @@ describe('virtual list window', () => {
     const end = listWindow(MAX_PX - view, view, n, 24);
     expect(end.last).toBe(n - 1);
     expect(rowAtScroll(MAX_PX - view, view, n, 24)).toBe(n - Math.ceil(view / 24));
+    // At the very end the last row sits whole at the bottom of the view.
+    const lastTop = end.top + (end.last - end.first) * 24;
+    expect(lastTop + 24).toBeCloseTo(MAX_PX - view + view, 6);
+  });
+
+  it('moves the rows smoothly with the scroll position, also in a compressed list', () => {
+    const n = 700_000;
+    const a = listWindow(4_000_000, 600, n, 24);
+    const b = listWindow(4_000_001, 600, n, 24);
+    const rowTop = (w: typeof a, k: number) => w.top + (k - w.first) * 24;
+    const k = a.first + 10;
+    // One pixel of scroll moves a row by less than a row's height.
+    expect(Math.abs(rowTop(b, k) - rowTop(a, k) - 1)).toBeLessThan(24);
   });
 
   it('scrolls to any row and finds it there again, in long and short lists', () => {

@@ -20,16 +20,22 @@ export function listHeight(count: number, rowPx: number): number {
   return Math.min(count * rowPx, MAX_PX);
 }
 
+/**
+ * The row at the top of the view, as a fraction of rows: in a short list the
+ * rows scroll by their own height; in a compressed one the scroll range maps
+ * onto the rows so that its end shows the last row whole at the bottom.
+ */
+function rowAtTop(scrollTop: number, viewPx: number, count: number, rowPx: number): number {
+  const height = listHeight(count, rowPx);
+  if (count * rowPx === height) return scrollTop / rowPx;
+  const fraction = Math.min(1, Math.max(0, scrollTop / Math.max(1, height - viewPx)));
+  return fraction * Math.max(0, count - viewPx / rowPx);
+}
+
 /** The first row whose top is at or above scrollTop. */
 export function rowAtScroll(scrollTop: number, viewPx: number, count: number, rowPx: number): number {
-  const full = count * rowPx;
-  const height = listHeight(count, rowPx);
   if (count === 0) return 0;
-  const range = Math.max(1, height - viewPx);
-  const fraction = Math.min(1, Math.max(0, scrollTop / range));
-  // In a compressed list the last screen must show the last rows exactly.
-  const row = full === height ? Math.floor(scrollTop / rowPx) : Math.floor((fraction * Math.max(0, full - viewPx)) / rowPx);
-  return Math.min(count - 1, Math.max(0, row));
+  return Math.min(count - 1, Math.max(0, Math.floor(rowAtTop(scrollTop, viewPx, count, rowPx))));
 }
 
 /** The scroll position that brings row `index` to the top (or as near as the end allows). */
@@ -37,17 +43,17 @@ export function scrollForRow(index: number, viewPx: number, count: number, rowPx
   const full = count * rowPx;
   const height = listHeight(count, rowPx);
   if (full === height) return index * rowPx;
-  const fraction = Math.min(1, (index * rowPx) / Math.max(1, full - viewPx));
+  const fraction = Math.min(1, index / Math.max(1e-9, count - viewPx / rowPx));
   return fraction * Math.max(0, height - viewPx);
 }
 
 export function listWindow(scrollTop: number, viewPx: number, count: number, rowPx: number, overscan = 6): ListWindow {
   const height = listHeight(count, rowPx);
   if (count === 0) return { height, first: 0, last: -1, top: 0 };
-  const atTop = rowAtScroll(scrollTop, viewPx, count, rowPx);
+  const exact = rowAtTop(scrollTop, viewPx, count, rowPx);
+  const atTop = Math.min(count - 1, Math.max(0, Math.floor(exact)));
   const first = Math.max(0, atTop - overscan);
   const last = Math.min(count - 1, atTop + Math.ceil(viewPx / rowPx) + overscan);
-  // Rows are drawn from where the view is, offset by the part of the top row scrolled away.
-  const within = height === count * rowPx ? scrollTop - atTop * rowPx : 0;
-  return { height, first, last, top: scrollTop - within - (atTop - first) * rowPx };
+  // Row k is drawn (k - exact) rows below the top of the view.
+  return { height, first, last, top: scrollTop + (first - exact) * rowPx };
 }
