@@ -47,7 +47,12 @@ export interface OpenedCapture {
   tcpSegment(n: number): TcpSegmentInput | undefined;
 }
 
+/** The conversation analysis after the first pass, and the session for the second. */
+export type Analysed = { analysis: ConversationAnalysis; secondPass: DissectSession };
+
 export interface OpenOptions {
+  /** The first pass, made already (while the file was read: createFirstPass). */
+  analysed?: Analysed;
   /**
    * Keep at most this many dissected frames (the oldest go first). A page
    * showing a capture of 700,000 frames must not hold every details tree.
@@ -67,7 +72,7 @@ export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: Ope
   // A Map iterates in insertion order: its first key is the oldest entry.
   const cache = new Map<number, DissectedFrame>();
   let rows: FrameSummary[] | undefined;
-  const { analysis, secondPass } = analyse(bytes, frames);
+  const { analysis, secondPass } = options.analysed ?? analyse(bytes, frames);
 
   const dissectNow = (n: number, record: FrameRecord): DissectedFrame => {
     const iface = index.interfaces[record.interfaceId];
@@ -130,17 +135,26 @@ export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: Ope
 
 /**
  * The first pass, as tshark -2 makes it: every frame once, in order, so that
- * each frame's dissection can then use facts from the whole capture.
+ * each frame's dissection can then use facts from the whole capture. Frames
+ * may be added as they are read; `bytes` must hold each one when it is added.
  */
-function analyse(bytes: Uint8Array, frames: readonly FrameRecord[]): { analysis: ConversationAnalysis; secondPass: DissectSession } {
+export function createFirstPass(bytes: Uint8Array): { add(record: FrameRecord): void; finish(): Analysed } {
   const sessions = createAnalysisSessions();
   const extract = createExtractor(compileWanted(['frame.number']));
-  for (const record of frames) {
-    const data = frameData(bytes, record);
-    // Plain Ethernet/IPv4 TCP and UDP frames go straight to the analysis, without a dissection.
-    if (!sessions.walkFirstPass(record, data)) extract(record, data, sessions.firstPass);
-  }
-  return sessions.finish();
+  return {
+    add(record) {
+      const data = frameData(bytes, record);
+      // Plain Ethernet/IPv4 TCP and UDP frames go straight to the analysis, without a dissection.
+      if (!sessions.walkFirstPass(record, data)) extract(record, data, sessions.firstPass);
+    },
+    finish: () => sessions.finish(),
+  };
+}
+
+function analyse(bytes: Uint8Array, frames: readonly FrameRecord[]): Analysed {
+  const pass = createFirstPass(bytes);
+  for (const record of frames) pass.add(record);
+  return pass.finish();
 }
 
 function tcpSegmentOf(n: number, record: FrameRecord, d: DissectedFrame, data: Uint8Array): TcpSegmentInput | undefined {

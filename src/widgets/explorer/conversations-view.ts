@@ -48,10 +48,12 @@ export class ConversationsView {
     const table = document.createElement('table');
     table.className = 'ex-conv';
     const head = table.createTHead().insertRow();
-    for (const c of [...t.conversationColumns, '']) {
+    for (const c of [...t.conversationColumns, t.actions]) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = c;
+      // The buttons' column needs a name for screen readers, not a visible one.
+      if (c === t.actions) th.className = 'visually-hidden';
       head.append(th);
     }
     const body = table.createTBody();
@@ -90,7 +92,12 @@ export class ConversationsView {
 
   /** Draw stream `stream` as a ladder (once; selecting within it is the ladder's own work). */
   async showLadder(stream: number, focus = false): Promise<void> {
-    if (stream === this.#stream || stream < 0) return;
+    const drawn = () => this.#ladder.querySelector<HTMLElement>(`wb-sequence-diagram[data-stream="${stream}"] [data-scroll]`);
+    if (stream === this.#stream || stream < 0) {
+      // Drawn already (selecting a frame of it draws it): the button still takes the reader there.
+      if (focus) drawn()?.focus();
+      return;
+    }
     this.#stream = stream;
     const got = await this.#o.ladder(stream);
     if (!got || stream !== this.#stream) return;
@@ -98,7 +105,7 @@ export class ConversationsView {
     const cut = got.model.segments.length < got.total ? `<p class="ex-ladder-cut">${escapeText(t.ladderCut(got.model.segments.length, got.total))}</p>` : '';
     // The ladder's markup escapes every value it writes (its render module).
     this.#ladder.innerHTML = cut + ladderElement(got.model, { capture: this.#o.bus, id: `ex-sd-${stream}`, title: t.ladderTitle(stream) });
-    if (focus) this.#ladder.querySelector<HTMLElement>('[data-scroll]')?.focus();
+    if (focus) drawn()?.focus();
   }
 }
 

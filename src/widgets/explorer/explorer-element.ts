@@ -178,7 +178,8 @@ class ExplorerElement extends HTMLElement {
   #damage(opened: Opened): void {
     const box = this.querySelector<HTMLElement>('[data-error]')!;
     const title = document.createElement('strong');
-    title.textContent = t.damaged;
+    // A file broken at its first byte was never a capture; one broken further on is damaged.
+    title.textContent = opened.frames === 0 && opened.error!.offset === 0 ? t.notCapture : t.damaged;
     const what = document.createElement('span');
     // The decoder's message names what is wrong and at which byte offset.
     const m = opened.error!.message;

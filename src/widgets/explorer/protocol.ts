@@ -46,7 +46,10 @@ export interface Opened {
   format: string;
   /** The damage that stopped reading (frames before it are all there). */
   error?: { message: string; offset: number };
-  /** Milliseconds spent reading the file, indexing it, and analysing conversations. */
+  /**
+   * Milliseconds: reading the file from first byte to a ready capture (reading,
+   * indexing and the analysis overlap), and the time spent indexing and analysing within it.
+   */
   timings: { read: number; index: number; analyse: number };
 }
 

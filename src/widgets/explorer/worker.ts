@@ -3,7 +3,7 @@
 // work reports progress and yields between slices, so requests for the rows
 // in view are answered while a filter runs through every frame.
 
-import { openWorkspace, type Workspace } from './workspace.ts';
+import { openWorkspace, openWorkspaceFrom, type Workspace } from './workspace.ts';
 import { PREVIEW_BYTES, type ReplyMessage, type RequestMessage, type Requests } from './protocol.ts';
 
 let workspace: Workspace | undefined;
@@ -33,9 +33,7 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
       const { file } = message.args as Requests['open']['args'];
       workspace = undefined;
       filterTicket++;
-      const t0 = performance.now();
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      workspace = openWorkspace(bytes, performance.now() - t0);
+      workspace = await openWorkspaceFrom(file);
       return { result: workspace.opened, transfer: [] };
     }
     case 'rows':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openCapture } from '../../decoder/open-capture.ts';
-import { openWorkspace } from './workspace.ts';
+import { openWorkspace, openWorkspaceFrom } from './workspace.ts';
 import { LADDER_LIMIT } from './protocol.ts';
 
 const read = (path: string) => new Uint8Array(readFileSync(path));
@@ -74,6 +74,20 @@ describe('explorer workspace', () => {
     const r = await loss.filter('tcp', { slice: 10, progress: (done) => seen.push(done), pause: async () => ++pauses === 2 });
     expect(r).toEqual({ ok: false, text: 'tcp', cancelled: true });
     expect(seen).toEqual([10, 20]);
+  });
+
+  it('reads a file piece by piece to the same capture as reading it whole', async () => {
+    const bytes = read('captures/recorded/tcp-http.pcapng');
+    // A Blob of many small parts (its stream may join them: CaptureStream tests cover every cut).
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 97) }, (_, i) => bytes.subarray(i * 97, (i + 1) * 97));
+    const streamed = await openWorkspaceFrom(new Blob(pieces));
+    const whole = openWorkspace(bytes);
+    expect(streamed.opened.frames).toBe(whole.opened.frames);
+    const all = Array.from({ length: whole.opened.frames }, (_, i) => i + 1);
+    expect(streamed.rows(all)).toEqual(whole.rows(all));
+    expect(streamed.frame(12).tree).toEqual(whole.frame(12).tree);
+    const damaged = await openWorkspaceFrom(new Blob([read('test/fixtures/captures/damaged.pcapng')]));
+    expect(damaged.opened).toMatchObject({ frames: 6, error: { offset: 2456 } });
   });
 
   it('reports a damaged file and keeps every frame before the damage', () => {

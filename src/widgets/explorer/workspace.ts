@@ -3,8 +3,8 @@
 // over every frame, the TCP conversations and one conversation's ladder. No
 // DOM here: the same code runs in the Worker and in the unit tests.
 
-import { openIndexed, type OpenedCapture } from '../../decoder/open-capture.ts';
-import { readCapture } from '../../decoder/capture/index.ts';
+import { createFirstPass, openIndexed, type Analysed, type OpenedCapture } from '../../decoder/open-capture.ts';
+import { CaptureStream, readCapture, type CaptureIndex } from '../../decoder/capture/index.ts';
 import { protocolTables } from '../../decoder/dissect.ts';
 import { compileFilter } from '../../decoder/filter/index.ts';
 import { createFrameMatcher, filterNames } from '../../decoder/filter/frame-matcher.ts';
@@ -20,6 +20,8 @@ import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, 
 const DIAGRAM_LAYERS = ['eth', 'arp', 'ipv4', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp'];
 /** Details trees kept at once: the rows in view and the recently selected frames. */
 const CACHE_LIMIT = 2000;
+/** Bytes read at once when a file is opened. */
+const READ_SLICE = 8 << 20;
 /** Frames a filter tests between two looks at the Worker's message queue. */
 const FILTER_SLICE = 25_000;
 
@@ -40,20 +42,64 @@ export interface Workspace {
   ladder(stream: number): LadderResult | null;
 }
 
-/** Index and analyse a capture held in memory; `readMs` is how long reading the file took. */
-export function openWorkspace(bytes: Uint8Array, readMs = 0): Workspace {
+/** Index and analyse a capture held in memory. */
+export function openWorkspace(bytes: Uint8Array): Workspace {
   const t0 = performance.now();
   const index = readCapture(bytes);
   const t1 = performance.now();
   const capture = openIndexed(bytes, index, { cacheLimit: CACHE_LIMIT });
-  const t2 = performance.now();
+  return workspaceOf(capture, bytes.length, { read: 0, index: t1 - t0, analyse: performance.now() - t1 });
+}
+
+/**
+ * Read a file piece by piece, indexing its frames and making the analysis'
+ * first pass as the pieces arrive, so reading, indexing and analysing overlap.
+ */
+export async function openWorkspaceFrom(file: Blob): Promise<Workspace> {
+  const t0 = performance.now();
+  const bytes = new Uint8Array(file.size);
+  const stream = new CaptureStream();
+  const frames: CaptureIndex['frames'] = [];
+  const pass = createFirstPass(bytes);
+  let at = 0;
+  let passed = 0;
+  let indexMs = 0;
+  let analyseMs = 0;
+  // Large slices, the next one read while this one is indexed and analysed.
+  const sliceAt = (from: number) => file.slice(from, from + READ_SLICE).arrayBuffer();
+  let next: Promise<ArrayBuffer> | undefined = file.size > 0 ? sliceAt(0) : undefined;
+  while (next) {
+    const value = new Uint8Array(await next);
+    if (value.length === 0 || at + value.length > bytes.length) break;
+    next = at + value.length < bytes.length ? sliceAt(at + value.length) : undefined;
+    bytes.set(value, at);
+    at += value.length;
+    if (stream.error) continue;
+    const t = performance.now();
+    stream.pushRecords(value, frames);
+    const u = performance.now();
+    for (; passed < frames.length; passed++) pass.add(frames[passed]);
+    indexMs += u - t;
+    analyseMs += performance.now() - u;
+  }
+  const error = stream.end();
+  const index: CaptureIndex = { format: stream.format, frames, interfaces: stream.interfaces, sections: stream.sections, ...(error ? { error } : {}) };
+  const t = performance.now();
+  const analysed: Analysed = pass.finish();
+  const capture = openIndexed(bytes.subarray(0, at), index, { cacheLimit: CACHE_LIMIT, analysed });
+  analyseMs += performance.now() - t;
+  return workspaceOf(capture, at, { read: performance.now() - t0, index: indexMs, analyse: analyseMs });
+}
+
+function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timings']): Workspace {
+  const index = capture.index;
   const count = capture.frames.length;
   const opened: Opened = {
     frames: count,
-    bytes: bytes.length,
+    bytes: size,
     format: index.format,
     ...(index.error ? { error: { message: index.error.message, offset: index.error.offset } } : {}),
-    timings: { read: readMs, index: t1 - t0, analyse: t2 - t1 },
+    timings,
   };
   const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= count;
 
