@@ -19,6 +19,7 @@ import { emitFrame, frameFields } from './layers/frame.ts';
 import type { FrameInfo } from './layers/frame.ts';
 import { malformedFields } from './layers/malformed.ts';
 import { nsText } from './fields/format.ts';
+import { EXPERT_SPECS } from './fields/expert-fields.ts';
 
 export type { DissectSession, TcpAnalysis } from './layers/session.ts';
 export type { FieldWanted } from './fields/wanted-sink.ts';
@@ -274,7 +275,8 @@ const LEAVES = ['dns', 'mdns', 'llmnr', 'http', 'tls', 'data-text-lines', 'xml',
  * malformed/short markers (which they may raise) are.
  */
 function skippedLeaves(sink: WantedSink, namesNeeded: boolean): ReadonlySet<string> | undefined {
-  if (namesNeeded || sink.wants(malformedFields.malformed) || sink.wants(malformedFields.short)) return undefined;
+  // Expert items come from any layer: wanting one means dissecting them all.
+  if (namesNeeded || sink.wants(malformedFields.malformed) || sink.wants(malformedFields.short) || sink.wantsAny(EXPERT_SPECS)) return undefined;
   const skip = new Set<string>();
   for (const layer of LEAVES) {
     const table = protocolTables[layer === 'mdns' || layer === 'llmnr' ? 'dns' : layer];

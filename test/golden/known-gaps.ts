@@ -16,7 +16,6 @@ const icmpTracking = 'ICMP echo request/reply matching across frames is not impl
 const dnsTracking = 'DNS query/response matching across frames is not implemented yet';
 const httpTracking = 'HTTP request/response matching across frames is not implemented yet';
 const noSubdissector = 'tshark hands no payload of a retransmitted segment to the next dissector (no "data" layer); wirebook does the same only when the analysis runs, and `fields` runs it only when an analysis field is asked for';
-const expertFields = 'expert-info items (tcp.connection.*, _ws.expert.message) are not kept by the fields sink';
 
 /** fields.txt gaps. */
 export const fieldGaps: readonly Gap[] = [
@@ -42,11 +41,6 @@ export const fieldGaps: readonly Gap[] = [
 
 /** analysis-fields.txt gaps. */
 export const analysisGaps: readonly Gap[] = [
-  { field: 'tcp.connection.syn', why: expertFields },
-  { field: 'tcp.connection.synack', why: expertFields },
-  { field: 'tcp.connection.fin', why: expertFields },
-  { field: 'tcp.connection.rst', why: expertFields },
-  { field: '_ws.expert.message', why: expertFields },
   { field: '_ws.col.Info', captures: ['arp'], why: icmpTracking + ' ("(reply in 4)")' },
 ];
 

@@ -118,17 +118,23 @@ export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
     if (x.pushBytesSent >= 0) out.add(A.pushBytesSent, at, 0, x.pushBytesSent);
     if (x.flags) {
       out.open(A.flags, at, 0);
-      const shown = x.flags & (A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? x.flags | A_RETRANSMISSION : x.flags;
-      for (const info of FLAG_TABLE) {
-        if (!(shown & info.bit)) continue;
+      // A fast or spurious retransmission is also a retransmission: Wireshark lists that right after it.
+      const implied = (x.flags & (A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION)) !== 0 && (x.flags & A_RETRANSMISSION) === 0;
+      const emit = (info: (typeof FLAG_TABLE)[number]) => {
         const spec = FLAG_SPECS.get(info.bit);
-        if (!spec) continue;
+        if (!spec) return;
         out.add(spec, at, 0);
-        out.expert(info.field, info.severity, info.message);
+        out.expert(info.field, info.severity, info.bit === A_DUPLICATE_ACK ? `${info.message} (#${x.dupAckNum})` : info.message);
         if (info.bit === A_RETRANSMISSION && x.rtoFrame) {
           out.add(A.rto, at, 0, BigInt(x.rtoNs));
           out.add(A.rtoFrame, at, 0, x.rtoFrame);
         }
+      };
+      const retransmission = FLAG_TABLE.find((f) => f.bit === A_RETRANSMISSION)!;
+      for (const info of FLAG_TABLE) {
+        if (!(x.flags & info.bit)) continue;
+        emit(info);
+        if (implied && (info.bit === A_FAST_RETRANSMISSION || info.bit === A_SPURIOUS_RETRANSMISSION)) emit(retransmission);
       }
       out.close();
       if (x.flags & A_DUPLICATE_ACK) {
@@ -218,6 +224,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
         sack: x.sack ?? undefined,
         repeat: x.payload === 'repeat',
         infoPrefix: infoPrefix(x),
+        ...(seg.flags & 0x01 ? { finRole: analysis.state.streams[x.stream]?.firstFin === seg.frame ? ('active' as const) : ('passive' as const) } : {}),
         emitAfterPorts(out) {
           out.add(A.stream, h.offset, 0, x.stream);
           out.add(A.completeness, h.offset, 0, x.completeness);

@@ -101,6 +101,8 @@ export interface Stream {
   synTime: number;
   synFrame: number;
   synAckFrame: number;
+  /** Frame of the conversation's first FIN (either side), 0 if none. */
+  firstFin: number;
   /** Handshake round-trip time (ns), -1 if unknown. */
   irtt: number;
   irttFrame: number;
@@ -228,7 +230,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       a: newFlow(seg.src, seg.srcPort),
       b: newFlow(seg.dst, seg.dstPort),
       firstFrame: seg.frame, lastFrame: seg.frame, firstTime: seg.time, lastTime: seg.time,
-      synTime: -1, synFrame: 0, synAckFrame: 0, irtt: -1, irttFrame: 0, completeness: 0,
+      synTime: -1, synFrame: 0, synAckFrame: 0, firstFin: 0, irtt: -1, irttFrame: 0, completeness: 0,
       reusedPorts: false, aIsClient: false,
     };
     st.streams.push(s);
@@ -487,6 +489,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (seglen > 0 || isSyn || isFin) {
       fwd.unacked.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
     }
+    if (isFin && !s.firstFin) s.firstFin = frame;
     if (isFin && !fwd.finSeen) {
       fwd.finSeen = true;
       fwd.finNext = nxt;

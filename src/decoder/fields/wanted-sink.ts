@@ -7,6 +7,7 @@ import { fieldCount, fieldsByName } from './spec.ts';
 import type { FieldSpec } from './spec.ts';
 import { showText } from './format.ts';
 import { rawValue } from './raw.ts';
+import { expertFields, expertOnly } from './expert-fields.ts';
 
 /** A compiled `-e` list. */
 export interface FieldWanted {
@@ -46,6 +47,20 @@ export function compileWanted(names: readonly string[]): FieldWanted {
     for (const s of specs) slot[s.id] = i;
   });
   return { names, slot, unknown, columns };
+}
+
+/** Wireshark formats an expert message into a label of 240 bytes: 239 and the terminator. */
+const EXPERT_BYTES = 239;
+const utf8 = new TextEncoder();
+
+/** An expert message as _ws.expert.message holds it: cut to 239 bytes of UTF-8, never inside a character. */
+export function expertText(message: string): string {
+  if (message.length <= EXPERT_BYTES / 3) return message;
+  const bytes = utf8.encode(message);
+  if (bytes.length <= EXPERT_BYTES) return message;
+  let end = EXPERT_BYTES;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.subarray(0, end));
 }
 
 export class WantedSink implements Sink {
@@ -146,5 +161,14 @@ export class WantedSink implements Sink {
     if (display !== undefined && top >= 0 && top < this.openLines.length && this.openCols[top] >= 0) this.openLines[top] = display;
   }
 
-  expert(_name: string, _severity: Severity, _message: string): void {}
+  /** An expert item: its own field (tcp.connection.syn) is present, and its text joins _ws.expert.message. */
+  expert(name: string, _severity: Severity, message: string): void {
+    const spec = expertOnly.get(name);
+    if (spec) this.add(spec, 0, 0, true);
+    const c = this.slot[expertFields.message.id];
+    if (c !== undefined && c >= 0) {
+      const text = expertText(message);
+      this.keep(c, text, text);
+    }
+  }
 }

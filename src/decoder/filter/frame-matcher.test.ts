@@ -25,6 +25,8 @@ const CASES: Record<string, string[]> = {
     'tcp.ack != 1',
     'tcp.payload contains "Wirebook"',
     'eth.addr == 02:77:00:00:00:01',
+    'tcp.connection.syn or tcp.connection.fin_active',
+    '_ws.expert.message contains "Duplicate ACK (#3)"',
   ],
   'captures/recorded/tcp-http.pcapng': ['http', 'http.request.method == "GET"', 'http.response.code == 200', 'tcp.reassembled_in', 'http.content_length > 100', 'tcp.stream == 0 and tcp.flags.push == 1'],
   'captures/recorded/udp-dns.pcapng': ['dns', 'udp.port == 53', 'dns.flags.response == 1', 'dns.qry.name contains "example"', 'dns.a', 'udp.length > 60'],

@@ -32,6 +32,8 @@ export interface TcpAnalysis {
   unfinished?: boolean;
   /** This frame completes a PDU reassembled from several segments: its application layer is dissected from these bytes. */
   reassembled?: ReassembledPdu;
+  /** On a FIN: whether this frame holds the conversation's first FIN (active close) or a later one. */
+  finRole?: 'active' | 'passive';
   /** Text put before the Info column's ports, e.g. "[TCP Retransmission] ". */
   infoPrefix?: string;
   /** Emit fields right after tcp.port (tcp.stream, tcp.completeness). */

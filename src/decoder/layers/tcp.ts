@@ -3,6 +3,7 @@
 // the analysis layer, which hooks in through the session (see session.ts).
 
 import { defineFields } from '../fields/spec.ts';
+import { EXPERT_SPECS } from '../fields/expert-fields.ts';
 import type { ProtocolTable } from '../fields/spec.ts';
 import { bitPattern, hexOf } from '../fields/format.ts';
 import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from '../checksum.ts';
@@ -327,7 +328,7 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
 }
 
 /** tcp.flags and its bit fields, with Wireshark's connection experts on SYN, FIN and RST. */
-function flagFields(ctx: LayerContext, offset: number, flags: number, sp: number, dp: number): void {
+function flagFields(ctx: LayerContext, offset: number, flags: number, sp: number, dp: number, finRole?: 'active' | 'passive'): void {
   const { out } = ctx;
   out.open(T.flags, offset + 12, 2, flags, out.detail ? `Flags: ${hexOf(flags, 12)} (${flagList(flags)})` : undefined);
   out.add(T.res, offset + 12, 1, (flags & 0xe00) !== 0);
@@ -346,6 +347,10 @@ function flagFields(ctx: LayerContext, offset: number, flags: number, sp: number
   }
   out.add(T.fin, offset + 13, 1, (flags & 0x01) !== 0);
   if (flags & 0x01) out.expert('tcp.connection.fin', 'chat', 'Connection finish (FIN)');
+  // The analysis knows which FIN closed first: the frame of the conversation's first FIN is
+  // active, every other FIN frame passive (a resent first FIN too, as Wireshark counts frames).
+  if (flags & 0x01 && finRole === 'active') out.expert('tcp.connection.fin_active', 'note', 'This frame initiates the connection closing');
+  if (flags & 0x01 && finRole === 'passive') out.expert('tcp.connection.fin_passive', 'note', 'This frame undergoes the connection closing');
   out.add(T.flagsStr, offset + 12, 2, out.detail || out.wants(T.flagsStr) ? flagString(flags) : '');
   out.close();
 }
@@ -488,7 +493,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   out.add(T.ack, offset + 8, 4, ackShown, relAck ? `Acknowledgment Number: ${ackShown}    (relative ack number)` : undefined);
   if (!short) out.add(an?.ack !== undefined || !hasAck ? T.ackRaw : T.ackRawHidden, offset + 8, 4, ack);
   out.add(T.hdrLen, offset + 12, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
-  if (out.detail || out.wantsAny(FLAG_SPECS)) flagFields(ctx, offset, flags, sp, dp);
+  if (out.detail || out.wantsAny(FLAG_SPECS) || out.wantsAny(EXPERT_SPECS)) flagFields(ctx, offset, flags, sp, dp, an?.finRole);
   out.add(T.window, offset + 14, 2, win);
   out.add(T.windowSize, offset + 14, 2, an?.windowSize ?? win);
   if (an?.scaleFactor !== undefined) out.add(T.scaleFactor, offset + 14, 2, an.scaleFactor);
