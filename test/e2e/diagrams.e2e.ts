@@ -4,8 +4,9 @@
 // theme at desktop and phone width, and screenshots for people to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, viewports } from './support/browser.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { viewports } from './support/browser.ts';
+import type { StaticSite } from './support/static-server.ts';
+import { useBuiltSite } from './support/site.ts';
 import { axeViolations } from './support/axe.ts';
 import { screenshot } from './support/screenshot.ts';
 
@@ -14,13 +15,9 @@ let site: StaticSite;
 // The instructors' component reference hosts the live examples these tests drive.
 const lesson = 'guide/components/';
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveStatic('dist', '/')]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useBuiltSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 type Options = Parameters<Browser['newContext']>[0];

@@ -6,12 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, viewports } from './support/browser.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { viewports } from './support/browser.ts';
+import type { StaticSite } from './support/static-server.ts';
+import { useBuiltSite } from './support/site.ts';
 import { axeViolations } from './support/axe.ts';
 import { screenshot } from './support/screenshot.ts';
 
-const dist = process.env.WIREBOOK_E2E_DIST ?? 'dist';
 const HTTP = 'captures/recorded/tcp-http.pcapng';
 const LOSS = 'captures/recorded/tcp-loss.pcapng';
 const HOSTILE = 'test/fixtures/captures/hostile-names.pcapng';
@@ -23,13 +23,9 @@ const WAIT = { timeout: 30_000 };
 let browser: Browser;
 let site: StaticSite;
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveStatic(dist, '/')]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useBuiltSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 /** tshark's output (two-pass); it exits with 2 on a damaged file, after printing the frames it read. */

@@ -279,7 +279,9 @@ describe('an instructor adds a lesson from a capture', () => {
     const path = join(copy, lessonFile);
     const mdx = readFileSync(path, 'utf8');
     const started = Date.now();
-    writeFileSync(path, mdx.replace('## Check yourself', `${sentence}\n\n## Check yourself`));
+    // Before the quiz, which the starter lesson always has.
+    expect(mdx).toContain('<Quiz>');
+    writeFileSync(path, mdx.replace('<Quiz>', `${sentence}\n\n<Quiz>`));
 
     await page.getByText(sentence).waitFor({ timeout: 20_000 });
     const seconds = (Date.now() - started) / 1000;

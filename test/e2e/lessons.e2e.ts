@@ -5,26 +5,22 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, viewports } from './support/browser.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { viewports } from './support/browser.ts';
+import type { StaticSite } from './support/static-server.ts';
+import { DIST, useBuiltSite } from './support/site.ts';
 import { axeViolations } from './support/axe.ts';
 import { screenshot } from './support/screenshot.ts';
 
-const dist = process.env.WIREBOOK_E2E_DIST ?? 'dist';
 let browser: Browser;
 let site: StaticSite;
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveStatic(dist, '/')]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useBuiltSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 /** The lessons the build published: dist/lessons/ID/index.html. */
-const lessons = readdirSync(`${dist}/lessons`, { withFileTypes: true })
+const lessons = readdirSync(`${DIST}/lessons`, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();

@@ -4,8 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, viewports } from './support/browser.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { viewports } from './support/browser.ts';
+import type { StaticSite } from './support/static-server.ts';
+import { useBuiltSite } from './support/site.ts';
 import { axeViolations } from './support/axe.ts';
 import { screenshot } from './support/screenshot.ts';
 
@@ -16,13 +17,9 @@ const viewer = 'wb-packet-viewer[data-capture="tcp-http"]';
 let browser: Browser;
 let site: StaticSite;
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveStatic('dist', '/')]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useBuiltSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 interface Opened {

@@ -5,13 +5,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, viewports } from './support/browser.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { viewports } from './support/browser.ts';
+import type { StaticSite } from './support/static-server.ts';
+import { useBuiltSite } from './support/site.ts';
 import { screenshot } from './support/screenshot.ts';
 import { axeViolations } from './support/axe.ts';
 
-// WIREBOOK_E2E_DIST lets a quiz-only run use its own build directory.
-const dist = process.env.WIREBOOK_E2E_DIST ?? 'dist';
 // One question of every kind, live, on the instructors' component reference;
 // the course's own lesson for progress.
 const DEMO = 'guide/components/';
@@ -24,13 +23,9 @@ const SLOW = 240_000;
 let browser: Browser;
 let site: StaticSite;
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveStatic(dist, '/')]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useBuiltSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 type ErrPage = Page & { errors: string[] };

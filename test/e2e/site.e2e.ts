@@ -2,21 +2,18 @@
 // search, themes, phone width, and zero axe violations on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, viewports } from './support/browser.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { viewports } from './support/browser.ts';
+import type { StaticSite } from './support/static-server.ts';
+import { useBuiltSite } from './support/site.ts';
 import { axeViolations } from './support/axe.ts';
 import { screenshot } from './support/screenshot.ts';
 
 let browser: Browser;
 let site: StaticSite;
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveStatic('dist', '/')]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useBuiltSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {

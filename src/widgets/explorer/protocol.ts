@@ -5,19 +5,12 @@
 
 import type { DataSource, Field } from '../../decoder/types.ts';
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
+import type { FrameSummary } from '../../decoder/open-capture.ts';
 import type { HeaderLayout } from '../header-diagram/layout.ts';
 import type { LadderModel } from '../sequence-diagram/ladder-model.ts';
 
 /** A packet-list row, with the colouring rule that matches it. */
-export interface Row {
-  number: number;
-  time: string;
-  source: string;
-  destination: string;
-  protocol: string;
-  length: number;
-  info: string;
-  malformed: boolean;
+export interface Row extends FrameSummary {
   /** Id of the first matching colouring rule (colour-rules.ts), if any. */
   colour?: string;
 }
