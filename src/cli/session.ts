@@ -8,6 +8,7 @@ import type { LayerContext } from '../decoder/layers/context.ts';
 import type { TcpHeader } from '../decoder/layers/tcp.ts';
 import type { UdpHeader } from '../decoder/layers/udp.ts';
 import type { FrameRecord } from '../decoder/types.ts';
+import type { TransactionMatch, TransactionNote } from '../decoder/analysis/transactions.ts';
 
 /** A session for one capture: run the first pass, call rewind(), then the second. */
 export interface CliSession extends DissectSession {
@@ -25,6 +26,8 @@ export const SESSION_FIELDS: ReadonlySet<string> = new Set([
   'tcp.reassembled_in', 'tcp.segments', 'tcp.segment', 'tcp.segment.count', 'tcp.reassembled.length',
   'udp.stream', 'udp.time_relative', 'udp.time_delta', '_ws.col.Info', '_ws.col.Protocol',
   'frame.protocols', 'data.len', 'data.data',
+  'dns.response_in', 'dns.response_to', 'dns.time', 'icmp.resp_in', 'icmp.resp_to', 'icmp.resptime',
+  '_ws.expert.message', 'tcp.connection.fin_active', 'tcp.connection.fin_passive',
 ]);
 
 /** True when `name` needs the conversation analysis (tcp.analysis.* and the list above). */
@@ -42,6 +45,7 @@ export function createSession(): CliSession {
     },
     tcp: (h: TcpHeader, ctx: LayerContext): TcpAnalysis | undefined => current.tcp?.(h, ctx),
     udp: (h: UdpHeader, ctx: LayerContext): void => current.udp?.(h, ctx),
+    transaction: (note: TransactionNote, ctx: LayerContext): TransactionMatch | undefined => current.transaction?.(note, ctx),
     frameDone: (ctx: LayerContext): void => current.frameDone?.(ctx),
   };
 }

@@ -133,6 +133,9 @@ export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: Ope
   };
 }
 
+/** What a first pass asks of the dissector: dns.id keeps the DNS layer running, which notes queries and responses for matching. */
+export const FIRST_PASS_FIELDS: readonly string[] = ['frame.number', 'dns.id'];
+
 /**
  * The first pass, as tshark -2 makes it: every frame once, in order, so that
  * each frame's dissection can then use facts from the whole capture. Frames
@@ -140,7 +143,7 @@ export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: Ope
  */
 export function createFirstPass(bytes: Uint8Array): { add(record: FrameRecord): void; finish(): Analysed } {
   const sessions = createAnalysisSessions();
-  const extract = createExtractor(compileWanted(['frame.number']));
+  const extract = createExtractor(compileWanted(FIRST_PASS_FIELDS));
   return {
     add(record) {
       const data = frameData(bytes, record);

@@ -19,12 +19,6 @@ const noSubdissector = 'tshark hands no payload of a retransmitted segment to th
 
 /** fields.txt gaps. */
 export const fieldGaps: readonly Gap[] = [
-  { field: 'icmp.resp_in', why: icmpTracking },
-  { field: 'icmp.resp_to', why: icmpTracking },
-  { field: 'icmp.resptime', why: icmpTracking },
-  { field: 'dns.response_in', why: dnsTracking },
-  { field: 'dns.response_to', why: dnsTracking },
-  { field: 'dns.time', why: dnsTracking },
   { field: 'http.request', why: 'http.request/http.response presence flags are not defined yet' },
   { field: 'http.response', why: 'http.request/http.response presence flags are not defined yet' },
   { field: 'http.request_in', why: httpTracking },
@@ -41,7 +35,6 @@ export const fieldGaps: readonly Gap[] = [
 
 /** analysis-fields.txt gaps. */
 export const analysisGaps: readonly Gap[] = [
-  { field: '_ws.col.Info', captures: ['arp'], why: icmpTracking + ' ("(reply in 4)")' },
 ];
 
 /** The fields to skip for one capture. */

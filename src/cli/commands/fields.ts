@@ -15,6 +15,7 @@ import { bytesChunks } from '../input.ts';
 import type { ChunkSource } from '../input.ts';
 import { collectGarbage } from '../gc.ts';
 import { createSession, needsAnalysis } from '../session.ts';
+import { FIRST_PASS_FIELDS } from '../../decoder/open-capture.ts';
 
 export interface FieldsOptions {
   /**
@@ -94,7 +95,7 @@ export function runFields(
   // field list that uses it is read twice (as `tshark -2` does).
   const session = opts.twoPass || fieldNames.some(needsAnalysis) ? createSession() : undefined;
   if (session) {
-    const first = createExtractor(compileWanted([]));
+    const first = createExtractor(compileWanted(FIRST_PASS_FIELDS));
     readFrames(source, (record, data) => {
       if (!session.walk(record, data)) first(record, data, session);
     });

@@ -6,6 +6,7 @@ import {
 import { STATE_NAMES } from './conn-state.ts';
 import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
 import { seqRel } from './seq.ts';
+import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
 import {
   TH_ACK, TH_FIN, TH_RST, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary,
@@ -81,6 +82,8 @@ export interface FrameExplanation {
 
 export interface ConversationAnalysis {
   readonly state: AnalyzerState;
+  /** DNS and ICMP echo requests matched with their responses (the first pass fills it). */
+  readonly transactions?: TransactionTable;
   /** Stream index of a TCP frame, -1 if the frame was not given as TCP. */
   streamOf(frame: number): number;
   udpStreamOf(frame: number): number;

@@ -16,6 +16,7 @@ const ETHERTYPE_IPV4 = 0x0800;
 const ETH_LEN = 14;
 const IP_PROTO_TCP = 6;
 const IP_PROTO_UDP = 17;
+const DNS_PORTS = new Set([53, 5353, 5355]);
 
 const u16 = (d: Uint8Array, at: number): number => (d[at] << 8) | d[at + 1];
 const u32 = (d: Uint8Array, at: number): number => ((d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3]) >>> 0;
@@ -97,6 +98,8 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
       return true;
     }
     if (t + 8 > captured || u16(data, t + 4) < 8) return false;
+    // DNS, mDNS and LLMNR: the dissector notes queries and responses for matching.
+    if (DNS_PORTS.has(u16(data, t)) || DNS_PORTS.has(u16(data, t + 2))) return false;
     analyzer.addUdp({ frame: record.number, time: record.timestamp, src: ipv4Text(src), dst: ipv4Text(dst), srcPort: u16(data, t), dstPort: u16(data, t + 2) });
     return true;
   };

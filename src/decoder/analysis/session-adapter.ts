@@ -19,6 +19,7 @@ import { createPduBuffers, type PduBuffers } from './reassembled-buffer.ts';
 import { ipv4Text } from '../fields/format.ts';
 import type { FrameRecord } from '../types.ts';
 import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
+import { createTransactionTable } from './transactions.ts';
 
 // ipv4Text keeps the texts of the last two addresses: a conversation's frames repeat them.
 const ipv4 = ipv4Text;
@@ -182,7 +183,12 @@ export interface AnalysisSessions {
 
 export function createAnalysisSessions(): AnalysisSessions {
   const analyzer = createTcpAnalyzer();
+  const transactions = createTransactionTable();
   const firstPass: DissectSession = {
+    transaction(note, ctx) {
+      transactions.note(note, ctx.record.number, ctx.record.timestamp);
+      return undefined;
+    },
     tcp(h, ctx) {
       const seg = segmentInput(h, ctx);
       if (seg) analyzer.addTcp(seg);
@@ -197,7 +203,7 @@ export function createAnalysisSessions(): AnalysisSessions {
     firstPass,
     walkFirstPass: createHeaderWalker(analyzer),
     finish() {
-      const analysis = finishAnalysis(analyzer.finish());
+      const analysis: ConversationAnalysis = { ...finishAnalysis(analyzer.finish()), transactions };
       return { analysis, secondPass: secondPassSession(analysis) };
     },
   };
@@ -261,6 +267,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
       out.add(A.udpTimeDelta, h.offset, 0, BigInt(analysis.state.udpDeltaNs.get(d.frame)));
       out.close();
     },
+    transaction: (_note, ctx) => analysis.transactions?.match(ctx.record.number),
   };
   return secondPass;
 }

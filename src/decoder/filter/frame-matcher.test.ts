@@ -29,8 +29,8 @@ const CASES: Record<string, string[]> = {
     '_ws.expert.message contains "Duplicate ACK (#3)"',
   ],
   'captures/recorded/tcp-http.pcapng': ['http', 'http.request.method == "GET"', 'http.response.code == 200', 'tcp.reassembled_in', 'http.content_length > 100', 'tcp.stream == 0 and tcp.flags.push == 1'],
-  'captures/recorded/udp-dns.pcapng': ['dns', 'udp.port == 53', 'dns.flags.response == 1', 'dns.qry.name contains "example"', 'dns.a', 'udp.length > 60'],
-  'captures/recorded/arp.pcapng': ['arp', 'arp.opcode == 2', 'eth.dst == ff:ff:ff:ff:ff:ff', 'icmp'],
+  'captures/recorded/udp-dns.pcapng': ['dns', 'dns.response_in', 'dns.time > 0.001', 'udp.port == 53', 'dns.flags.response == 1', 'dns.qry.name contains "example"', 'dns.a', 'udp.length > 60'],
+  'captures/recorded/arp.pcapng': ['arp', 'arp.opcode == 2', 'eth.dst == ff:ff:ff:ff:ff:ff', 'icmp', 'icmp.resp_to'],
   'captures/recorded/tcp-ipv6.pcapng': ['ipv6', 'ipv6.addr == fd77::2', 'ip', 'tcp.srcport > 1024'],
   'captures/recorded/tcp-zerowindow.pcapng': ['tcp.analysis.zero_window', 'tcp.analysis.window_full', 'tcp.analysis.zero_window_probe or tcp.analysis.window_update'],
 };

@@ -7,6 +7,7 @@ import { defineFields } from '../fields/spec.ts';
 import type { ProtocolTable } from '../fields/spec.ts';
 import { hexOf, ipv4Text, ipv6Text } from '../fields/format.ts';
 import { need, u16, u32 } from './context.ts';
+import { endpointsKey } from './endpoints.ts';
 import type { Decoder, LayerContext } from './context.ts';
 
 const TYPES: Readonly<Record<number, readonly [string, string]>> = {
@@ -102,6 +103,9 @@ export const dnsFields = defineFields({
   countAnswers: { name: 'dns.count.answers', label: 'Answer RRs', type: 'uint', bits: 16, width: 16 },
   countAuth: { name: 'dns.count.auth_rr', label: 'Authority RRs', type: 'uint', bits: 16, width: 16 },
   countAdd: { name: 'dns.count.add_rr', label: 'Additional RRs', type: 'uint', bits: 16, width: 16 },
+  responseIn: { name: 'dns.response_in', label: 'Response In', type: 'framenum', width: 32, generated: true },
+  responseTo: { name: 'dns.response_to', label: 'Request In', type: 'framenum', width: 32, generated: true },
+  time: { name: 'dns.time', label: 'Time', type: 'reltime', generated: true },
   qryName: { name: 'dns.qry.name', label: 'Name', type: 'string' },
   qryNameLen: { name: 'dns.qry.name.len', label: 'Name Length', type: 'uint', width: 16, generated: true },
   countLabels: { name: 'dns.count.labels', label: 'Label Count', type: 'uint', width: 16, generated: true },
@@ -460,6 +464,14 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
   section('Answers', counts[1], rr);
   section('Authoritative nameservers', counts[2], rr);
   section('Additional records', counts[3], rr);
+  // The query's response, or the response's query (matched by the analysis' first pass).
+  const ports = ctx.layers.udp ?? ctx.layers.tcp;
+  const match = ctx.inner ? undefined : ctx.session?.transaction?.({ key: `dns|${id}|${endpointsKey(ctx, ports)}`, request: !isResponse }, ctx);
+  if (match?.responseIn) out.add(D.responseIn, msg, 0, match.responseIn);
+  if (match?.requestIn) {
+    out.add(D.responseTo, msg, 0, match.requestIn);
+    out.add(D.time, msg, 0, BigInt(match.deltaNs));
+  }
   out.close();
   if (!ctx.inner) ctx.layers.dns = rec;
   if (columns) {

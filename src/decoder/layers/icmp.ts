@@ -6,6 +6,7 @@ import type { ProtocolTable } from '../fields/spec.ts';
 import { hexOf } from '../fields/format.ts';
 import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED, expectedChecksum } from '../checksum.ts';
 import { need, u16 } from './context.ts';
+import { endpointsKey } from './endpoints.ts';
 import type { Decoder } from './context.ts';
 
 const TYPES: Readonly<Record<number, string>> = {
@@ -60,6 +61,10 @@ export const icmpFields = defineFields({
   identLe: { name: 'icmp.ident_le', label: 'Identifier (LE)', type: 'uint', width: 16, base: 'dec_hex' },
   seq: { name: 'icmp.seq', label: 'Sequence Number (BE)', type: 'uint', bits: 16, width: 16, base: 'dec_hex' },
   seqLe: { name: 'icmp.seq_le', label: 'Sequence Number (LE)', type: 'uint', width: 16, base: 'dec_hex' },
+  respIn: { name: 'icmp.resp_in', label: 'Response frame', type: 'framenum', width: 32, generated: true },
+  respTo: { name: 'icmp.resp_to', label: 'Request frame', type: 'framenum', width: 32, generated: true },
+  // Milliseconds, printed as C's %g prints the double Wireshark keeps ("0.039315").
+  respTime: { name: 'icmp.resptime', label: 'Response time', type: 'string', generated: true },
   unused: { name: 'icmp.unused', label: 'Unused', type: 'bytes', bits: 32 },
   mtu: { name: 'icmp.mtu', label: 'MTU of next hop', type: 'uint', width: 16 },
   redirGw: { name: 'icmp.redir_gw', label: 'Gateway Address', type: 'ipv4' },
@@ -140,6 +145,22 @@ export const decodeIcmp: Decoder = (ctx, offset, end) => {
     // Wireshark pads the type name so that "request" and "reply" lines align.
     const pad = type === 0 || type === 14 ? '    ' : '  ';
     info = `${TYPES[type]}${pad}id=${hx(id)}, seq=${seq}/${swap16(seq)}${ttl !== undefined ? `, ttl=${ttl}` : ''}`;
+    // Echo request and reply matched by the analysis' first pass (identifier, sequence number, addresses).
+    const match = type === 8 || type === 0 ? ctx.session?.transaction?.({ key: `icmp|${id}|${seq}|${endpointsKey(ctx)}`, request: type === 8 }, ctx) : undefined;
+    if (match && !ctx.inner) {
+      if (type === 8 && match.responseIn) {
+        out.add(C.respIn, offset, 0, match.responseIn);
+        info += ` (reply in ${match.responseIn})`;
+      } else if (type === 8) {
+        out.expert('icmp.resp_not_found', 'warn', 'No response seen to ICMP request');
+        info += ' (no response found!)';
+      } else if (match.requestIn) {
+        out.add(C.respTo, offset, 0, match.requestIn);
+        const ms = match.deltaNs / 1e6;
+        out.add(C.respTime, offset, 0, String(ms), out.detail ? `[Response time: ${ms.toFixed(3)} ms]` : undefined);
+        info += ` (request in ${match.requestIn})`;
+      }
+    }
   } else if (isError && end - offset >= 8) {
     if (type === 3 && code === 4) {
       out.add(C.unused, offset + 4, 2);

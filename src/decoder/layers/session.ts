@@ -6,6 +6,7 @@ import type { LayerContext } from './context.ts';
 import type { Sink } from '../fields/sink.ts';
 import type { TcpHeader } from './tcp.ts';
 import type { UdpHeader } from './udp.ts';
+import type { TransactionMatch, TransactionNote } from '../analysis/transactions.ts';
 
 /** What the analysis layer says about one TCP segment; every member is optional. */
 export interface TcpAnalysis {
@@ -58,6 +59,11 @@ export interface DissectSession {
   tcp?(header: TcpHeader, ctx: LayerContext): TcpAnalysis | undefined;
   /** Called once per UDP header, after its fields (udp.stream and timestamps go here). */
   udp?(header: UdpHeader, ctx: LayerContext): void;
+  /**
+   * A request or response of a request/response protocol (DNS, ICMP echo): the
+   * first pass notes it; the second pass returns what it was matched with.
+   */
+  transaction?(note: TransactionNote, ctx: LayerContext): TransactionMatch | undefined;
   /** Called when a frame is done (after every layer). */
   frameDone?(ctx: LayerContext): void;
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { conversationKey, createTransactionTable } from './transactions.ts';
+
+describe('request/response matching', () => {
+  it('pairs a response with the latest unanswered request of its key, both ways', () => {
+    const t = createTransactionTable();
+    t.note({ key: 'a', request: true }, 1, 1_000n);
+    t.note({ key: 'b', request: true }, 2, 2_000n);
+    t.note({ key: 'b', request: false }, 3, 2_500n);
+    t.note({ key: 'a', request: false }, 4, 9_000n);
+    expect(t.match(1)).toEqual({ responseIn: 4, requestIn: 0, deltaNs: 0 });
+    expect(t.match(4)).toEqual({ responseIn: 0, requestIn: 1, deltaNs: 8_000 });
+    expect(t.match(2)?.responseIn).toBe(3);
+    expect(t.match(3)?.deltaNs).toBe(500);
+  });
+
+  it('leaves an unanswered request and a stray response unmatched, and never pairs one request twice', () => {
+    const t = createTransactionTable();
+    t.note({ key: 'a', request: false }, 1, 0n);
+    t.note({ key: 'a', request: true }, 2, 0n);
+    t.note({ key: 'a', request: false }, 3, 5n);
+    t.note({ key: 'a', request: false }, 4, 9n);
+    t.note({ key: 'c', request: true }, 5, 0n);
+    expect(t.match(1)).toEqual({ responseIn: 0, requestIn: 0, deltaNs: 0 });
+    expect(t.match(4)?.requestIn).toBe(0);
+    expect(t.match(5)?.responseIn).toBe(0);
+    expect(t.match(6)).toBeUndefined();
+  });
+
+  it('names a conversation the same from either end', () => {
+    expect(conversationKey('10.0.0.1:53', '10.0.0.2:4000')).toBe(conversationKey('10.0.0.2:4000', '10.0.0.1:53'));
+  });
+});
