@@ -19,8 +19,6 @@ const noSubdissector = 'tshark hands no payload of a retransmitted segment to th
 
 /** fields.txt gaps. */
 export const fieldGaps: readonly Gap[] = [
-  { field: 'http.request', why: 'http.request/http.response presence flags are not defined yet' },
-  { field: 'http.response', why: 'http.request/http.response presence flags are not defined yet' },
   { field: 'http.request_in', why: httpTracking },
   { field: 'http.response_in', why: httpTracking },
   { field: 'http.response_for.uri', why: httpTracking },

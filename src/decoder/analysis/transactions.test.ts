@@ -27,6 +27,18 @@ describe('request/response matching', () => {
     expect(t.match(6)).toBeUndefined();
   });
 
+  it('answers HTTP requests in order on one connection, numbering both sides', () => {
+    const t = createTransactionTable();
+    t.note({ key: 'c', request: true, inOrder: true, about: 'http://h/a' }, 1, 0n);
+    t.note({ key: 'c', request: true, inOrder: true, about: 'http://h/b' }, 2, 0n);
+    t.note({ key: 'c', request: false, inOrder: true }, 3, 7n);
+    t.note({ key: 'c', request: false, inOrder: true }, 4, 9n);
+    expect(t.match(1)).toMatchObject({ responseIn: 3, number: 1 });
+    expect(t.match(2)).toMatchObject({ responseIn: 4, number: 2 });
+    expect(t.match(3)).toMatchObject({ requestIn: 1, number: 1, about: 'http://h/a', deltaNs: 7 });
+    expect(t.match(4)).toMatchObject({ requestIn: 2, number: 2, about: 'http://h/b', deltaNs: 9 });
+  });
+
   it('names a conversation the same from either end', () => {
     expect(conversationKey('10.0.0.1:53', '10.0.0.2:4000')).toBe(conversationKey('10.0.0.2:4000', '10.0.0.1:53'));
   });

@@ -7,6 +7,13 @@ export interface TransactionNote {
   /** DNS transaction id, or ICMP echo identifier and sequence number, with the conversation. */
   key: string;
   request: boolean;
+  /**
+   * HTTP/1.x has no id: the responses on a connection answer its requests in
+   * order, so a response takes the oldest unanswered request of its key.
+   */
+  inOrder?: boolean;
+  /** Kept with a request and handed to its response (HTTP: the full request URI). */
+  about?: string;
 }
 
 export interface TransactionMatch {
@@ -16,6 +23,10 @@ export interface TransactionMatch {
   requestIn: number;
   /** On a response: nanoseconds since its request. */
   deltaNs: number;
+  /** In-order protocols: this request's or response's number on its connection, from 1. */
+  number?: number;
+  /** On a response: what its request noted (`about`). */
+  about?: string;
 }
 
 export interface TransactionTable {
@@ -26,23 +37,32 @@ export interface TransactionTable {
 }
 
 export function createTransactionTable(): TransactionTable {
-  const open = new Map<string, { frame: number; time: bigint }>();
+  // Unanswered requests by key: the latest one, or (in order) all of them, oldest first.
+  const open = new Map<string, { frame: number; time: bigint; about?: string }[]>();
+  const counts = new Map<string, number>();
   const matches = new Map<number, TransactionMatch>();
+  const count = (key: string): number => {
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    return n;
+  };
   return {
     note(t, frame, time) {
+      const mine: TransactionMatch = { responseIn: 0, requestIn: 0, deltaNs: 0 };
+      if (t.inOrder) mine.number = count(`${t.request ? 'q' : 'r'}|${t.key}`);
+      matches.set(frame, mine);
+      const waiting = open.get(t.key) ?? [];
       if (t.request) {
-        open.set(t.key, { frame, time });
-        matches.set(frame, { responseIn: 0, requestIn: 0, deltaNs: 0 });
+        const entry = { frame, time, about: t.about };
+        open.set(t.key, t.inOrder ? [...waiting, entry] : [entry]);
         return;
       }
-      const req = open.get(t.key);
-      if (!req) {
-        matches.set(frame, { responseIn: 0, requestIn: 0, deltaNs: 0 });
-        return;
-      }
-      open.delete(t.key);
+      const req = waiting.shift();
+      if (!req) return;
       matches.get(req.frame)!.responseIn = frame;
-      matches.set(frame, { responseIn: 0, requestIn: req.frame, deltaNs: Number(time - req.time) });
+      mine.requestIn = req.frame;
+      mine.deltaNs = Number(time - req.time);
+      if (req.about !== undefined) mine.about = req.about;
     },
     match: (frame) => matches.get(frame),
   };

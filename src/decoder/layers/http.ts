@@ -69,6 +69,9 @@ export const httpFields = defineFields({
   contentLengthHeader: { name: 'http.content_length_header', label: 'Content-Length', type: 'string' },
   contentLength: { name: 'http.content_length', label: 'Content length', type: 'uint', width: 32 },
   fullUri: { name: 'http.request.full_uri', label: 'Full request URI', type: 'string', generated: true },
+  // Hidden, as in Wireshark: for filters (http.request) and field lists, not drawn.
+  isRequest: { name: 'http.request', label: 'Request', type: 'bool', hidden: true },
+  isResponse: { name: 'http.response', label: 'Response', type: 'bool', hidden: true },
   fileData: { name: 'http.file_data', label: 'File Data', type: 'string' },
 });
 
@@ -136,6 +139,7 @@ export const decodeHttp: Decoder = (ctx, offset, end) => {
   if (out.detail) out.openText(escapeText(firstLine), at, (cut ? e : e + 2) - at);
   out.expert('http.chat', 'chat', escapeText(firstLine));
   const parts = first.split(' ');
+  out.add(isResponse ? H.isResponse : H.isRequest, offset, 0, true);
   if (isResponse) {
     const version = parts[0];
     const code = Number(parts[1]);
