@@ -12,21 +12,11 @@ export interface Gap {
 /** Captures with retransmitted data segments. */
 const RETRANSMITTING = ['tcp-loss', 'tcp-spurious', 'rebuilt__report-spurious'];
 
-const icmpTracking = 'ICMP echo request/reply matching across frames is not implemented yet';
-const dnsTracking = 'DNS query/response matching across frames is not implemented yet';
-const httpTracking = 'HTTP request/response matching across frames is not implemented yet';
 const noSubdissector = 'tshark hands no payload of a retransmitted segment to the next dissector (no "data" layer); wirebook does the same only when the analysis runs, and `fields` runs it only when an analysis field is asked for';
 
 /** fields.txt gaps. */
 export const fieldGaps: readonly Gap[] = [
-  { field: 'http.request_in', why: httpTracking },
-  { field: 'http.response_in', why: httpTracking },
-  { field: 'http.response_for.uri', why: httpTracking },
-  { field: 'http.request_number', why: httpTracking },
-  { field: 'http.response_number', why: httpTracking },
-  { field: 'http.time', why: httpTracking },
-  { field: 'http.unknown_header', why: 'not defined yet (tshark prints nothing for these captures)' },
-  { field: 'ip.version', captures: ['tcp-ipv6'], why: 'Wireshark\'s IPv6 dissector also adds a hidden ip.version = 6' },
+  { field: 'http.unknown_header', why: 'not defined yet (tshark prints nothing for these captures, though they carry an X-Pad header)' },
   { field: 'frame.protocols', captures: RETRANSMITTING, why: noSubdissector },
   { field: 'data.len', captures: RETRANSMITTING, why: noSubdissector },
 ];

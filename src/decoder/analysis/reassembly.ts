@@ -7,7 +7,7 @@ import type { ReassemblyInfo } from './tcp-analyzer.ts';
 
 export interface PduTracker {
   /** Bytes of one segment; relSeq is the relative sequence number of its first byte. */
-  push(frame: number, relSeq: number, len: number, payload: Uint8Array | undefined): void;
+  push(frame: number, relSeq: number, len: number, payload: Uint8Array | undefined, time?: bigint): void;
   /**
    * End of capture: a message still open is left unreassembled (as Wireshark
    * leaves it), its frames marked unfinished.
@@ -62,7 +62,13 @@ function dnsFramer(): Framer {
 
 const H_HEAD = 0, H_BODY = 1, H_CHUNK_SIZE = 2, H_CHUNK_DATA = 3, H_CHUNK_CRLF = 4, H_TRAILER = 5, H_TO_CLOSE = 6;
 
-function httpFramer(): Framer {
+/** What a message's head says, for request/response matching: a request (and its full URI) or a response. */
+export interface HttpHead {
+  request: boolean;
+  uri?: string;
+}
+
+function httpFramer(onHead: (h: HttpHead) => void = () => {}): Framer {
   let state = H_HEAD;
   let head = '';
   let tail = 0; // last four bytes, to find CRLFCRLF across segments
@@ -83,6 +89,9 @@ function httpFramer(): Framer {
       else if (name === 'transfer-encoding' && /chunked/i.test(value)) chunked = true;
     }
     const code = isResponse ? parseInt(first.split(' ')[1] ?? '', 10) : 0;
+    const host = lines.find((l) => /^host:/i.test(l))?.slice(5).trim();
+    const target = isResponse ? '' : (first.split(' ')[1] ?? '');
+    onHead({ request: !isResponse, ...(host ? { uri: `http://${host}${target}` } : {}) });
     const noBody = isResponse && (code < 200 || code === 204 || code === 304);
     head = '';
     if (noBody) state = -1;
@@ -141,8 +150,18 @@ function httpFramer(): Framer {
   };
 }
 
-export function createPduTracker(srcPort: number, dstPort: number, out: ReassemblyInfo): PduTracker {
+/** HTTP messages, each in the frame that completes it, in capture order: for request/response matching. */
+export interface HttpMessage extends HttpHead {
+  frame: number;
+  time: bigint;
+  /** The TCP stream the message travels in. */
+  stream: number;
+}
+
+export function createPduTracker(srcPort: number, dstPort: number, out: ReassemblyInfo, stream = -1): PduTracker {
   let framer: Framer | null = null;
+  let head: HttpHead | null = null;
+  let now = 0n;
   let decided = false;
   let kind = '';
   let expected = -1;
@@ -153,6 +172,10 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
   let lost = false;
 
   const complete = (): void => {
+    if (kind === 'http' && head && frames.length) {
+      out.httpMessages?.push({ ...head, frame: frames[frames.length - 1], time: now, stream });
+      head = null;
+    }
     if (frames.length > 1) {
       const last = frames[frames.length - 1];
       for (let i = 0; i < frames.length - 1; i++) if (frames[i] !== last) out.reassembledIn.set(frames[i], last);
@@ -165,12 +188,13 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
   };
 
   return {
-    push(frame, relSeq, len, payload) {
+    push(frame, relSeq, len, payload, time = 0n) {
+      now = time;
       if (!decided) {
         decided = true;
         if (!payload) return;
         if (srcPort === 53 || dstPort === 53) { framer = dnsFramer(); kind = 'dns'; }
-        else if (looksLikeHttp(payload)) { framer = httpFramer(); kind = 'http'; }
+        else if (looksLikeHttp(payload)) { framer = httpFramer((h) => { head = h; }); kind = 'http'; }
         expected = relSeq;
       }
       if (!framer) return;

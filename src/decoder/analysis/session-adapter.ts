@@ -186,7 +186,8 @@ export function createAnalysisSessions(): AnalysisSessions {
   const transactions = createTransactionTable();
   const firstPass: DissectSession = {
     transaction(note, ctx) {
-      transactions.note(note, ctx.record.number, ctx.record.timestamp);
+      // HTTP messages are noted by the reassembly, in the frame that completes each one.
+      if (!note.inOrder) transactions.note(note, ctx.record.number, ctx.record.timestamp);
       return undefined;
     },
     tcp(h, ctx) {
@@ -203,7 +204,11 @@ export function createAnalysisSessions(): AnalysisSessions {
     firstPass,
     walkFirstPass: createHeaderWalker(analyzer),
     finish() {
-      const analysis: ConversationAnalysis = { ...finishAnalysis(analyzer.finish()), transactions };
+      const state = analyzer.finish();
+      for (const m of state.reassembly.httpMessages ?? []) {
+        transactions.note({ key: `http|${m.stream}`, request: m.request, inOrder: true, about: m.uri }, m.frame, m.time);
+      }
+      const analysis: ConversationAnalysis = { ...finishAnalysis(state), transactions };
       return { analysis, secondPass: secondPassSession(analysis) };
     },
   };

@@ -15,7 +15,7 @@ import {
 } from './analysis-flags.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
 import { FrameColumn } from './frame-table.ts';
-import { createPduTracker, type PduTracker } from './reassembly.ts';
+import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
 import {
   TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput,
@@ -148,6 +148,8 @@ export interface ReassemblyInfo {
    * segments of a reassembled PDU, though no frame reassembles it.
    */
   unfinished?: Map<number, number>;
+  /** Every HTTP message, in the frame that completes it (request/response matching). */
+  httpMessages?: HttpMessage[];
 }
 
 export interface AnalyzerState {
@@ -209,7 +211,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     stateB: new FrameColumn(Uint8Array, 0),
     udpDeltaNs: new FrameColumn(Float64Array, 0),
     notes: new Map(),
-    reassembly: { reassembledIn: new Map(), segments: new Map(), unfinished: new Map() },
+    reassembly: { reassembledIn: new Map(), segments: new Map(), unfinished: new Map(), httpMessages: [] },
     udpFirstTime: [],
     udpLastTime: [],
   };
@@ -576,8 +578,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // Application-message reassembly (only bytes in order; retransmitted copies are skipped).
     if (reassemble && seglen > 0 && !(ta & A_ANY_RETRANS) && !(ta & A_KEEP_ALIVE)) {
-      if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly);
-      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload);
+      if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly, s.index);
+      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time);
     }
   }
 

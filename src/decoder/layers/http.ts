@@ -72,6 +72,12 @@ export const httpFields = defineFields({
   // Hidden, as in Wireshark: for filters (http.request) and field lists, not drawn.
   isRequest: { name: 'http.request', label: 'Request', type: 'bool', hidden: true },
   isResponse: { name: 'http.response', label: 'Response', type: 'bool', hidden: true },
+  requestNumber: { name: 'http.request_number', label: 'HTTP request', type: 'uint', width: 32, generated: true },
+  responseIn: { name: 'http.response_in', label: 'Response in frame', type: 'framenum', width: 32, generated: true },
+  responseNumber: { name: 'http.response_number', label: 'HTTP response', type: 'uint', width: 32, generated: true },
+  time: { name: 'http.time', label: 'Time since request', type: 'reltime', generated: true },
+  requestIn: { name: 'http.request_in', label: 'Request in frame', type: 'framenum', width: 32, generated: true },
+  responseForUri: { name: 'http.response_for.uri', label: 'Request URI', type: 'string', generated: true },
   fileData: { name: 'http.file_data', label: 'File Data', type: 'string' },
 });
 
@@ -211,6 +217,21 @@ export const decodeHttp: Decoder = (ctx, offset, end) => {
     at = e + 2;
   }
   if (!isResponse && host) out.add(H.fullUri, offset, 0, `http://${host}${uri}`);
+  // The request's response, or the response's request: matched in order on the connection by the analysis.
+  const match = ctx.inner ? undefined : ctx.session?.transaction?.({ key: 'http', request: !isResponse, inOrder: true }, ctx);
+  if (match?.number !== undefined) {
+    if (!isResponse) {
+      out.add(H.requestNumber, offset, 0, match.number, out.detail ? `[HTTP request ${match.number}]` : undefined);
+      if (match.responseIn) out.add(H.responseIn, offset, 0, match.responseIn);
+    } else {
+      out.add(H.responseNumber, offset, 0, match.number, out.detail ? `[HTTP response ${match.number}]` : undefined);
+      if (match.requestIn) {
+        out.add(H.time, offset, 0, BigInt(match.deltaNs));
+        out.add(H.requestIn, offset, 0, match.requestIn);
+        if (match.about) out.add(H.responseForUri, offset, 0, match.about);
+      }
+    }
+  }
   const bodyLen = stop - at;
   if (bodyLen > 0 && (contentLength < 0 || contentLength > 0)) {
     const body = latin1(data, at, stop);

@@ -44,6 +44,8 @@ const octets = (v: unknown) => `${v} bytes`;
 export const ipv6Fields = defineFields({
   ipv6: { name: 'ipv6', label: 'Internet Protocol Version 6', type: 'protocol' },
   version: { name: 'ipv6.version', label: 'Version', type: 'uint', bits: 4, width: 8, mask: 0xf0 },
+  // Wireshark's IPv6 dissector also sets ip.version, hidden, so "ip.version == 6" finds IPv6.
+  ipVersion: { name: 'ip.version', label: 'Version', type: 'uint', bits: 4, width: 8, mask: 0xf0, hidden: true },
   tclass: { name: 'ipv6.tclass', label: 'Traffic Class', type: 'uint', bits: 8, width: 32, mask: 0x0ff00000, base: 'hex' },
   dscp: { name: 'ipv6.tclass.dscp', label: 'Differentiated Services Codepoint', type: 'uint', width: 32, mask: 0x0fc00000, strings: DSCP_LONG },
   ecn: { name: 'ipv6.tclass.ecn', label: 'Explicit Congestion Notification', type: 'uint', width: 32, mask: 0x00300000, strings: ECN_LONG },
@@ -186,6 +188,7 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   if (out.detail || out.wants(X.ipv6)) {
     out.finish(40, `Internet Protocol Version 6, Src: ${ipv6Text(data.subarray(srcAt, srcAt + 16))}, Dst: ${ipv6Text(data.subarray(dstAt, dstAt + 16))}`);
   }
+  out.add(X.ipVersion, offset, 1, version);
   out.add(X.version, offset, 1, version);
   out.open(X.tclass, offset, 4, tclass, out.detail ? `${bitPattern(0x0ff00000, 32, tclass)} = Traffic Class: ${hexOf(tclass, 8)} (${dsSummary(tclass)})` : undefined);
   out.add(X.dscp, offset, 4, tclass >> 2);
