@@ -338,7 +338,12 @@ describe('open your own capture', () => {
     // The ladder and the list share the selection, both ways.
     await ladder.locator(`tr[aria-current="true"][data-frame="${http[0]}"]`).waitFor(WAIT);
     await expect(ladder.locator('tr[aria-current="true"]').count()).resolves.toBe(1);
-    await ladder.locator(`.sd-arrow[data-frame="${http[1]}"]`).click();
+    // Step the ladder with its keys (the pointer's targets move while its overview strip loads).
+    const from = stream0.indexOf(http[0]);
+    const to = stream0.indexOf(http[1]);
+    await ladder.locator('[data-scroll]').focus();
+    for (let i = from; i < to; i++) await page.keyboard.press('ArrowDown');
+    await ladder.locator(`tr[aria-current="true"][data-frame="${http[1]}"]`).waitFor(WAIT);
     await page.locator(`[data-rows] [role="row"][data-frame="${http[1]}"][aria-selected="true"]`).waitFor(WAIT);
     await treeShows(page, http[1]);
     await selectRow(page, http[0]);

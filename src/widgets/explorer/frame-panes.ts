@@ -8,6 +8,7 @@ import { fieldAt, fieldAtPath, findPath, walk, type FieldPath } from '../packet-
 import { asciiChar, hexByte, offsetText, BYTES_PER_LINE } from '../packet-viewer/hex-dump.ts';
 import { byteLayers } from '../packet-viewer/layers.ts';
 import { headerDiagramHtml } from '../header-diagram/render.ts';
+import { scrollWithin } from '../packet-viewer/dom.ts';
 import type { FrameDetail } from './protocol.ts';
 import { en } from '../../../content/strings/en.ts';
 
@@ -196,7 +197,8 @@ export class FramePanes {
     if (reveal && item) {
       // Open every subtree on the way to the field, then bring it into view.
       for (let p = item.parentElement?.closest<HTMLElement>('[role="treeitem"]'); p; p = p.parentElement?.closest<HTMLElement>('[role="treeitem"]')) this.#toggle(p, true);
-      item.scrollIntoView({ block: 'nearest' });
+      // Within the pane only: the page stays where the reader is.
+      scrollWithin(this.#tree, item, false);
     }
     if (field.source !== this.#source) this.#showSource(field.source);
     this.#markBytes(field);
@@ -214,7 +216,8 @@ export class FramePanes {
       const o = Number(b.dataset.offset);
       b.classList.toggle('ex-on', o >= from && o < to);
     }
-    this.#bytes.querySelector('.ex-on')?.scrollIntoView({ block: 'nearest' });
+    const first = this.#bytes.querySelector<HTMLElement>('.ex-on');
+    if (first) scrollWithin(this.#bytes, first, false);
   }
 
   #drawSources(): void {
