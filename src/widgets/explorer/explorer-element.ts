@@ -8,7 +8,7 @@ import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
 import { FramePanes } from './frame-panes.ts';
 import { PacketList } from './packet-list.ts';
-import { PREVIEW_BYTES, type Opened } from './protocol.ts';
+import { PREVIEW_BYTES, type FrameDetail, type Opened } from './protocol.ts';
 import { en } from '../../../content/strings/en.ts';
 
 const t = en.explorer;
@@ -198,7 +198,14 @@ class ExplorerElement extends HTMLElement {
 
   async #showFrame(n: number, publish: boolean): Promise<void> {
     const ticket = ++this.#frameTicket;
-    const detail = await this.#worker().request('frame', { n });
+    let detail: FrameDetail;
+    try {
+      detail = await this.#worker().request('frame', { n });
+    } catch (e) {
+      // The decoder never throws on packet contents; this is the Worker itself failing.
+      if (ticket === this.#frameTicket) this.#fail(e);
+      return;
+    }
     if (ticket !== this.#frameTicket) return;
     this.#panes.show(detail);
     if (publish) this.#bus.select({ frame: n }, this);
@@ -246,6 +253,10 @@ class ExplorerElement extends HTMLElement {
           this.#filterMessage(t.filterError(r.message, r.position + 1), true);
           this.#filterInput().focus();
         }
+      })
+      .catch((e: unknown) => {
+        delete this.dataset.filtering;
+        this.#fail(e);
       });
   }
 }
