@@ -39,10 +39,7 @@ export interface Opened {
   format: string;
   /** The damage that stopped reading (frames before it are all there). */
   error?: { message: string; offset: number };
-  /**
-   * Milliseconds: reading the file from first byte to a ready capture (reading,
-   * indexing and the analysis overlap), and the time spent indexing and analysing within it.
-   */
+  /** Milliseconds spent reading the file, indexing its frames, and analysing its conversations. */
   timings: { read: number; index: number; analyse: number };
 }
 

@@ -20,8 +20,8 @@ import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, 
 const DIAGRAM_LAYERS = ['eth', 'arp', 'ipv4', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp'];
 /** Details trees kept at once: the rows in view and the recently selected frames. */
 const CACHE_LIMIT = 2000;
-/** Bytes read at once when a file is opened. */
-const READ_SLICE = 8 << 20;
+/** Bytes indexed and analysed at once when a file is opened. */
+const INDEX_SLICE = 4 << 20;
 /** Frames a filter tests between two looks at the Worker's message queue. */
 const FILTER_SLICE = 25_000;
 
@@ -52,31 +52,23 @@ export function openWorkspace(bytes: Uint8Array): Workspace {
 }
 
 /**
- * Read a file piece by piece, indexing its frames and making the analysis'
- * first pass as the pieces arrive, so reading, indexing and analysing overlap.
+ * Read a file whole (one buffer: the frames are views into it), then index its
+ * frames and make the analysis' first pass slice by slice, each slice once,
+ * while it is still in the processor's caches.
  */
 export async function openWorkspaceFrom(file: Blob): Promise<Workspace> {
   const t0 = performance.now();
-  const bytes = new Uint8Array(file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const readMs = performance.now() - t0;
   const stream = new CaptureStream();
   const frames: CaptureIndex['frames'] = [];
   const pass = createFirstPass(bytes);
-  let at = 0;
   let passed = 0;
   let indexMs = 0;
   let analyseMs = 0;
-  // Large slices, the next one read while this one is indexed and analysed.
-  const sliceAt = (from: number) => file.slice(from, from + READ_SLICE).arrayBuffer();
-  let next: Promise<ArrayBuffer> | undefined = file.size > 0 ? sliceAt(0) : undefined;
-  while (next) {
-    const value = new Uint8Array(await next);
-    if (value.length === 0 || at + value.length > bytes.length) break;
-    next = at + value.length < bytes.length ? sliceAt(at + value.length) : undefined;
-    bytes.set(value, at);
-    at += value.length;
-    if (stream.error) continue;
+  for (let at = 0; at < bytes.length && !stream.error; at += INDEX_SLICE) {
     const t = performance.now();
-    stream.pushRecords(value, frames);
+    stream.pushRecords(bytes.subarray(at, at + INDEX_SLICE), frames);
     const u = performance.now();
     for (; passed < frames.length; passed++) pass.add(frames[passed]);
     indexMs += u - t;
@@ -85,10 +77,9 @@ export async function openWorkspaceFrom(file: Blob): Promise<Workspace> {
   const error = stream.end();
   const index: CaptureIndex = { format: stream.format, frames, interfaces: stream.interfaces, sections: stream.sections, ...(error ? { error } : {}) };
   const t = performance.now();
-  const analysed: Analysed = pass.finish();
-  const capture = openIndexed(bytes.subarray(0, at), index, { cacheLimit: CACHE_LIMIT, analysed });
+  const capture = openIndexed(bytes, index, { cacheLimit: CACHE_LIMIT, analysed: pass.finish() });
   analyseMs += performance.now() - t;
-  return workspaceOf(capture, at, { read: performance.now() - t0, index: indexMs, analyse: analyseMs });
+  return workspaceOf(capture, bytes.length, { read: readMs, index: indexMs, analyse: analyseMs });
 }
 
 function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timings']): Workspace {
