@@ -69,7 +69,18 @@ class SequenceDiagramElement extends HTMLElement {
       this.#draw();
       if (this.#overview && Math.abs(this.#scroll.clientWidth - this.#overviewWidth) > 8) this.#buildOverview();
     }).observe(this.#scroll);
-    // The overview strip (d3-brush) is fetched when a reader comes near the ladder.
+    // The overview strip (d3-brush) is fetched when the ladder scrolls near the view, so the
+    // room it takes above the drawing is there before a pointer aims at an arrow; or at once
+    // when a reader reaches the ladder first.
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        near.disconnect();
+        void this.#needOverview();
+      },
+      { rootMargin: '300px 0px' },
+    );
+    near.observe(this);
     for (const type of ['pointerenter', 'focusin'] as const) this.addEventListener(type, () => void this.#needOverview(), { once: true });
   }
 
