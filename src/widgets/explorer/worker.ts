@@ -31,7 +31,7 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
     }
     case 'open': {
       const { file } = message.args as Requests['open']['args'];
-      workspace = undefined;
+      // The preview (if any) keeps answering for the rows in view while the whole file is read.
       filterTicket++;
       workspace = await openWorkspaceFrom(file);
       return { result: workspace.opened, transfer: [] };
