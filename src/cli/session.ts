@@ -1,21 +1,33 @@
-// The per-capture analysis session for the CLI: the decoder's two-pass glue
-// (analysis/session-adapter.ts) behind one object, so a command hands the same
-// session to every frame of both passes and calls rewind() in between.
+// The per-capture analysis session for the CLI: the decoder's analysis glue
+// (analysis/session-adapter.ts) behind one object that a command hands to
+// every frame. Two ways to read:
+// - two passes, as `tshark -2`: the first pass feeds the analysis, rewind(),
+//   then the second answers each frame with the whole capture known;
+// - one pass, when every field asked is one a frame keeps from the moment it
+//   is analysed (LIVE_FIELDS): each frame is analysed and answered at once.
+//   Should a frame's answer still be open (a conversation whose handshake the
+//   capture missed), `unsettled` names it: from there the command goes on as
+//   a first pass and answers the rest after rewind().
 
-import { createAnalysisSessions } from '../decoder/analysis/session-adapter.ts';
+import { createAnalysisSessions, LIVE_FIELDS } from '../decoder/analysis/session-adapter.ts';
 import type { DissectSession, TcpAnalysis } from '../decoder/dissect.ts';
 import type { LayerContext } from '../decoder/layers/context.ts';
 import type { TcpHeader } from '../decoder/layers/tcp.ts';
 import type { UdpHeader } from '../decoder/layers/udp.ts';
 import type { FrameRecord } from '../decoder/types.ts';
 import type { TransactionMatch, TransactionNote } from '../decoder/analysis/transactions.ts';
+import type { PlainAnalysis } from '../decoder/fields/plain-frames.ts';
 
-/** A session for one capture: run the first pass, call rewind(), then the second. */
+/** A session for one capture. */
 export interface CliSession extends DissectSession {
   /** Ends the first pass: from now on frames are dissected with the whole capture known. */
   rewind(): void;
   /** First pass only: reads a plain frame's headers straight into the analysis; false when it must be dissected. */
   walk(record: FrameRecord, data: Uint8Array): boolean;
+  /** Reading in one pass: frames are answered as they come (until `unsettled`). */
+  readonly live: boolean;
+  /** One pass: 0, or the first frame left unanswered (it and all later frames need the second pass). */
+  readonly unsettled: number;
 }
 
 /** Field names only the analysis can fill in (a field list naming one needs two passes). */
@@ -35,15 +47,50 @@ export function needsAnalysis(name: string): boolean {
   return SESSION_FIELDS.has(name) || name.startsWith('tcp.analysis') || name.startsWith('http.');
 }
 
-export function createSession(): CliSession {
-  const sessions = createAnalysisSessions();
-  let current: DissectSession = sessions.firstPass;
+/**
+ * Whether `names` can be read in one pass: every analysis field among them is
+ * settled when its frame is analysed, and no field comes from a payload layer
+ * (whose dissection depends on reassembly, which needs the whole capture).
+ */
+export function readableInOnePass(names: readonly string[], payloadField: (name: string) => boolean): boolean {
+  return names.every((n) => (needsAnalysis(n) ? LIVE_FIELDS.has(n) : !payloadField(n)));
+}
+
+export function createSession(opts: { live?: boolean } = {}): CliSession {
+  const sessions = createAnalysisSessions({ reassemble: !opts.live });
+  let current: DissectSession = opts.live ? sessions.live : sessions.firstPass;
+  // The live pass stopped at a frame: the analysis goes on as a first pass.
+  const settle = (): void => {
+    if (current === sessions.live && sessions.live.unsettled) current = sessions.firstPass;
+  };
+  const livePlain = sessions.live.plain!;
+  const plain: PlainAnalysis = {
+    tcp(seg, offset) {
+      const an = livePlain.tcp(seg, offset);
+      settle();
+      return an;
+    },
+    udp: (d, offset, out) => livePlain.udp(d, offset, out),
+  };
   return {
+    // Plain frames take the fast path only while the analysis answers as it goes.
+    get plain() {
+      return current === sessions.live ? plain : undefined;
+    },
+    live: opts.live === true,
+    get unsettled() {
+      return sessions.live.unsettled;
+    },
     walk: (record, data) => current === sessions.firstPass && sessions.walkFirstPass(record, data),
     rewind() {
-      if (current === sessions.firstPass) current = sessions.finish().secondPass;
+      if (current !== sessions.firstPass && current !== sessions.live) return;
+      current = sessions.finish().secondPass;
     },
-    tcp: (h: TcpHeader, ctx: LayerContext): TcpAnalysis | undefined => current.tcp?.(h, ctx),
+    tcp(h: TcpHeader, ctx: LayerContext): TcpAnalysis | undefined {
+      const an = current.tcp?.(h, ctx);
+      settle();
+      return an;
+    },
     udp: (h: UdpHeader, ctx: LayerContext): void => current.udp?.(h, ctx),
     transaction: (note: TransactionNote, ctx: LayerContext): TransactionMatch | undefined => current.transaction?.(note, ctx),
     frameDone: (ctx: LayerContext): void => current.frameDone?.(ctx),

@@ -20,6 +20,7 @@ import type { FrameInfo } from './layers/frame.ts';
 import { malformedFields } from './layers/malformed.ts';
 import { nsText } from './fields/format.ts';
 import { EXPERT_SPECS } from './fields/expert-fields.ts';
+import { createPlainExtractor } from './fields/plain-frames.ts';
 
 export type { DissectSession, TcpAnalysis } from './layers/session.ts';
 export type { FieldWanted } from './fields/wanted-sink.ts';
@@ -269,6 +270,27 @@ function columnValue(key: string, ctx: FrameContext, record: FrameRecord, first:
 /** Layers that only describe a payload (nothing routes through them). */
 const LEAVES = ['dns', 'mdns', 'llmnr', 'http', 'tls', 'data-text-lines', 'xml', 'data', 'user_dlt'];
 
+/** Names of the fields the payload layers define (and the markers any layer may raise). */
+let payloadNames: Set<string> | undefined;
+
+/**
+ * Whether field `name` comes from a layer that only describes a payload (DNS,
+ * HTTP, TLS, data...), or is a malformed/short marker, which any layer may
+ * raise. Such fields depend on how TCP payloads are reassembled.
+ */
+export function isPayloadField(name: string): boolean {
+  if (!payloadNames) {
+    payloadNames = new Set([malformedFields.malformed.name, malformedFields.short.name]);
+    for (const layer of LEAVES) {
+      const table = protocolTables[layer === 'mdns' || layer === 'llmnr' ? 'dns' : layer];
+      if (!table) continue;
+      payloadNames.add(table.filter);
+      for (const f of Object.values(table.fields)) payloadNames.add(f.name);
+    }
+  }
+  return payloadNames.has(name) || name.startsWith('_ws.');
+}
+
 /**
  * Leaf layers the fast path may skip: none of their fields is wanted, and
  * neither columns nor frame.protocols (which name them) nor the
@@ -292,7 +314,10 @@ function skippedLeaves(sink: WantedSink, namesNeeded: boolean): ReadonlySet<stri
  */
 export function createExtractor(
   wanted: FieldWanted,
-  opts?: Omit<DissectOptions, 'session' | 'firstTimestamp' | 'previousTimestamp'>,
+  opts?: Omit<DissectOptions, 'session' | 'firstTimestamp' | 'previousTimestamp'> & {
+    /** false: every frame through the layers (the plain-frame fast path's tests compare the two). */
+    plain?: boolean;
+  },
   /** Where the values go; a display filter passes a sink that keeps occurrences apart. */
   sink: WantedSink = new WantedSink(wanted),
 ) {
@@ -304,13 +329,21 @@ export function createExtractor(
   let prev: bigint | undefined;
   // One frame description, updated in place for every frame.
   const info: FrameInfo = { record: undefined as unknown as FrameRecord, interfaceName: opts?.interfaceName, interfaceDescription: opts?.interfaceDescription };
-  return (record: FrameRecord, data: Uint8Array, session?: DissectSession): string[] => {
+  // Plain Ethernet/IPv4 TCP and UDP frames skip the layers when every field has a reader there.
+  const plain = opts?.decodeAs || opts?.plain === false ? undefined : createPlainExtractor(wanted, sink);
+  const extract = (record: FrameRecord, data: Uint8Array, session?: DissectSession): string[] => {
     sink.begin(data);
     first ??= record.timestamp;
-    ctx.reset(record, data, session);
     info.record = record;
     info.firstTimestamp = first;
     info.previousTimestamp = prev ?? record.timestamp;
+    if (plain !== undefined && (session === undefined || session.plain !== undefined) && plain(record, data, session?.plain)) {
+      emitFrame(sink, info);
+      sink.close();
+      prev = record.timestamp;
+      return sink.values;
+    }
+    ctx.reset(record, data, session);
     emitFrame(sink, info);
     sink.close();
     runLayers(ctx, record);
@@ -321,6 +354,12 @@ export function createExtractor(
     prev = record.timestamp;
     return sink.values;
   };
+  /** Passes over a frame without extracting it (its time still counts for frame.time_delta and the like). */
+  const skip = (record: FrameRecord): void => {
+    first ??= record.timestamp;
+    prev = record.timestamp;
+  };
+  return Object.assign(extract, { skip });
 }
 
 const extractors = new WeakMap<FieldWanted, ReturnType<typeof createExtractor>>();

@@ -5,7 +5,7 @@
 
 import { createCaptureStream } from '../../decoder/capture/index.ts';
 import type { CaptureFormat, InterfaceInfo } from '../../decoder/capture/index.ts';
-import { compileWanted, createExtractor, protocolTables } from '../../decoder/dissect.ts';
+import { compileWanted, createExtractor, isPayloadField, protocolTables } from '../../decoder/dissect.ts';
 import type { CaptureError, FrameRecord } from '../../decoder/types.ts';
 import { nearest } from '../args.ts';
 import type { Command, Io } from '../command.ts';
@@ -14,7 +14,7 @@ import { openCapture, reportDamage } from '../capture-file.ts';
 import { bytesChunks } from '../input.ts';
 import type { ChunkSource } from '../input.ts';
 import { collectGarbage } from '../gc.ts';
-import { createSession, needsAnalysis } from '../session.ts';
+import { createSession, needsAnalysis, readableInOnePass } from '../session.ts';
 import { FIRST_PASS_FIELDS } from '../../decoder/open-capture.ts';
 
 export interface FieldsOptions {
@@ -91,14 +91,20 @@ export function runFields(
   const wanted = compileWanted(fieldNames);
   if (wanted.unknown.length) return { frames: 0, unknown: [...wanted.unknown] };
 
-  // The conversation analysis needs every frame before it can answer, so a
-  // field list that uses it is read twice (as `tshark -2` does).
-  const session = opts.twoPass || fieldNames.some(needsAnalysis) ? createSession() : undefined;
-  if (session) {
-    const first = createExtractor(compileWanted(FIRST_PASS_FIELDS));
-    readFrames(source, (record, data) => {
-      if (!session.walk(record, data)) first(record, data, session);
-    });
+  // The conversation analysis needs every frame before it can answer most
+  // fields, so a field list that uses one of those is read twice (as `tshark
+  // -2` does). Fields a frame keeps from the moment it is analysed are
+  // answered in one pass, unless a frame's answer turns out to be still open.
+  const analysed = opts.twoPass || fieldNames.some(needsAnalysis);
+  const live = analysed && !opts.twoPass && readableInOnePass(fieldNames, isPayloadField);
+  const session = analysed ? createSession({ live }) : undefined;
+  const first = session ? createExtractor(compileWanted(FIRST_PASS_FIELDS)) : undefined;
+  /** A frame of the first pass: analysed, not printed. */
+  const analyse = (record: FrameRecord, data: Uint8Array): void => {
+    if (!session!.walk(record, data)) first!(record, data, session);
+  };
+  if (session && !live) {
+    readFrames(source, analyse);
     session.rewind();
     collectGarbage();
   }
@@ -109,22 +115,38 @@ export function runFields(
   // handed out in blocks.
   let block = '';
   let frames = 0;
-  const error = readFrames(
-    source,
-    (record, data, format, interfaces) => {
-      // Built at the first frame: the interface list is known by then.
-      extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId) });
-      block += extract(record, data, session).join('\t') + '\n';
-      frames++;
-      // Handed out while young: a block kept for a whole read chunk outlives
-      // minor collections, and its lines would be copied into the old space.
-      if (block.length >= BLOCK) {
-        write(block);
-        block = '';
-      }
-    },
-    () => opts.stop?.() === true,
-  );
+  /** Prints frames from number `from` on (the frames before were printed by the live pass). */
+  const print = (from: number) => (record: FrameRecord, data: Uint8Array, format: CaptureFormat, interfaces: readonly InterfaceInfo[]) => {
+    if (record.number < from) {
+      extract?.skip(record);
+      return;
+    }
+    if (session?.unsettled && session.unsettled <= record.number && from === 0) {
+      analyse(record, data);
+      return;
+    }
+    // Built at the first frame: the interface list is known by then.
+    extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId) });
+    const line = extract(record, data, session).join('\t') + '\n';
+    // The live pass stopped at this frame: its line waits for the second pass.
+    if (session?.unsettled === record.number && from === 0) return;
+    block += line;
+    frames++;
+    // Handed out while young: a block kept for a whole read chunk outlives
+    // minor collections, and its lines would be copied into the old space.
+    if (block.length >= BLOCK) {
+      write(block);
+      block = '';
+    }
+  };
+  const stop = () => opts.stop?.() === true;
+  let error = readFrames(source, print(0), stop);
+  if (session?.unsettled) {
+    const from = session.unsettled;
+    session.rewind();
+    collectGarbage();
+    error = readFrames(source, print(from), stop);
+  }
   if (block) write(block);
   const result: FieldsResult = { frames, unknown: [] };
   if (error) result.error = error;
@@ -144,9 +166,11 @@ dns.qry.name, _ws.col.Info...).
 Options:
   -e, --field FIELD   a field to print (repeatable; order is kept)
   -2, --two-pass      read the file twice, like tshark -2. Fields of the
-                      TCP/UDP analysis (tcp.stream, tcp.seq, tcp.analysis.*,
-                      _ws.col.Info...) always get two passes: the analysis
-                      needs the whole capture before it answers
+                      TCP/UDP analysis that a later frame can change
+                      (tcp.completeness, tcp.reassembled_in, tcp.window_size,
+                      _ws.col.Info...) always get two passes; the others
+                      (tcp.stream, tcp.seq, tcp.analysis.ack_rtt...) get one
+                      when every conversation's handshake was captured
   -h, --help          this help
 
 Example:

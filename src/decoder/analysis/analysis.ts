@@ -63,6 +63,16 @@ export interface SegmentFacts {
   payload: 'dissect' | 'segment' | 'repeat';
 }
 
+/** A SegmentFacts to fill (every member present, so every one has the same shape). */
+export function blankFacts(): SegmentFacts {
+  return {
+    stream: 0, completeness: 0, seq: 0, ack: 0, nxtseq: 0, windowSize: 0, scaleFactor: null, sack: null, dsack: false,
+    timeRelativeNs: 0, timeDeltaNs: 0, analysisSubtree: false, acksFrame: 0, ackRttNs: -1, initialRttNs: -1,
+    bytesInFlight: -1, pushBytesSent: -1, flags: 0, rtoNs: -1, rtoFrame: 0, dupAckNum: 0, dupAckFrame: 0,
+    reassembledIn: 0, reassembled: null, payload: 'dissect',
+  };
+}
+
 export interface ReassembledPdu {
   frames: number[];
   lengths: number[];
@@ -91,6 +101,17 @@ export interface ConversationAnalysis {
   flagsOf(frame: number): number;
   /** What the analysis knows about one segment (the same input given in the first pass). */
   facts(seg: TcpSegmentInput): SegmentFacts | null;
+  /** facts() written into `into` (reused frame after frame by one-pass reading); null as facts(). */
+  factsInto(seg: TcpSegmentInput, into: SegmentFacts): SegmentFacts | null;
+  /**
+   * Read just after the segment was added (one-pass reading): whether its
+   * facts already are what the whole capture will say for the fields of
+   * LIVE_FIELDS (session-adapter.ts). They are once the relative numbers'
+   * bases are final: the sender's SYN was seen and, when the segment
+   * acknowledges, the other side's too. A base taken from a first data
+   * segment instead could still move to a SYN seen later.
+   */
+  settled(seg: TcpSegmentInput): boolean;
   /** Generated TCP fields of one segment, as `tshark -2 -T fields` prints them. */
   tcpFields(seg: TcpSegmentInput): AnalysisField[];
   udpFields(d: UdpDatagramInput): AnalysisField[];
@@ -122,7 +143,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     return { ...r, label };
   };
 
-  function facts(seg: TcpSegmentInput): SegmentFacts | null {
+  function factsInto(seg: TcpSegmentInput, into: SegmentFacts): SegmentFacts | null {
     const ff = flowsOf(seg);
     if (!ff) return null;
     const { s, fwd, rev } = ff;
@@ -139,34 +160,43 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     // has bytes in flight, or carries an analysis flag; the iRTT is shown inside it.
     const subtree = acks > 0 || bif >= 0 || (fl & A_EXPERT_BITS) !== 0;
     const note = st.notes.get(frame);
-    return {
-      stream: s.index,
-      completeness: s.completeness,
-      seq: relSeq,
-      ack: f & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : seg.ackRaw >>> 0,
-      nxtseq: (relSeq + seg.payloadLength + (isSyn ? 1 : 0) + (f & TH_FIN ? 1 : 0)) >>> 0,
-      windowSize: scale !== null && scale >= 0 ? seg.windowRaw * 2 ** scale : seg.windowRaw,
-      scaleFactor: scale === null ? null : scale >= 0 ? 2 ** scale : scale,
-      sack: sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null,
-      dsack: (fl & A_DSACK) !== 0,
-      timeRelativeNs: Number(seg.time - s.firstTime),
-      timeDeltaNs: st.deltaNs.get(frame),
-      analysisSubtree: subtree,
-      acksFrame: acks,
-      ackRttNs: acks > 0 ? st.ackRttNs.get(frame) : -1,
-      initialRttNs: subtree && s.irtt >= 0 ? s.irtt : -1,
-      bytesInFlight: bif,
-      pushBytesSent: st.pushBytes.get(frame),
-      flags: fl & A_EXPERT_BITS,
-      rtoNs: fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoNs ?? 0 : -1,
-      rtoFrame: fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoFrame : 0,
-      dupAckNum: fl & A_DUPLICATE_ACK ? note?.dupAckNum ?? 0 : 0,
-      dupAckFrame: fl & A_DUPLICATE_ACK ? note?.dupAckFrame ?? 0 : 0,
-      reassembledIn: st.reassembly.reassembledIn.get(frame) ?? 0,
-      reassembled: reassembled(frame),
-      payload: fl & (A_RETRANSMISSION | A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? 'repeat'
-        : (st.reassembly.reassembledIn.has(frame) || st.reassembly.unfinished?.has(frame)) && !st.reassembly.segments.has(frame) ? 'segment' : 'dissect',
-    };
+    const x = into;
+    x.stream = s.index;
+    x.completeness = s.completeness;
+    x.seq = relSeq;
+    x.ack = f & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : seg.ackRaw >>> 0;
+    x.nxtseq = (relSeq + seg.payloadLength + (isSyn ? 1 : 0) + (f & TH_FIN ? 1 : 0)) >>> 0;
+    x.windowSize = scale !== null && scale >= 0 ? seg.windowRaw * 2 ** scale : seg.windowRaw;
+    x.scaleFactor = scale === null ? null : scale >= 0 ? 2 ** scale : scale;
+    x.sack = sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null;
+    x.dsack = (fl & A_DSACK) !== 0;
+    x.timeRelativeNs = Number(seg.time - s.firstTime);
+    x.timeDeltaNs = st.deltaNs.get(frame);
+    x.analysisSubtree = subtree;
+    x.acksFrame = acks;
+    x.ackRttNs = acks > 0 ? st.ackRttNs.get(frame) : -1;
+    x.initialRttNs = subtree && s.irtt >= 0 ? s.irtt : -1;
+    x.bytesInFlight = bif;
+    x.pushBytesSent = st.pushBytes.get(frame);
+    x.flags = fl & A_EXPERT_BITS;
+    x.rtoNs = fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoNs ?? 0 : -1;
+    x.rtoFrame = fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoFrame : 0;
+    x.dupAckNum = fl & A_DUPLICATE_ACK ? note?.dupAckNum ?? 0 : 0;
+    x.dupAckFrame = fl & A_DUPLICATE_ACK ? note?.dupAckFrame ?? 0 : 0;
+    x.reassembledIn = st.reassembly.reassembledIn.get(frame) ?? 0;
+    x.reassembled = reassembled(frame);
+    x.payload = fl & (A_RETRANSMISSION | A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? 'repeat'
+      : (st.reassembly.reassembledIn.has(frame) || st.reassembly.unfinished?.has(frame)) && !st.reassembly.segments.has(frame) ? 'segment' : 'dissect';
+    return x;
+  }
+
+  function facts(seg: TcpSegmentInput): SegmentFacts | null {
+    return factsInto(seg, blankFacts());
+  }
+
+  function settled(seg: TcpSegmentInput): boolean {
+    const ff = flowsOf(seg);
+    return ff !== null && ff.fwd.synSeen && ((seg.flags & TH_ACK) === 0 || ff.rev.synSeen);
   }
 
   function tcpFields(seg: TcpSegmentInput): AnalysisField[] {
@@ -293,6 +323,8 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     udpStreamOf: (f) => st.udpStreamOf.get(f),
     flagsOf: (f) => st.analysis.get(f),
     facts,
+    factsInto,
+    settled,
     tcpFields,
     udpFields(d) {
       const i = st.udpStreamOf.get(d.frame);

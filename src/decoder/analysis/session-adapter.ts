@@ -11,7 +11,7 @@ import {
   A_OUT_OF_ORDER, A_RETRANSMISSION, A_REUSED_PORTS, A_SPURIOUS_RETRANSMISSION, A_WINDOW_FULL, A_WINDOW_UPDATE,
   A_ZERO_WINDOW, A_ZERO_WINDOW_PROBE, A_ZERO_WINDOW_PROBE_ACK, FLAG_TABLE,
 } from './analysis-flags.ts';
-import { finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './analysis.ts';
+import { blankFacts, finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './analysis.ts';
 import { A } from './field-specs.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createHeaderWalker } from './header-walk.ts';
@@ -168,6 +168,105 @@ function addReassembly(an: LayerTcpAnalysis, x: SegmentFacts, h: TcpHeader, ctx:
   if (x.reassembled && x.payload !== 'repeat') an.reassembled = pdus.build(frame, x.reassembled, payload);
 }
 
+/**
+ * What the TCP layer shows of one segment's facts (the reassembly's part is
+ * added by the caller). A class, so one-pass reading can refill one answer
+ * frame after frame instead of making closures for each.
+ */
+class TcpAnswer implements LayerTcpAnalysis {
+  stream = 0;
+  seq = 0;
+  ack = 0;
+  windowSize = 0;
+  scaleFactor: number | undefined = undefined;
+  sack: Array<[number, number]> | undefined = undefined;
+  repeat = false;
+  infoPrefix = '';
+  finRole: 'active' | 'passive' | undefined = undefined;
+  reassembledIn: number | undefined = undefined;
+  heldFrom: number | undefined = undefined;
+  unfinished: boolean | undefined = undefined;
+  reassembled: LayerTcpAnalysis['reassembled'] = undefined;
+  private x: SegmentFacts = blankFacts();
+  private offset = 0;
+
+  set(x: SegmentFacts, offset: number, seg: TcpSegmentInput, analysis: ConversationAnalysis): this {
+    this.x = x;
+    this.offset = offset;
+    this.stream = x.stream;
+    this.seq = x.seq;
+    this.ack = x.ack;
+    this.windowSize = x.windowSize;
+    this.scaleFactor = x.scaleFactor ?? undefined;
+    this.sack = x.sack ?? undefined;
+    this.repeat = x.payload === 'repeat';
+    this.infoPrefix = x.flags ? infoPrefix(x) : '';
+    this.finRole = seg.flags & 0x01 ? (analysis.state.streams[x.stream]?.firstFin === seg.frame ? 'active' : 'passive') : undefined;
+    return this;
+  }
+
+  emitAfterPorts(out: Sink): void {
+    out.add(A.stream, this.offset, 0, this.x.stream);
+    out.add(A.completeness, this.offset, 0, this.x.completeness);
+  }
+
+  emitAfterOptions(out: Sink): void {
+    const { x, offset } = this;
+    if (x.dsack && x.sack) {
+      out.add(A.dsackLe, offset, 0, x.sack[0][0]);
+      out.add(A.dsackRe, offset, 0, x.sack[0][1]);
+      out.add(A.dsack, offset, 0);
+      out.expert('tcp.options.sack.dsack', 'warn', 'D-SACK Sequence');
+    }
+    emitAnalysis(out, x, offset);
+  }
+}
+
+function layerAnalysis(x: SegmentFacts, h: Pick<TcpHeader, 'offset'>, seg: TcpSegmentInput, analysis: ConversationAnalysis): LayerTcpAnalysis {
+  return new TcpAnswer().set(x, h.offset, seg, analysis);
+}
+
+/** udp.stream, then the [Timestamps] subtree, as Wireshark shows them (`offset`: the UDP header's). */
+function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, offset: number, out: Sink): void {
+  const i = analysis.udpStreamOf(d.frame);
+  if (i < 0) return;
+  out.add(A.udpStream, offset, 0, i);
+  out.openText('[Timestamps]', offset, 0);
+  out.add(A.udpTimeRelative, offset, 0, d.time - analysis.state.udpFirstTime[i]);
+  out.add(A.udpTimeDelta, offset, 0, BigInt(analysis.state.udpDeltaNs.get(d.frame)));
+  out.close();
+}
+
+/**
+ * Fields whose value a frame keeps from the moment it is analysed, as
+ * Wireshark's own first pass settles them: stream indexes, times, the
+ * per-segment SEQ/ACK analysis, and (once settled(), see analysis.ts) the
+ * relative numbers. Left out: anything a later frame may still change, such
+ * as the window scale (a repeated SYN resets it), the iRTT (known only at the
+ * handshake's end but shown on its first frames), completeness, reassembly,
+ * request/response links and the columns that name them.
+ */
+export const LIVE_FIELDS: ReadonlySet<string> = new Set([
+  'tcp.stream', 'tcp.seq', 'tcp.ack', 'tcp.nxtseq', 'tcp.time_relative', 'tcp.time_delta',
+  'tcp.options.sack_le', 'tcp.options.sack_re', 'tcp.options.sack.dsack', 'tcp.options.sack.dsack_le', 'tcp.options.sack.dsack_re',
+  'udp.stream', 'udp.time_relative', 'udp.time_delta',
+  'tcp.analysis', 'tcp.analysis.acks_frame', 'tcp.analysis.ack_rtt', 'tcp.analysis.bytes_in_flight',
+  'tcp.analysis.push_bytes_sent', 'tcp.analysis.flags', 'tcp.analysis.rto', 'tcp.analysis.rto_frame',
+  'tcp.analysis.duplicate_ack_num', 'tcp.analysis.duplicate_ack_frame',
+  ...FLAG_TABLE.map((f) => f.field),
+]);
+
+/** A one-pass session: each frame analysed and answered at once. */
+export interface LiveSession extends DissectSession {
+  /**
+   * 0 while every frame was answered; else the first frame whose answer could
+   * still change (analysis.settled). That frame and every later one get no
+   * answer: the caller feeds the rest to `firstPass` of the same sessions
+   * and answers from this frame on in a second pass.
+   */
+  readonly unsettled: number;
+}
+
 export interface AnalysisSessions {
   /** Give this to dissectFrame / the extractor for every frame of the first pass, in order. */
   readonly firstPass: DissectSession;
@@ -179,10 +278,13 @@ export interface AnalysisSessions {
   readonly walkFirstPass: (record: FrameRecord, data: Uint8Array) => boolean;
   /** Ends the first pass; returns the analysis and the session for the second pass. */
   finish(): { analysis: ConversationAnalysis; secondPass: DissectSession };
+  /** One pass instead of two, for LIVE_FIELDS only. */
+  readonly live: LiveSession;
 }
 
-export function createAnalysisSessions(): AnalysisSessions {
-  const analyzer = createTcpAnalyzer();
+/** `reassemble` false: no reassembly (nothing asked needs it: LIVE_FIELDS only). */
+export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): AnalysisSessions {
+  const analyzer = createTcpAnalyzer(opts);
   const transactions = createTransactionTable();
   const firstPass: DissectSession = {
     transaction(note, ctx) {
@@ -200,7 +302,50 @@ export function createAnalysisSessions(): AnalysisSessions {
       if (d) analyzer.addUdp(d);
     },
   };
+  // The analysis so far, read frame by frame in one-pass reading.
+  const now = finishAnalysis(analyzer.state);
+  let unsettled = 0;
+  // One answer, refilled for each frame: the layer reads it before the next frame comes.
+  const facts = blankFacts();
+  const answer = new TcpAnswer();
+  /** Analyses one segment and answers it, unless its answer could still change. */
+  const liveTcp = (seg: TcpSegmentInput, offset: number): LayerTcpAnalysis | undefined => {
+    analyzer.addTcp(seg);
+    const x = now.factsInto(seg, facts);
+    if (!x) return undefined;
+    if (!now.settled(seg)) {
+      unsettled = seg.frame;
+      return undefined;
+    }
+    return answer.set(x, offset, seg, now);
+  };
+  const liveUdp = (d: UdpDatagramInput, offset: number, out: Sink): void => {
+    analyzer.addUdp(d);
+    emitUdpAnalysis(now, d, offset, out);
+  };
+  const live: LiveSession = {
+    get unsettled() {
+      return unsettled;
+    },
+    tcp(h, ctx) {
+      if (unsettled) return undefined;
+      const seg = segmentInput(h, ctx, false);
+      return seg ? liveTcp(seg, h.offset) : undefined;
+    },
+    udp(h, ctx) {
+      if (unsettled) return;
+      const d = datagramInput(h, ctx);
+      if (d) liveUdp(d, h.offset, ctx.out);
+    },
+    plain: {
+      tcp: (seg, offset) => (unsettled ? undefined : liveTcp(seg, offset)),
+      udp: (d, offset, out) => {
+        if (!unsettled) liveUdp(d, offset, out);
+      },
+    },
+  };
   return {
+    live,
     firstPass,
     walkFirstPass: createHeaderWalker(analyzer),
     finish() {
@@ -226,30 +371,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
       const seg = segmentInput(h, ctx, false);
       const x = seg && analysis.facts(seg);
       if (!seg || !x) return undefined;
-      const an: LayerTcpAnalysis = {
-        stream: x.stream,
-        seq: x.seq,
-        ack: x.ack,
-        windowSize: x.windowSize,
-        scaleFactor: x.scaleFactor ?? undefined,
-        sack: x.sack ?? undefined,
-        repeat: x.payload === 'repeat',
-        infoPrefix: infoPrefix(x),
-        ...(seg.flags & 0x01 ? { finRole: analysis.state.streams[x.stream]?.firstFin === seg.frame ? ('active' as const) : ('passive' as const) } : {}),
-        emitAfterPorts(out) {
-          out.add(A.stream, h.offset, 0, x.stream);
-          out.add(A.completeness, h.offset, 0, x.completeness);
-        },
-        emitAfterOptions(out) {
-          if (x.dsack && x.sack) {
-            out.add(A.dsackLe, h.offset, 0, x.sack[0][0]);
-            out.add(A.dsackRe, h.offset, 0, x.sack[0][1]);
-            out.add(A.dsack, h.offset, 0);
-            out.expert('tcp.options.sack.dsack', 'warn', 'D-SACK Sequence');
-          }
-          emitAnalysis(out, x, h.offset);
-        },
-      };
+      const an = layerAnalysis(x, h, seg, analysis);
       if (x.reassembledIn || x.reassembled) addReassembly(an, x, h, ctx, pdus, analysis);
       // A message the capture ends before completing: its part here is held, as Wireshark holds it.
       const unfinishedFrom = analysis.state.reassembly.unfinished?.get(seg.frame);
@@ -261,16 +383,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
     },
     udp(h, ctx) {
       const d = datagramInput(h, ctx);
-      if (!d) return;
-      const i = analysis.udpStreamOf(d.frame);
-      if (i < 0) return;
-      // Wireshark: udp.stream, then the [Timestamps] subtree.
-      const out = ctx.out;
-      out.add(A.udpStream, h.offset, 0, i);
-      out.openText('[Timestamps]', h.offset, 0);
-      out.add(A.udpTimeRelative, h.offset, 0, d.time - analysis.state.udpFirstTime[i]);
-      out.add(A.udpTimeDelta, h.offset, 0, BigInt(analysis.state.udpDeltaNs.get(d.frame)));
-      out.close();
+      if (d) emitUdpAnalysis(analysis, d, h.offset, ctx.out);
     },
     transaction: (_note, ctx) => analysis.transactions?.match(ctx.record.number),
   };

@@ -192,6 +192,8 @@ export interface TcpAnalyzer {
   addUdp(d: UdpDatagramInput): void;
   /** Ends the first pass. */
   finish(): AnalyzerState;
+  /** The state so far, for reading a frame's facts just after it was added (one-pass reading). */
+  readonly state: AnalyzerState;
 }
 
 export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnalyzer {
@@ -601,6 +603,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
   return {
     addTcp,
     addUdp,
+    state: st,
     finish(): AnalyzerState {
       for (const s of st.streams) {
         s.a.pdu?.flush();

@@ -7,6 +7,7 @@ import type { Sink } from '../fields/sink.ts';
 import type { TcpHeader } from './tcp.ts';
 import type { UdpHeader } from './udp.ts';
 import type { TransactionMatch, TransactionNote } from '../analysis/transactions.ts';
+import type { PlainAnalysis } from '../fields/plain-frames.ts';
 
 /** What the analysis layer says about one TCP segment; every member is optional. */
 export interface TcpAnalysis {
@@ -66,4 +67,9 @@ export interface DissectSession {
   transaction?(note: TransactionNote, ctx: LayerContext): TransactionMatch | undefined;
   /** Called when a frame is done (after every layer). */
   frameDone?(ctx: LayerContext): void;
+  /**
+   * The same analysis for the fast path of plain frames (fields/plain-frames.ts),
+   * from header values alone. A session without it has every frame dissected.
+   */
+  plain?: PlainAnalysis;
 }

@@ -1,0 +1,267 @@
+// The fast path of `fields -e ...` for plain frames: Ethernet II, an IPv4
+// header of 20 bytes, not a fragment, and a whole TCP or UDP header. Most
+// frames of most captures are like that, and for them the wanted fields are
+// read straight from their fixed places, with none of the dissector's layer
+// calls or header records. Each value is the one the layer's decoder gives
+// (the same spec formats it, so the text is the same); the equivalence test
+// (plain-frames.test.ts) holds both ways to the same output on every capture
+// in the repository. Anything less plain, or a field without a reader here,
+// goes through the dissector.
+
+import type { FieldSpec } from './spec.ts';
+import type { WantedSink, FieldWanted } from './wanted-sink.ts';
+import type { FrameRecord } from '../types.ts';
+import type { TcpAnalysis } from '../layers/session.ts';
+import type { TcpSegmentInput, UdpDatagramInput } from '../analysis/types.ts';
+import type { Sink } from './sink.ts';
+import { frameFields } from '../layers/frame.ts';
+import { ethFields as E } from '../layers/eth.ts';
+import { ipv4Fields as I } from '../layers/ipv4.ts';
+import { tcpFields as T } from '../layers/tcp.ts';
+import { udpFields as U } from '../layers/udp.ts';
+import { ipv4Text } from './format.ts';
+import { fieldsByName } from './spec.ts';
+import { A } from '../analysis/field-specs.ts';
+
+/** The analysis, for plain frames: the same answers as through the layers, from header values alone. */
+export interface PlainAnalysis {
+  tcp(seg: TcpSegmentInput, offset: number): TcpAnalysis | undefined;
+  udp(d: UdpDatagramInput, offset: number, out: Sink): void;
+}
+
+/** Where a plain frame's headers are, and what the analysis said of it. */
+interface Plain {
+  data: Uint8Array;
+  record: FrameRecord;
+  /** End of the IP payload (Total Length, or the frame's end when shorter). */
+  end: number;
+  /** TCP: header length; UDP: 8. */
+  hdrLen: number;
+  tcp: boolean;
+  an: TcpAnalysis | undefined;
+}
+
+type Emit = (f: Plain, out: WantedSink) => void;
+
+const IP = 14;
+const L4 = IP + 20;
+const u16 = (d: Uint8Array, at: number): number => (d[at] << 8) | d[at + 1];
+const u32 = (d: Uint8Array, at: number): number => ((d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3]) >>> 0;
+
+/** A field of both transports: TCP's reader, UDP's reader. */
+const either = (tcp: Emit | undefined, udp: Emit | undefined): Emit => (f, out) => (f.tcp ? tcp : udp)?.(f, out);
+const onTcp = (e: Emit): Emit => either(e, undefined);
+const onUdp = (e: Emit): Emit => either(undefined, e);
+
+/** The fields plain frames can answer, by name, as the layers emit them (offsets as in the frame). */
+const HEADER_READERS: Readonly<Record<string, Emit>> = {
+  'eth.dst': (f, o) => o.add(E.dst, 0, 6),
+  'eth.src': (f, o) => o.add(E.src, 6, 6),
+  'eth.addr': (f, o) => (o.add(E.addr, 0, 6), o.add(E.addr, 6, 6)),
+  'eth.type': (f, o) => o.add(E.type, 12, 2, u16(f.data, 12)),
+  'ip.version': (f, o) => o.add(I.version, IP, 1, 4),
+  'ip.hdr_len': (f, o) => o.add(I.hdrLen, IP, 1, 20),
+  'ip.len': (f, o) => o.add(I.len, IP + 2, 2, u16(f.data, IP + 2)),
+  'ip.id': (f, o) => o.add(I.id, IP + 4, 2, u16(f.data, IP + 4)),
+  'ip.frag_offset': (f, o) => o.add(I.fragOffset, IP + 6, 2, 0),
+  'ip.ttl': (f, o) => o.add(I.ttl, IP + 8, 1, f.data[IP + 8]),
+  'ip.proto': (f, o) => o.add(I.proto, IP + 9, 1, f.data[IP + 9]),
+  'ip.checksum': (f, o) => o.add(I.checksum, IP + 10, 2, u16(f.data, IP + 10)),
+  'ip.src': (f, o) => o.add(I.src, IP + 12, 4, u32(f.data, IP + 12)),
+  'ip.dst': (f, o) => o.add(I.dst, IP + 16, 4, u32(f.data, IP + 16)),
+  'ip.addr': (f, o) => (o.add(I.addr, IP + 12, 4, u32(f.data, IP + 12)), o.add(I.addr, IP + 16, 4, u32(f.data, IP + 16))),
+  'ip.src_host': (f, o) => o.add(I.srcHost, IP + 12, 4, ipv4Text(u32(f.data, IP + 12))),
+  'ip.dst_host': (f, o) => o.add(I.dstHost, IP + 16, 4, ipv4Text(u32(f.data, IP + 16))),
+  'tcp.srcport': onTcp((f, o) => o.add(T.srcport, L4, 2, u16(f.data, L4))),
+  'tcp.dstport': onTcp((f, o) => o.add(T.dstport, L4 + 2, 2, u16(f.data, L4 + 2))),
+  'tcp.port': onTcp((f, o) => (o.add(T.port, L4, 2, u16(f.data, L4)), o.add(T.port, L4 + 2, 2, u16(f.data, L4 + 2)))),
+  'tcp.len': onTcp((f, o) => o.add(T.len, L4, 0, f.end - L4 - f.hdrLen)),
+  'tcp.seq': onTcp((f, o) => o.add(T.seq, L4 + 4, 4, f.an?.seq ?? u32(f.data, L4 + 4))),
+  'tcp.seq_raw': onTcp((f, o) => o.add(T.seqRaw, L4 + 4, 4, u32(f.data, L4 + 4))),
+  'tcp.nxtseq': onTcp((f, o) => {
+    const flags = f.data[L4 + 13];
+    const nxt = f.end - L4 - f.hdrLen + (flags & 0x03 ? 1 : 0);
+    o.add(T.nxtseq, L4, 0, ((f.an?.seq ?? u32(f.data, L4 + 4)) + nxt) >>> 0);
+  }),
+  'tcp.ack': onTcp((f, o) => o.add(T.ack, L4 + 8, 4, f.an?.ack ?? u32(f.data, L4 + 8))),
+  'tcp.ack_raw': onTcp((f, o) => o.add(T.ackRaw, L4 + 8, 4, u32(f.data, L4 + 8))),
+  'tcp.hdr_len': onTcp((f, o) => o.add(T.hdrLen, L4 + 12, 1, f.hdrLen)),
+  'tcp.flags': onTcp((f, o) => o.add(T.flags, L4 + 12, 2, u16(f.data, L4 + 12) & 0x0fff)),
+  'tcp.window_size_value': onTcp((f, o) => o.add(T.window, L4 + 14, 2, u16(f.data, L4 + 14))),
+  'tcp.checksum': onTcp((f, o) => o.add(T.checksum, L4 + 16, 2, u16(f.data, L4 + 16))),
+  'tcp.urgent_pointer': onTcp((f, o) => o.add(T.urgentPointer, L4 + 18, 2, u16(f.data, L4 + 18))),
+  'udp.srcport': onUdp((f, o) => o.add(U.srcport, L4, 2, u16(f.data, L4))),
+  'udp.dstport': onUdp((f, o) => o.add(U.dstport, L4 + 2, 2, u16(f.data, L4 + 2))),
+  'udp.port': onUdp((f, o) => (o.add(U.port, L4, 2, u16(f.data, L4)), o.add(U.port, L4 + 2, 2, u16(f.data, L4 + 2)))),
+  'udp.length': onUdp((f, o) => o.add(U.length, L4 + 4, 2, u16(f.data, L4 + 4))),
+  'udp.checksum': onUdp((f, o) => o.add(U.checksum, L4 + 6, 2, u16(f.data, L4 + 6))),
+};
+
+/**
+ * Of the TCP flag bits, as flagFields emits them: every frame has them all.
+ * (Wanting one makes the layer emit the connection experts too, which only
+ * _ws.expert fields would show; those have no reader here.)
+ */
+const FLAG_BITS: ReadonlyArray<readonly [FieldSpec, number]> = [
+  [T.res, 0xe00], [T.ae, 0x100], [T.cwr, 0x80], [T.ece, 0x40], [T.urg, 0x20], [T.ackFlag, 0x10],
+  [T.push, 0x08], [T.reset, 0x04], [T.syn, 0x02], [T.fin, 0x01],
+];
+
+function readers(): Map<string, Emit> {
+  const m = new Map<string, Emit>(Object.entries(HEADER_READERS));
+  for (const [spec, bit] of FLAG_BITS) m.set(spec.name, onTcp((f, o) => o.add(spec, L4 + 12, 2, (u16(f.data, L4 + 12) & bit) !== 0)));
+  return m;
+}
+
+let readerTable: Map<string, Emit> | undefined;
+
+/** The names plain frames answer without the layers (besides the frame layer's and the analysis'). */
+export const PLAIN_FIELD_NAMES: readonly string[] = [...Object.keys(HEADER_READERS), ...FLAG_BITS.map(([spec]) => spec.name)];
+/** Names the analysis emits itself (TcpAnalysis.emitAfterPorts/emitAfterOptions, PlainAnalysis.udp). */
+let analysisNames: Set<string> | undefined;
+
+/**
+ * A plain frame's fields into the sink, with `analysis` fed the frame when
+ * given; false (having done nothing) when the frame is not plain.
+ */
+export type PlainExtractor = (record: FrameRecord, data: Uint8Array, analysis: PlainAnalysis | undefined) => boolean;
+
+/**
+ * The fast path for one `-e` list, or undefined when some field has no
+ * reader here. The frame layer's fields are left to the caller (its own
+ * emitter is cheap); analysis fields are answered only when the caller
+ * passes a PlainAnalysis, which sees every plain frame.
+ */
+export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): PlainExtractor | undefined {
+  readerTable ??= readers();
+  analysisNames ??= new Set(Object.values(A).map((s) => s.name));
+  const emits: Emit[] = [];
+  let analysis = false;
+  for (const name of wanted.names) {
+    if (frameFieldName(name)) continue;
+    const r = readerTable.get(name);
+    if (r) emits.push(r);
+    else if (analysisNames.has(name)) analysis = true;
+    else return undefined;
+  }
+  // Each name once: a reader emits all of its occurrences.
+  const unique = [...new Set(emits)];
+  const f: Plain = { data: new Uint8Array(0), record: undefined as unknown as FrameRecord, end: 0, hdrLen: 0, tcp: true, an: undefined };
+  const options: TcpSegmentInput['options'] = { mss: undefined, wscale: undefined, sackPerm: undefined, sack: undefined, tsval: undefined, tsecr: undefined };
+  const seg: TcpSegmentInput = {
+    frame: 0, time: 0n, src: '', dst: '', srcPort: 0, dstPort: 0, seqRaw: 0, ackRaw: 0, flags: 0, windowRaw: 0, payloadLength: 0, options: {},
+  };
+  return (record, data, session) => {
+    const origLen = record.origLen;
+    if (record.linkType !== 1 || data.length < L4 || origLen < L4) return false;
+    if (u16(data, 12) !== 0x0800 || data[IP] !== 0x45 || (u16(data, IP + 6) & 0x3fff) !== 0) return false;
+    const proto = data[IP + 9];
+    const totalLen = u16(data, IP + 2);
+    if (totalLen < 20) return false;
+    const end = Math.min(IP + totalLen, origLen);
+    const captured = Math.min(end, data.length);
+    if (proto === 6) {
+      if (L4 + 20 > captured) return false;
+      const hdrLen = (data[L4 + 12] >> 4) * 4;
+      if (hdrLen < 20 || L4 + hdrLen > end || L4 + hdrLen > data.length) return false;
+      if (hdrLen > 20 && !plainOptions(data, L4 + 20, L4 + hdrLen)) return false;
+      f.hdrLen = hdrLen;
+      f.tcp = true;
+    } else if (proto === 17) {
+      if (L4 + 8 > captured) return false;
+      const len = u16(data, L4 + 4);
+      // The UDP length must fit the IP payload (or the layer marks it bad); the datagram ends where the IP payload does.
+      if (len < 8 || L4 + len !== end) return false;
+      f.hdrLen = 8;
+      f.tcp = false;
+    } else {
+      return false;
+    }
+    f.data = data;
+    f.record = record;
+    f.end = end;
+    f.an = undefined;
+    if (analysis && !session) return false;
+    if (session) {
+      seg.frame = record.number;
+      seg.time = record.timestamp;
+      seg.src = ipv4Text(u32(data, IP + 12));
+      seg.dst = ipv4Text(u32(data, IP + 16));
+      seg.srcPort = u16(data, L4);
+      seg.dstPort = u16(data, L4 + 2);
+      if (f.tcp) {
+        seg.seqRaw = u32(data, L4 + 4);
+        seg.ackRaw = u32(data, L4 + 8);
+        seg.flags = u16(data, L4 + 12) & 0x0fff;
+        seg.windowRaw = u16(data, L4 + 14);
+        seg.payloadLength = end - L4 - f.hdrLen;
+        seg.options = f.hdrLen > 20 ? optionValues(data, L4 + 20, L4 + f.hdrLen, options) : NO_OPTIONS;
+        f.an = session.tcp(seg, L4);
+      }
+    }
+    for (const e of unique) e(f, sink);
+    if (f.an) {
+      f.an.emitAfterPorts?.(sink);
+      f.an.emitAfterOptions?.(sink);
+    }
+    if (session && !f.tcp) session.udp({ frame: seg.frame, time: seg.time, src: seg.src, dst: seg.dst, srcPort: seg.srcPort, dstPort: seg.dstPort }, L4, sink);
+    return true;
+  };
+}
+
+const NO_OPTIONS: TcpSegmentInput['options'] = Object.freeze({});
+
+/**
+ * Options the TCP layer reads without a complaint: NOPs and well-formed
+ * options of the kinds it knows, ending exactly at the header's end. Anything
+ * else (EOL and padding, odd lengths, unknown kinds) is left to the layer.
+ */
+function plainOptions(d: Uint8Array, from: number, to: number): boolean {
+  let at = from;
+  while (at < to) {
+    const kind = d[at];
+    if (kind === 1) {
+      at++;
+      continue;
+    }
+    if (at + 1 >= to) return false;
+    const len = d[at + 1];
+    const ok = (kind === 2 && len === 4) || (kind === 3 && len === 3) || (kind === 4 && len === 2) || (kind === 8 && len === 10) || (kind === 5 && len >= 10 && (len - 2) % 8 === 0);
+    if (!ok || at + len > to) return false;
+    at += len;
+  }
+  return true;
+}
+
+/** The option values the analysis reads (checked by plainOptions first), into `o` (reused: the analysis keeps none). */
+function optionValues(d: Uint8Array, from: number, to: number, o: TcpSegmentInput['options']): TcpSegmentInput['options'] {
+  o.mss = o.wscale = o.sackPerm = o.sack = o.tsval = o.tsecr = undefined;
+  for (let at = from; at < to; ) {
+    const kind = d[at];
+    if (kind === 1) {
+      at++;
+      continue;
+    }
+    const len = d[at + 1];
+    if (kind === 2) o.mss = u16(d, at + 2);
+    else if (kind === 3) o.wscale = d[at + 2];
+    else if (kind === 4) o.sackPerm = true;
+    else if (kind === 5) {
+      const blocks: Array<[number, number]> = [];
+      for (let p = at + 2; p + 8 <= at + len; p += 8) blocks.push([u32(d, p), u32(d, p + 4)]);
+      o.sack = blocks;
+    } else if (kind === 8) {
+      o.tsval = u32(d, at + 2);
+      o.tsecr = u32(d, at + 6);
+    }
+    at += len;
+  }
+  return o;
+}
+
+const FRAME_SPECS: ReadonlySet<FieldSpec> = new Set(Object.values(frameFields));
+
+/** Field names of the frame layer, which emitFrame answers (frame.protocols needs the layers). */
+function frameFieldName(name: string): boolean {
+  return name !== frameFields.protocols.name && fieldsByName(name).some((s) => FRAME_SPECS.has(s));
+}
