@@ -159,7 +159,10 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     // Wireshark's SEQ/ACK analysis subtree exists only when the frame acknowledges something,
     // has bytes in flight, or carries an analysis flag; the iRTT is shown inside it.
     const subtree = acks > 0 || bif >= 0 || (fl & A_EXPERT_BITS) !== 0;
-    const note = st.notes.get(frame);
+    // Notes are kept only for flagged frames; reassembly maps are empty when it is off.
+    const note = fl ? st.notes.get(frame) : undefined;
+    const re = st.reassembly;
+    const assembling = re.reassembledIn.size > 0 || (re.unfinished?.size ?? 0) > 0;
     const x = into;
     x.stream = s.index;
     x.completeness = s.completeness;
@@ -183,10 +186,10 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.rtoFrame = fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoFrame : 0;
     x.dupAckNum = fl & A_DUPLICATE_ACK ? note?.dupAckNum ?? 0 : 0;
     x.dupAckFrame = fl & A_DUPLICATE_ACK ? note?.dupAckFrame ?? 0 : 0;
-    x.reassembledIn = st.reassembly.reassembledIn.get(frame) ?? 0;
-    x.reassembled = reassembled(frame);
+    x.reassembledIn = assembling ? re.reassembledIn.get(frame) ?? 0 : 0;
+    x.reassembled = re.segments.size > 0 ? reassembled(frame) : null;
     x.payload = fl & (A_RETRANSMISSION | A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? 'repeat'
-      : (st.reassembly.reassembledIn.has(frame) || st.reassembly.unfinished?.has(frame)) && !st.reassembly.segments.has(frame) ? 'segment' : 'dissect';
+      : assembling && (re.reassembledIn.has(frame) || re.unfinished?.has(frame)) && !re.segments.has(frame) ? 'segment' : 'dissect';
     return x;
   }
 

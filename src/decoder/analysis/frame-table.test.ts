@@ -16,3 +16,16 @@ describe('FrameColumn', () => {
     expect(c.get(1)).toBe(86_400_000_000_123);
   });
 });
+
+describe('FrameColumn.forgetBefore', () => {
+  it('lets go of whole chunks below a frame and keeps the rest', () => {
+    const c = new FrameColumn(Int32Array, -1);
+    for (const i of [5, 65536 + 5, 2 * 65536 + 5]) c.set(i, i);
+    c.forgetBefore(2 * 65536 + 1);
+    expect([c.get(5), c.get(65536 + 5), c.get(2 * 65536 + 5)]).toEqual([-1, -1, 2 * 65536 + 5]);
+    expect(c.bytes()).toBe(65536 * 4);
+    // A late write below is dropped, not stored again.
+    c.set(7, 7);
+    expect([c.get(7), c.bytes()]).toEqual([-1, 65536 * 4]);
+  });
+});

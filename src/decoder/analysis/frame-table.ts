@@ -8,9 +8,11 @@ const MASK = CHUNK - 1;
 type Ctor = Int32ArrayConstructor | Uint32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
 
 export class FrameColumn {
-  private chunks: Array<Int32Array | Uint32Array | Float64Array | Uint8Array> = [];
+  private chunks: Array<Int32Array | Uint32Array | Float64Array | Uint8Array | undefined> = [];
   private readonly make: Ctor;
   private readonly fill: number;
+  /** Chunks below this index were let go (forgetBefore): their frames read as the fill value. */
+  private firstKept = 0;
 
   constructor(make: Ctor, fill: number) {
     this.make = make;
@@ -23,15 +25,30 @@ export class FrameColumn {
   }
 
   set(i: number, v: number): void {
+    const c = this.chunks[i >>> CHUNK_BITS];
+    if (c !== undefined) c[i & MASK] = v;
+    else this.grow(i, v);
+  }
+
+  /** The first write to a chunk (kept apart so set() stays small enough to inline). */
+  private grow(i: number, v: number): void {
     const k = i >>> CHUNK_BITS;
-    let c = this.chunks[k];
-    if (c === undefined) {
-      while (this.chunks.length <= k) this.chunks.push(undefined as never);
-      c = new this.make(CHUNK);
-      if (this.fill !== 0) c.fill(this.fill);
-      this.chunks[k] = c;
-    }
+    if (k < this.firstKept) return;
+    while (this.chunks.length <= k) this.chunks.push(undefined);
+    const c = new this.make(CHUNK);
+    if (this.fill !== 0) c.fill(this.fill);
+    this.chunks[k] = c;
     c[i & MASK] = v;
+  }
+
+  /**
+   * Lets go of the chunks holding only frames below `frame`, for a reader
+   * that will not ask about them again (one-pass reading keeps memory flat).
+   */
+  forgetBefore(frame: number): void {
+    const k = frame >>> CHUNK_BITS;
+    for (let j = this.firstKept; j < k && j < this.chunks.length; j++) this.chunks[j] = undefined;
+    if (k > this.firstKept) this.firstKept = k;
   }
 
   bytes(): number {

@@ -256,6 +256,9 @@ export const LIVE_FIELDS: ReadonlySet<string> = new Set([
   ...FLAG_TABLE.map((f) => f.field),
 ]);
 
+/** One-pass reading lets go of per-frame results this many frames at a time. */
+const FORGET_EVERY = 1 << 16;
+
 /** A one-pass session: each frame analysed and answered at once. */
 export interface LiveSession extends DissectSession {
   /**
@@ -308,6 +311,13 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
   // One answer, refilled for each frame: the layer reads it before the next frame comes.
   const facts = blankFacts();
   const answer = new TcpAnswer();
+  // Frames answered in one pass are not asked about again: their per-frame results go, a chunk at a time.
+  let forgotten = 0;
+  const answered = (frame: number): void => {
+    if (frame - forgotten < FORGET_EVERY) return;
+    analyzer.forgetBefore(frame);
+    forgotten = frame;
+  };
   /** Analyses one segment and answers it, unless its answer could still change. */
   const liveTcp = (seg: TcpSegmentInput, offset: number): LayerTcpAnalysis | undefined => {
     analyzer.addTcp(seg);
@@ -317,11 +327,13 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
       unsettled = seg.frame;
       return undefined;
     }
+    answered(seg.frame);
     return answer.set(x, offset, seg, now);
   };
   const liveUdp = (d: UdpDatagramInput, offset: number, out: Sink): void => {
     analyzer.addUdp(d);
     emitUdpAnalysis(now, d, offset, out);
+    answered(d.frame);
   };
   const live: LiveSession = {
     get unsettled() {

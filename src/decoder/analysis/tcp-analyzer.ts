@@ -26,6 +26,9 @@ export const FAST_RETRANS_WINDOW_NS = 20_000_000;
 /** Out-of-order threshold when no handshake RTT is known (ns). HEURISTIC. */
 export const OOO_DEFAULT_THRESHOLD_NS = 3_000_000;
 
+/** How many acknowledged segments each direction remembers for its explanations. */
+const RECENT = 32;
+
 /** An unacknowledged segment, kept until an ACK covers it (for acks_frame / ack_rtt). */
 interface Sent {
   frame: number;
@@ -74,8 +77,12 @@ export interface Flow {
   /** Bytes covered by the SACK blocks of this side's latest segment. */
   sackBytes: number;
   unacked: Sent[];
-  /** A few recently acknowledged segments, so explanations can name where bytes were first sent. */
+  /**
+   * The last RECENT acknowledged segments, so explanations can name where
+   * bytes were first sent: a ring, oldest at recentNext once it is full.
+   */
   recent: Sent[];
+  recentNext: number;
   finSeen: boolean;
   /** Sequence number just after this side's FIN. */
   finNext: number;
@@ -97,6 +104,8 @@ export interface Stream {
   /** Capture times (ns since the epoch) of the stream's first and last frames. */
   firstTime: bigint;
   lastTime: bigint;
+  /** The last frame's time in ns since the capture's first frame (deltas without BigInt arithmetic). */
+  lastT: number;
   /** Times below are ns since the capture's first frame. First SYN (no ACK), -1 if none. */
   synTime: number;
   synFrame: number;
@@ -177,7 +186,7 @@ function newFlow(addr: string, port: number): Flow {
     addr, port, base: 0, baseSet: false, synSeen: false, wsOpt: -1, scale: -1,
     nextSeq: 0, nextSeqSet: false, nextSeqFrame: 0, nextSeqTime: 0, maxSeqToBeAcked: 0, maxSeqSet: false,
     lastAck: 0, lastAckSet: false, lastAckTime: 0, lastAckFrame: 0, lastNonDupAck: 0, dupAckNum: 0,
-    window: 0, windowSet: false, lastAnalysis: 0, lastFrame: 0, pushBytes: 0, validBif: true, sackBytes: 0, unacked: [], recent: [],
+    window: 0, windowSet: false, lastAnalysis: 0, lastFrame: 0, pushBytes: 0, validBif: true, sackBytes: 0, unacked: [], recent: [], recentNext: 0,
     finSeen: false, finNext: 0, finFrame: 0, rstFrame: 0, packets: 0, bytes: 0, retransmissions: 0,
     state: S_UNKNOWN, pdu: null,
   };
@@ -194,6 +203,8 @@ export interface TcpAnalyzer {
   finish(): AnalyzerState;
   /** The state so far, for reading a frame's facts just after it was added (one-pass reading). */
   readonly state: AnalyzerState;
+  /** One-pass reading: nothing will be asked about frames below `frame` again; their per-frame results may go. */
+  forgetBefore(frame: number): void;
 }
 
 export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnalyzer {
@@ -228,12 +239,12 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     return n;
   };
 
-  function newStream(seg: TcpSegmentInput): Stream {
+  function newStream(seg: TcpSegmentInput, t: number): Stream {
     const s: Stream = {
       index: st.streams.length,
       a: newFlow(seg.src, seg.srcPort),
       b: newFlow(seg.dst, seg.dstPort),
-      firstFrame: seg.frame, lastFrame: seg.frame, firstTime: seg.time, lastTime: seg.time,
+      firstFrame: seg.frame, lastFrame: seg.frame, firstTime: seg.time, lastTime: seg.time, lastT: t,
       synTime: -1, synFrame: 0, synAckFrame: 0, firstFin: 0, irtt: -1, irttFrame: 0, completeness: 0,
       reusedPorts: false, aIsClient: false,
     };
@@ -244,9 +255,12 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
   /** Finds who sent the bytes at `seq` (for explanations). */
   function findSent(f: Flow, seq: number): Sent | undefined {
-    for (const list of [f.recent, f.unacked]) {
-      for (const u of list) if (seqGE(seq, u.seq0) && seqLT(seq, u.next)) return u;
+    const r = f.recent;
+    for (let i = 0; i < r.length; i++) {
+      const u = r[(f.recentNext + i) % r.length];
+      if (seqGE(seq, u.seq0) && seqLT(seq, u.next)) return u;
     }
+    for (const u of f.unacked) if (seqGE(seq, u.seq0) && seqLT(seq, u.next)) return u;
     return undefined;
   }
 
@@ -285,14 +299,14 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // A fresh SYN with a new ISN on a known address/port pair starts a new conversation.
       if (isSyn && !isAck && f0.baseSet && f0.base !== seq) {
         const oldFromA = fromA;
-        s = newStream(seg);
+        s = newStream(seg, t);
         fromA = true;
         s.reusedPorts = true;
         ta |= A_REUSED_PORTS;
         if (!oldFromA) byKey.delete(key(seg.dst, seg.dstPort, seg.src, seg.srcPort));
       }
     } else {
-      s = newStream(seg);
+      s = newStream(seg, t);
       fromA = true;
     }
     lastStream = s;
@@ -300,8 +314,9 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     const rev = fromA ? s.b : s.a;
 
     st.streamOf.set(frame, s.index);
-    st.deltaNs.set(frame, Number(seg.time - s.lastTime));
+    st.deltaNs.set(frame, t - s.lastT);
     s.lastTime = seg.time;
+    s.lastT = t;
     s.lastFrame = frame;
     fwd.packets++;
     fwd.bytes += seglen;
@@ -520,8 +535,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
           continue;
         }
         u.ackedBy = frame;
-        rev.recent.push(u);
-        if (rev.recent.length > 32) rev.recent.shift();
+        if (rev.recent.length < RECENT) rev.recent.push(u);
+        else {
+          rev.recent[rev.recentNext] = u;
+          rev.recentNext = (rev.recentNext + 1) % RECENT;
+        }
       }
       if (keep !== ua.length) ua.length = keep;
       if (hit) {
@@ -604,6 +622,12 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     addTcp,
     addUdp,
     state: st,
+    forgetBefore(frame: number): void {
+      for (const c of [st.streamOf, st.udpStreamOf, st.analysis, st.deltaNs, st.acksFrame, st.ackRttNs, st.bytesInFlight, st.pushBytes, st.stateA, st.stateB, st.udpDeltaNs]) {
+        c.forgetBefore(frame);
+      }
+      for (const f of st.notes.keys()) if (f < frame) st.notes.delete(f);
+    },
     finish(): AnalyzerState {
       for (const s of st.streams) {
         s.a.pdu?.flush();
@@ -614,6 +638,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         s.b.unacked = [];
         s.a.recent = [];
         s.b.recent = [];
+        s.a.recentNext = s.b.recentNext = 0;
       }
       byKey.clear();
       udpByKey.clear();
