@@ -6,6 +6,8 @@ import { writeSync } from 'node:fs';
 export interface Output {
   /** Append text; flushed when the buffer is full and by flush(). */
   write(text: string): void;
+  /** Append UTF-8 bytes (copied before this returns). */
+  writeBytes(bytes: Uint8Array): void;
   flush(): void;
   /** True once the reader went away (EPIPE, e.g. `| head`): stop producing. */
   readonly closed: boolean;
@@ -54,6 +56,18 @@ export function fdOutput(fd: number): Output {
       }
       used += buf.write(text, used, 'utf8');
     },
+    writeBytes(bytes: Uint8Array) {
+      if (closed) return;
+      if (used + bytes.length > buf.length) {
+        flush();
+        if (bytes.length > buf.length) {
+          writeAll(bytes);
+          return;
+        }
+      }
+      buf.set(bytes, used);
+      used += bytes.length;
+    },
     flush,
     get closed() {
       return closed;
@@ -66,6 +80,7 @@ export function memoryOutput(): Output & { text(): string } {
   const parts: string[] = [];
   return {
     write: (t: string) => void parts.push(t),
+    writeBytes: (b: Uint8Array) => void parts.push(new TextDecoder().decode(b)),
     flush() {},
     closed: false,
     text: () => parts.join(''),

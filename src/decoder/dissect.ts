@@ -350,7 +350,7 @@ export function createExtractor(
     closeFrame(ctx);
     session?.frameDone?.(ctx);
     if (protocolsSlot) sink.add(frameFields.protocols, 0, 0, ctx.protocols.join(':'));
-    for (const [i, key] of wanted.columns) sink.values[i] = columnValue(key, ctx, record, first);
+    for (const [i, key] of wanted.columns) sink.setColumn(i, columnValue(key, ctx, record, first));
     prev = record.timestamp;
     return sink.values;
   };

@@ -16,6 +16,7 @@ import type { ChunkSource } from '../input.ts';
 import { collectGarbage } from '../gc.ts';
 import { createSession, needsAnalysis, readableInOnePass } from '../session.ts';
 import { FIRST_PASS_FIELDS } from '../../decoder/open-capture.ts';
+import { LineSink } from '../../decoder/fields/line-sink.ts';
 
 export interface FieldsOptions {
   /**
@@ -26,6 +27,8 @@ export interface FieldsOptions {
   twoPass?: boolean;
   /** Checked after each chunk: true stops reading (the reader of the output went away). */
   stop?: () => boolean;
+  /** Takes the frame lines as UTF-8 bytes (copied before it returns) instead of as text through `write`. */
+  writeBytes?: (bytes: Uint8Array) => void;
 }
 
 export interface FieldsResult {
@@ -37,8 +40,8 @@ export interface FieldsResult {
   unknown: string[];
 }
 
-/** Output is handed to `write` in blocks of about this many characters (small enough to die young in the GC). */
-const BLOCK = 1 << 12;
+/** Frame lines are handed out in blocks of this many bytes. */
+const BLOCK = 1 << 16;
 
 /** Every field name the decoder knows (for "did you mean" hints). */
 export function knownFieldNames(): string[] {
@@ -110,10 +113,17 @@ export function runFields(
   }
 
   write(fieldNames.join('\t') + '\n');
+  // Frame lines are written as bytes into one block, handed out when full.
+  const text = new TextDecoder();
+  const writeBytes = opts.writeBytes ?? ((b: Uint8Array) => write(text.decode(b)));
+  const block = new Uint8Array(BLOCK);
+  let used = 0;
+  const flush = () => {
+    if (used > 0) writeBytes(block.subarray(0, used));
+    used = 0;
+  };
+  const sink = new LineSink(wanted);
   let extract: ReturnType<typeof createExtractor> | undefined;
-  // Lines are appended to one string (V8 keeps it as a rope, no copying) and
-  // handed out in blocks.
-  let block = '';
   let frames = 0;
   /** Prints frames from number `from` on (the frames before were printed by the live pass). */
   const print = (from: number) => (record: FrameRecord, data: Uint8Array, format: CaptureFormat, interfaces: readonly InterfaceInfo[]) => {
@@ -126,18 +136,23 @@ export function runFields(
       return;
     }
     // Built at the first frame: the interface list is known by then.
-    extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId) });
-    const line = extract(record, data, session).join('\t') + '\n';
+    extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId) }, sink);
+    extract(record, data, session);
     // The live pass stopped at this frame: its line waits for the second pass.
     if (session?.unsettled === record.number && from === 0) return;
-    block += line;
-    frames++;
-    // Handed out while young: a block kept for a whole read chunk outlives
-    // minor collections, and its lines would be copied into the old space.
-    if (block.length >= BLOCK) {
-      write(block);
-      block = '';
+    let end = sink.line(block, used);
+    if (end < 0) {
+      flush();
+      end = sink.line(block, 0);
+      if (end < 0) {
+        // A line longer than the block: its own buffer.
+        const own = new Uint8Array(sink.lineLength());
+        writeBytes(own.subarray(0, sink.line(own, 0)));
+        end = 0;
+      }
     }
+    used = end;
+    frames++;
   };
   const stop = () => opts.stop?.() === true;
   let error = readFrames(source, print(0), stop);
@@ -147,7 +162,7 @@ export function runFields(
     collectGarbage();
     error = readFrames(source, print(from), stop);
   }
-  if (block) write(block);
+  flush();
   const result: FieldsResult = { frames, unknown: [] };
   if (error) result.error = error;
   return result;
@@ -211,6 +226,7 @@ export const fieldsCommand: Command = {
     const source = openCapture(path, io, true);
     if (typeof source === 'number') return source;
     const result = runFields(source, fields, (text) => io.out.write(text), {
+      writeBytes: (bytes) => io.out.writeBytes(bytes),
       twoPass: args.options['two-pass'] === true,
       stop: () => io.out.closed,
     });

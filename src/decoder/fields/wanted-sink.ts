@@ -67,12 +67,12 @@ export class WantedSink implements Sink {
   readonly detail = false;
   /** One string per wanted name for the current frame. */
   values: string[];
-  private readonly slot: Int32Array;
-  private data: Uint8Array = new Uint8Array(0);
+  protected readonly slot: Int32Array;
+  protected data: Uint8Array = new Uint8Array(0);
   // Open nodes: the column of a wanted protocol node (or -1) and its summary line.
   private openCols = new Int32Array(64);
   private openLines: Array<string | undefined> = new Array(64).fill(undefined);
-  private depth = 0;
+  protected depth = 0;
 
   constructor(wanted: FieldWanted) {
     this.slot = wanted.slot;
@@ -103,6 +103,11 @@ export class WantedSink implements Sink {
 
   source(_name: string | undefined, data: Uint8Array): void {
     this.data = data;
+  }
+
+  /** Column c's whole value, replacing any occurrence (the summary columns, _ws.col.*). */
+  setColumn(c: number, text: string): void {
+    this.values[c] = text;
   }
 
   /** One occurrence of wanted column c (`value` is undefined for a protocol node). */

@@ -1,0 +1,83 @@
+// The byte lines must be the text lines, byte for byte: any values, any
+// order of occurrences, any columns.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FieldValue } from '../types.ts';
+import { defineFields } from './spec.ts';
+import { compileWanted } from './wanted-sink.ts';
+import { WantedSink } from './wanted-sink.ts';
+import { LineSink } from './line-sink.ts';
+
+const S = defineFields({
+  dec: { name: 'test.line.dec', label: 'Decimal', type: 'uint', width: 32 },
+  neg: { name: 'test.line.int', label: 'Signed', type: 'int', width: 32 },
+  hex: { name: 'test.line.hex', label: 'Hex', type: 'uint', width: 16, base: 'hex' },
+  frame: { name: 'test.line.frame', label: 'Frame', type: 'framenum', width: 32 },
+  flag: { name: 'test.line.flag', label: 'Flag', type: 'bool' },
+  time: { name: 'test.line.time', label: 'Time', type: 'reltime' },
+  addr: { name: 'test.line.addr', label: 'Address', type: 'ipv4' },
+  text: { name: 'test.line.text', label: 'Text', type: 'string' },
+});
+const SPECS = Object.values(S);
+
+const value = (spec: (typeof SPECS)[number]): fc.Arbitrary<FieldValue> => {
+  switch (spec.type) {
+    case 'uint':
+    case 'framenum':
+      return fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.maxSafeNat());
+    case 'int':
+      return fc.oneof(fc.integer({ min: -3, max: 3 }), fc.maxSafeInteger());
+    case 'bool':
+      return fc.boolean();
+    case 'reltime':
+      return fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 10n }), fc.bigInt({ min: -(10n ** 19n), max: 10n ** 19n }));
+    case 'ipv4':
+      return fc.integer({ min: 0, max: 0xffffffff });
+    default:
+      return fc.string({ unit: 'grapheme', maxLength: 12 });
+  }
+};
+
+const emission = fc.array(
+  fc.constantFrom(...SPECS.keys()).chain((i) => value(SPECS[i]).map((v) => [i, v] as const)),
+  { maxLength: 20 },
+);
+
+describe('LineSink', () => {
+  it('writes exactly the text line WantedSink gives', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(SPECS.map((s) => s.name), { minLength: 1 }), emission, emission, (names, frame1, frame2) => {
+        const wanted = compileWanted(names);
+        const text = new WantedSink(wanted);
+        const bytes = new LineSink(wanted);
+        const out = new Uint8Array(1 << 16);
+        let at = 0;
+        let expected = '';
+        for (const frame of [frame1, frame2]) {
+          text.begin(new Uint8Array(0));
+          bytes.begin(new Uint8Array(0));
+          for (const [i, v] of frame) {
+            text.add(SPECS[i], 0, 0, v);
+            bytes.add(SPECS[i], 0, 0, v);
+          }
+          text.setColumn(0, 'col\u00e9');
+          bytes.setColumn(0, 'col\u00e9');
+          expected += text.values.join('\t') + '\n';
+          at = bytes.line(out, at);
+        }
+        expect(new TextDecoder().decode(out.subarray(0, at))).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('asks for room it does not have', () => {
+    const wanted = compileWanted([S.text.name]);
+    const sink = new LineSink(wanted);
+    sink.begin(new Uint8Array(0));
+    sink.add(S.text, 0, 0, 'x'.repeat(100));
+    expect(sink.line(new Uint8Array(50), 0)).toBe(-1);
+    expect(sink.line(new Uint8Array(sink.lineLength()), 0)).toBe(101);
+  });
+});

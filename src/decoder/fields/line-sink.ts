@@ -1,0 +1,212 @@
+// `fields -e ...` output as bytes: each frame's line is written as UTF-8
+// straight from the values, numbers digit by digit, with no string per field,
+// no joined line and no encoding afterwards. On a large capture that is most
+// of the garbage the text path made. The text is showText's, byte for byte
+// (line-sink.test.ts holds the two to it).
+
+import type { FieldValue } from '../types.ts';
+import type { FieldSpec } from './spec.ts';
+import { WantedSink, type FieldWanted } from './wanted-sink.ts';
+import { rawValue } from './raw.ts';
+import { nsText, showText } from './format.ts';
+
+const TAB = 9;
+const NEWLINE = 10;
+const COMMA = 44;
+const DOT = 46;
+const ZERO = 48;
+const NS_PER_S = 1_000_000_000;
+/** Below this many nanoseconds a time is an exact Number (2^53). */
+const EXACT_NS = 9_007_199_254_740_992n;
+const utf8 = new TextEncoder();
+
+export class LineSink extends WantedSink {
+  /** This frame's cells: bytes in `bytes`, [start, end) each, chained per column. */
+  private bytes = new Uint8Array(1 << 14);
+  private at = 0;
+  private cellStart = new Int32Array(64);
+  private cellEnd = new Int32Array(64);
+  private cellNext = new Int32Array(64);
+  private cells = 0;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private readonly columns: number;
+  /** The last whole second written for an absolute time, and its digits (frames of one second share them). */
+  private secNs = -1n;
+  private secText = '';
+
+  constructor(wanted: FieldWanted) {
+    super(wanted);
+    this.columns = wanted.names.length;
+    this.head = new Int32Array(this.columns).fill(-1);
+    this.tail = new Int32Array(this.columns).fill(-1);
+  }
+
+  override begin(data: Uint8Array): void {
+    this.data = data;
+    this.depth = 0;
+    this.at = 0;
+    this.cells = 0;
+    this.head.fill(-1);
+  }
+
+  override setColumn(c: number, text: string): void {
+    this.head[c] = -1;
+    this.keep(c, text);
+  }
+
+  protected override keep(c: number, text: string): void {
+    this.cellOpen();
+    this.utf8(text);
+    this.cellClose(c);
+  }
+
+  override add(spec: FieldSpec, offset: number, length: number, value?: FieldValue): void {
+    const c = this.slot[spec.id];
+    if (c === undefined || c < 0) return;
+    const v = value === undefined ? rawValue(spec, this.data, offset, length) : value;
+    this.cellOpen();
+    const t = spec.type;
+    if (typeof v === 'number' && (t === 'uint' || t === 'int' || t === 'framenum') && spec.base !== 'hex' && spec.base !== 'hex_dec' && Number.isSafeInteger(v)) {
+      this.integer(v);
+    } else if (t === 'bool') {
+      this.room(1);
+      this.bytes[this.at++] = v ? ZERO + 1 : ZERO;
+    } else if (t === 'reltime' && typeof v === 'bigint') {
+      this.nanoseconds(v);
+    } else {
+      this.utf8(showText(spec, v));
+    }
+    this.cellClose(c);
+  }
+
+  /**
+   * Appends this frame's line (cells by column, occurrences joined by ",",
+   * tabs between, a newline) to `out` from `at`; returns where it ends, or -1
+   * when `out` has too little room left (the caller flushes and asks again).
+   */
+  line(out: Uint8Array, at: number): number {
+    if (out.length - at < this.lineLength()) return -1;
+    const b = this.bytes;
+    for (let c = 0; c < this.columns; c++) {
+      if (c > 0) out[at++] = TAB;
+      // A comma before each occurrence after the first, as the text path joins them (where
+      // the text so far is empty, the next occurrence simply follows).
+      const from = at;
+      for (let k = this.head[c]; k >= 0; k = this.cellNext[k]) {
+        if (at > from) out[at++] = COMMA;
+        for (let i = this.cellStart[k], end = this.cellEnd[k]; i < end; i++) out[at++] = b[i];
+      }
+    }
+    out[at++] = NEWLINE;
+    return at;
+  }
+
+  /** The length of this frame's line, at most (tabs, commas and the newline counted generously). */
+  lineLength(): number {
+    return this.at + this.columns + this.cells + 1;
+  }
+
+  // A cell is opened by add/keep, written, then closed onto its column's chain.
+  private cellOpen(): void {
+    if (this.cells === this.cellStart.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.cellStart = grow(this.cellStart);
+      this.cellEnd = grow(this.cellEnd);
+      this.cellNext = grow(this.cellNext);
+    }
+    this.cellStart[this.cells] = this.at;
+  }
+
+  private cellClose(c: number): void {
+    const k = this.cells++;
+    this.cellEnd[k] = this.at;
+    this.cellNext[k] = -1;
+    if (this.head[c] < 0) this.head[c] = k;
+    else this.cellNext[this.tail[c]] = k;
+    this.tail[c] = k;
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.bytes.length) return;
+    const b = new Uint8Array(Math.max(this.bytes.length * 2, this.at + n));
+    b.set(this.bytes.subarray(0, this.at));
+    this.bytes = b;
+  }
+
+  private integer(v: number): void {
+    this.room(21);
+    const b = this.bytes;
+    if (v < 0) {
+      b[this.at++] = 45; // '-'
+      v = -v;
+    }
+    if (v < 10) {
+      b[this.at++] = ZERO + v;
+      return;
+    }
+    let digits = 1;
+    for (let p = 10; p <= v && digits < 16; p *= 10) digits++;
+    let end = this.at + digits;
+    this.at = end;
+    while (end > this.at - digits) {
+      const q = Math.floor(v / 10);
+      b[--end] = ZERO + (v - q * 10);
+      v = q;
+    }
+  }
+
+  /** "seconds.nnnnnnnnn", as nsText writes it. */
+  private nanoseconds(ns: bigint): void {
+    let sec: number | string;
+    let frac: number;
+    if (ns >= 0n && ns < EXACT_NS) {
+      const n = Number(ns);
+      sec = Math.floor(n / NS_PER_S);
+      frac = n - sec * NS_PER_S;
+    } else if (ns >= 0n) {
+      // Absolute times: one BigInt division per second of capture.
+      if (this.secNs < 0n || ns < this.secNs || ns - this.secNs >= 1_000_000_000n) {
+        const s = ns / 1_000_000_000n;
+        this.secNs = s * 1_000_000_000n;
+        this.secText = String(s);
+      }
+      sec = this.secText;
+      frac = Number(ns - this.secNs);
+    } else {
+      this.utf8(nsText(ns));
+      return;
+    }
+    if (typeof sec === 'number') this.integer(sec);
+    else this.utf8(sec);
+    this.room(10);
+    const b = this.bytes;
+    b[this.at++] = DOT;
+    for (let i = this.at + 8; i >= this.at; i--) {
+      const q = Math.floor(frac / 10);
+      b[i] = ZERO + (frac - q * 10);
+      frac = q;
+    }
+    this.at += 9;
+  }
+
+  /** UTF-8 of `s` (ASCII byte by byte, anything else through the encoder). */
+  private utf8(s: string): void {
+    this.room(s.length * 3);
+    const b = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch >= 0x80) {
+        this.at = at + utf8.encodeInto(s.slice(i), b.subarray(at)).written;
+        return;
+      }
+      b[at++] = ch;
+    }
+    this.at = at;
+  }
+}
