@@ -13,6 +13,8 @@ export class FrameColumn {
   private readonly fill: number;
   /** Chunks below this index were let go (forgetBefore): their frames read as the fill value. */
   private firstKept = 0;
+  /** Chunks let go, to be filled again rather than allocated anew. */
+  private spare: Array<Int32Array | Uint32Array | Float64Array | Uint8Array> = [];
 
   constructor(make: Ctor, fill: number) {
     this.make = make;
@@ -35,8 +37,9 @@ export class FrameColumn {
     const k = i >>> CHUNK_BITS;
     if (k < this.firstKept) return;
     while (this.chunks.length <= k) this.chunks.push(undefined);
-    const c = new this.make(CHUNK);
-    if (this.fill !== 0) c.fill(this.fill);
+    const reused = this.spare.pop();
+    const c = reused ?? new this.make(CHUNK);
+    if (reused || this.fill !== 0) c.fill(this.fill);
     this.chunks[k] = c;
     c[i & MASK] = v;
   }
@@ -47,7 +50,11 @@ export class FrameColumn {
    */
   forgetBefore(frame: number): void {
     const k = frame >>> CHUNK_BITS;
-    for (let j = this.firstKept; j < k && j < this.chunks.length; j++) this.chunks[j] = undefined;
+    for (let j = this.firstKept; j < k && j < this.chunks.length; j++) {
+      const c = this.chunks[j];
+      if (c) this.spare.push(c);
+      this.chunks[j] = undefined;
+    }
     if (k > this.firstKept) this.firstKept = k;
   }
 

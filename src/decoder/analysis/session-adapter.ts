@@ -99,6 +99,20 @@ const FLAG_SPECS = new Map<number, (typeof A)[keyof typeof A]>([
 
 const TIMESTAMP_SPECS = [A.timeRelative, A.timeDelta];
 
+const RETRANSMISSION = FLAG_TABLE.find((f) => f.bit === A_RETRANSMISSION)!;
+
+/** One analysis flag: its field, its expert item, and for a retransmission the RTO. (Not a closure: emitAnalysis runs for every frame.) */
+function emitFlag(out: Sink, x: SegmentFacts, at: number, info: (typeof FLAG_TABLE)[number]): void {
+  const spec = FLAG_SPECS.get(info.bit);
+  if (!spec) return;
+  out.add(spec, at, 0);
+  out.expert(info.field, info.severity, info.bit === A_DUPLICATE_ACK ? `${info.message} (#${x.dupAckNum})` : info.message);
+  if (info.bit === A_RETRANSMISSION && x.rtoFrame) {
+    out.add(A.rto, at, 0, BigInt(x.rtoNs));
+    out.add(A.rtoFrame, at, 0, x.rtoFrame);
+  }
+}
+
 /** The [Timestamps] and [SEQ/ACK analysis] subtrees for one segment (the reassembly lines are the TCP layer's: tcp-segment.ts). */
 export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
   // Two BigInts a frame: made only when someone looks.
@@ -121,21 +135,10 @@ export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
       out.open(A.flags, at, 0);
       // A fast or spurious retransmission is also a retransmission: Wireshark lists that right after it.
       const implied = (x.flags & (A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION)) !== 0 && (x.flags & A_RETRANSMISSION) === 0;
-      const emit = (info: (typeof FLAG_TABLE)[number]) => {
-        const spec = FLAG_SPECS.get(info.bit);
-        if (!spec) return;
-        out.add(spec, at, 0);
-        out.expert(info.field, info.severity, info.bit === A_DUPLICATE_ACK ? `${info.message} (#${x.dupAckNum})` : info.message);
-        if (info.bit === A_RETRANSMISSION && x.rtoFrame) {
-          out.add(A.rto, at, 0, BigInt(x.rtoNs));
-          out.add(A.rtoFrame, at, 0, x.rtoFrame);
-        }
-      };
-      const retransmission = FLAG_TABLE.find((f) => f.bit === A_RETRANSMISSION)!;
       for (const info of FLAG_TABLE) {
         if (!(x.flags & info.bit)) continue;
-        emit(info);
-        if (implied && (info.bit === A_FAST_RETRANSMISSION || info.bit === A_SPURIOUS_RETRANSMISSION)) emit(retransmission);
+        emitFlag(out, x, at, info);
+        if (implied && (info.bit === A_FAST_RETRANSMISSION || info.bit === A_SPURIOUS_RETRANSMISSION)) emitFlag(out, x, at, RETRANSMISSION);
       }
       out.close();
       if (x.flags & A_DUPLICATE_ACK) {

@@ -145,19 +145,22 @@ export class LineSink extends WantedSink {
       b[this.at++] = 45; // '-'
       v = -v;
     }
-    if (v < 10) {
-      b[this.at++] = ZERO + v;
-      return;
-    }
     let digits = 1;
     for (let p = 10; p <= v && digits < 16; p *= 10) digits++;
     let end = this.at + digits;
     this.at = end;
-    while (end > this.at - digits) {
+    // Small integer arithmetic while the value fits 31 bits, doubles above.
+    while (v > 0x7fffffff) {
       const q = Math.floor(v / 10);
       b[--end] = ZERO + (v - q * 10);
       v = q;
     }
+    let n = v | 0;
+    do {
+      const q = (n / 10) | 0;
+      b[--end] = ZERO + n - q * 10;
+      n = q;
+    } while (n > 0);
   }
 
   /** "seconds.nnnnnnnnn", as nsText writes it. */
@@ -186,10 +189,11 @@ export class LineSink extends WantedSink {
     this.room(10);
     const b = this.bytes;
     b[this.at++] = DOT;
+    let f = frac | 0; // below 10^9: small integer arithmetic
     for (let i = this.at + 8; i >= this.at; i--) {
-      const q = Math.floor(frac / 10);
-      b[i] = ZERO + (frac - q * 10);
-      frac = q;
+      const q = (f / 10) | 0;
+      b[i] = ZERO + f - q * 10;
+      f = q;
     }
     this.at += 9;
   }
