@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { writeBulkCapture } from './bulk-capture.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'src/cli/wirebook.ts');
+// As `npx wirebook` runs it.
+const CLI = join(ROOT, 'src/cli/bin.mjs');
 
 /** (a) Common header fields: one pass, no analysis. */
 const HEADER_FIELDS = [

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // wirebook: read packet captures from the command line, the way the site's
 // decoder reads them. `wirebook --help` lists the commands; main.ts has them.
+// `npx wirebook` starts at bin.mjs, which turns the compile cache on first.
 
 import module from 'node:module';
 import v8 from 'node:v8';
 
 // Node strips the TypeScript types of every module at each start; the
 // compile cache (in the system's temporary directory) keeps the result, which
-// halves start-up time and saves the type stripper's memory.
+// halves start-up time and saves the type stripper's memory. (Already on when
+// started through bin.mjs.)
 module.enableCompileCache?.();
 
 // Reading a capture makes a great deal of short-lived garbage per frame and
