@@ -171,8 +171,12 @@ describe('wirebook dissect', () => {
 
 describe('the wirebook executable', () => {
   it('is executable and runs under node', () => {
-    const bin = join(ROOT, 'src/cli/wirebook.ts');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const bin = join(ROOT, pkg.bin.wirebook);
     expect(statSync(bin).mode & 0o111).not.toBe(0);
+    // Started through the launcher or straight from the TypeScript entry, the same.
+    const direct = spawnSync(process.execPath, [join(ROOT, 'src/cli/wirebook.ts'), 'fields', '-e', 'frame.len', DNS], { encoding: 'utf8' });
+    expect(direct.stdout.split('\n').slice(0, 3)).toEqual(['frame.len', '75', '125']);
     const r = spawnSync(process.execPath, [bin, 'fields', '-e', 'frame.len', DNS], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['frame.len', '75', '125']);
