@@ -49,6 +49,8 @@ export interface SegmentFacts {
   pushBytesSent: number;
   /** Analysis flag bits (analysis-flags.ts), D-SACK excluded. */
   flags: number;
+  /** Read just after the segment was added: these facts are already final (see ConversationAnalysis.settled). */
+  settled: boolean;
   rtoNs: number;
   rtoFrame: number;
   dupAckNum: number;
@@ -68,7 +70,7 @@ export function blankFacts(): SegmentFacts {
   return {
     stream: 0, completeness: 0, seq: 0, ack: 0, nxtseq: 0, windowSize: 0, scaleFactor: null, sack: null, dsack: false,
     timeRelativeNs: 0, timeDeltaNs: 0, analysisSubtree: false, acksFrame: 0, ackRttNs: -1, initialRttNs: -1,
-    bytesInFlight: -1, pushBytesSent: -1, flags: 0, rtoNs: -1, rtoFrame: 0, dupAckNum: 0, dupAckFrame: 0,
+    bytesInFlight: -1, pushBytesSent: -1, flags: 0, settled: false, rtoNs: -1, rtoFrame: 0, dupAckNum: 0, dupAckFrame: 0,
     reassembledIn: 0, reassembled: null, payload: 'dissect',
   };
 }
@@ -144,9 +146,13 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
   };
 
   function factsInto(seg: TcpSegmentInput, into: SegmentFacts): SegmentFacts | null {
-    const ff = flowsOf(seg);
-    if (!ff) return null;
-    const { s, fwd, rev } = ff;
+    // flowsOf without its object: this runs for every frame.
+    const idx = st.streamOf.get(seg.frame);
+    if (idx < 0) return null;
+    const s = st.streams[idx];
+    const fromA = s.a.port === seg.srcPort && s.a.addr === seg.src && (s.b.port === seg.dstPort && s.b.addr === seg.dst);
+    const fwd = fromA ? s.a : s.b;
+    const rev = fromA ? s.b : s.a;
     const f = seg.flags;
     const isSyn = (f & TH_SYN) !== 0;
     const frame = seg.frame;
@@ -169,8 +175,10 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.seq = relSeq;
     x.ack = f & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : seg.ackRaw >>> 0;
     x.nxtseq = (relSeq + seg.payloadLength + (isSyn ? 1 : 0) + (f & TH_FIN ? 1 : 0)) >>> 0;
-    x.windowSize = scale !== null && scale >= 0 ? seg.windowRaw * 2 ** scale : seg.windowRaw;
-    x.scaleFactor = scale === null ? null : scale >= 0 ? 2 ** scale : scale;
+    // Shift counts are at most 14 (RFC 7323 2.3).
+    x.windowSize = scale !== null && scale >= 0 ? seg.windowRaw * (1 << scale) : seg.windowRaw;
+    x.scaleFactor = scale === null ? null : scale >= 0 ? 1 << scale : scale;
+    x.settled = fwd.synSeen && ((f & TH_ACK) === 0 || rev.synSeen);
     x.sack = sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null;
     x.dsack = (fl & A_DSACK) !== 0;
     x.timeRelativeNs = Number(seg.time - s.firstTime);
@@ -198,8 +206,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
   }
 
   function settled(seg: TcpSegmentInput): boolean {
-    const ff = flowsOf(seg);
-    return ff !== null && ff.fwd.synSeen && ((seg.flags & TH_ACK) === 0 || ff.rev.synSeen);
+    return factsInto(seg, blankFacts())?.settled === true;
   }
 
   function tcpFields(seg: TcpSegmentInput): AnalysisField[] {
@@ -280,7 +287,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       last: first + seg.payloadLength - 1,
       nextExpected: first + 1,
       ack: seg.flags & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : 0,
-      window: !isSyn && fwd.scale >= 0 ? seg.windowRaw * 2 ** fwd.scale : seg.windowRaw,
+      window: !isSyn && fwd.scale >= 0 ? seg.windowRaw * (1 << fwd.scale) : seg.windowRaw,
       note: st.notes.get(seg.frame),
       dsack: sack && sack.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
       irttKnown: ff.s.irtt > 0,

@@ -326,7 +326,7 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
     analyzer.addTcp(seg);
     const x = now.factsInto(seg, facts);
     if (!x) return undefined;
-    if (!now.settled(seg)) {
+    if (!x.settled) {
       unsettled = seg.frame;
       return undefined;
     }

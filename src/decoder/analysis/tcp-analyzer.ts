@@ -366,7 +366,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (isFin) s.completeness |= 16;
     if (isRst) s.completeness |= 32;
 
-    const win = isSyn || fwd.scale < 0 ? seg.windowRaw : seg.windowRaw * 2 ** fwd.scale;
+    const win = isSyn || fwd.scale < 0 ? seg.windowRaw : seg.windowRaw * (1 << fwd.scale); // shifts are at most 14
     const nxt = seqAdd(seq, seglen + (isSyn ? 1 : 0) + (isFin ? 1 : 0));
     const noSFR = (flags & (TH_SYN | TH_FIN | TH_RST)) === 0;
 
