@@ -337,9 +337,7 @@ export function createExtractor(
     info.record = record;
     info.firstTimestamp = first;
     info.previousTimestamp = prev ?? record.timestamp;
-    if (plain !== undefined && (session === undefined || session.plain !== undefined) && plain(record, data, session?.plain)) {
-      emitFrame(sink, info);
-      sink.close();
+    if (plain !== undefined && (session === undefined || session.plain !== undefined) && plain(record, data, info, session?.plain)) {
       prev = record.timestamp;
       return sink.values;
     }

@@ -34,7 +34,7 @@ describe('plain-frame fast path', () => {
       const cap = readCapture(bytes);
       for (const r of cap.frames) {
         total++;
-        if (plain(r, frameData(bytes, r), undefined)) taken++;
+        if (plain(r, frameData(bytes, r), { record: r }, undefined)) taken++;
       }
     }
     expect(taken).toBeGreaterThan(total / 3);

@@ -14,7 +14,7 @@ import type { FrameRecord } from '../types.ts';
 import type { TcpAnalysis } from '../layers/session.ts';
 import type { TcpSegmentInput, UdpDatagramInput } from '../analysis/types.ts';
 import type { Sink } from './sink.ts';
-import { frameFields } from '../layers/frame.ts';
+import { emitFrame, frameFields, frameFields as F, type FrameInfo } from '../layers/frame.ts';
 import { ethFields as E } from '../layers/eth.ts';
 import { ipv4Fields as I } from '../layers/ipv4.ts';
 import { tcpFields as T } from '../layers/tcp.ts';
@@ -33,6 +33,8 @@ export interface PlainAnalysis {
 interface Plain {
   data: Uint8Array;
   record: FrameRecord;
+  /** The frame layer's view: first and previous timestamps for the relative times. */
+  info: FrameInfo;
   /** End of the IP payload (Total Length, or the frame's end when shorter). */
   end: number;
   /** TCP: header length; UDP: 8. */
@@ -52,6 +54,16 @@ const u32 = (d: Uint8Array, at: number): number => ((d[at] << 24) | (d[at + 1] <
 const either = (tcp: Emit | undefined, udp: Emit | undefined): Emit => (f, out) => (f.tcp ? tcp : udp)?.(f, out);
 const onTcp = (e: Emit): Emit => either(e, undefined);
 const onUdp = (e: Emit): Emit => either(undefined, e);
+
+/** The frame layer's commonest fields, as emitFrame gives them (any other frame field: emitFrame itself). */
+const FRAME_READERS: Readonly<Record<string, Emit>> = {
+  'frame.number': (f, o) => o.add(F.number, 0, 0, f.record.number),
+  'frame.len': (f, o) => o.add(F.len, 0, 0, f.record.origLen),
+  'frame.cap_len': (f, o) => o.add(F.capLen, 0, 0, f.record.capLen),
+  'frame.time_epoch': (f, o) => o.add(F.timeEpoch, 0, 0, f.record.timestamp),
+  'frame.time_relative': (f, o) => o.add(F.timeRelative, 0, 0, f.record.timestamp - (f.info.firstTimestamp ?? f.record.timestamp)),
+  'frame.time_delta': (f, o) => o.add(F.timeDelta, 0, 0, f.record.timestamp - (f.info.previousTimestamp ?? f.record.timestamp)),
+};
 
 /** The fields plain frames can answer, by name, as the layers emit them (offsets as in the frame). */
 const HEADER_READERS: Readonly<Record<string, Emit>> = {
@@ -121,37 +133,45 @@ export const PLAIN_FIELD_NAMES: readonly string[] = [...Object.keys(HEADER_READE
 let analysisNames: Set<string> | undefined;
 
 /**
- * A plain frame's fields into the sink, with `analysis` fed the frame when
- * given; false (having done nothing) when the frame is not plain.
+ * A plain frame's fields into the sink (the frame layer's too), with
+ * `analysis` fed the frame when given; false (having done nothing) when the
+ * frame is not plain.
  */
-export type PlainExtractor = (record: FrameRecord, data: Uint8Array, analysis: PlainAnalysis | undefined) => boolean;
+export type PlainExtractor = (record: FrameRecord, data: Uint8Array, info: FrameInfo, analysis: PlainAnalysis | undefined) => boolean;
 
 /**
  * The fast path for one `-e` list, or undefined when some field has no
- * reader here. The frame layer's fields are left to the caller (its own
- * emitter is cheap); analysis fields are answered only when the caller
- * passes a PlainAnalysis, which sees every plain frame.
+ * reader here. Analysis fields are answered only when the caller passes a
+ * PlainAnalysis, which sees every plain frame.
  */
 export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): PlainExtractor | undefined {
   readerTable ??= readers();
   analysisNames ??= new Set(Object.values(A).map((s) => s.name));
+  const frameEmits: Emit[] = [];
   const emits: Emit[] = [];
   let analysis = false;
+  // Frame fields without a reader here (comments, interface names...): the frame layer's emitter.
+  let wholeFrame = false;
   for (const name of wanted.names) {
-    if (frameFieldName(name)) continue;
+    if (frameFieldName(name)) {
+      const r = FRAME_READERS[name];
+      if (r) frameEmits.push(r);
+      else wholeFrame = true;
+      continue;
+    }
     const r = readerTable.get(name);
     if (r) emits.push(r);
     else if (analysisNames.has(name)) analysis = true;
     else return undefined;
   }
   // Each name once: a reader emits all of its occurrences.
-  const unique = [...new Set(emits)];
-  const f: Plain = { data: new Uint8Array(0), record: undefined as unknown as FrameRecord, end: 0, hdrLen: 0, tcp: true, an: undefined };
+  const unique = [...new Set(wholeFrame ? emits : [...frameEmits, ...emits])];
+  const f: Plain = { data: new Uint8Array(0), record: undefined as unknown as FrameRecord, info: undefined as unknown as FrameInfo, end: 0, hdrLen: 0, tcp: true, an: undefined };
   const options: TcpSegmentInput['options'] = { mss: undefined, wscale: undefined, sackPerm: undefined, sack: undefined, tsval: undefined, tsecr: undefined };
   const seg: TcpSegmentInput = {
     frame: 0, time: 0n, src: '', dst: '', srcPort: 0, dstPort: 0, seqRaw: 0, ackRaw: 0, flags: 0, windowRaw: 0, payloadLength: 0, options: {},
   };
-  return (record, data, session) => {
+  return (record, data, info, session) => {
     const origLen = record.origLen;
     if (record.linkType !== 1 || data.length < L4 || origLen < L4) return false;
     if (u16(data, 12) !== 0x0800 || data[IP] !== 0x45 || (u16(data, IP + 6) & 0x3fff) !== 0) return false;
@@ -179,6 +199,7 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
     }
     f.data = data;
     f.record = record;
+    f.info = info;
     f.end = end;
     f.an = undefined;
     if (analysis && !session) return false;
@@ -198,6 +219,10 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
         seg.options = f.hdrLen > 20 ? optionValues(data, L4 + 20, L4 + f.hdrLen, options) : NO_OPTIONS;
         f.an = session.tcp(seg, L4);
       }
+    }
+    if (wholeFrame) {
+      emitFrame(sink, info);
+      sink.close();
     }
     for (const e of unique) e(f, sink);
     if (f.an) {
