@@ -97,8 +97,6 @@ const FLAG_SPECS = new Map<number, (typeof A)[keyof typeof A]>([
   [A_ZERO_WINDOW, A.zeroWindow], [A_ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck],
 ]);
 
-const TIMESTAMP_SPECS = [A.timeRelative, A.timeDelta];
-
 const RETRANSMISSION = FLAG_TABLE.find((f) => f.bit === A_RETRANSMISSION)!;
 
 /** One analysis flag: its field, its expert item, and for a retransmission the RTO. (Not a closure: emitAnalysis runs for every frame.) */
@@ -116,7 +114,7 @@ function emitFlag(out: Sink, x: SegmentFacts, at: number, info: (typeof FLAG_TAB
 /** The [Timestamps] and [SEQ/ACK analysis] subtrees for one segment (the reassembly lines are the TCP layer's: tcp-segment.ts). */
 export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
   // Two BigInts a frame: made only when someone looks.
-  if (out.detail || out.wantsAny(TIMESTAMP_SPECS)) {
+  if (out.detail || out.wants(A.timeRelative) || out.wants(A.timeDelta)) {
     out.openText('[Timestamps]', at, 0);
     out.add(A.timeRelative, at, 0, BigInt(x.timeRelativeNs));
     out.add(A.timeDelta, at, 0, BigInt(x.timeDeltaNs));

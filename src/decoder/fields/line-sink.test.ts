@@ -13,6 +13,9 @@ const S = defineFields({
   dec: { name: 'test.line.dec', label: 'Decimal', type: 'uint', width: 32 },
   neg: { name: 'test.line.int', label: 'Signed', type: 'int', width: 32 },
   hex: { name: 'test.line.hex', label: 'Hex', type: 'uint', width: 16, base: 'hex' },
+  hexNoWidth: { name: 'test.line.hex0', label: 'Hex, no width', type: 'uint', base: 'hex' },
+  hexDec: { name: 'test.line.hexdec', label: 'Hex and decimal', type: 'uint', width: 32, base: 'hex_dec' },
+  wideHex: { name: 'test.line.hex64', label: 'Wide hex', type: 'uint', width: 64, base: 'hex' },
   frame: { name: 'test.line.frame', label: 'Frame', type: 'framenum', width: 32 },
   flag: { name: 'test.line.flag', label: 'Flag', type: 'bool' },
   time: { name: 'test.line.time', label: 'Time', type: 'reltime' },
@@ -25,7 +28,7 @@ const value = (spec: (typeof SPECS)[number]): fc.Arbitrary<FieldValue> => {
   switch (spec.type) {
     case 'uint':
     case 'framenum':
-      return fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.maxSafeNat());
+      return fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffffffff }), fc.maxSafeNat());
     case 'int':
       return fc.oneof(fc.integer({ min: -3, max: 3 }), fc.maxSafeInteger());
     case 'bool':

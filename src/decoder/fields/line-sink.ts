@@ -69,6 +69,11 @@ export class LineSink extends WantedSink {
     const t = spec.type;
     if (typeof v === 'number' && (t === 'uint' || t === 'int' || t === 'framenum') && spec.base !== 'hex' && spec.base !== 'hex_dec' && Number.isSafeInteger(v)) {
       this.integer(v);
+    } else if (typeof v === 'number' && (t === 'uint' || t === 'int' || t === 'framenum') && v >= 0 && v <= 0xffffffff && Number.isInteger(v)) {
+      // Hex bases (the decimal ones were written above); digits as hexOf counts them.
+      this.hex(v, Math.max(1, Math.ceil((spec.width || 8) / 4)));
+    } else if (t === 'ipv4' && typeof v === 'number') {
+      this.ipv4(v);
     } else if (t === 'bool') {
       this.room(1);
       this.bytes[this.at++] = v ? ZERO + 1 : ZERO;
@@ -161,6 +166,35 @@ export class LineSink extends WantedSink {
       b[--end] = ZERO + n - q * 10;
       n = q;
     } while (n > 0);
+  }
+
+  /** "0x" and at least `digits` lower-case hex digits, as hexOf writes them. */
+  private hex(v: number, digits: number): void {
+    this.room(2 + Math.max(8, digits));
+    const b = this.bytes;
+    b[this.at++] = ZERO;
+    b[this.at++] = 120; // 'x'
+    let n = 1;
+    while (n < 8 && v >>> (4 * n) !== 0) n++;
+    if (n < digits) n = digits;
+    for (let i = n - 1; i >= 0; i--) {
+      const d = i < 8 ? (v >>> (4 * i)) & 15 : 0; // values stop at 32 bits; wider fields pad with zeros
+      b[this.at++] = d < 10 ? ZERO + d : 87 + d; // 'a' is 97
+    }
+  }
+
+  /** Dotted decimal, as ipv4Text writes it. */
+  private ipv4(v: number): void {
+    this.integer(v >>> 24);
+    this.room(1);
+    this.bytes[this.at++] = DOT;
+    this.integer((v >>> 16) & 255);
+    this.room(1);
+    this.bytes[this.at++] = DOT;
+    this.integer((v >>> 8) & 255);
+    this.room(1);
+    this.bytes[this.at++] = DOT;
+    this.integer(v & 255);
   }
 
   /** "seconds.nnnnnnnnn", as nsText writes it. */
