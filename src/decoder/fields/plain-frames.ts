@@ -50,10 +50,14 @@ const L4 = IP + 20;
 const u16 = (d: Uint8Array, at: number): number => (d[at] << 8) | d[at + 1];
 const u32 = (d: Uint8Array, at: number): number => ((d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3]) >>> 0;
 
-/** A field of both transports: TCP's reader, UDP's reader. */
-const either = (tcp: Emit | undefined, udp: Emit | undefined): Emit => (f, out) => (f.tcp ? tcp : udp)?.(f, out);
-const onTcp = (e: Emit): Emit => either(e, undefined);
-const onUdp = (e: Emit): Emit => either(undefined, e);
+/** A reader of a field that only one transport has (a UDP frame has no tcp.srcport). */
+interface Only {
+  on: 'tcp' | 'udp';
+  emit: Emit;
+}
+type Reader = Emit | Only;
+const onTcp = (emit: Emit): Only => ({ on: 'tcp', emit });
+const onUdp = (emit: Emit): Only => ({ on: 'udp', emit });
 
 /** The frame layer's commonest fields, as emitFrame gives them (any other frame field: emitFrame itself). */
 const FRAME_READERS: Readonly<Record<string, Emit>> = {
@@ -66,7 +70,7 @@ const FRAME_READERS: Readonly<Record<string, Emit>> = {
 };
 
 /** The fields plain frames can answer, by name, as the layers emit them (offsets as in the frame). */
-const HEADER_READERS: Readonly<Record<string, Emit>> = {
+const HEADER_READERS: Readonly<Record<string, Reader>> = {
   'eth.dst': (f, o) => o.add(E.dst, 0, 6),
   'eth.src': (f, o) => o.add(E.src, 6, 6),
   'eth.addr': (f, o) => (o.add(E.addr, 0, 6), o.add(E.addr, 6, 6)),
@@ -119,13 +123,13 @@ const FLAG_BITS: ReadonlyArray<readonly [FieldSpec, number]> = [
   [T.push, 0x08], [T.reset, 0x04], [T.syn, 0x02], [T.fin, 0x01],
 ];
 
-function readers(): Map<string, Emit> {
-  const m = new Map<string, Emit>(Object.entries(HEADER_READERS));
+function readers(): Map<string, Reader> {
+  const m = new Map<string, Reader>(Object.entries(HEADER_READERS));
   for (const [spec, bit] of FLAG_BITS) m.set(spec.name, onTcp((f, o) => o.add(spec, L4 + 12, 2, (u16(f.data, L4 + 12) & bit) !== 0)));
   return m;
 }
 
-let readerTable: Map<string, Emit> | undefined;
+let readerTable: Map<string, Reader> | undefined;
 
 /** The names plain frames answer without the layers (besides the frame layer's and the analysis'). */
 export const PLAIN_FIELD_NAMES: readonly string[] = [...Object.keys(HEADER_READERS), ...FLAG_BITS.map(([spec]) => spec.name)];
@@ -148,7 +152,7 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
   readerTable ??= readers();
   analysisNames ??= new Set(Object.values(A).map((s) => s.name));
   const frameEmits: Emit[] = [];
-  const emits: Emit[] = [];
+  const readersWanted: Reader[] = [];
   let analysis = false;
   // Frame fields without a reader here (comments, interface names...): the frame layer's emitter.
   let wholeFrame = false;
@@ -160,12 +164,15 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
       continue;
     }
     const r = readerTable.get(name);
-    if (r) emits.push(r);
+    if (r) readersWanted.push(r);
     else if (analysisNames.has(name)) analysis = true;
     else return undefined;
   }
-  // Each name once: a reader emits all of its occurrences.
-  const unique = [...new Set(wholeFrame ? emits : [...frameEmits, ...emits])];
+  // Each name once (a reader emits all of its occurrences), split by transport up front.
+  const unique = [...new Set(readersWanted)];
+  const common = wholeFrame ? [] : frameEmits;
+  const forTcp = [...common, ...unique.flatMap((r) => (typeof r === 'function' ? [r] : r.on === 'tcp' ? [r.emit] : []))];
+  const forUdp = [...common, ...unique.flatMap((r) => (typeof r === 'function' ? [r] : r.on === 'udp' ? [r.emit] : []))];
   const f: Plain = { data: new Uint8Array(0), record: undefined as unknown as FrameRecord, info: undefined as unknown as FrameInfo, end: 0, hdrLen: 0, tcp: true, an: undefined };
   const options: TcpSegmentInput['options'] = { mss: undefined, wscale: undefined, sackPerm: undefined, sack: undefined, tsval: undefined, tsecr: undefined };
   const seg: TcpSegmentInput = {
@@ -224,7 +231,8 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
       emitFrame(sink, info);
       sink.close();
     }
-    for (const e of unique) e(f, sink);
+    const emits = f.tcp ? forTcp : forUdp;
+    for (let i = 0; i < emits.length; i++) emits[i](f, sink);
     if (f.an) {
       f.an.emitAfterPorts?.(sink);
       f.an.emitAfterOptions?.(sink);
