@@ -5,7 +5,7 @@
 // (line-sink.test.ts holds the two to it).
 
 import type { FieldValue } from '../types.ts';
-import type { FieldSpec } from './spec.ts';
+import { fieldCount, type FieldSpec } from './spec.ts';
 import { WantedSink, type FieldWanted } from './wanted-sink.ts';
 import { rawValue } from './raw.ts';
 import { nsText, showText } from './format.ts';
@@ -20,6 +20,23 @@ const NS_PER_S = 1_000_000_000;
 const EXACT_NS = 9_007_199_254_740_992n;
 const utf8 = new TextEncoder();
 
+// How a field's values are written: straight as bytes, or (OTHER) through showText.
+const DECIMAL = 1;
+const HEX = 2;
+const IPV4 = 3;
+const BOOL = 4;
+const NANOSECONDS = 5;
+const OTHER = 6;
+
+function kindOf(spec: FieldSpec): number {
+  const t = spec.type;
+  if (t === 'uint' || t === 'int' || t === 'framenum') return spec.base === 'hex' || spec.base === 'hex_dec' ? HEX : DECIMAL;
+  if (t === 'ipv4') return IPV4;
+  if (t === 'bool') return BOOL;
+  if (t === 'reltime') return NANOSECONDS;
+  return OTHER;
+}
+
 export class LineSink extends WantedSink {
   /** This frame's cells: bytes in `bytes`, [start, end) each, chained per column. */
   private bytes = new Uint8Array(1 << 14);
@@ -31,6 +48,8 @@ export class LineSink extends WantedSink {
   private readonly head: Int32Array;
   private readonly tail: Int32Array;
   private readonly columns: number;
+  /** How each field's values are written, by field id (0 until first seen). */
+  private readonly kind = new Uint8Array(fieldCount());
   /** The last whole second written for an absolute time, and its digits (frames of one second share them). */
   private secNs = -1n;
   private secText = '';
@@ -66,22 +85,15 @@ export class LineSink extends WantedSink {
     if (c === undefined || c < 0) return;
     const v = value === undefined ? rawValue(spec, this.data, offset, length) : value;
     this.cellOpen();
-    const t = spec.type;
-    if (typeof v === 'number' && (t === 'uint' || t === 'int' || t === 'framenum') && spec.base !== 'hex' && spec.base !== 'hex_dec' && Number.isSafeInteger(v)) {
-      this.integer(v);
-    } else if (typeof v === 'number' && (t === 'uint' || t === 'int' || t === 'framenum') && v >= 0 && v <= 0xffffffff && Number.isInteger(v)) {
-      // Hex bases (the decimal ones were written above); digits as hexOf counts them.
-      this.hex(v, Math.max(1, Math.ceil((spec.width || 8) / 4)));
-    } else if (t === 'ipv4' && typeof v === 'number') {
-      this.ipv4(v);
-    } else if (t === 'bool') {
+    const how = this.kind[spec.id] || (this.kind[spec.id] = kindOf(spec));
+    if (how === DECIMAL && typeof v === 'number' && Number.isSafeInteger(v)) this.integer(v);
+    else if (how === HEX && typeof v === 'number' && v >= 0 && v <= 0xffffffff && Number.isInteger(v)) this.hex(v, Math.max(1, Math.ceil((spec.width || 8) / 4)));
+    else if (how === IPV4 && typeof v === 'number') this.ipv4(v);
+    else if (how === BOOL) {
       this.room(1);
       this.bytes[this.at++] = v ? ZERO + 1 : ZERO;
-    } else if (t === 'reltime' && typeof v === 'bigint') {
-      this.nanoseconds(v);
-    } else {
-      this.utf8(showText(spec, v));
-    }
+    } else if (how === NANOSECONDS && typeof v === 'bigint') this.nanoseconds(v);
+    else this.utf8(showText(spec, v));
     this.cellClose(c);
   }
 
