@@ -73,9 +73,9 @@ export function createSession(opts: { live?: boolean } = {}): CliSession {
     udp: (d, offset, out) => livePlain.udp(d, offset, out),
   };
   return {
-    // Plain frames take the fast path only while the analysis answers as it goes.
+    // Plain frames take the fast path while the analysis answers them: live, or in the second pass.
     get plain() {
-      return current === sessions.live ? plain : undefined;
+      return current === sessions.live ? plain : current.plain;
     },
     live: opts.live === true,
     get unsettled() {

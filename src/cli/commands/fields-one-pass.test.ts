@@ -2,7 +2,8 @@
 // frame keeps from the moment it is analysed. That must print exactly what
 // two passes (`-2`, tshark's way for the golden fixtures) print, on every
 // capture in the repository, including one whose conversations started
-// before the capture did (the one pass then hands over to two).
+// before the capture did (the one pass then hands over to two); and with
+// plain frames on their fast path, exactly what the layers alone print.
 
 import { describe, expect, it } from 'vitest';
 import { compileWanted, createExtractor } from '../../decoder/dissect.ts';
@@ -23,9 +24,9 @@ const LISTS = [
   [...HEADERS, 'ip.flags', ...LIVE_FIELDS],
 ];
 
-function print(bytes: Uint8Array, names: readonly string[], twoPass: boolean): string {
+function print(bytes: Uint8Array, names: readonly string[], twoPass: boolean, plain = true): string {
   let out = '';
-  const r = runFields(bytes, names, (t) => (out += t), { twoPass });
+  const r = runFields(bytes, names, (t) => (out += t), { twoPass, plain });
   return out + (r.error ? `\nerror: ${r.error.message}` : '');
 }
 
@@ -44,8 +45,15 @@ describe('fields in one pass', () => {
   });
 
   for (const { path, bytes } of CAPTURES) {
-    it(`prints what two passes print: ${path}`, () => {
-      for (const names of LISTS) expect(print(bytes, names, false)).toEqual(print(bytes, names, true));
+    it(`prints what two passes print, and what the layers alone print: ${path}`, () => {
+      for (const names of LISTS) {
+        const layers = print(bytes, names, true, false);
+        expect(print(bytes, names, true)).toEqual(layers);
+        expect(print(bytes, names, false)).toEqual(layers);
+      }
+      // Fields only two passes answer (completeness, iRTT, reassembly), fast path or not.
+      const late = [...HEADERS, 'tcp.completeness', 'tcp.analysis.initial_rtt', 'tcp.window_size', 'tcp.stream', 'tcp.analysis.bytes_in_flight'];
+      expect(print(bytes, late, false)).toEqual(print(bytes, late, true, false));
     });
   }
 

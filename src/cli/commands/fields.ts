@@ -29,6 +29,8 @@ export interface FieldsOptions {
   stop?: () => boolean;
   /** Takes the frame lines as UTF-8 bytes (copied before it returns) instead of as text through `write`. */
   writeBytes?: (bytes: Uint8Array) => void;
+  /** false: every frame through the layers, none on the plain-frame fast path (tests compare the two). */
+  plain?: boolean;
 }
 
 export interface FieldsResult {
@@ -136,7 +138,7 @@ export function runFields(
       return;
     }
     // Built at the first frame: the interface list is known by then.
-    extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId) }, sink);
+    extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId), plain: opts.plain }, sink);
     extract(record, data, session);
     // The live pass stopped at this frame: its line waits for the second pass.
     if (session?.unsettled === record.number && from === 0) return;

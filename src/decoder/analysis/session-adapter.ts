@@ -379,6 +379,9 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
  */
 export function secondPassSession(analysis: ConversationAnalysis): DissectSession {
   const pdus = createPduBuffers();
+  // For the plain-frame fast path: one answer, refilled frame after frame.
+  const facts = blankFacts();
+  const answer = new TcpAnswer();
   const secondPass: DissectSession = {
     tcp(h, ctx): LayerTcpAnalysis | undefined {
       const seg = segmentInput(h, ctx, false);
@@ -399,6 +402,16 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
       if (d) emitUdpAnalysis(analysis, d, h.offset, ctx.out);
     },
     transaction: (_note, ctx) => analysis.transactions?.match(ctx.record.number),
+    plain: {
+      tcp(seg, offset) {
+        const x = analysis.factsInto(seg, facts);
+        if (!x) return undefined;
+        // Segments of reassembled messages keep their parts in `pdus`: the layers take those.
+        if (x.reassembledIn || x.reassembled || analysis.state.reassembly.unfinished?.has(seg.frame)) return null;
+        return answer.set(x, offset, seg, analysis);
+      },
+      udp: (d, offset, out) => emitUdpAnalysis(analysis, d, offset, out),
+    },
   };
   return secondPass;
 }

@@ -25,7 +25,12 @@ import { A } from '../analysis/field-specs.ts';
 
 /** The analysis, for plain frames: the same answers as through the layers, from header values alone. */
 export interface PlainAnalysis {
-  tcp(seg: TcpSegmentInput, offset: number): TcpAnalysis | undefined;
+  /**
+   * The segment's analysis (undefined: none). null: this frame must go
+   * through the layers after all (it takes part in reassembly); said before
+   * anything of the frame was taken in.
+   */
+  tcp(seg: TcpSegmentInput, offset: number): TcpAnalysis | undefined | null;
   udp(d: UdpDatagramInput, offset: number, out: Sink): void;
 }
 
@@ -104,6 +109,10 @@ const HEADER_READERS: Readonly<Record<string, Reader>> = {
   'tcp.hdr_len': onTcp((f, o) => o.add(T.hdrLen, L4 + 12, 1, f.hdrLen)),
   'tcp.flags': onTcp((f, o) => o.add(T.flags, L4 + 12, 2, u16(f.data, L4 + 12) & 0x0fff)),
   'tcp.window_size_value': onTcp((f, o) => o.add(T.window, L4 + 14, 2, u16(f.data, L4 + 14))),
+  'tcp.window_size': onTcp((f, o) => o.add(T.windowSize, L4 + 14, 2, f.an?.windowSize ?? u16(f.data, L4 + 14))),
+  'tcp.window_size_scalefactor': onTcp((f, o) => {
+    if (f.an?.scaleFactor !== undefined) o.add(T.scaleFactor, L4 + 14, 2, f.an.scaleFactor);
+  }),
   'tcp.checksum': onTcp((f, o) => o.add(T.checksum, L4 + 16, 2, u16(f.data, L4 + 16))),
   'tcp.urgent_pointer': onTcp((f, o) => o.add(T.urgentPointer, L4 + 18, 2, u16(f.data, L4 + 18))),
   'udp.srcport': onUdp((f, o) => o.add(U.srcport, L4, 2, u16(f.data, L4))),
@@ -224,7 +233,9 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
         seg.windowRaw = u16(data, L4 + 14);
         seg.payloadLength = end - L4 - f.hdrLen;
         seg.options = f.hdrLen > 20 ? optionValues(data, L4 + 20, L4 + f.hdrLen, options) : NO_OPTIONS;
-        f.an = session.tcp(seg, L4);
+        const an = session.tcp(seg, L4);
+        if (an === null) return false;
+        f.an = an;
       }
     }
     if (wholeFrame) {
