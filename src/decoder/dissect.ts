@@ -337,7 +337,8 @@ export function createExtractor(
     info.record = record;
     info.firstTimestamp = first;
     info.previousTimestamp = prev ?? record.timestamp;
-    if (plain !== undefined && (session === undefined || session.plain !== undefined) && plain(record, data, info, session?.plain)) {
+    const fast = session?.plain;
+    if (plain !== undefined && (session === undefined || fast !== undefined) && plain(record, data, info, fast)) {
       prev = record.timestamp;
       return sink.values;
     }

@@ -181,7 +181,10 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.settled = fwd.synSeen && ((f & TH_ACK) === 0 || rev.synSeen);
     x.sack = sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null;
     x.dsack = (fl & A_DSACK) !== 0;
-    x.timeRelativeNs = Number(seg.time - s.firstTime);
+    // The frame just added (one-pass reading): its time is the stream's last; no BigInt needed.
+    x.timeRelativeNs = frame === s.lastFrame && seg.time === s.lastTime && s.lastT <= Number.MAX_SAFE_INTEGER
+      ? s.lastT - s.firstT
+      : Number(seg.time - s.firstTime);
     x.timeDeltaNs = st.deltaNs.get(frame);
     x.analysisSubtree = subtree;
     x.acksFrame = acks;

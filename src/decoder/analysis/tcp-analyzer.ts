@@ -104,7 +104,8 @@ export interface Stream {
   /** Capture times (ns since the epoch) of the stream's first and last frames. */
   firstTime: bigint;
   lastTime: bigint;
-  /** The last frame's time in ns since the capture's first frame (deltas without BigInt arithmetic). */
+  /** The first and last frames' times in ns since the capture's first frame (differences without BigInt arithmetic). */
+  firstT: number;
   lastT: number;
   /** Times below are ns since the capture's first frame. First SYN (no ACK), -1 if none. */
   synTime: number;
@@ -244,7 +245,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       index: st.streams.length,
       a: newFlow(seg.src, seg.srcPort),
       b: newFlow(seg.dst, seg.dstPort),
-      firstFrame: seg.frame, lastFrame: seg.frame, firstTime: seg.time, lastTime: seg.time, lastT: t,
+      firstFrame: seg.frame, lastFrame: seg.frame, firstTime: seg.time, lastTime: seg.time, firstT: t, lastT: t,
       synTime: -1, synFrame: 0, synAckFrame: 0, firstFin: 0, irtt: -1, irttFrame: 0, completeness: 0,
       reusedPorts: false, aIsClient: false,
     };
