@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './test-run.ts';
+import { COMMANDS } from './main.ts';
+import { commandsFor } from './commands-for.ts';
 import { runFields } from './commands/fields.ts';
 import { runDissect } from './commands/dissect.ts';
 import { fileChunks } from './input.ts';
@@ -166,6 +168,13 @@ describe('wirebook dissect', () => {
     const res = runDissect(new Uint8Array(readFileSync(DNS)), (t) => void parts.push(t));
     expect(res.frames).toBe(6);
     expect(parts.join('').match(/^Frame \d+:/gm)).toHaveLength(6);
+  });
+});
+
+describe('the commands a process loads', () => {
+  it('is the one named, the same command as in the full table; all of them otherwise', async () => {
+    for (const c of COMMANDS) expect(await commandsFor(c.name)).toEqual([c]);
+    for (const other of [undefined, '--help', 'help', 'fieldz', 'toString']) expect(await commandsFor(other)).toBe(COMMANDS);
   });
 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // wirebook: read packet captures from the command line, the way the site's
-// decoder reads them. `wirebook --help` lists the commands; main.ts has them.
+// decoder reads them. `wirebook --help` lists the commands; main.ts has them,
+// and a process loads only the one it runs (commands-for.ts).
 // `npx wirebook` starts at bin.mjs, which turns the compile cache on first.
 
 import module from 'node:module';
@@ -18,5 +19,7 @@ module.enableCompileCache?.();
 // memory about 100 MB lower on large files, at no cost in speed.
 v8.setFlagsFromString('--semi-space-growth-factor=1');
 
-const { runProcess } = await import('./main.ts');
-runProcess(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const { commandsFor } = await import('./commands-for.ts');
+const { runProcess } = await import('./dispatch.ts');
+runProcess(argv, await commandsFor(argv[0]));
