@@ -9,16 +9,9 @@ export interface Gap {
   why: string;
 }
 
-/** Captures with retransmitted data segments. */
-const RETRANSMITTING = ['tcp-loss', 'tcp-spurious', 'rebuilt__report-spurious'];
-
-const noSubdissector = 'tshark hands no payload of a retransmitted segment to the next dissector (no "data" layer); wirebook does the same only when the analysis runs, and `fields` runs it only when an analysis field is asked for';
-
 /** fields.txt gaps. */
 export const fieldGaps: readonly Gap[] = [
   { field: 'http.unknown_header', why: 'not defined yet (tshark prints nothing for these captures, though they carry an X-Pad header)' },
-  { field: 'frame.protocols', captures: RETRANSMITTING, why: noSubdissector },
-  { field: 'data.len', captures: RETRANSMITTING, why: noSubdissector },
 ];
 
 /** analysis-fields.txt gaps. */

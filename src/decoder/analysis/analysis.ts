@@ -1,7 +1,7 @@
 // The finished analysis (second pass): per-frame fields as `tshark -2 -T fields` prints them,
 // explanations, connection states and conversation summaries.
 import {
-  A_DSACK, A_DUPLICATE_ACK, A_EXPERT_BITS, A_FAST_RETRANSMISSION, A_RETRANSMISSION, A_SPURIOUS_RETRANSMISSION, FLAG_TABLE,
+  A_DSACK, A_DUPLICATE_ACK, A_EXPERT_BITS, A_FAST_RETRANSMISSION, A_OUT_OF_ORDER, A_RETRANSMISSION, A_SPURIOUS_RETRANSMISSION, FLAG_TABLE,
 } from './analysis-flags.ts';
 import { STATE_NAMES } from './conn-state.ts';
 import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
@@ -64,6 +64,13 @@ export interface SegmentFacts {
    */
   payload: 'dissect' | 'segment' | 'repeat';
 }
+
+/**
+ * Segments whose payload tshark 4.0 hands to no further dissector: plain and
+ * spurious retransmissions and out-of-order segments. A fast retransmission's
+ * payload is dissected (observed with tshark -2 on captures/recorded/tcp-loss).
+ */
+const REPEATS = A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER;
 
 /** A SegmentFacts to fill (every member present, so every one has the same shape). */
 export function blankFacts(): SegmentFacts {
@@ -199,7 +206,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.dupAckFrame = fl & A_DUPLICATE_ACK ? note?.dupAckFrame ?? 0 : 0;
     x.reassembledIn = assembling ? re.reassembledIn.get(frame) ?? 0 : 0;
     x.reassembled = re.segments.size > 0 ? reassembled(frame) : null;
-    x.payload = fl & (A_RETRANSMISSION | A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? 'repeat'
+    x.payload = fl & REPEATS ? 'repeat'
       : assembling && (re.reassembledIn.has(frame) || re.unfinished?.has(frame)) && !re.segments.has(frame) ? 'segment' : 'dissect';
     return x;
   }
