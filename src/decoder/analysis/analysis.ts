@@ -60,7 +60,8 @@ export interface SegmentFacts {
   /**
    * What the dissector should do with the payload: 'dissect' as usual; 'segment' (part of a PDU
    * completed in a later frame: Info gets " [TCP segment of a reassembled PDU]"); 'repeat' (a
-   * retransmitted copy: Wireshark does not hand it to the application dissector).
+   * retransmitted copy or out-of-order segment: Wireshark does not hand it to the application
+   * dissector; see REPEATS).
    */
   payload: 'dissect' | 'segment' | 'repeat';
 }

@@ -21,7 +21,7 @@ export interface TcpAnalysis {
   scaleFactor?: number;
   /** SACK blocks with relative edges, in the option's order (the raw edges stay in the bytes). */
   sack?: ReadonlyArray<readonly [number, number]>;
-  /** The payload repeats bytes already sent (a retransmission): Wireshark hands it to no further dissector. */
+  /** The payload repeats bytes already sent (a plain or spurious retransmission, an out-of-order segment): Wireshark hands it to no further dissector. */
   repeat?: boolean;
   /**
    * The payload is part of a PDU completed in that later frame (tcp.reassembled_in):
