@@ -137,12 +137,14 @@ export interface ConversationAnalysis {
 }
 
 export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
+  /** Whether the segment travels from the stream's endpoint A to B. */
+  const fromA = (s: Stream, seg: TcpSegmentInput): boolean =>
+    s.a.port === seg.srcPort && s.a.addr === seg.src && s.b.port === seg.dstPort && s.b.addr === seg.dst;
   const flowsOf = (seg: TcpSegmentInput): { s: Stream; fwd: Flow; rev: Flow } | null => {
     const idx = st.streamOf.get(seg.frame);
     if (idx < 0) return null;
     const s = st.streams[idx];
-    const fromA = s.a.port === seg.srcPort && s.a.addr === seg.src && (s.b.port === seg.dstPort && s.b.addr === seg.dst);
-    return fromA ? { s, fwd: s.a, rev: s.b } : { s, fwd: s.b, rev: s.a };
+    return fromA(s, seg) ? { s, fwd: s.a, rev: s.b } : { s, fwd: s.b, rev: s.a };
   };
 
   const reassembled = (frame: number): ReassembledPdu | null => {
@@ -158,9 +160,9 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const idx = st.streamOf.get(seg.frame);
     if (idx < 0) return null;
     const s = st.streams[idx];
-    const fromA = s.a.port === seg.srcPort && s.a.addr === seg.src && (s.b.port === seg.dstPort && s.b.addr === seg.dst);
-    const fwd = fromA ? s.a : s.b;
-    const rev = fromA ? s.b : s.a;
+    const ab = fromA(s, seg);
+    const fwd = ab ? s.a : s.b;
+    const rev = ab ? s.b : s.a;
     const f = seg.flags;
     const isSyn = (f & TH_SYN) !== 0;
     const frame = seg.frame;

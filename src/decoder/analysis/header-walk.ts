@@ -8,22 +8,23 @@
 
 import type { FrameRecord } from '../types.ts';
 import { ipv4Text } from '../fields/format.ts';
+import { u16, u32 } from '../layers/context.ts';
+import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
 import type { TcpAnalyzer } from './tcp-analyzer.ts';
 import type { TcpOptionsInput } from './types.ts';
 
-const LINKTYPE_ETHERNET = 1;
-const ETHERTYPE_IPV4 = 0x0800;
-const ETH_LEN = 14;
 const IP_PROTO_TCP = 6;
 const IP_PROTO_UDP = 17;
 const DNS_PORTS = new Set([53, 5353, 5355]);
 
-const u16 = (d: Uint8Array, at: number): number => (d[at] << 8) | d[at + 1];
-const u32 = (d: Uint8Array, at: number): number => ((d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3]) >>> 0;
 
-/** TCP options as the analysis reads them (the same walk as the TCP layer's parseOptions). */
-export function analysisOptions(data: Uint8Array, from: number, to: number): TcpOptionsInput {
-  const o: TcpOptionsInput = {};
+/**
+ * TCP options as the analysis reads them (the same walk as the TCP layer's
+ * parseOptions), into `o` when given: a caller reading frame after frame
+ * may reuse one object, as the analysis keeps none.
+ */
+export function analysisOptions(data: Uint8Array, from: number, to: number, o: TcpOptionsInput = {}): TcpOptionsInput {
+  o.mss = o.wscale = o.sackPerm = o.sack = o.tsval = o.tsecr = undefined;
   for (let at = from; at < to; ) {
     const kind = data[at];
     if (kind === 0 || kind === 1) {
@@ -57,28 +58,17 @@ const NO_OPTIONS: TcpOptionsInput = Object.freeze({});
  */
 export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord, data: Uint8Array) => boolean {
   return (record, data) => {
-    const origLen = record.origLen;
-    const ip = ETH_LEN;
-    // Ethernet and a whole 20-byte IPv4 header, captured and within the frame.
-    if (record.linkType !== LINKTYPE_ETHERNET || data.length < ip + 20 || origLen < ip + 20) return false;
-    if (u16(data, 12) !== ETHERTYPE_IPV4 || data[ip] !== 0x45) return false;
-    if ((u16(data, ip + 6) & 0x3fff) !== 0) return false; // a fragment
+    const end = plainIpv4End(record, data);
+    if (end < 0) return false;
+    const ip = PLAIN_IP;
+    const t = PLAIN_L4;
     const proto = data[ip + 9];
-    if (proto !== IP_PROTO_TCP && proto !== IP_PROTO_UDP) return false;
-    const totalLen = u16(data, ip + 2);
-    // As the IPv4 layer: the payload ends where Total Length says, unless the frame is shorter.
-    let end = ip + totalLen;
-    if (totalLen === 0 || end > origLen) end = origLen;
-    const t = ip + 20;
     const captured = Math.min(end, data.length);
-
     const src = u32(data, ip + 12);
     const dst = u32(data, ip + 16);
     if (proto === IP_PROTO_TCP) {
-      if (t + 20 > captured) return false;
-      const hdrLen = (data[t + 12] >> 4) * 4;
-      // Bogus or cut headers, and options not all captured: the dissector knows what to mark.
-      if (hdrLen < 20 || hdrLen > end - t || t + hdrLen > data.length) return false;
+      const hdrLen = plainTcpHeaderLength(data, end);
+      if (hdrLen < 0) return false;
       const payloadOffset = t + hdrLen;
       analyzer.addTcp({
         frame: record.number,
@@ -97,6 +87,7 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
       });
       return true;
     }
+    if (proto !== IP_PROTO_UDP) return false;
     if (t + 8 > captured || u16(data, t + 4) < 8) return false;
     // DNS, mDNS and LLMNR: the dissector notes queries and responses for matching.
     if (DNS_PORTS.has(u16(data, t)) || DNS_PORTS.has(u16(data, t + 2))) return false;

@@ -624,9 +624,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     addUdp,
     state: st,
     forgetBefore(frame: number): void {
-      for (const c of [st.streamOf, st.udpStreamOf, st.analysis, st.deltaNs, st.acksFrame, st.ackRttNs, st.bytesInFlight, st.pushBytes, st.stateA, st.stateB, st.udpDeltaNs]) {
-        c.forgetBefore(frame);
-      }
+      for (const c of Object.values(st)) if (c instanceof FrameColumn) c.forgetBefore(frame);
       for (const f of st.notes.keys()) if (f < frame) st.notes.delete(f);
     },
     finish(): AnalyzerState {

@@ -1,5 +1,5 @@
-// The fast path of `fields -e ...` for plain frames: Ethernet II, an IPv4
-// header of 20 bytes, not a fragment, and a whole TCP or UDP header. Most
+// The fast path of `fields -e ...` for plain frames (layers/plain-ipv4.ts)
+// with a whole TCP or UDP header. Most
 // frames of most captures are like that, and for them the wanted fields are
 // read straight from their fixed places, with none of the dissector's layer
 // calls or header records. Each value is the one the layer's decoder gives
@@ -22,6 +22,9 @@ import { udpFields as U } from '../layers/udp.ts';
 import { ipv4Text } from './format.ts';
 import { fieldsByName } from './spec.ts';
 import { A } from '../analysis/field-specs.ts';
+import { analysisOptions } from '../analysis/header-walk.ts';
+import { u16, u32 } from '../layers/context.ts';
+import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
 
 /** The analysis, for plain frames: the same answers as through the layers, from header values alone. */
 export interface PlainAnalysis {
@@ -50,10 +53,8 @@ interface Plain {
 
 type Emit = (f: Plain, out: WantedSink) => void;
 
-const IP = 14;
-const L4 = IP + 20;
-const u16 = (d: Uint8Array, at: number): number => (d[at] << 8) | d[at + 1];
-const u32 = (d: Uint8Array, at: number): number => ((d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3]) >>> 0;
+const IP = PLAIN_IP;
+const L4 = PLAIN_L4;
 
 /** A reader of a field that only one transport has (a UDP frame has no tcp.srcport). */
 interface Only {
@@ -188,23 +189,16 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
     frame: 0, time: 0n, src: '', dst: '', srcPort: 0, dstPort: 0, seqRaw: 0, ackRaw: 0, flags: 0, windowRaw: 0, payloadLength: 0, options: {},
   };
   return (record, data, info, session) => {
-    const origLen = record.origLen;
-    if (record.linkType !== 1 || data.length < L4 || origLen < L4) return false;
-    if (u16(data, 12) !== 0x0800 || data[IP] !== 0x45 || (u16(data, IP + 6) & 0x3fff) !== 0) return false;
+    const end = plainIpv4End(record, data);
+    if (end < 0) return false;
     const proto = data[IP + 9];
-    const totalLen = u16(data, IP + 2);
-    if (totalLen < 20) return false;
-    const end = Math.min(IP + totalLen, origLen);
-    const captured = Math.min(end, data.length);
     if (proto === 6) {
-      if (L4 + 20 > captured) return false;
-      const hdrLen = (data[L4 + 12] >> 4) * 4;
-      if (hdrLen < 20 || L4 + hdrLen > end || L4 + hdrLen > data.length) return false;
-      if (hdrLen > 20 && !plainOptions(data, L4 + 20, L4 + hdrLen)) return false;
+      const hdrLen = plainTcpHeaderLength(data, end);
+      if (hdrLen < 0 || (hdrLen > 20 && !plainOptions(data, L4 + 20, L4 + hdrLen))) return false;
       f.hdrLen = hdrLen;
       f.tcp = true;
     } else if (proto === 17) {
-      if (L4 + 8 > captured) return false;
+      if (L4 + 8 > Math.min(end, data.length)) return false;
       const len = u16(data, L4 + 4);
       // The UDP length must fit the IP payload (or the layer marks it bad); the datagram ends where the IP payload does.
       if (len < 8 || L4 + len !== end) return false;
@@ -232,7 +226,7 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
         seg.flags = u16(data, L4 + 12) & 0x0fff;
         seg.windowRaw = u16(data, L4 + 14);
         seg.payloadLength = end - L4 - f.hdrLen;
-        seg.options = f.hdrLen > 20 ? optionValues(data, L4 + 20, L4 + f.hdrLen, options) : NO_OPTIONS;
+        seg.options = f.hdrLen > 20 ? analysisOptions(data, L4 + 20, L4 + f.hdrLen, options) : NO_OPTIONS;
         const an = session.tcp(seg, L4);
         if (an === null) return false;
         f.an = an;
@@ -275,32 +269,6 @@ function plainOptions(d: Uint8Array, from: number, to: number): boolean {
     at += len;
   }
   return true;
-}
-
-/** The option values the analysis reads (checked by plainOptions first), into `o` (reused: the analysis keeps none). */
-function optionValues(d: Uint8Array, from: number, to: number, o: TcpSegmentInput['options']): TcpSegmentInput['options'] {
-  o.mss = o.wscale = o.sackPerm = o.sack = o.tsval = o.tsecr = undefined;
-  for (let at = from; at < to; ) {
-    const kind = d[at];
-    if (kind === 1) {
-      at++;
-      continue;
-    }
-    const len = d[at + 1];
-    if (kind === 2) o.mss = u16(d, at + 2);
-    else if (kind === 3) o.wscale = d[at + 2];
-    else if (kind === 4) o.sackPerm = true;
-    else if (kind === 5) {
-      const blocks: Array<[number, number]> = [];
-      for (let p = at + 2; p + 8 <= at + len; p += 8) blocks.push([u32(d, p), u32(d, p + 4)]);
-      o.sack = blocks;
-    } else if (kind === 8) {
-      o.tsval = u32(d, at + 2);
-      o.tsecr = u32(d, at + 6);
-    }
-    at += len;
-  }
-  return o;
 }
 
 const FRAME_SPECS: ReadonlySet<FieldSpec> = new Set(Object.values(frameFields));
