@@ -14,6 +14,8 @@ export interface TransactionNote {
   inOrder?: boolean;
   /** Kept with a request and handed to its response (HTTP: the full request URI). */
   about?: string;
+  /** Noted, so that it is answered as unmatched, but never paired (tshark pairs no ICMP echo with a bad checksum). */
+  unmatchable?: boolean;
 }
 
 export interface TransactionMatch {
@@ -49,8 +51,9 @@ export function createTransactionTable(): TransactionTable {
   return {
     note(t, frame, time) {
       const mine: TransactionMatch = { responseIn: 0, requestIn: 0, deltaNs: 0 };
-      if (t.inOrder) mine.number = count(`${t.request ? 'q' : 'r'}|${t.key}`);
       matches.set(frame, mine);
+      if (t.unmatchable) return;
+      if (t.inOrder) mine.number = count(`${t.request ? 'q' : 'r'}|${t.key}`);
       const waiting = open.get(t.key) ?? [];
       if (t.request) {
         const entry = { frame, time, about: t.about };

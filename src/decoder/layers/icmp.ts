@@ -145,9 +145,13 @@ export const decodeIcmp: Decoder = (ctx, offset, end) => {
     // Wireshark pads the type name so that "request" and "reply" lines align.
     const pad = type === 0 || type === 14 ? '    ' : '  ';
     info = `${TYPES[type]}${pad}id=${hx(id)}, seq=${seq}/${swap16(seq)}${ttl !== undefined ? `, ttl=${ttl}` : ''}`;
-    // Echo request and reply matched by the analysis' first pass (identifier, sequence number, addresses).
-    const match = type === 8 || type === 0 ? ctx.session?.transaction?.({ key: `icmp|${id}|${seq}|${endpointsKey(ctx)}`, request: type === 8 }, ctx) : undefined;
-    if (match && !ctx.inner) {
+    // Echo request and reply matched by the analysis' first pass (identifier, sequence number,
+    // addresses). Not the copy an ICMP error quotes; and, as tshark 4.0, no message with a bad
+    // checksum (a request still shows it found no response).
+    const echo = (type === 8 || type === 0) && !ctx.inner;
+    const note = { key: `icmp|${id}|${seq}|${endpointsKey(ctx)}`, request: type === 8, unmatchable: status === CHECKSUM_BAD };
+    const match = echo ? ctx.session?.transaction?.(note, ctx) : undefined;
+    if (match) {
       if (type === 8 && match.responseIn) {
         out.add(C.respIn, offset, 0, match.responseIn);
         info += ` (reply in ${match.responseIn})`;
