@@ -43,28 +43,21 @@ export function fdOutput(fd: number): Output {
     if (used > 0 && !closed) writeAll(buf.subarray(0, used));
     used = 0;
   };
+  /** Makes room for `n` more bytes in the buffer; false when they could never fit (write them directly). */
+  const room = (n: number): boolean => {
+    if (used + n > buf.length) flush();
+    return n <= buf.length;
+  };
   return {
     write(text: string) {
       if (closed) return;
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
-      if (used + text.length * 3 > buf.length) {
-        flush();
-        if (text.length * 3 > buf.length) {
-          writeAll(Buffer.from(text, 'utf8'));
-          return;
-        }
-      }
-      used += buf.write(text, used, 'utf8');
+      if (room(text.length * 3)) used += buf.write(text, used, 'utf8');
+      else writeAll(Buffer.from(text, 'utf8'));
     },
     writeBytes(bytes: Uint8Array) {
       if (closed) return;
-      if (used + bytes.length > buf.length) {
-        flush();
-        if (bytes.length > buf.length) {
-          writeAll(bytes);
-          return;
-        }
-      }
+      if (!room(bytes.length)) return writeAll(bytes);
       buf.set(bytes, used);
       used += bytes.length;
     },
