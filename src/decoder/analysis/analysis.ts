@@ -49,7 +49,14 @@ export interface SegmentFacts {
   pushBytesSent: number;
   /** Analysis flag bits (analysis-flags.ts), D-SACK excluded. */
   flags: number;
-  /** Read just after the segment was added: these facts are already final (see ConversationAnalysis.settled). */
+  /**
+   * Read just after the segment was added (one-pass reading): whether these
+   * facts already are what the whole capture will say for the fields of
+   * LIVE_FIELDS (session-adapter.ts). They are once the relative numbers'
+   * bases are final: the sender's SYN was seen and, when the segment
+   * acknowledges, the other side's too. A base taken from a first data
+   * segment instead could still move to a SYN seen later.
+   */
   settled: boolean;
   rtoNs: number;
   rtoFrame: number;
@@ -113,15 +120,6 @@ export interface ConversationAnalysis {
   facts(seg: TcpSegmentInput): SegmentFacts | null;
   /** facts() written into `into` (reused frame after frame by one-pass reading); null as facts(). */
   factsInto(seg: TcpSegmentInput, into: SegmentFacts): SegmentFacts | null;
-  /**
-   * Read just after the segment was added (one-pass reading): whether its
-   * facts already are what the whole capture will say for the fields of
-   * LIVE_FIELDS (session-adapter.ts). They are once the relative numbers'
-   * bases are final: the sender's SYN was seen and, when the segment
-   * acknowledges, the other side's too. A base taken from a first data
-   * segment instead could still move to a SYN seen later.
-   */
-  settled(seg: TcpSegmentInput): boolean;
   /** Generated TCP fields of one segment, as `tshark -2 -T fields` prints them. */
   tcpFields(seg: TcpSegmentInput): AnalysisField[];
   udpFields(d: UdpDatagramInput): AnalysisField[];
@@ -216,10 +214,6 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
 
   function facts(seg: TcpSegmentInput): SegmentFacts | null {
     return factsInto(seg, blankFacts());
-  }
-
-  function settled(seg: TcpSegmentInput): boolean {
-    return factsInto(seg, blankFacts())?.settled === true;
   }
 
   function tcpFields(seg: TcpSegmentInput): AnalysisField[] {
@@ -347,7 +341,6 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     flagsOf: (f) => st.analysis.get(f),
     facts,
     factsInto,
-    settled,
     tcpFields,
     udpFields(d) {
       const i = st.udpStreamOf.get(d.frame);

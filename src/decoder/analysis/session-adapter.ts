@@ -223,10 +223,6 @@ class TcpAnswer implements LayerTcpAnalysis {
   }
 }
 
-function layerAnalysis(x: SegmentFacts, h: Pick<TcpHeader, 'offset'>, seg: TcpSegmentInput, analysis: ConversationAnalysis): LayerTcpAnalysis {
-  return new TcpAnswer().set(x, h.offset, seg, analysis);
-}
-
 /** udp.stream, then the [Timestamps] subtree, as Wireshark shows them (`offset`: the UDP header's). */
 function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, offset: number, out: Sink): void {
   const i = analysis.udpStreamOf(d.frame);
@@ -241,7 +237,7 @@ function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, of
 /**
  * Fields whose value a frame keeps from the moment it is analysed, as
  * Wireshark's own first pass settles them: stream indexes, times, the
- * per-segment SEQ/ACK analysis, and (once settled(), see analysis.ts) the
+ * per-segment SEQ/ACK analysis, and (once SegmentFacts.settled) the
  * relative numbers. Left out: anything a later frame may still change, such
  * as the window scale (a repeated SYN resets it), the iRTT (known only at the
  * handshake's end but shown on its first frames), completeness, reassembly,
@@ -264,7 +260,7 @@ const FORGET_EVERY = 1 << 16;
 export interface LiveSession extends DissectSession {
   /**
    * 0 while every frame was answered; else the first frame whose answer could
-   * still change (analysis.settled). That frame and every later one get no
+   * still change (SegmentFacts.settled). That frame and every later one get no
    * answer: the caller feeds the rest to `firstPass` of the same sessions
    * and answers from this frame on in a second pass.
    */
@@ -387,7 +383,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
       const seg = segmentInput(h, ctx, false);
       const x = seg && analysis.facts(seg);
       if (!seg || !x) return undefined;
-      const an = layerAnalysis(x, h, seg, analysis);
+      const an = new TcpAnswer().set(x, h.offset, seg, analysis);
       if (x.reassembledIn || x.reassembled) addReassembly(an, x, h, ctx, pdus, analysis);
       // A message the capture ends before completing: its part here is held, as Wireshark holds it.
       const unfinishedFrom = analysis.state.reassembly.unfinished?.get(seg.frame);
