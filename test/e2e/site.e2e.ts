@@ -155,6 +155,23 @@ describe('accessibility and look', () => {
     expect(await background('light')).not.toBe(await background('dark'));
   });
 
+  it('stops a field scrolled into view below the sticky header, whatever the width', async () => {
+    // 390: the header takes three lines; 560: its menu wraps; 1280: one line.
+    for (const width of [390, 560, 1280]) {
+      const { context, page } = await open('open/', { viewport: { width, height: 800 } });
+      // A capture open, so that the page is long enough to scroll the field to its top.
+      await page.locator('wb-explorer button[data-sample]', { hasText: 'TCP with packet loss' }).click();
+      await page.locator('wb-explorer[data-state="ready"]').waitFor({ timeout: 30_000 });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const field = page.locator('wb-explorer [data-filter]');
+      await field.evaluate((e) => e.scrollIntoView());
+      const header = await page.locator('.site-header').evaluate((e) => e.getBoundingClientRect().bottom);
+      const top = await field.evaluate((e) => e.getBoundingClientRect().top);
+      expect(top, `width ${width}`).toBeGreaterThanOrEqual(header);
+      await context.close();
+    }
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     for (const path of pages) {
       const { context, page } = await open(path, { viewport: viewports.phone });
