@@ -143,10 +143,27 @@ export function writeBulkCapture(path: string, segments: number): number {
   for (let i = 0; i < segments; i++) {
     if (i % 800 === 0) ts++; // a millisecond of timestamp clock every 800 segments
     const last = i === segments - 1;
-    push({ from: CLIENT, to: SERVER, seq, ack: isnS + 1, flags: ACK | (last ? PSH : 0), window: 502, ipId: ipC++, tsval: ts, tsecr: tsS + Math.floor(i / 800), payload: MSS }, 1_210n);
+    push(
+      {
+        from: CLIENT,
+        to: SERVER,
+        seq,
+        ack: isnS + 1,
+        flags: ACK | (last ? PSH : 0),
+        window: 502,
+        ipId: ipC++,
+        tsval: ts,
+        tsecr: tsS + Math.floor(i / 800),
+        payload: MSS,
+      },
+      1_210n,
+    );
     seq = (seq + MSS) >>> 0;
     if (i % 2 === 1 || last) {
-      push({ from: SERVER, to: CLIENT, seq: isnS + 1, ack: seq, flags: ACK, window: 3000, ipId: ipS++, tsval: tsS + Math.floor(i / 800), tsecr: ts, payload: 0 }, 900n);
+      push(
+        { from: SERVER, to: CLIENT, seq: isnS + 1, ack: seq, flags: ACK, window: 3000, ipId: ipS++, tsval: tsS + Math.floor(i / 800), tsecr: ts, payload: 0 },
+        900n,
+      );
     }
   }
   push({ from: CLIENT, to: SERVER, seq, ack: isnS + 1, flags: FIN | ACK, window: 502, ipId: ipC++, tsval: ts, tsecr: tsS, payload: 0 }, 20_000n);

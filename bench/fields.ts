@@ -41,14 +41,7 @@ const HEADER_FIELDS = [
 ];
 
 /** (b) The same plus fields of the conversation analysis (settled as each frame is analysed: one pass). */
-const ANALYSIS_FIELDS = [
-  ...HEADER_FIELDS,
-  'tcp.stream',
-  'tcp.seq',
-  'tcp.ack',
-  'tcp.analysis.bytes_in_flight',
-  'tcp.analysis.ack_rtt',
-];
+const ANALYSIS_FIELDS = [...HEADER_FIELDS, 'tcp.stream', 'tcp.seq', 'tcp.ack', 'tcp.analysis.bytes_in_flight', 'tcp.analysis.ack_rtt'];
 
 const CASES = [
   { name: '(a) headers', fields: HEADER_FIELDS, twoPass: false },
@@ -149,7 +142,9 @@ function main(): number {
       console.log(`${c.name}: ${c.fields.join(' ')}`);
       const e = [...(c.twoPass ? ['-2'] : []), ...c.fields.flatMap((f) => ['-e', f])];
       // tshark in one pass for (a) and (b) (its analysis needs none for these fields): the stricter baseline.
-      const ts = best(repeat, () => run('tshark', ['-r', capture, '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,', ...e], tsharkOut));
+      const ts = best(repeat, () =>
+        run('tshark', ['-r', capture, '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,', ...e], tsharkOut),
+      );
       if (!ts.ok) {
         console.error(`bench: tshark failed:\n${ts.stderr.split('\n\tCommand being timed')[0]}`);
         return 1;
@@ -183,7 +178,9 @@ function main(): number {
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
     console.log('');
     for (const r of table) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  '));
-    console.log(`\ntargets: ratio >= 10x (cpu ratio is the steadier on a busy machine), wirebook max RSS < 150 MB` + (repeat > 1 ? `; best of ${repeat} runs each` : ''));
+    console.log(
+      `\ntargets: ratio >= 10x (cpu ratio is the steadier on a busy machine), wirebook max RSS < 150 MB` + (repeat > 1 ? `; best of ${repeat} runs each` : ''),
+    );
     return rows.every((r) => r.same) ? 0 : 1;
   } finally {
     for (const f of [tsharkOut, wirebookOut]) rmSync(f, { force: true });

@@ -364,7 +364,9 @@ async function runOnce(browser: Browser, url: string, capture: string, expected:
     // Before choosing the file: the processes, the renderer's size and CPU so far.
     const procs = chromiumProcesses();
     const renderers = procs.filter((p) => p.type === 'renderer').map((p) => p.pid);
-    const before = new Map(renderers.map((pid) => [pid, { rss: residentSize(pid)?.rss ?? 0, cpu: cpuSeconds(pid), mainCpu: cpuSeconds(pid, pid), reset: resetPeak(pid) }]));
+    const before = new Map(
+      renderers.map((pid) => [pid, { rss: residentSize(pid)?.rss ?? 0, cpu: cpuSeconds(pid), mainCpu: cpuSeconds(pid, pid), reset: resetPeak(pid) }]),
+    );
     const workerCpuBefore = new Map<number, number>();
     for (const pid of renderers) for (const tid of workerThreads(pid)) workerCpuBefore.set(tid, cpuSeconds(pid, tid));
     const sampler = startSampler(
@@ -394,7 +396,8 @@ async function runOnce(browser: Browser, url: string, capture: string, expected:
     const fromT0 = (epoch: number | undefined) => (epoch === undefined ? undefined : epoch - offset.ms - t0Epoch);
     result.clockFirstRows = result.polledFirstRows === undefined ? undefined : (fromT0(seen.rows) ?? result.polledFirstRows);
     result.clockIndexed = result.polledIndexed === undefined ? undefined : (fromT0(seen.settled) ?? result.polledIndexed);
-    if (seen.rows === undefined || seen.settled === undefined) result.warnings.push('the in-page watch missed a moment: the own clock is as Playwright polled it');
+    if (seen.rows === undefined || seen.settled === undefined)
+      result.warnings.push('the in-page watch missed a moment: the own clock is as Playwright polled it');
     if (offset.uncertainty > 5) result.warnings.push(`the page's clock was matched to this one only within ${offset.uncertainty.toFixed(0)} ms`);
 
     // CPU and memory used to get here, read at once before anything else runs.
@@ -455,7 +458,9 @@ async function runOnce(browser: Browser, url: string, capture: string, expected:
               const range = el.scrollHeight;
               const shown = () => {
                 const row = el.querySelector<HTMLElement>(`[role="row"][data-frame="${last}"]`);
-                return !!row && row.getBoundingClientRect().height > 0 && (row.textContent ?? '').replace(String(last), '').replace(/[\s\u2026]/g, '').length > 0;
+                return (
+                  !!row && row.getBoundingClientRect().height > 0 && (row.textContent ?? '').replace(String(last), '').replace(/[\s\u2026]/g, '').length > 0
+                );
               };
               const done = (r: { ms: number; range: number } | null) => {
                 observer.disconnect();
@@ -572,11 +577,20 @@ function timeTshark(capture: string, repeat: number): { seconds: number; cpu?: n
 
 const sec = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
 const mb = (bytes: number | undefined) => (bytes === undefined || Number.isNaN(bytes) ? 'n/a' : `${(bytes / MB).toFixed(0)} MB`);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 function table(rows: string[][]): void {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 /** The smallest of each figure over the runs (times); memory: the highest. */
@@ -697,9 +711,12 @@ async function main(): Promise<number> {
     if (m) {
       console.log(`memory of the tab's renderer process (pid ${m.pid}; the page and its Worker thread):`);
       console.log(`  before choosing the file: RSS ${mb(m.before)}; when data-state=ready was seen: RSS ${mb(m.atReady)}`);
-      console.log(`  peak while open: RSS ${mb(m.peak)} (${m.peakFromKernel ? 'kernel VmHWM, reset when the file was chosen' : 'sampled every 100 ms'}), PSS ${mb(m.peakPss)} (sampled every 0.5 s)`);
+      console.log(
+        `  peak while open: RSS ${mb(m.peak)} (${m.peakFromKernel ? 'kernel VmHWM, reset when the file was chosen' : 'sampled every 100 ms'}), PSS ${mb(m.peakPss)} (sampled every 0.5 s)`,
+      );
       console.log(`  after scrolling to the end: RSS ${mb(m.rss)}, PSS ${mb(m.pss)}, private ${mb(m.private)}`);
-      const heap = (h: Heap | undefined) => (h ? `JS heap ${mb(h.used)} used of ${mb(h.total)}${h.buffers !== undefined ? `, array buffers ${mb(h.buffers)}` : ''}` : 'n/a');
+      const heap = (h: Heap | undefined) =>
+        h ? `JS heap ${mb(h.used)} used of ${mb(h.total)}${h.buffers !== undefined ? `, array buffers ${mb(h.buffers)}` : ''}` : 'n/a';
       console.log(`  page (main thread): at ready ${heap(m.pageHeap.ready)}; after scrolling ${heap(m.pageHeap.end)}`);
       if (!m.workerHeaps.end.length) console.log('  Worker: none attached');
       for (const w of m.workerHeaps.end) {

@@ -116,10 +116,11 @@ export function measurePage(htmlPath: string, dist: string): PageSize {
   }
   // On demand: every chunk dynamic import() can reach from what loads, and from those chunks in turn.
   const dynamic = new Set<string>();
-  for (const file of seen) for (const spec of dynamicImports(readFileSync(file, 'utf8'))) {
-    const dep = fileOf(spec, file, dist);
-    if (dep) dynamic.add(dep);
-  }
+  for (const file of seen)
+    for (const spec of dynamicImports(readFileSync(file, 'utf8'))) {
+      const dep = fileOf(spec, file, dist);
+      if (dep) dynamic.add(dep);
+    }
   const lazy = new Set<string>();
   for (const file of dynamic) walkModule(file, lazy, dist, dynamic, seen);
   const sizes = (files: Set<string>): FileSize[] =>
@@ -155,11 +156,13 @@ function main(): void {
   const width = Math.max(4, ...rows.map((r) => r.page.length));
   const kb = (n: number) => `${(n / 1000).toFixed(1).padStart(6)} kB`;
   console.log('JS (gzip -9) per page. At load: what runs with no reader input (module scripts, modulepreloads and their static');
-  console.log('imports); the budget applies to it. On demand: chunks only import() reaches, fetched on a reader\'s request.\n');
+  console.log("imports); the budget applies to it. On demand: chunks only import() reaches, fetched on a reader's request.\n");
   console.log(`${'Page'.padEnd(width)}  Files    At load  Files  On demand  Budget ${budgetKb} kB`);
   for (const r of rows) {
     const d = r.onDemand;
-    console.log(`${r.page.padEnd(width)}  ${String(r.files).padStart(5)}  ${kb(r.bytes)}  ${String(d.files).padStart(5)}  ${kb(d.bytes)}    ${r.bytes > budget ? 'OVER' : 'ok'}`);
+    console.log(
+      `${r.page.padEnd(width)}  ${String(r.files).padStart(5)}  ${kb(r.bytes)}  ${String(d.files).padStart(5)}  ${kb(d.bytes)}    ${r.bytes > budget ? 'OVER' : 'ok'}`,
+    );
     if (verbose) {
       for (const f of r.list) console.log(`    ${kb(f.bytes)}  ${f.file}`);
       for (const f of d.list) console.log(`    ${kb(f.bytes)}  ${f.file}  (on demand)`);

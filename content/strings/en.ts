@@ -90,7 +90,8 @@ export const en = {
     } as Record<string, string>,
   },
   sequenceDiagram: {
-    overview: 'Overview of the whole conversation, one tick a segment. Drag across it to show that stretch of time in the ladder; drag the marked stretch to move it.',
+    overview:
+      'Overview of the whole conversation, one tick a segment. Drag across it to show that stretch of time in the ladder; drag the marked stretch to move it.',
     title: (a: string, b: string) => `Sequence diagram of the TCP connection between ${a} and ${b}`,
     desc: (n: number, first: number, last: number) =>
       `${n} segments, frames ${first} to ${last}, time flowing down. Each arrow goes from the sender's line to the receiver's. The table below lists the same segments.`,
@@ -302,7 +303,8 @@ export const en = {
   },
   checksum: {
     title: (frame: number) => `UDP checksum of frame ${frame}, word by word`,
-    caption: (frame: number) => `The one's-complement sum behind the UDP checksum of frame ${frame}: one 16-bit word per row, with the running sum after each addition.`,
+    caption: (frame: number) =>
+      `The one's-complement sum behind the UDP checksum of frame ${frame}: one 16-bit word per row, with the running sum after each addition.`,
     intro:
       'Every row adds one 16-bit word to the running sum. When a sum passes 0xffff, the carry out of the top bit is added back at the bottom (end-around carry). The checksum field counts as zero while the sender computes.',
     controlsHint:
@@ -375,7 +377,8 @@ export const en = {
     servicesSummary: (n: number) => `Well-known services (ports 0–1023): ${n} service names`,
     servicesCaption: 'Service names on ports 0–1023, from Debian’s /etc/services',
     serviceCols: { port: 'Port', name: 'Service', protocols: 'Protocols', description: 'Description' },
-    source: (version: string) => `Service names from Debian’s /etc/services (netbase ${version}), a subset of the IANA Service Name and Transport Protocol Port Number Registry.`,
+    source: (version: string) =>
+      `Service names from Debian’s /etc/services (netbase ${version}), a subset of the IANA Service Name and Transport Protocol Port Number Registry.`,
     aliasesOf: (aliases: string) => `also ${aliases}`,
     unofficial: 'listed by Debian, not an IANA assignment',
     result: {
@@ -408,7 +411,7 @@ export const en = {
     drop: 'Drop a .pcap or .pcapng file here',
     pick: 'Choose a capture file',
     or: 'or',
-    samples: 'No capture at hand? Open one of the course\'s:',
+    samples: "No capture at hand? Open one of the course's:",
     reading: (name: string) => `Reading ${name}…`,
     analysing: 'Indexing frames and following conversations…',
     previewing: (frames: number) => `Showing the first ${frames.toLocaleString('en')} frames while the rest of the file is read and analysed…`,
@@ -416,13 +419,16 @@ export const en = {
     damaged: 'This file is damaged.',
     notCapture: 'This is not a capture file.',
     damagedKept: (frames: number) =>
-      frames === 0 ? 'No frame could be read from it.' : `The ${frames.toLocaleString('en')} frame${frames === 1 ? '' : 's'} before the damage ${frames === 1 ? 'is' : 'are'} shown below.`,
+      frames === 0
+        ? 'No frame could be read from it.'
+        : `The ${frames.toLocaleString('en')} frame${frames === 1 ? '' : 's'} before the damage ${frames === 1 ? 'is' : 'are'} shown below.`,
     failed: (message: string) => `The file could not be opened: ${message}`,
     filterLabel: 'Display filter',
     filterPlaceholder: 'e.g. tcp.port == 80 and not tcp.analysis.retransmission',
     filterApply: 'Apply',
     filterClear: 'Clear',
-    filterHelp: 'Wireshark\'s syntax: fields (tcp.flags.syn == 1), protocols (dns), and, or, not, parentheses, contains, in {…}, ip.addr and tcp.port for either end.',
+    filterHelp:
+      "Wireshark's syntax: fields (tcp.flags.syn == 1), protocols (dns), and, or, not, parentheses, contains, in {…}, ip.addr and tcp.port for either end.",
     filterError: (message: string, column: number) => `Invalid filter at character ${column}: ${message}${/[.?!]$/.test(message) ? '' : '.'}`,
     filtering: (done: number, total: number) => `Filtering… ${Math.round((100 * done) / Math.max(1, total))}%`,
     shown: (shown: number, total: number) => `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} frames.`,
@@ -445,7 +451,8 @@ export const en = {
     filterButton: 'Filter',
     showLadder: (stream: number) => `Ladder of stream ${stream}`,
     filterStream: (stream: number) => `Filter to stream ${stream}`,
-    moreConversations: (shown: number, total: number) => `The first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} conversations; filter on tcp.stream to reach the others.`,
+    moreConversations: (shown: number, total: number) =>
+      `The first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} conversations; filter on tcp.stream to reach the others.`,
     ladder: 'Sequence diagram',
     ladderHint: 'Choose a TCP conversation above, or select a TCP packet, to draw it as a ladder.',
     ladderCut: (shown: number, total: number) => `The first ${shown.toLocaleString('en')} of this conversation's ${total.toLocaleString('en')} segments.`,

@@ -21,7 +21,9 @@ function option(name: string, fallback: string): string {
 function netbaseVersion(): string | undefined {
   const status = '/var/lib/dpkg/status';
   if (!existsSync(status)) return undefined;
-  const block = readFileSync(status, 'utf8').split(/\n\n/).find((b) => /^Package: netbase$/m.test(b));
+  const block = readFileSync(status, 'utf8')
+    .split(/\n\n/)
+    .find((b) => /^Package: netbase$/m.test(b));
   return block ? /^Version: (.+)$/m.exec(block)?.[1] : undefined;
 }
 

@@ -90,9 +90,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     }
     if (!spec) {
       const guess = nearest(arg.split('=')[0], spellings);
-      throw new UsageError(
-        `unknown option '${arg}' for '${command}'${guess ? ` (did you mean '${guess}'?)` : ''}`,
-      );
+      throw new UsageError(`unknown option '${arg}' for '${command}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
     }
     if (!spec.value) {
       if (inline !== undefined) throw new UsageError(`option '--${spec.name}' takes no value`);

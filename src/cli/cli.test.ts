@@ -116,7 +116,18 @@ describe('wirebook fields', () => {
 
   it('names a pcapng interface without if_name "unknown", as tshark does', async () => {
     const { interfaceName } = await import('./commands/fields.ts');
-    const iface = { id: 0, section: 0, localId: 0, linkType: 1, linkTypeName: 'ETHERNET', snapLen: 0, tsUnitsPerSecond: 1_000_000n, tsOffsetSeconds: 0n, comments: [], offset: 0 };
+    const iface = {
+      id: 0,
+      section: 0,
+      localId: 0,
+      linkType: 1,
+      linkTypeName: 'ETHERNET',
+      snapLen: 0,
+      tsUnitsPerSecond: 1_000_000n,
+      tsOffsetSeconds: 0n,
+      comments: [],
+      offset: 0,
+    };
     expect(interfaceName('pcapng', [iface], 0)).toBe('unknown');
     expect(interfaceName('pcapng', [{ ...iface, name: 'eth0' }], 0)).toBe('eth0');
     expect(interfaceName('pcap', [iface], 0)).toBeUndefined();

@@ -28,7 +28,7 @@ export function mainHelp(commands: readonly Command[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  -h, --help     show this help, or a command\'s help: wirebook COMMAND --help',
+    "  -h, --help     show this help, or a command's help: wirebook COMMAND --help",
     '  -V, --version  print the version',
     '',
     'Exit status: 0 success, 1 damaged capture (the frames before the damage are',
@@ -71,7 +71,10 @@ export function dispatch(argv: readonly string[], io: Io, commands: readonly Com
 }
 
 function hintFor(word: string, commands: readonly Command[]): string {
-  const guess = nearest(word, commands.map((c) => c.name));
+  const guess = nearest(
+    word,
+    commands.map((c) => c.name),
+  );
   return guess ? `did you mean 'wirebook ${guess}'? (run 'wirebook --help' for the commands)` : "run 'wirebook --help' for the commands";
 }
 

@@ -26,7 +26,10 @@ const host = z.object({
 export const annotationSchema = z.object({
   frame: z.number().int().positive(),
   /** Wireshark display-filter name of the field the note explains, e.g. "tcp.ack". */
-  field: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/).optional(),
+  field: z
+    .string()
+    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/)
+    .optional(),
   text: z.string().min(1),
 });
 

@@ -372,4 +372,3 @@ export function extractFields(record: FrameRecord, data: Uint8Array, wanted: Fie
   }
   return x(record, data, session).slice();
 }
-

@@ -6,7 +6,10 @@ import { nearestName } from '../decoder/text/nearest.ts';
 export function findTerm<T extends { id: string }>(entries: readonly T[], id: string, where: string): T {
   const hit = entries.find((e) => e.id === id);
   if (hit) return hit;
-  const near = nearestName(id, entries.map((e) => e.id));
+  const near = nearestName(
+    id,
+    entries.map((e) => e.id),
+  );
   throw new Error(
     `${where}: <Term id="${id}">: there is no content/glossary/${id}.yaml.` +
       (near ? ` Did you mean "${near}"?` : '') +

@@ -56,7 +56,7 @@ describe('ChecksumCalculator (server render)', () => {
 
   it('reads well without JavaScript: a captioned table with row headers, controls hidden until the script runs', async () => {
     const html = await render('report-dns', 1);
-    expect(html).toContain("<caption>The one&#39;s-complement sum behind the UDP checksum of frame 1");
+    expect(html).toContain('<caption>The one&#39;s-complement sum behind the UDP checksum of frame 1');
     expect(html.match(/<th colspan="5" scope="colgroup">/g)).toHaveLength(3);
     expect(html).toMatch(/<th scope="row" class="ck-what" id="ck-report-dns-1-w0">/);
     expect(html).toMatch(/<div class="ck-controls" data-controls role="group" aria-label="Checksum calculator controls" hidden/);

@@ -51,7 +51,9 @@ describe('SequenceDiagram (server render)', () => {
     expect(html).toContain('>capture point<');
     // The table: 16 rows, the first one current, directions and relative numbers.
     expect(html.match(/<tr data-frame=/g)).toHaveLength(16);
-    expect(html).toMatch(/<tr data-frame="1" data-index="0" aria-current="true"><td>1<\/td><td>0\.000000<\/td><td>A → B<\/td><td>SYN<\/td><td>0<\/td><td><\/td><td>0<\/td>/);
+    expect(html).toMatch(
+      /<tr data-frame="1" data-index="0" aria-current="true"><td>1<\/td><td>0\.000000<\/td><td>A → B<\/td><td>SYN<\/td><td>0<\/td><td><\/td><td>0<\/td>/,
+    );
     expect(html).toContain('A is Client (A), 10.77.0.1:36450; B is Web server (B), 10.77.0.2:80.');
     // States from the analysis beside the lines; the controls wait for JavaScript.
     expect(html).toContain('>SYN-SENT<');

@@ -11,7 +11,10 @@ async function render(props: Record<string, unknown>): Promise<string> {
 }
 
 /** The JSON the server hands to <wb-port-lookup>. */
-function payloadOf(html: string): { rows: [number, string, string, string?, string?][]; seen: { port: number; capture: string; role: string; protocol: string }[] } {
+function payloadOf(html: string): {
+  rows: [number, string, string, string?, string?][];
+  seen: { port: number; capture: string; role: string; protocol: string }[];
+} {
   const m = /<script type="application\/json" data-services>([\s\S]*?)<\/script>/.exec(html);
   if (!m) throw new Error('no data-services script');
   return JSON.parse(m[1]!);
@@ -28,7 +31,11 @@ describe('PortLookup (server render)', () => {
     };
     expect(cells('data-range="system"')).toEqual(['System Ports (well-known ports)Assigned by IANA after IETF review or IESG approval.', '0–1023', '1,024']);
     expect(cells('data-range="user"')).toEqual(['User Ports (registered ports)Assigned by IANA on request, after expert review.', '1024–49151', '48,128']);
-    expect(cells('data-range="dynamic"')).toEqual(['Dynamic Ports (private or ephemeral ports)Never assigned: left for the operating system to hand out.', '49152–65535', '16,384']);
+    expect(cells('data-range="dynamic"')).toEqual([
+      'Dynamic Ports (private or ephemeral ports)Never assigned: left for the operating system to hand out.',
+      '49152–65535',
+      '16,384',
+    ]);
     expect(cells('data-os="linux"')).toEqual(['Linux', '32768–60999', '28,232']);
     expect(cells('data-os="windows"')).toEqual(['Windows', '49152–65535', '16,384']);
   });
@@ -37,10 +44,14 @@ describe('PortLookup (server render)', () => {
     const html = await render({});
     expect(html).toMatch(/<details class="pl-details"[^>]*>\s*<summary[^>]*>Well-known services \(ports 0–1023\): \d+ service names<\/summary>/);
     expect(html).not.toMatch(/<details[^>]* open/);
-    expect(html).toMatch(/<th scope="row" rowspan="1" class="pl-num"[^>]*>53<\/th>\s*<td[^>]*><code[^>]*>domain<\/code><\/td>\s*<td[^>]*>tcp, udp<\/td>\s*<td[^>]*>Domain Name Server<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row" rowspan="1" class="pl-num"[^>]*>53<\/th>\s*<td[^>]*><code[^>]*>domain<\/code><\/td>\s*<td[^>]*>tcp, udp<\/td>\s*<td[^>]*>Domain Name Server<\/td>/,
+    );
     expect(html).toMatch(/<code[^>]*>http<\/code><span class="pl-aka"[^>]*> \(also www\)<\/span>/);
     // Lines Debian lists below its "not as allocated by IANA" mark say so.
-    expect(html).toMatch(/<code[^>]*>spamd<\/code><\/td>\s*<td[^>]*>tcp<\/td>\s*<td[^>]*>spamassassin daemon<span class="pl-aka"[^>]*> \(listed by Debian, not an IANA assignment\)/);
+    expect(html).toMatch(
+      /<code[^>]*>spamd<\/code><\/td>\s*<td[^>]*>tcp<\/td>\s*<td[^>]*>spamassassin daemon<span class="pl-aka"[^>]*> \(listed by Debian, not an IANA assignment\)/,
+    );
     // Sorted by port: 750 (kerberos4, late in the file) comes before 853.
     expect(html.indexOf('>kerberos4<')).toBeLessThan(html.indexOf('>domain-s<'));
     expect(html).toContain('netbase 6.4');
@@ -78,7 +89,9 @@ describe('PortLookup (server render)', () => {
     expect(rows).toContainEqual([3306, 't', 'mysql']);
     expect(rows).toContainEqual([8081, 't', 'tproxy', '', 'Transparent Proxy', 1]);
     expect(rows.map(([port]) => port)).toEqual(rows.map(([port]) => port).sort((a, b) => a - b));
-    expect(rows.every(([port]) => port <= 1023 || [1080, 1194, 1433, 1812, 2049, 3306, 3389, 5060, 5222, 5353, 5432, 6379, 8080, 8081, 9418].includes(port))).toBe(true);
+    expect(
+      rows.every(([port]) => port <= 1023 || [1080, 1194, 1433, 1812, 2049, 3306, 3389, 5060, 5222, 5353, 5432, 6379, 8080, 8081, 9418].includes(port)),
+    ).toBe(true);
     // x11 (6000) is in /etc/services but not shipped.
     expect(rows.some(([port]) => port === 6000)).toBe(false);
     expect(seen).toContainEqual({ port: 53304, capture: 'udp-dns', role: 'client', protocol: 'udp' });

@@ -29,7 +29,13 @@ async function option(props: Record<string, unknown>, text: string): Promise<str
   return container.renderToString(Option as never, { props, slots: { default: text } });
 }
 
-const key = (html: string) => JSON.parse(/data-key="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+const key = (html: string) =>
+  JSON.parse(
+    /data-key="([^"]*)"/
+      .exec(html)![1]
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+  );
 
 describe('Choice', () => {
   it('renders options, the hooks and the answer in a disclosure', async () => {
@@ -61,7 +67,9 @@ describe('Choice', () => {
 
   it('fails the build without a right option, naming the lesson and question', async () => {
     const options = (await option({}, 'a')) + (await option({}, 'b'));
-    await expect(render(Choice, { id: 'none', question: 'Q' }, options)).rejects.toThrow(/lessons\/udp(\.mdx)?: question "none": no <Option> is marked correct|lessons\/02-udp\.mdx: question "none": no <Option> is marked correct/);
+    await expect(render(Choice, { id: 'none', question: 'Q' }, options)).rejects.toThrow(
+      /lessons\/udp(\.mdx)?: question "none": no <Option> is marked correct|lessons\/02-udp\.mdx: question "none": no <Option> is marked correct/,
+    );
   });
 
   it('fails the build on an id used twice in one lesson', async () => {
@@ -124,11 +132,18 @@ describe('Predict and FindField', () => {
   });
 
   it('refuses TCP questions on a frame that is not TCP, and says how to ask instead', async () => {
-    await expect(render(Predict, { id: 'pu', capture: 'udp-dns', frame: 2 }, '<p>Q</p>')).rejects.toThrow(/question "pu": frame 2 is not a TCP segment: ask for its fields by name/);
+    await expect(render(Predict, { id: 'pu', capture: 'udp-dns', frame: 2 }, '<p>Q</p>')).rejects.toThrow(
+      /question "pu": frame 2 is not a TCP segment: ask for its fields by name/,
+    );
   });
 
   it('predicts any frame by field names, such as an ARP reply', async () => {
-    const html = await render(Predict, { id: 'pa', capture: 'arp', frame: 2, ask: ['arp.opcode', 'eth.dst'] }, '<p>Predict the reply.</p>', new Request('http://localhost/lessons/arp/'));
+    const html = await render(
+      Predict,
+      { id: 'pa', capture: 'arp', frame: 2, ask: ['arp.opcode', 'eth.dst'] },
+      '<p>Predict the reply.</p>',
+      new Request('http://localhost/lessons/arp/'),
+    );
     const k = key(html);
     expect(k.flags).toBeNull();
     expect(k.numbers['arp.opcode'].values).toEqual([2]);
@@ -149,6 +164,8 @@ describe('Predict and FindField', () => {
   });
 
   it('refuses a computed field, which no byte holds', async () => {
-    await expect(render(FindField, { id: 'gen', capture: 'tcp-http', frame: 1, field: 'tcp.len' }, '<p>Q</p>')).rejects.toThrow(/question "gen": .*(computed|no field)/);
+    await expect(render(FindField, { id: 'gen', capture: 'tcp-http', frame: 1, field: 'tcp.len' }, '<p>Q</p>')).rejects.toThrow(
+      /question "gen": .*(computed|no field)/,
+    );
   });
 });

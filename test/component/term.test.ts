@@ -36,7 +36,10 @@ describe('Term (server render)', () => {
 describe('Mistake (server render)', () => {
   it('is a labelled aside with its title and body', async () => {
     const container = await AstroContainer.create();
-    const html = await container.renderToString(Mistake, { props: { title: 'The ISN is not 0' }, slots: { default: '<p>Wireshark shows relative numbers.</p>' } });
+    const html = await container.renderToString(Mistake, {
+      props: { title: 'The ISN is not 0' },
+      slots: { default: '<p>Wireshark shows relative numbers.</p>' },
+    });
     const labelled = /<aside class="mistake[^"]*" aria-labelledby="([^"]+)"/.exec(html);
     expect(labelled).not.toBeNull();
     expect(html).toMatch(new RegExp(`id="${labelled![1]}"[^>]*>[\\s\\S]*Common mistake:[\\s\\S]*The ISN is not 0`));

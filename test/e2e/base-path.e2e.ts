@@ -29,7 +29,10 @@ describe('under the base path /wirebook/', () => {
       );
       const local = urls.filter((u) => !/^(https?:)?\/\//.test(u) && !u.startsWith('#'));
       expect(local.length).toBeGreaterThan(3);
-      expect(local.filter((u) => !u.startsWith('/wirebook/')), path || 'home').toEqual([]);
+      expect(
+        local.filter((u) => !u.startsWith('/wirebook/')),
+        path || 'home',
+      ).toEqual([]);
     }
     await page.close();
   });

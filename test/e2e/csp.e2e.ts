@@ -75,7 +75,10 @@ describe('content security policy', () => {
       expect(policy!.get('object-src'), name).toEqual(["'none'"]);
       const script = policy!.get('script-src')!;
       // The site's files, WebAssembly for the search, and hashes of the site's own inline scripts: nothing else.
-      expect(script.filter((s) => !s.startsWith("'sha256-")), name).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(
+        script.filter((s) => !s.startsWith("'sha256-")),
+        name,
+      ).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(policy!.get('style-src'), name).toEqual(["'self'", "'unsafe-inline'"]);
     }
   });

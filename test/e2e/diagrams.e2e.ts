@@ -30,7 +30,8 @@ async function open(options: Options = {}): Promise<{ context: BrowserContext; p
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(new URL(lesson, site.url).href);
   // A cold browser on a busy machine can take long to run the page's modules the first time.
-  if (options.javaScriptEnabled !== false) await page.waitForFunction(() => customElements.get('wb-header-diagram') && customElements.get('wb-sequence-diagram'), null, { timeout: 50_000 });
+  if (options.javaScriptEnabled !== false)
+    await page.waitForFunction(() => customElements.get('wb-header-diagram') && customElements.get('wb-sequence-diagram'), null, { timeout: 50_000 });
   return { context, page, errors };
 }
 
@@ -107,7 +108,9 @@ describe('sequence diagram', () => {
   it('plays and pauses, and shows the time between two arrows on hover', async () => {
     const { context, page, errors } = await open({ reducedMotion: 'reduce' });
     await page.locator('wb-sequence-diagram [data-act="play"]').click();
-    await page.waitForFunction(() => document.querySelector('wb-sequence-diagram tr[aria-current="true"]')?.getAttribute('data-frame') === '2', null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('wb-sequence-diagram tr[aria-current="true"]')?.getAttribute('data-frame') === '2', null, {
+      timeout: 5000,
+    });
     await page.locator('wb-sequence-diagram [data-act="play"]').click();
     await expect(page.locator('wb-sequence-diagram [data-act="play"]').getAttribute('aria-pressed')).resolves.toBe('false');
     // Between the arrows of frames 3 and 4, near the time axis.
@@ -178,7 +181,10 @@ describe('accessibility and looks', () => {
         await page.locator('wb-header-diagram [role="option"][data-field="tcp.ack"]:visible').click();
         await page.waitForFunction(() => document.querySelector('wb-header-diagram')?.getAttribute('data-frame') === '3');
         expect(await axeViolations(page)).toEqual([]);
-        await page.locator('wb-header-diagram').first().screenshot({ path: `test-results/screens/header-diagram-${size}-${scheme}.png` });
+        await page
+          .locator('wb-header-diagram')
+          .first()
+          .screenshot({ path: `test-results/screens/header-diagram-${size}-${scheme}.png` });
         await page.locator('wb-sequence-diagram').screenshot({ path: `test-results/screens/sequence-diagram-${size}-${scheme}.png` });
         await screenshot(page, `tcp-lesson-${size}-${scheme}`);
         expect(errors).toEqual([]);

@@ -42,14 +42,21 @@ function tsharkFrames(file: string, filter: string): number[] {
 
 /** tshark's Protocol and Info columns, one "n protocol info" line a frame (two-pass). */
 function tsharkRows(file: string): string[] {
-  return tshark(file, ['-T', 'fields', '-e', 'frame.number', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info']).map((line) => line.split('\t').join(' ').trimEnd());
+  return tshark(file, ['-T', 'fields', '-e', 'frame.number', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info']).map((line) =>
+    line.split('\t').join(' ').trimEnd(),
+  );
 }
 
 /** The listed rows as "n protocol info" lines, to hold against tsharkRows. */
 async function shownRows(page: Page): Promise<string[]> {
   await listed(page);
   return page.locator('wb-explorer [data-rows] [role="row"][data-frame]').evaluateAll((rows) =>
-    rows.map((r) => [0, 4, 6].map((c) => r.querySelector(`.ex-c${c}`)!.textContent).join(' ').trimEnd()),
+    rows.map((r) =>
+      [0, 4, 6]
+        .map((c) => r.querySelector(`.ex-c${c}`)!.textContent)
+        .join(' ')
+        .trimEnd(),
+    ),
   );
 }
 
@@ -233,7 +240,10 @@ describe('open your own capture', () => {
 
     // The whole capture is listed: 16 rows and a header row.
     const grid = page.locator('wb-explorer [data-list-scroll]');
-    await expectListed(page, Array.from({ length: 16 }, (_, i) => i + 1));
+    await expectListed(
+      page,
+      Array.from({ length: 16 }, (_, i) => i + 1),
+    );
     await expect(grid.getAttribute('role')).resolves.toBe('grid');
     await expect(grid.getAttribute('aria-rowcount')).resolves.toBe('17');
     const msg = page.locator('wb-explorer [data-filter-msg]');
@@ -328,11 +338,13 @@ describe('open your own capture', () => {
     const ladder = page.locator('wb-explorer [data-ladder] wb-sequence-diagram[data-stream="0"]');
     await row0.locator('button[data-act="ladder"][data-stream="0"]').click();
     await ladder.waitFor(WAIT);
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('wb-explorer [data-ladder] wb-sequence-diagram .sd-arrow[data-frame]').length === n,
-      stream0.length,
-      WAIT,
-    ).catch(() => undefined);
+    await page
+      .waitForFunction(
+        (n) => document.querySelectorAll('wb-explorer [data-ladder] wb-sequence-diagram .sd-arrow[data-frame]').length === n,
+        stream0.length,
+        WAIT,
+      )
+      .catch(() => undefined);
     const arrows = await ladder.locator('.sd-arrow[data-frame]').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-frame'))));
     expect(arrows).toEqual(stream0);
     // The ladder and the list share the selection, both ways.
@@ -355,7 +367,10 @@ describe('open your own capture', () => {
       .catch(() => undefined);
     // Soft: the rest of the flow still runs when this fails.
     expect
-      .soft(await page.evaluate(() => (document.activeElement?.closest('[data-ladder]') ? 'in the ladder' : document.activeElement?.outerHTML.slice(0, 80))), 'focus after the Ladder button')
+      .soft(
+        await page.evaluate(() => (document.activeElement?.closest('[data-ladder]') ? 'in the ladder' : document.activeElement?.outerHTML.slice(0, 80))),
+        'focus after the Ladder button',
+      )
       .toBe('in the ladder');
 
     await afterFilter(page, () => row0.locator('button[data-act="filter"][data-stream="0"]').click());
@@ -372,10 +387,13 @@ describe('open your own capture', () => {
     await context.close();
   });
 
-  it('shows a hostile capture\'s markup as text and never runs it', async () => {
+  it("shows a hostile capture's markup as text and never runs it", async () => {
     const { context, page, errors, dialogs } = await openPage();
     expect(await openFile(page, HOSTILE)).toBe('ready');
-    await expectListed(page, Array.from({ length: 14 }, (_, i) => i + 1));
+    await expectListed(
+      page,
+      Array.from({ length: 14 }, (_, i) => i + 1),
+    );
     expect(await injected(page)).toEqual([]);
 
     // The DNS rows carry the names exactly, as text.
@@ -401,7 +419,9 @@ describe('open your own capture', () => {
     await expect(tree()).resolves.toContain('Server: <b onmouseover=alert(5)>bold</b>');
     await expect(tree()).resolves.toContain('<script>alert(6)</script>');
     // Every item of the opened tree is on show.
-    const hidden = await page.locator('wb-explorer [data-tree] [role="treeitem"]').evaluateAll((items) => items.filter((i) => (i as HTMLElement).offsetParent === null).length);
+    const hidden = await page
+      .locator('wb-explorer [data-tree] [role="treeitem"]')
+      .evaluateAll((items) => items.filter((i) => (i as HTMLElement).offsetParent === null).length);
     expect(hidden).toBe(0);
     expect(await injected(page)).toEqual([]);
 

@@ -38,7 +38,12 @@ const pageErrors: string[] = [];
 
 /** Files named for the new lesson in the project's own lessons/ and captures/: there must be none. */
 const strays = () =>
-  ['lessons', 'captures'].flatMap((d) => readdirSync(join(project, d), { recursive: true }).map(String).filter((f) => f.includes(NAME)).map((f) => `${d}/${f}`));
+  ['lessons', 'captures'].flatMap((d) =>
+    readdirSync(join(project, d), { recursive: true })
+      .map(String)
+      .filter((f) => f.includes(NAME))
+      .map((f) => `${d}/${f}`),
+  );
 const straysBefore = strays();
 
 /** Runs the wirebook CLI in the copy, as an instructor would (a real process, real exit code). */
@@ -199,7 +204,10 @@ describe('an instructor adds a lesson from a capture', () => {
     const line = good.slice(0, good.indexOf(link)).split('\n').length;
     writeFileSync(path, good.replace(link, `<FrameLink capture="${NAME}" frame={9999}`));
     try {
-      for (const args of [['lesson', 'check'], ['lesson', 'check', lessonFile]]) {
+      for (const args of [
+        ['lesson', 'check'],
+        ['lesson', 'check', lessonFile],
+      ]) {
         const bad = wirebook(...args);
         expect(bad.code, args.join(' ')).toBe(1);
         const problems = bad.out.trim().split('\n');
@@ -217,8 +225,18 @@ describe('an instructor adds a lesson from a capture', () => {
   it('the dev server renders the new lesson: title, packet viewer, sequence diagram, quiz, no axe violations', async () => {
     const port = await freePort();
     // The project's Node (>= 22.18, the one running these tests) first on PATH, as scripts/with-node.sh does.
-    const env = { ...outsideVitest(process.env), WIREBOOK_BASE: '/', PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1' };
-    server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: copy, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = {
+      ...outsideVitest(process.env),
+      WIREBOOK_BASE: '/',
+      PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: copy,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Should the test run itself be stopped, take the server (its own process group) along.
     const group = server.pid!;
     onExit = () => killGroup(group, 'SIGKILL');
@@ -304,7 +322,7 @@ describe('an instructor adds a lesson from a capture', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
-  it('leaves the project\'s own lessons and captures alone', () => {
+  it("leaves the project's own lessons and captures alone", () => {
     expect(straysBefore, `the project already has files named ${NAME}`).toEqual([]);
     expect(strays()).toEqual([]);
   });

@@ -35,11 +35,9 @@ async function open(id: string, colorScheme: 'light' | 'dark' = 'light') {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(new URL(`lessons/${id}/`, site.url).href);
   // Every custom element the page uses is defined (a cold browser on a busy machine can be slow).
-  await page.waitForFunction(
-    (tags) => tags.every((tag) => !document.querySelector(tag) || customElements.get(tag) !== undefined),
-    WIDGETS,
-    { timeout: 50_000 },
-  );
+  await page.waitForFunction((tags) => tags.every((tag) => !document.querySelector(tag) || customElements.get(tag) !== undefined), WIDGETS, {
+    timeout: 50_000,
+  });
   return { context, page, errors };
 }
 

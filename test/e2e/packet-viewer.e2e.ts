@@ -56,7 +56,11 @@ async function shoot(page: Page, name: string): Promise<void> {
     return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
   });
   mkdirSync('test-results/screens', { recursive: true });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, clip: { x: Math.max(0, box.x - 12), y: box.y - 12, width: box.width + 24, height: box.height + 24 } });
+  await page.screenshot({
+    path: `test-results/screens/${name}.png`,
+    fullPage: true,
+    clip: { x: Math.max(0, box.x - 12), y: box.y - 12, width: box.width + 24, height: box.height + 24 },
+  });
 }
 
 const selectedRow = (page: Page) => page.locator(`${viewer} tr[aria-selected="true"]`).getAttribute('data-frame');

@@ -30,7 +30,11 @@ useBuiltSite((b, s) => {
 
 type ErrPage = Page & { errors: string[] };
 
-async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}, context?: BrowserContext): Promise<{ context: BrowserContext; page: ErrPage }> {
+async function open(
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+  context?: BrowserContext,
+): Promise<{ context: BrowserContext; page: ErrPage }> {
   context ??= await browser.newContext({ viewport: viewports.desktop, acceptDownloads: true, ...options });
   const page = (await context.newPage()) as ErrPage;
   page.errors = [];
@@ -39,9 +43,7 @@ async function open(path: string, options: Parameters<Browser['newContext']>[0] 
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
   await page.goto(new URL(path, site.url).href);
   if (options.javaScriptEnabled !== false) {
-    await page.waitForFunction(() =>
-      ['wb-question', 'wb-progress'].every((tag) => !document.querySelector(tag) || customElements.get(tag) !== undefined),
-    );
+    await page.waitForFunction(() => ['wb-question', 'wb-progress'].every((tag) => !document.querySelector(tag) || customElements.get(tag) !== undefined));
   }
   return { context, page };
 }
@@ -192,7 +194,7 @@ async function answerEverything(page: ErrPage): Promise<void> {
 /** Puts the steps in order: Alt+Arrow keys for most moves, one drag with the mouse. */
 async function sortSteps(page: Page, order: Locator): Promise<void> {
   const steps = order.locator('.step');
-  const current = async () => (await steps.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.step))));
+  const current = async () => await steps.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.step)));
   // First a drag: bring step 0 to the top.
   let now = await current();
   if (now[0] !== 0) {
@@ -213,146 +215,170 @@ async function sortSteps(page: Page, order: Locator): Promise<void> {
 }
 
 describe('quiz questions', () => {
-  it('marks every kind right and wrong, by mouse and keyboard, and keeps the answers', async () => {
-    const { context, page } = await open(DEMO);
-    const ids = await page.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(9);
-    await answerEverything(page);
-    await expect(page.locator('[data-quiz-score]').innerText()).resolves.toBe('9 of 9 answered right.');
-    await screenshot(page, 'quiz-all-answered');
+  it(
+    'marks every kind right and wrong, by mouse and keyboard, and keeps the answers',
+    async () => {
+      const { context, page } = await open(DEMO);
+      const ids = await page.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(9);
+      await answerEverything(page);
+      await expect(page.locator('[data-quiz-score]').innerText()).resolves.toBe('9 of 9 answered right.');
+      await screenshot(page, 'quiz-all-answered');
 
-    // Reload: every answer is still there.
-    await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('wb-question[data-state]').length === 9);
-    const states = await page.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
-    expect(states).toEqual(Array(9).fill('correct'));
-    await expect(q(page, 'http-server-ack').getByLabel('Your answer').inputValue()).resolves.toBe('214');
-    const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!);
-    expect(stored.version).toBe(1);
-    expect(stored.lessons.page['udp-header-size']).toMatchObject({ state: 'correct', tries: 2 });
-    expect(page.errors).toEqual([]);
-    await context.close();
-  }, SLOW);
+      // Reload: every answer is still there.
+      await page.reload();
+      await page.waitForFunction(() => document.querySelectorAll('wb-question[data-state]').length === 9);
+      const states = await page.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+      expect(states).toEqual(Array(9).fill('correct'));
+      await expect(q(page, 'http-server-ack').getByLabel('Your answer').inputValue()).resolves.toBe('214');
+      const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!);
+      expect(stored.version).toBe(1);
+      expect(stored.lessons.page['udp-header-size']).toMatchObject({ state: 'correct', tries: 2 });
+      expect(page.errors).toEqual([]);
+      await context.close();
+    },
+    SLOW,
+  );
 
-  it('shows a lesson\'s progress, and exports, resets and imports it', async () => {
-    const { context, page } = await open(LESSON);
-    await q(page, 'udp-header-size').getByLabel('20 bytes').check();
-    await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
-    await q(page, 'udp-header-size').getByLabel('8 bytes').check();
-    await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
-    await q(page, 'dns-response-length').getByLabel('Your answer').fill('91');
-    await q(page, 'dns-response-length').getByRole('button', { name: 'Check' }).click();
-    expect(await state(page, 'dns-response-length')).toBe('correct');
-    const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!);
-    expect(stored.lessons.udp['udp-header-size']).toMatchObject({ state: 'correct', tries: 2 });
+  it(
+    "shows a lesson's progress, and exports, resets and imports it",
+    async () => {
+      const { context, page } = await open(LESSON);
+      await q(page, 'udp-header-size').getByLabel('20 bytes').check();
+      await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
+      await q(page, 'udp-header-size').getByLabel('8 bytes').check();
+      await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
+      await q(page, 'dns-response-length').getByLabel('Your answer').fill('91');
+      await q(page, 'dns-response-length').getByRole('button', { name: 'Check' }).click();
+      expect(await state(page, 'dns-response-length')).toBe('correct');
+      const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!);
+      expect(stored.lessons.udp['udp-header-size']).toMatchObject({ state: 'correct', tries: 2 });
 
-    // The progress page, reachable from the header.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
-    await page.waitForURL(/\/progress\/$/);
-    await page.waitForFunction(() => customElements.get('wb-progress') !== undefined);
-    const udp = page.locator('[data-lesson="udp"]');
-    await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`2 of ${LESSON_QUESTIONS} right`);
-    await expect(udp.locator('[data-question-ref="udp-header-size"]').isVisible()).resolves.toBe(false);
-    await expect(udp.locator('[data-question-ref="find-dns-port"]').innerText()).resolves.toMatch(/not tried yet/);
-    await screenshot(page, 'progress-some-right');
+      // The progress page, reachable from the header.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+      await page.waitForURL(/\/progress\/$/);
+      await page.waitForFunction(() => customElements.get('wb-progress') !== undefined);
+      const udp = page.locator('[data-lesson="udp"]');
+      await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`2 of ${LESSON_QUESTIONS} right`);
+      await expect(udp.locator('[data-question-ref="udp-header-size"]').isVisible()).resolves.toBe(false);
+      await expect(udp.locator('[data-question-ref="find-dns-port"]').innerText()).resolves.toMatch(/not tried yet/);
+      await screenshot(page, 'progress-some-right');
 
-    // Export, reset, import.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
-    expect(download.suggestedFilename()).toBe('wirebook-progress.json');
-    const exported = readFileSync((await download.path())!, 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ format: 'wirebook-progress', version: 1 });
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Reset all progress' }).click();
-    await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`0 of ${LESSON_QUESTIONS} right`);
-    await expect(udp.locator('[data-open]').isVisible()).resolves.toBe(true);
-    await screenshot(page, 'progress-reset');
+      // Export, reset, import.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+      expect(download.suggestedFilename()).toBe('wirebook-progress.json');
+      const exported = readFileSync((await download.path())!, 'utf8');
+      expect(JSON.parse(exported)).toMatchObject({ format: 'wirebook-progress', version: 1 });
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: 'Reset all progress' }).click();
+      await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`0 of ${LESSON_QUESTIONS} right`);
+      await expect(udp.locator('[data-open]').isVisible()).resolves.toBe(true);
+      await screenshot(page, 'progress-reset');
 
-    const importer = page.getByLabel('Import progress');
-    const status = () => page.locator('[data-progress-status]').innerText();
-    await importer.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-    await expect.poll(status).toMatch(/not a Wirebook progress export/);
-    await importer.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
-    await expect.poll(status).toMatch(/not JSON/);
-    await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`0 of ${LESSON_QUESTIONS} right`);
-    await importer.setInputFiles({ name: 'wirebook-progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-    await expect.poll(status).toBe('Imported 2 answers.');
-    await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`2 of ${LESSON_QUESTIONS} right`);
-    await screenshot(page, 'progress-imported');
-    expect(page.errors).toEqual([]);
-    await context.close();
-  }, SLOW);
+      const importer = page.getByLabel('Import progress');
+      const status = () => page.locator('[data-progress-status]').innerText();
+      await importer.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+      await expect.poll(status).toMatch(/not a Wirebook progress export/);
+      await importer.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+      await expect.poll(status).toMatch(/not JSON/);
+      await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`0 of ${LESSON_QUESTIONS} right`);
+      await importer.setInputFiles({ name: 'wirebook-progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+      await expect.poll(status).toBe('Imported 2 answers.');
+      await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`2 of ${LESSON_QUESTIONS} right`);
+      await screenshot(page, 'progress-imported');
+      expect(page.errors).toEqual([]);
+      await context.close();
+    },
+    SLOW,
+  );
 
-  it('lists open questions, and resets a damaged store with a notice instead of breaking', async () => {
-    const { context, page } = await open(LESSON);
-    await q(page, 'udp-header-size').getByLabel('20 bytes').check();
-    await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
-    const progress = await open('progress/', {}, context);
-    const udp = progress.page.locator('[data-lesson="udp"]');
-    await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`0 of ${LESSON_QUESTIONS} right`);
-    await expect(udp.locator('[data-question-ref="udp-header-size"]').innerText()).resolves.toMatch(/How long is a UDP header\?.*not right yet/);
-    await expect(udp.locator('[data-question-ref="find-dns-port"]').innerText()).resolves.toMatch(/not tried yet/);
+  it(
+    'lists open questions, and resets a damaged store with a notice instead of breaking',
+    async () => {
+      const { context, page } = await open(LESSON);
+      await q(page, 'udp-header-size').getByLabel('20 bytes').check();
+      await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
+      const progress = await open('progress/', {}, context);
+      const udp = progress.page.locator('[data-lesson="udp"]');
+      await expect(udp.locator('[data-score]').innerText()).resolves.toBe(`0 of ${LESSON_QUESTIONS} right`);
+      await expect(udp.locator('[data-question-ref="udp-header-size"]').innerText()).resolves.toMatch(/How long is a UDP header\?.*not right yet/);
+      await expect(udp.locator('[data-question-ref="find-dns-port"]').innerText()).resolves.toMatch(/not tried yet/);
 
-    await page.evaluate((k) => localStorage.setItem(k, '{"version": 1, "lessons": {"udp": 7}'), KEY);
-    await page.reload();
-    await page.locator('.quiz-notice').waitFor();
-    await expect(page.locator('.quiz-notice').innerText()).resolves.toMatch(/could not be read/);
-    expect(await state(page, 'udp-header-size')).toBeNull();
-    // The page still works, and saves again.
-    await q(page, 'udp-header-size').getByLabel('8 bytes').check();
-    await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
-    expect(await state(page, 'udp-header-size')).toBe('correct');
-    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!).lessons.udp['udp-header-size'].state).toBe('correct');
+      await page.evaluate((k) => localStorage.setItem(k, '{"version": 1, "lessons": {"udp": 7}'), KEY);
+      await page.reload();
+      await page.locator('.quiz-notice').waitFor();
+      await expect(page.locator('.quiz-notice').innerText()).resolves.toMatch(/could not be read/);
+      expect(await state(page, 'udp-header-size')).toBeNull();
+      // The page still works, and saves again.
+      await q(page, 'udp-header-size').getByLabel('8 bytes').check();
+      await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
+      expect(await state(page, 'udp-header-size')).toBe('correct');
+      expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!).lessons.udp['udp-header-size'].state).toBe('correct');
 
-    await page.evaluate(() => localStorage.setItem('wirebook.progress', '{"old": true}'));
-    await page.reload();
-    await expect(page.locator('.quiz-notice').innerText()).resolves.toMatch(/older version/);
-    await screenshot(page, 'quiz-notice');
-    expect(page.errors).toEqual([]);
-    await context.close();
-  }, SLOW);
+      await page.evaluate(() => localStorage.setItem('wirebook.progress', '{"old": true}'));
+      await page.reload();
+      await expect(page.locator('.quiz-notice').innerText()).resolves.toMatch(/older version/);
+      await screenshot(page, 'quiz-notice');
+      expect(page.errors).toEqual([]);
+      await context.close();
+    },
+    SLOW,
+  );
 });
 
 describe('quiz without JavaScript', () => {
-  it('keeps each answer in a disclosure the student can open', async () => {
-    const { context, page } = await open(DEMO, { javaScriptEnabled: false });
-    const keys = page.locator('[data-question] details[data-answer-key]');
-    expect(await keys.count()).toBe(9);
-    const ack = q(page, 'http-server-ack');
-    await expect(ack.locator('.answer-body').isVisible()).resolves.toBe(false);
-    await ack.getByText('Show the answer').click();
-    await expect(ack.locator('.answer-body').innerText()).resolves.toMatch(/Answer: 214/);
-    await expect(ack.locator('[data-actions]').isVisible()).resolves.toBe(false);
-    await screenshot(page, 'quiz-nojs');
-    await context.close();
-  }, SLOW);
+  it(
+    'keeps each answer in a disclosure the student can open',
+    async () => {
+      const { context, page } = await open(DEMO, { javaScriptEnabled: false });
+      const keys = page.locator('[data-question] details[data-answer-key]');
+      expect(await keys.count()).toBe(9);
+      const ack = q(page, 'http-server-ack');
+      await expect(ack.locator('.answer-body').isVisible()).resolves.toBe(false);
+      await ack.getByText('Show the answer').click();
+      await expect(ack.locator('.answer-body').innerText()).resolves.toMatch(/Answer: 214/);
+      await expect(ack.locator('[data-actions]').isVisible()).resolves.toBe(false);
+      await screenshot(page, 'quiz-nojs');
+      await context.close();
+    },
+    SLOW,
+  );
 });
 
 describe('quiz accessibility and look', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} theme, answered and not`, async () => {
-      const { context, page } = await open(DEMO, { colorScheme });
-      expect(await axeViolations(page), `fresh lesson (${colorScheme})`).toEqual([]);
-      await answerEverything(page);
-      // Leave some questions wrong, with their feedback shown.
-      await q(page, 'udp-header-size').getByLabel('20 bytes').check();
-      await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
-      await q(page, 'dns-response-length').getByLabel('Your answer').fill('8');
-      await q(page, 'dns-response-length').getByRole('button', { name: 'Check' }).click();
-      expect(await axeViolations(page), `answered lesson (${colorScheme})`).toEqual([]);
-      await screenshot(page, `quiz-lesson-${colorScheme}`);
-      const progress = await open('progress/', { colorScheme }, context);
-      expect(await axeViolations(progress.page), `progress page (${colorScheme})`).toEqual([]);
-      await screenshot(progress.page, `progress-${colorScheme}`);
-      await context.close();
-    }, SLOW);
+    it(
+      `has no axe violations in the ${colorScheme} theme, answered and not`,
+      async () => {
+        const { context, page } = await open(DEMO, { colorScheme });
+        expect(await axeViolations(page), `fresh lesson (${colorScheme})`).toEqual([]);
+        await answerEverything(page);
+        // Leave some questions wrong, with their feedback shown.
+        await q(page, 'udp-header-size').getByLabel('20 bytes').check();
+        await q(page, 'udp-header-size').getByRole('button', { name: 'Check' }).click();
+        await q(page, 'dns-response-length').getByLabel('Your answer').fill('8');
+        await q(page, 'dns-response-length').getByRole('button', { name: 'Check' }).click();
+        expect(await axeViolations(page), `answered lesson (${colorScheme})`).toEqual([]);
+        await screenshot(page, `quiz-lesson-${colorScheme}`);
+        const progress = await open('progress/', { colorScheme }, context);
+        expect(await axeViolations(progress.page), `progress page (${colorScheme})`).toEqual([]);
+        await screenshot(progress.page, `progress-${colorScheme}`);
+        await context.close();
+      },
+      SLOW,
+    );
   }
 
-  it('fits a phone', async () => {
-    const { context, page } = await open(LESSON, { viewport: viewports.phone });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await q(page, 'predict-handshake-ack').screenshot({ path: 'test-results/screens/quiz-predict-phone.png' });
-    await context.close();
-  }, SLOW);
+  it(
+    'fits a phone',
+    async () => {
+      const { context, page } = await open(LESSON, { viewport: viewports.phone });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await q(page, 'predict-handshake-ack').screenshot({ path: 'test-results/screens/quiz-predict-phone.png' });
+      await context.close();
+    },
+    SLOW,
+  );
 });

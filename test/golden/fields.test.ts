@@ -26,7 +26,10 @@ for (const [kind, listFile, gaps] of [
     it('has captures and fixtures to compare', () => {
       expect(captures.length).toBeGreaterThan(0);
       const missing = captures.filter((c) => !existsSync(join(FIXTURES, `${c.name}.${kind}.tsv`)));
-      expect(missing.map((c) => c.name), 'captures without fixtures: run test/golden/regen.sh').toEqual([]);
+      expect(
+        missing.map((c) => c.name),
+        'captures without fixtures: run test/golden/regen.sh',
+      ).toEqual([]);
     });
 
     for (const cap of captures) {
@@ -36,7 +39,10 @@ for (const [kind, listFile, gaps] of [
         expect(expected.header, `${fixture} is stale: run test/golden/regen.sh`).toEqual(names);
         const skip = gapsFor(gaps, cap.name);
         const { c, result, unknown } = compareWithWirebook(expected, cap.path, skip);
-        expect(unknown.filter((n) => !skip.has(n)), 'fields wirebook does not define (list them in known-gaps.ts while unsupported)').toEqual([]);
+        expect(
+          unknown.filter((n) => !skip.has(n)),
+          'fields wirebook does not define (list them in known-gaps.ts while unsupported)',
+        ).toEqual([]);
         expect(result.error?.message).toBeUndefined();
         for (const g of gaps) {
           if (g.captures && !g.captures.includes(cap.name)) continue;

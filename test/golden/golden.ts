@@ -154,7 +154,7 @@ export function compareWithWirebook(expected: Table, path: string, skip: Readonl
   const col = new Map(known.map((n, i) => [n, i]));
   const full: Table = {
     header: expected.header,
-    rows: table.rows.map((r) => expected.header.map((n) => (col.has(n) ? r[col.get(n)!] ?? '' : ''))),
+    rows: table.rows.map((r) => expected.header.map((n) => (col.has(n) ? (r[col.get(n)!] ?? '') : ''))),
   };
   return { c: compareTables(expected, full, skip), result, unknown: [...unknown] };
 }

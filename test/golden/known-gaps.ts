@@ -15,8 +15,7 @@ export const fieldGaps: readonly Gap[] = [
 ];
 
 /** analysis-fields.txt gaps. */
-export const analysisGaps: readonly Gap[] = [
-];
+export const analysisGaps: readonly Gap[] = [];
 
 /** The fields to skip for one capture. */
 export function gapsFor(gaps: readonly Gap[], capture: string): Set<string> {

@@ -12,9 +12,10 @@ import { tsharkFields, tsharkVersion } from './tshark.ts';
 
 const version = tsharkVersion();
 const usable = version !== undefined && version.startsWith('4.0.');
-const why = version === undefined
-  ? 'tshark is not on PATH (Debian package tshark): live comparison skipped; the fixture test still runs'
-  : `tshark ${version} is not 4.0.x, whose output the fixtures and known gaps describe: live comparison skipped`;
+const why =
+  version === undefined
+    ? 'tshark is not on PATH (Debian package tshark): live comparison skipped; the fixture test still runs'
+    : `tshark ${version} is not 4.0.x, whose output the fixtures and known gaps describe: live comparison skipped`;
 
 if (!usable) {
   describe('golden live (tshark)', () => {
@@ -37,7 +38,10 @@ if (!usable) {
           }
           const skip = gapsFor(gaps, cap.name);
           const { c, unknown } = compareWithWirebook(parseTable(live), cap.path, skip);
-          expect(unknown.filter((n) => !skip.has(n)), 'fields wirebook does not define').toEqual([]);
+          expect(
+            unknown.filter((n) => !skip.has(n)),
+            'fields wirebook does not define',
+          ).toEqual([]);
           if (c.shape.length || c.mismatches.length) expect.fail(formatMismatches(cap.name, c));
           expect(c.agree).toBe(c.cells);
         });

@@ -36,7 +36,8 @@ for (const cap of listCaptures()) {
   for (const m of c.mismatches) {
     const e = perField.get(m.field) ?? { bad: 0, where: [] };
     e.bad++;
-    if (e.where.length < (verbose ? 400 : 1)) e.where.push(`${cap.name}#${m.frame}: want ${JSON.stringify(m.expected.slice(0, 90))} got ${JSON.stringify(m.got.slice(0, 90))}`);
+    if (e.where.length < (verbose ? 400 : 1))
+      e.where.push(`${cap.name}#${m.frame}: want ${JSON.stringify(m.expected.slice(0, 90))} got ${JSON.stringify(m.got.slice(0, 90))}`);
     perField.set(m.field, e);
   }
 }

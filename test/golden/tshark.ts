@@ -14,8 +14,21 @@ export function tsharkVersion(): string | undefined {
 
 /** The same options as regen.sh: two passes, header line, all occurrences joined by ",", checksums verified. */
 export const TSHARK_ARGS = [
-  '-2', '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,',
-  '-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE',
+  '-2',
+  '-T',
+  'fields',
+  '-E',
+  'header=y',
+  '-E',
+  'occurrence=a',
+  '-E',
+  'aggregator=,',
+  '-o',
+  'ip.check_checksum:TRUE',
+  '-o',
+  'tcp.check_checksum:TRUE',
+  '-o',
+  'udp.check_checksum:TRUE',
 ];
 
 /** tshark's `-T fields` output for a capture (UTC times, no personal preferences). */

@@ -12,7 +12,7 @@ const rec = capture('udp-dns');
 const all = [dns, http, rec];
 
 describe('lesson 1: what the capture files hold', () => {
-  it('every frame of the lesson\'s captures is kept whole', () => {
+  it("every frame of the lesson's captures is kept whole", () => {
     for (const c of all) for (const f of c.opened.frames) expect(f.capLen).toBe(f.origLen);
     expect(prose).toContain('The captures in this course keep every byte');
   });
@@ -65,7 +65,7 @@ describe('lesson 1: the layers of frame 1', () => {
   const udp = dns.field(1, 'udp');
   const app = dns.field(1, 'dns');
 
-  it('the table\'s byte ranges', () => {
+  it("the table's byte ranges", () => {
     const range = (f: { offset: number; length: number }) => `bytes ${f.offset} to ${f.offset + f.length - 1}`;
     expectClaim(prose, 'Ethernet II, bytes 0 to 13', `Ethernet II, ${range(eth)}`);
     expectClaim(prose, 'IPv4, bytes 14 to 33', `IPv4, ${range(ip)}`);
@@ -74,8 +74,11 @@ describe('lesson 1: the layers of frame 1', () => {
   });
 
   it('76 bytes: 14 + 20 + 8 + 34', () => {
-    expectClaim(prose, '76 of them, 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message',
-      `${dns.num(1, 'frame.len')} of them, ${eth.length} of Ethernet header, ${ip.length} of IPv4 header, ${udp.length} of UDP header and ${app.length} of DNS message`);
+    expectClaim(
+      prose,
+      '76 of them, 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message',
+      `${dns.num(1, 'frame.len')} of them, ${eth.length} of Ethernet header, ${ip.length} of IPv4 header, ${udp.length} of UDP header and ${app.length} of DNS message`,
+    );
   });
 
   it('each header names what follows', () => {
@@ -86,12 +89,16 @@ describe('lesson 1: the layers of frame 1', () => {
   });
 
   it('IP names the two ends, Ethernet only this hop', () => {
-    expectClaim(prose, 'the PC, 192.168.0.5, and the DNS server, 168.126.63.1', `the PC, ${dns.show(1, 'ip.src')}, and the DNS server, ${dns.show(1, 'ip.dst')}`);
+    expectClaim(
+      prose,
+      'the PC, 192.168.0.5, and the DNS server, 168.126.63.1',
+      `the PC, ${dns.show(1, 'ip.src')}, and the DNS server, ${dns.show(1, 'ip.dst')}`,
+    );
     expectClaim(prose, 'destination, 70:5d:cc:65:65:aa, is the home router', `destination, ${dns.show(1, 'eth.dst')}, is the home router`);
     // The answer comes from the router's MAC too: the resolver is off the local network.
     expect(dns.show(2, 'eth.src')).toBe(dns.show(1, 'eth.dst'));
     expect(dns.show(1, 'eth.src')).toBe('48:5f:99:46:85:d3');
-    expect(text).toContain('The PC\'s own MAC address is the source, 48:5f:99:46:85:d3');
+    expect(text).toContain("The PC's own MAC address is the source, 48:5f:99:46:85:d3");
     expect(text).toContain('Frame 1 goes to the DNS server 168.126.63.1, but its Ethernet destination is 70:5d:cc:65:65:aa');
   });
 
@@ -101,7 +108,9 @@ describe('lesson 1: the layers of frame 1', () => {
     expect(text).toContain('Bytes 12 and 13 are 08 00: Ethernet type 0x0800');
     expect(14 + dns.num(1, 'ip.hdr_len')).toBe(udp.offset);
     expect(text).toContain('the IPv4 header, 20 bytes long, bytes 14 to 33: the UDP header starts at offset 34');
-    expect(text).toContain('Frame 1 is 76 bytes on the wire, and all 76 were captured: 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message');
+    expect(text).toContain(
+      'Frame 1 is 76 bytes on the wire, and all 76 were captured: 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message',
+    );
   });
 });
 
@@ -123,8 +132,11 @@ describe('lesson 1: the web page over TCP', () => {
     const tcpHdr = http.num(6, 'tcp.hdr_len');
     const ipHdr = http.num(6, 'ip.hdr_len');
     expect(14 + ipHdr + tcpHdr + http.num(6, 'tcp.len')).toBe(len);
-    expectClaim(prose, 'is 1,514 bytes: 14 of Ethernet header, 20 of IPv4 header, 20 of TCP header and 1,460 of data',
-      `is ${written(len)} bytes: 14 of Ethernet header, ${ipHdr} of IPv4 header, ${tcpHdr} of TCP header and ${written(http.num(6, 'tcp.len'))} of data`);
+    expectClaim(
+      prose,
+      'is 1,514 bytes: 14 of Ethernet header, 20 of IPv4 header, 20 of TCP header and 1,460 of data',
+      `is ${written(len)} bytes: 14 of Ethernet header, ${ipHdr} of IPv4 header, ${tcpHdr} of TCP header and ${written(http.num(6, 'tcp.len'))} of data`,
+    );
     expect(text).toContain('1,514 bytes: 14 of Ethernet header, 20 of IPv4 header, 20 of TCP header and 1,460 of data');
   });
 
@@ -133,8 +145,11 @@ describe('lesson 1: the web page over TCP', () => {
     expect(segments).toEqual([6, 8, 10, 12]);
     const page = segments.reduce((a, n) => a + http.num(n, 'tcp.len'), 0);
     expect(http.num(12, 'tcp.reassembled.length')).toBe(page);
-    expectClaim(prose, 'The page (4,606 bytes) travels in four pieces, frames 6, 8, 10 and 12',
-      `The page (${written(page)} bytes) travels in ${['', 'one', 'two', 'three', 'four'][segments.length]} pieces, frames ${segments.slice(0, -1).join(', ')} and ${segments.at(-1)}`);
+    expectClaim(
+      prose,
+      'The page (4,606 bytes) travels in four pieces, frames 6, 8, 10 and 12',
+      `The page (${written(page)} bytes) travels in ${['', 'one', 'two', 'three', 'four'][segments.length]} pieces, frames ${segments.slice(0, -1).join(', ')} and ${segments.at(-1)}`,
+    );
     expect(http.field(12, 'tcp.segments').display).toMatch(/^\[4 Reassembled TCP Segments \(4606 bytes\)/);
     expect(prose).toContain('"4 Reassembled TCP Segments"');
     // What Wireshark (tshark -2) shows and the decoder does not yet: the HTTP
@@ -149,10 +164,18 @@ describe('lesson 1: the web page over TCP', () => {
   });
 });
 
-describe('lesson 1: the recorded capture\'s addresses', () => {
+describe("lesson 1: the recorded capture's addresses", () => {
   it('10.77.0.1 and 10.77.0.2, MACs 02:77:00:00:00:01 and :02; three DNS questions', () => {
-    expectClaim(prose, '10.77.0.1 and 10.77.0.2 exist only inside the namespaces', `${rec.show(1, 'ip.src')} and ${rec.show(1, 'ip.dst')} exist only inside the namespaces`);
-    expectClaim(prose, 'the MAC addresses 02:77:00:00:00:01 and 02:77:00:00:00:02', `the MAC addresses ${rec.show(1, 'eth.src')} and ${rec.show(1, 'eth.dst')}`);
+    expectClaim(
+      prose,
+      '10.77.0.1 and 10.77.0.2 exist only inside the namespaces',
+      `${rec.show(1, 'ip.src')} and ${rec.show(1, 'ip.dst')} exist only inside the namespaces`,
+    );
+    expectClaim(
+      prose,
+      'the MAC addresses 02:77:00:00:00:01 and 02:77:00:00:00:02',
+      `the MAC addresses ${rec.show(1, 'eth.src')} and ${rec.show(1, 'eth.dst')}`,
+    );
     expect(http.show(1, 'eth.src')).toBe('02:77:00:00:00:01');
     const questions = [...Array(rec.count)].filter((_, i) => rec.num(i + 1, 'dns.flags.response') === 0).length;
     expectClaim(prose, 'one of them: three DNS questions', `one of them: ${['', 'one', 'two', 'three'][questions]} DNS questions`);

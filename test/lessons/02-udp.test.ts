@@ -25,7 +25,7 @@ function wordsOf(c: ReturnType<typeof capture>, frame: number) {
   return udpIpv4Words({ src: data.subarray(src, src + 4), dst: data.subarray(dst, dst + 4), udp: data.subarray(udpAt, udpAt + len) });
 }
 
-describe('lesson 2: the report\'s DNS capture', () => {
+describe("lesson 2: the report's DNS capture", () => {
   it('has 13 frames: seven questions and six answers, all to or from port 53', () => {
     expectClaim(prose, '13 frames', `${dns.count} frames`);
     const questions = [...Array(dns.count)].filter((_, i) => dns.num(i + 1, 'dns.flags.response') === 0).length;
@@ -47,11 +47,14 @@ describe('lesson 2: the report\'s DNS capture', () => {
     const ip = dns.num(1, 'ip.hdr_len');
     const udpLen = dns.num(1, 'udp.length');
     expect(eth + ip + udpLen).toBe(76);
-    expectClaim(prose, 'The 76 bytes are 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message',
-      `The ${dns.num(1, 'frame.len')} bytes are ${eth} of Ethernet header, ${ip} of IPv4 header, 8 of UDP header and ${udpLen - 8} of DNS message`);
+    expectClaim(
+      prose,
+      'The 76 bytes are 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message',
+      `The ${dns.num(1, 'frame.len')} bytes are ${eth} of Ethernet header, ${ip} of IPv4 header, 8 of UDP header and ${udpLen - 8} of DNS message`,
+    );
   });
 
-  it('frame 1: the byte the report\'s text misread, and the UDP header bytes', () => {
+  it("frame 1: the byte the report's text misread, and the UDP header bytes", () => {
     const data = dns.opened.data(1);
     expect(data[0x46]).toBe(0x6d);
     expect(prose).toContain('at offset 0x46 the dump says `0d` where the frame has `6d`');
@@ -61,7 +64,11 @@ describe('lesson 2: the report\'s DNS capture', () => {
     expect(prose).toContain('offsets 0x22 to 0x29');
     // The hex dump in the lesson is the frame's.
     const dump = text.match(/```hexdump\n([\s\S]*?)```/)![1];
-    const bytes = dump.trim().split('\n').flatMap((line) => line.slice(6, 53).trim().split(/\s+/)).map((h) => parseInt(h, 16));
+    const bytes = dump
+      .trim()
+      .split('\n')
+      .flatMap((line) => line.slice(6, 53).trim().split(/\s+/))
+      .map((h) => parseInt(h, 16));
     expect(Uint8Array.from(bytes)).toEqual(data);
   });
 
@@ -70,8 +77,11 @@ describe('lesson 2: the report\'s DNS capture', () => {
     expectClaim(prose, '`0x0035` = 53', `\`${hex(dns.num(1, 'udp.dstport'))}\` = ${dns.num(1, 'udp.dstport')}`);
     expectClaim(prose, '`0x002a` = 42', `\`${hex(dns.num(1, 'udp.length'))}\` = ${dns.num(1, 'udp.length')}`);
     expectClaim(prose, 'so 8 + 34', `so 8 + ${dns.num(1, 'udp.length') - 8}`);
-    expectClaim(prose, 'its Total Length is 62, which is 20 + 42',
-      `its Total Length is ${dns.num(1, 'ip.len')}, which is ${dns.num(1, 'ip.hdr_len')} + ${dns.num(1, 'udp.length')}`);
+    expectClaim(
+      prose,
+      'its Total Length is 62, which is 20 + 42',
+      `its Total Length is ${dns.num(1, 'ip.len')}, which is ${dns.num(1, 'ip.hdr_len')} + ${dns.num(1, 'udp.length')}`,
+    );
     expectClaim(prose, '**Checksum**, `0xd29b`', `**Checksum**, \`${dns.show(1, 'udp.checksum')}\``);
     expect(dns.num(1, 'udp.checksum.status')).toBe(1);
     expect(dns.num(1, 'ip.checksum.status')).toBe(1);
@@ -81,7 +91,7 @@ describe('lesson 2: the report\'s DNS capture', () => {
     expect(prose).toContain('49,152 to 65,535 on Windows');
   });
 
-  it('the pseudo-header table holds frame 1\'s values', () => {
+  it("the pseudo-header table holds frame 1's values", () => {
     const data = dns.opened.data(1);
     const src = dns.field(1, 'ip.src').offset;
     const dst = dns.field(1, 'ip.dst').offset;
@@ -101,7 +111,11 @@ describe('lesson 2: the checksum of frame 1, step by step', () => {
     expect(words.filter((w) => w.part === 'header')).toHaveLength(4);
     expect(words.filter((w) => w.part === 'data')).toHaveLength(17);
     expect(prose).toContain('The 12 bytes of pseudo-header make 6 words, the UDP header 4 more');
-    expectClaim(prose, 'the 34 bytes of DNS message 17 more: 27 words', `the ${dns.num(1, 'udp.length') - 8} bytes of DNS message ${words.length - 10} more: ${words.length} words`);
+    expectClaim(
+      prose,
+      'the 34 bytes of DNS message 17 more: 27 words',
+      `the ${dns.num(1, 'udp.length') - 8} bytes of DNS message ${words.length - 10} more: ${words.length} words`,
+    );
     expectClaim(prose, 'does all 27 additions', `does all ${words.length} additions`);
     expectClaim(prose, 'the sum of all 27 words is 0x2d64', `the sum of all ${words.length} words is ${hex16(sum)}`);
   });
@@ -110,17 +124,23 @@ describe('lesson 2: the checksum of frame 1, step by step', () => {
     const firstCarry = steps.findIndex((s) => s.carry);
     expect(firstCarry).toBe(2);
     const s = steps[firstCarry];
-    expectClaim(prose, 'the third word: the first two add up to 0xc0ad, and 0xc0ad + 0xa87e = 0x1692b, which wraps around to 0x692c',
-      `the third word: the first two add up to ${hex16(s.before)}, and ${hex16(s.before)} + ${hex16(s.word)} = 0x${s.total.toString(16)}, which wraps around to ${hex16(s.after)}`);
+    expectClaim(
+      prose,
+      'the third word: the first two add up to 0xc0ad, and 0xc0ad + 0xa87e = 0x1692b, which wraps around to 0x692c',
+      `the third word: the first two add up to ${hex16(s.before)}, and ${hex16(s.before)} + ${hex16(s.word)} = 0x${s.total.toString(16)}, which wraps around to ${hex16(s.after)}`,
+    );
     expectClaim(prose, 'Frame 1 has 6 such carries', `Frame 1 has ${steps.filter((x) => x.carry).length} such carries`);
     expect(sum).toBe(0x2d64);
     expectClaim(prose, '0x2d64 is `0010 1101 0110 0100`', `${hex16(sum)} is \`${sum.toString(2).padStart(16, '0').match(/..../g)!.join(' ')}\``);
-    expectClaim(prose, 'inverted, `1101 0010 1001 1011`, which is 0xd29b',
-      `inverted, \`${complement(sum).toString(2).padStart(16, '0').match(/..../g)!.join(' ')}\`, which is ${hex16(complement(sum))}`);
+    expectClaim(
+      prose,
+      'inverted, `1101 0010 1001 1011`, which is 0xd29b',
+      `inverted, \`${complement(sum).toString(2).padStart(16, '0').match(/..../g)!.join(' ')}\`, which is ${hex16(complement(sum))}`,
+    );
     expect(hex16(complement(sum))).toBe(dns.show(1, 'udp.checksum'));
   });
 
-  it('the receiver\'s check: sum plus checksum is all ones', () => {
+  it("the receiver's check: sum plus checksum is all ones", () => {
     const inPacket = dns.num(1, 'udp.checksum');
     expectClaim(prose, '0x2d64 + 0xd29b = 0xffff', `${hex16(sum)} + ${hex16(inPacket)} = ${hex16(addOnes(sum, inPacket).sum)}`);
     expect(text).toContain('0x2d64 + 0xd29b = 0xffff');
@@ -130,15 +150,18 @@ describe('lesson 2: the checksum of frame 1, step by step', () => {
     const i = words.findIndex((w) => w.part === 'data');
     const flipped = words.map((w, j) => (j === i ? w.value ^ 1 : w.value));
     const s2 = sumSteps(flipped).sum;
-    expectClaim(prose, 'the first data word 0x562d becomes 0x562c, the sum drops to 0x2d63, and the bytes now call for 0xd29c',
-      `the first data word ${hex16(words[i].value)} becomes ${hex16(flipped[i])}, the sum drops to ${hex16(s2)}, and the bytes now call for ${hex16(complement(s2))}`);
+    expectClaim(
+      prose,
+      'the first data word 0x562d becomes 0x562c, the sum drops to 0x2d63, and the bytes now call for 0xd29c',
+      `the first data word ${hex16(words[i].value)} becomes ${hex16(flipped[i])}, the sum drops to ${hex16(s2)}, and the bytes now call for ${hex16(complement(s2))}`,
+    );
     expect(prose).toContain('The packet still carries 0xd29b');
     expect(checksumInPacket(dns.opened.data(1).subarray(0x22, 0x22 + 42))).toBe(0xd29b);
   });
 });
 
 describe('lesson 2: DNS in frames 1, 2 and 7 to 9', () => {
-  it('frame 1\'s DNS message', () => {
+  it("frame 1's DNS message", () => {
     expectClaim(prose, "Frame 1's DNS message is 34 bytes", `Frame 1's DNS message is ${dns.num(1, 'udp.length') - 8} bytes`);
     expectClaim(prose, 'transaction ID 0x562d', `transaction ID ${dns.show(1, 'dns.id')}`);
     expectClaim(prose, 'flags `0x0100`', `flags \`${dns.show(1, 'dns.flags')}\``);
@@ -157,7 +180,11 @@ describe('lesson 2: DNS in frames 1, 2 and 7 to 9', () => {
 
   it('frame 2 answers from port 53 to port 54,744 with the same ID', () => {
     expect(dns.num(2, 'udp.srcport')).toBe(53);
-    expectClaim(prose, 'comes from port 53 back to port 54,744', `comes from port ${dns.num(2, 'udp.srcport')} back to port ${written(dns.num(2, 'udp.dstport'))}`);
+    expectClaim(
+      prose,
+      'comes from port 53 back to port 54,744',
+      `comes from port ${dns.num(2, 'udp.srcport')} back to port ${written(dns.num(2, 'udp.dstport'))}`,
+    );
     expect(dns.show(2, 'dns.id')).toBe(dns.show(1, 'dns.id'));
   });
 
@@ -177,8 +204,11 @@ describe('lesson 2: DNS in frames 1, 2 and 7 to 9', () => {
 
 describe('lesson 2: the recorded udp-dns capture', () => {
   it('frame 1: Length 41, 8 of header and 33 of DNS', () => {
-    expectClaim(prose, 'the Length field says 41: 8 bytes of header and 33 of DNS message',
-      `the Length field says ${rec.num(1, 'udp.length')}: 8 bytes of header and ${rec.num(1, 'udp.length') - 8} of DNS message`);
+    expectClaim(
+      prose,
+      'the Length field says 41: 8 bytes of header and 33 of DNS message',
+      `the Length field says ${rec.num(1, 'udp.length')}: 8 bytes of header and ${rec.num(1, 'udp.length') - 8} of DNS message`,
+    );
     expect(text).toContain('The UDP length of frame 1 is 41, and the header takes 8 of those bytes: the DNS query is 33 bytes');
     expect(wordsOf(rec, 1).at(-1)!.padded).toBe(true);
   });

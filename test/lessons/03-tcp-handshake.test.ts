@@ -61,9 +61,17 @@ describe('lesson 3: the SYN, frame 1', () => {
 
   it('shows the TCP header bytes exactly as the frame holds them', () => {
     const block = text.match(/```hexdump\n([\s\S]*?)```/)![1]!;
-    const bytes = block.trim().split('\n').map((l) => l.slice(6, 53).trim()).join(' ');
+    const bytes = block
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(6, 53).trim())
+      .join(' ');
     expect(bytes).toBe(hex(tcpHeader(report, 1)));
-    const ascii = block.trim().split('\n').map((l) => l.slice(56)).join('');
+    const ascii = block
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(56))
+      .join('');
     const printable = [...tcpHeader(report, 1)].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
     expect(ascii).toBe(printable);
   });
@@ -79,7 +87,12 @@ describe('lesson 3: the SYN, frame 1', () => {
     expect(prose).toContain('`fa f0` is the window, 64,240');
     expect(hex(h.subarray(14, 16))).toBe('fa f0');
     expectClaim(prose, '64,240', report.num(1, 'tcp.window_size_value'));
-    expect(hex(h.subarray(16, 18))).toBe(report.show(1, 'tcp.checksum').slice(2).replace(/(..)(..)/, '$1 $2'));
+    expect(hex(h.subarray(16, 18))).toBe(
+      report
+        .show(1, 'tcp.checksum')
+        .slice(2)
+        .replace(/(..)(..)/, '$1 $2'),
+    );
   });
 });
 
@@ -95,8 +108,11 @@ describe('lesson 3: the ISNs', () => {
 
   it('counts the GET request in bytes, as the mistake box says', () => {
     expect(report.num(4, 'tcp.len')).toBe(213);
-    expectClaim(prose, 'frame 4 carries 213 bytes numbered 976928198 to 976928410',
-      `frame 4 carries ${report.num(4, 'tcp.len')} bytes numbered ${seqRaw(report, 4)} to ${seqRaw(report, 4) + report.num(4, 'tcp.len') - 1}`);
+    expectClaim(
+      prose,
+      'frame 4 carries 213 bytes numbered 976928198 to 976928410',
+      `frame 4 carries ${report.num(4, 'tcp.len')} bytes numbered ${seqRaw(report, 4)} to ${seqRaw(report, 4) + report.num(4, 'tcp.len') - 1}`,
+    );
     expect(prose).toContain('next segment would start at 976928411');
     expect(seqRaw(report, 4) + report.num(4, 'tcp.len')).toBe(976928411);
     expect(report.num(5, 'tcp.ack_raw')).toBe(976928411);
@@ -139,14 +155,14 @@ describe('lesson 3: the SYN-ACK and the ACK', () => {
     expect(report.num(2, 'tcp.analysis.acks_frame')).toBe(1);
   });
 
-  it('acknowledges A\'s ISN plus one and carries B\'s ISN', () => {
+  it("acknowledges A's ISN plus one and carries B's ISN", () => {
     expectClaim(prose, 'its acknowledgment number is 976928198', `its acknowledgment number is ${report.num(2, 'tcp.ack_raw')}`);
     expect(report.num(2, 'tcp.ack_raw')).toBe(seqRaw(report, 1) + 1);
     expect(prose).toContain("it carries B's ISN, 3776155059");
     expect(report.num(2, 'tcp.flags')).toBe(0x012);
   });
 
-  it('lists B\'s options in order, and its unscaled window', () => {
+  it("lists B's options in order, and its unscaled window", () => {
     expect(prose).toContain('MSS 1,460, NOP, NOP, SACK permitted, NOP, window scale 7');
     expect(kinds(report, 2)).toEqual([2, 1, 1, 4, 1, 3]);
     expect(report.num(2, 'tcp.options.mss_val')).toBe(1460);
@@ -214,10 +230,10 @@ describe('lesson 3: the options', () => {
   });
 
   it('reads both shift counts and multipliers', () => {
-    expect(prose).toContain('A announces a shift of 8, so B multiplies A\'s windows by 2⁸ = 256');
+    expect(prose).toContain("A announces a shift of 8, so B multiplies A's windows by 2⁸ = 256");
     expect(report.num(1, 'tcp.options.wscale.shift')).toBe(8);
     expect(report.num(1, 'tcp.options.wscale.multiplier')).toBe(256);
-    expect(prose).toContain('B announces 7, so A multiplies B\'s windows by 2⁷ = 128');
+    expect(prose).toContain("B announces 7, so A multiplies B's windows by 2⁷ = 128");
     expect(report.num(2, 'tcp.options.wscale.multiplier')).toBe(128);
   });
 
@@ -234,14 +250,20 @@ describe('lesson 3: the options', () => {
     expectClaim(prose, '513', report.num(3, 'tcp.window_size_value'));
     expectClaim(prose, '256', report.num(3, 'tcp.window_size_scalefactor'));
     expectClaim(prose, '131,328', report.num(3, 'tcp.window_size'));
-    expectClaim(prose, '513 × 256 = 131,328',
-      `${report.num(3, 'tcp.window_size_value')} × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))}`);
+    expectClaim(
+      prose,
+      '513 × 256 = 131,328',
+      `${report.num(3, 'tcp.window_size_value')} × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))}`,
+    );
     expect(prose).toContain('Its Window field holds 513');
   });
 
   it("reads B's windows the same way: 237 × 128 = 30,336", () => {
-    expectClaim(prose, '237 × 128 = 30,336',
-      `${report.num(5, 'tcp.window_size_value')} × ${report.num(5, 'tcp.window_size_scalefactor')} = ${written(report.num(5, 'tcp.window_size'))}`);
+    expectClaim(
+      prose,
+      '237 × 128 = 30,336',
+      `${report.num(5, 'tcp.window_size_value')} × ${report.num(5, 'tcp.window_size_scalefactor')} = ${written(report.num(5, 'tcp.window_size'))}`,
+    );
   });
 
   it('adds the options up to 12 bytes and the header to 32', () => {
@@ -260,14 +282,17 @@ describe('lesson 3: the options', () => {
 
 describe('lesson 3: the same handshake on Linux (tcp-http)', () => {
   it('states the two ISNs', () => {
-    expectClaim(prose, 'The ISNs are 4071048679 for the client and 1295241617 for the server',
-      `The ISNs are ${seqRaw(http, 1)} for the client and ${seqRaw(http, 2)} for the server`);
+    expectClaim(
+      prose,
+      'The ISNs are 4071048679 for the client and 1295241617 for the server',
+      `The ISNs are ${seqRaw(http, 1)} for the client and ${seqRaw(http, 2)} for the server`,
+    );
     expect(http.num(1, 'tcp.seq')).toBe(0);
     expect(http.num(2, 'tcp.seq')).toBe(0);
   });
 
   it('reads its SYN options and their order', () => {
-    expect(prose).toContain('offers MSS 1,460 (the link\'s MTU is 1,500), SACK permitted and window scale 10, a multiplier of 1,024');
+    expect(prose).toContain("offers MSS 1,460 (the link's MTU is 1,500), SACK permitted and window scale 10, a multiplier of 1,024");
     expect(http.num(1, 'tcp.options.mss_val')).toBe(1460);
     expect(http.num(1, 'tcp.options.wscale.shift')).toBe(10);
     expect(http.num(1, 'tcp.options.wscale.multiplier')).toBe(1024);
@@ -278,8 +303,11 @@ describe('lesson 3: the same handshake on Linux (tcp-http)', () => {
   });
 
   it('scales frame 3: 63 × 1,024 = 64,512', () => {
-    expectClaim(prose, '63 × 1,024 = 64,512',
-      `${http.num(3, 'tcp.window_size_value')} × ${written(http.num(3, 'tcp.window_size_scalefactor'))} = ${written(http.num(3, 'tcp.window_size'))}`);
+    expectClaim(
+      prose,
+      '63 × 1,024 = 64,512',
+      `${http.num(3, 'tcp.window_size_value')} × ${written(http.num(3, 'tcp.window_size_scalefactor'))} = ${written(http.num(3, 'tcp.window_size'))}`,
+    );
     expect(prose).toContain('carries Window 63');
   });
 
@@ -291,7 +319,9 @@ describe('lesson 3: the same handshake on Linux (tcp-http)', () => {
 });
 
 describe('lesson 3: do it yourself', () => {
-  const blocks = codeBlocks(text).filter((b) => b.lang === '').map((b) => b.body);
+  const blocks = codeBlocks(text)
+    .filter((b) => b.lang === '')
+    .map((b) => b.body);
 
   it('prints the SYN rows the decoder gives', () => {
     const rows = blocks[0]!.split('\n');
@@ -299,13 +329,13 @@ describe('lesson 3: do it yourself', () => {
     expect(rows[0]).toContain(report.info(1));
     // tshark checks no TCP checksums by default; the decoder always does, as tshark -o tcp.check_checksum:TRUE.
     expect(report.info(2)).toContain(' [TCP CHECKSUM INCORRECT]');
-    expect(prose).toContain('It then adds `[TCP CHECKSUM INCORRECT]` to frame 2\'s Info column');
+    expect(prose).toContain("It then adds `[TCP CHECKSUM INCORRECT]` to frame 2's Info column");
     expect(rows[1]).toContain(report.info(2).replace(' [TCP CHECKSUM INCORRECT]', ''));
     expect(rows[1]).toContain(' 0.005087 ');
     expect(report.opened.summaries()[1]!.time).toBe('0.005087');
   });
 
-  it('prints the raw rows with the decoder\'s raw numbers', () => {
+  it("prints the raw rows with the decoder's raw numbers", () => {
     const rows = blocks[1]!.split('\n');
     for (const [i, row] of rows.entries()) {
       const n = i + 1;
@@ -317,19 +347,30 @@ describe('lesson 3: do it yourself', () => {
   });
 
   it('prints the fields tables the decoder gives', () => {
-    expect(blocks[2]!.split('\n').map((r) => r.split('\t'))).toEqual([1, 2, 3].map((n) =>
-      [String(n), report.show(n, 'tcp.seq'), String(seqRaw(report, n)), report.show(n, 'tcp.ack'), report.show(n, 'tcp.ack_raw')]));
-    expect(blocks[3]!.split('\n').map((r) => r.split('\t'))).toEqual([1, 2].map((n) =>
-      [String(n), report.show(n, 'tcp.options.mss_val'), report.show(n, 'tcp.options.wscale.shift'),
-        report.show(n, 'tcp.options.wscale.multiplier'), report.show(n, 'tcp.options.sack_perm')]));
-    expect(blocks[4]!.split('\t')).toEqual([report.show(3, 'tcp.window_size_value'),
-      report.show(3, 'tcp.window_size_scalefactor'), report.show(3, 'tcp.window_size')]);
+    expect(blocks[2]!.split('\n').map((r) => r.split('\t'))).toEqual(
+      [1, 2, 3].map((n) => [String(n), report.show(n, 'tcp.seq'), String(seqRaw(report, n)), report.show(n, 'tcp.ack'), report.show(n, 'tcp.ack_raw')]),
+    );
+    expect(blocks[3]!.split('\n').map((r) => r.split('\t'))).toEqual(
+      [1, 2].map((n) => [
+        String(n),
+        report.show(n, 'tcp.options.mss_val'),
+        report.show(n, 'tcp.options.wscale.shift'),
+        report.show(n, 'tcp.options.wscale.multiplier'),
+        report.show(n, 'tcp.options.sack_perm'),
+      ]),
+    );
+    expect(blocks[4]!.split('\t')).toEqual([
+      report.show(3, 'tcp.window_size_value'),
+      report.show(3, 'tcp.window_size_scalefactor'),
+      report.show(3, 'tcp.window_size'),
+    ]);
   });
 
   it("counts A's six scaled segments after its SYN", () => {
     expect(prose).toContain("A's six segments after its SYN");
-    const scaled = Array.from({ length: report.count }, (_, i) => i + 1)
-      .filter((n) => report.fields(n, 'tcp.window_size_scalefactor').some((f) => f.show === '256'));
+    const scaled = Array.from({ length: report.count }, (_, i) => i + 1).filter((n) =>
+      report.fields(n, 'tcp.window_size_scalefactor').some((f) => f.show === '256'),
+    );
     expect(scaled).toEqual([3, 4, 8, 11, 13, 14]);
     expect(scaled.every((n) => report.show(n, 'ip.src') === '192.168.0.31')).toBe(true);
   });
@@ -340,10 +381,21 @@ describe('lesson 3: quiz', () => {
     expectClaim(text, '976928197', String(seqRaw(report, 1)));
     expectClaim(text, 'B acknowledges 976928198', `B acknowledges ${report.num(2, 'tcp.ack_raw')}`);
     expectClaim(text, "Frame 3\\'s Window field holds 513", `Frame 3\\'s Window field holds ${report.num(3, 'tcp.window_size_value')}`);
-    expectClaim(text, '513 × 2⁸ = 513 × 256 = 131,328 bytes', `513 × 2⁸ = 513 × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))} bytes`);
-    expectClaim(text, 'Frame 1 carries Window 64,240 and a window scale shift of 8',
-      `Frame 1 carries Window ${written(report.num(1, 'tcp.window_size_value'))} and a window scale shift of ${report.num(1, 'tcp.options.wscale.shift')}`);
-    expectClaim(text, '64,240 × 256 = 16,445,440', `64,240 × 256 = ${written(report.num(1, 'tcp.window_size_value') * report.num(1, 'tcp.options.wscale.multiplier'))}`);
+    expectClaim(
+      text,
+      '513 × 2⁸ = 513 × 256 = 131,328 bytes',
+      `513 × 2⁸ = 513 × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))} bytes`,
+    );
+    expectClaim(
+      text,
+      'Frame 1 carries Window 64,240 and a window scale shift of 8',
+      `Frame 1 carries Window ${written(report.num(1, 'tcp.window_size_value'))} and a window scale shift of ${report.num(1, 'tcp.options.wscale.shift')}`,
+    );
+    expectClaim(
+      text,
+      '64,240 × 256 = 16,445,440',
+      `64,240 × 256 = ${written(report.num(1, 'tcp.window_size_value') * report.num(1, 'tcp.options.wscale.multiplier'))}`,
+    );
     expect(Math.round(report.num(1, 'tcp.window_size_value') / 256)).toBe(251);
     expect(text).toContain('64,240 / 256, about 251');
     expect(text).toContain('02 04 05 b4: kind 2, length 4, and 0x05b4 = 1,460');
@@ -351,8 +403,11 @@ describe('lesson 3: quiz', () => {
   });
 
   it('states the tcp-ipv6 numbers of its last two questions', () => {
-    expectClaim(text, 'MSS 1,440 + 40 bytes of IPv6 header + 20 bytes of TCP header = an MTU of 1,500 bytes',
-      `MSS ${written(ipv6.num(1, 'tcp.options.mss_val'))} + 40 bytes of IPv6 header + 20 bytes of TCP header = an MTU of ${written(ipv6.num(1, 'tcp.options.mss_val') + 60)} bytes`);
+    expectClaim(
+      text,
+      'MSS 1,440 + 40 bytes of IPv6 header + 20 bytes of TCP header = an MTU of 1,500 bytes',
+      `MSS ${written(ipv6.num(1, 'tcp.options.mss_val'))} + 40 bytes of IPv6 header + 20 bytes of TCP header = an MTU of ${written(ipv6.num(1, 'tcp.options.mss_val') + 60)} bytes`,
+    );
     expectClaim(text, 'raw sequence number 1318805634', `raw sequence number ${seqRaw(ipv6, 1)}`);
     expectClaim(text, 'raw sequence number 509228972', `raw sequence number ${seqRaw(ipv6, 2)}`);
     expectClaim(text, 'Its sequence number is 1318805635', `Its sequence number is ${seqRaw(ipv6, 3)}`);

@@ -23,7 +23,13 @@ const ms = (s: number) => Math.round(s * 1000);
 const us = (s: number) => Math.round(s * 1e6);
 const flagNames = (c: C, n: number) => {
   const f = c.num(n, 'tcp.flags');
-  return [[0x008, 'PSH'], [0x010, 'ACK']].filter(([b]) => f & (b as number)).map(([, s]) => s).join(', ');
+  return [
+    [0x008, 'PSH'],
+    [0x010, 'ACK'],
+  ]
+    .filter(([b]) => f & (b as number))
+    .map(([, s]) => s)
+    .join(', ');
 };
 const frames = (c: C) => Array.from({ length: c.count }, (_, i) => i + 1);
 
@@ -78,8 +84,11 @@ describe('lesson 4: the request and its acknowledgment', () => {
     expectClaim(prose, 'its acknowledgment number, 3776155060', `its acknowledgment number, ${report.num(4, 'tcp.ack_raw')}`);
     expect(prose).toContain('The request takes numbers 976928198 to 976928410');
     expect(seqRaw(report, 4) + report.num(4, 'tcp.len') - 1).toBe(976928410);
-    expectClaim(prose, '976928198 + 213 = 976928411',
-      `${seqRaw(report, 4)} + ${report.num(4, 'tcp.len')} = ${report.num(4, 'tcp.nxtseq') - 1 + seqRaw(report, 4)}`);
+    expectClaim(
+      prose,
+      '976928198 + 213 = 976928411',
+      `${seqRaw(report, 4)} + ${report.num(4, 'tcp.len')} = ${report.num(4, 'tcp.nxtseq') - 1 + seqRaw(report, 4)}`,
+    );
     expect(report.num(4, 'tcp.flags.push')).toBe(1);
   });
 
@@ -98,8 +107,11 @@ describe('lesson 4: the request and its acknowledgment', () => {
 describe('lesson 4: segmentation and reassembly', () => {
   it('cuts 4,606 bytes into 1,460 + 1,460 + 1,460 + 226', () => {
     const lens = [6, 7, 9, 10].map((n) => report.num(n, 'tcp.len'));
-    expectClaim(prose, '1,460 + 1,460 + 1,460 + 226 = 4,606 bytes',
-      `${lens.map(written).join(' + ')} = ${written(report.num(10, 'tcp.reassembled.length'))} bytes`);
+    expectClaim(
+      prose,
+      '1,460 + 1,460 + 1,460 + 226 = 4,606 bytes',
+      `${lens.map(written).join(' + ')} = ${written(report.num(10, 'tcp.reassembled.length'))} bytes`,
+    );
     expect(lens.reduce((a, b) => a + b)).toBe(report.num(10, 'tcp.reassembled.length'));
     expect(prose).toContain('A announced an MSS of 1,460 bytes');
     expect(report.num(1, 'tcp.options.mss_val')).toBe(1460);
@@ -165,8 +177,11 @@ describe('lesson 4: acknowledgments', () => {
 describe('lesson 4: PSH', () => {
   it('finds PSH on frames 4 and 10 and counts the pushed bytes', () => {
     expect(frames(report).filter((n) => report.num(n, 'tcp.flags.push') === 1)).toEqual([4, 10]);
-    expectClaim(prose, '213 in frame 4 and 4,606 in frame 10',
-      `${report.num(4, 'tcp.analysis.push_bytes_sent')} in frame 4 and ${written(report.num(10, 'tcp.analysis.push_bytes_sent'))} in frame 10`);
+    expectClaim(
+      prose,
+      '213 in frame 4 and 4,606 in frame 10',
+      `${report.num(4, 'tcp.analysis.push_bytes_sent')} in frame 4 and ${written(report.num(10, 'tcp.analysis.push_bytes_sent'))} in frame 10`,
+    );
   });
 
   it("finds PSH only on the last segment of tcp-http's answer", () => {
@@ -179,10 +194,16 @@ describe('lesson 4: PSH', () => {
       expect(report.num(n, 'tcp.window_size_value'), `frame ${n}`).toBe(513);
       expect(report.num(n, 'tcp.window_size'), `frame ${n}`).toBe(131328);
     }
-    expectClaim(prose, 'A\'s window stayed at 513 × 256 = 131,328 bytes',
-      `A's window stayed at ${report.num(8, 'tcp.window_size_value')} × ${report.num(8, 'tcp.window_size_scalefactor')} = ${written(report.num(8, 'tcp.window_size'))} bytes`);
-    expectClaim(prose, 'Had the 2,920 bytes of frames 6 and 7 still been waiting',
-      `Had the ${written(report.num(6, 'tcp.len') + report.num(7, 'tcp.len'))} bytes of frames 6 and 7 still been waiting`);
+    expectClaim(
+      prose,
+      "A's window stayed at 513 × 256 = 131,328 bytes",
+      `A's window stayed at ${report.num(8, 'tcp.window_size_value')} × ${report.num(8, 'tcp.window_size_scalefactor')} = ${written(report.num(8, 'tcp.window_size'))} bytes`,
+    );
+    expectClaim(
+      prose,
+      'Had the 2,920 bytes of frames 6 and 7 still been waiting',
+      `Had the ${written(report.num(6, 'tcp.len') + report.num(7, 'tcp.len'))} bytes of frames 6 and 7 still been waiting`,
+    );
     // Unread, they would have shrunk the window by more than one 256-byte unit.
     expect(Math.floor((131328 - 2920) / 256)).toBeLessThan(report.num(8, 'tcp.window_size_value'));
   });
@@ -200,7 +221,11 @@ describe('lesson 4: bytes in flight and windows', () => {
     expectClaim(prose, 'frame 9 arrived 52 µs after A sent frame 8', `frame 9 arrived ${us(time(report, 9) - time(report, 8))} µs after A sent frame 8`);
     expect(prose).toContain('far less than the 5 ms round trip');
     expect(ms(report.num(3, 'tcp.analysis.initial_rtt'))).toBe(5);
-    expectClaim(prose, 'B itself had 4,380 bytes in flight', `B itself had ${written([6, 7, 9].reduce((s, n) => s + report.num(n, 'tcp.len'), 0))} bytes in flight`);
+    expectClaim(
+      prose,
+      'B itself had 4,380 bytes in flight',
+      `B itself had ${written([6, 7, 9].reduce((s, n) => s + report.num(n, 'tcp.len'), 0))} bytes in flight`,
+    );
   });
 
   it('sends all four segments within 111 µs, before any ACK of them could reach B', () => {
@@ -210,13 +235,19 @@ describe('lesson 4: bytes in flight and windows', () => {
     expectClaim(prose, 'A offered 131,328', `A offered ${written(report.num(3, 'tcp.window_size'))}`);
   });
 
-  it("reads both receive windows", () => {
-    expectClaim(prose, 'A offers 513 × 256 = 131,328 bytes in every segment from frame 3 on',
-      `A offers ${report.num(3, 'tcp.window_size_value')} × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))} bytes in every segment from frame 3 on`);
+  it('reads both receive windows', () => {
+    expectClaim(
+      prose,
+      'A offers 513 × 256 = 131,328 bytes in every segment from frame 3 on',
+      `A offers ${report.num(3, 'tcp.window_size_value')} × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))} bytes in every segment from frame 3 on`,
+    );
     const fromA = frames(report).filter((n) => n >= 3 && report.show(n, 'ip.src') === '192.168.0.31');
     for (const n of fromA) expect(report.num(n, 'tcp.window_size'), `frame ${n}`).toBe(131328);
-    expectClaim(prose, 'B offers 237 × 128 = 30,336 bytes',
-      `B offers ${report.num(5, 'tcp.window_size_value')} × ${report.num(5, 'tcp.window_size_scalefactor')} = ${written(report.num(5, 'tcp.window_size'))} bytes`);
+    expectClaim(
+      prose,
+      'B offers 237 × 128 = 30,336 bytes',
+      `B offers ${report.num(5, 'tcp.window_size_value')} × ${report.num(5, 'tcp.window_size_scalefactor')} = ${written(report.num(5, 'tcp.window_size'))} bytes`,
+    );
     const fromB = frames(report).filter((n) => n >= 5 && report.show(n, 'ip.src') === '104.76.64.220');
     for (const n of fromB) expect(report.num(n, 'tcp.window_size'), `frame ${n}`).toBe(30336);
   });
@@ -232,28 +263,41 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
     expect(zw.num(last, 'tcp.ack') - 1).toBe(32768);
   });
 
-  it("opens with a 1,460-byte window and no scaling", () => {
-    expectClaim(prose, "A's SYN offers a window of 1,460 bytes, with a window scale shift of 0",
-      `A's SYN offers a window of ${written(zw.num(1, 'tcp.window_size'))} bytes, with a window scale shift of ${zw.num(1, 'tcp.options.wscale.shift')}`);
+  it('opens with a 1,460-byte window and no scaling', () => {
+    expectClaim(
+      prose,
+      "A's SYN offers a window of 1,460 bytes, with a window scale shift of 0",
+      `A's SYN offers a window of ${written(zw.num(1, 'tcp.window_size'))} bytes, with a window scale shift of ${zw.num(1, 'tcp.options.wscale.shift')}`,
+    );
   });
 
   it('sends half-window segments of 730 bytes', () => {
-    expectClaim(prose, "B's segments carry 730 bytes, not 1,460", `B's segments carry ${zw.num(4, 'tcp.len')} bytes, not ${written(zw.num(2, 'tcp.options.mss_val'))}`);
+    expectClaim(
+      prose,
+      "B's segments carry 730 bytes, not 1,460",
+      `B's segments carry ${zw.num(4, 'tcp.len')} bytes, not ${written(zw.num(2, 'tcp.options.mss_val'))}`,
+    );
     expectClaim(prose, '1,460 / 2 = 730', `${written(zw.num(1, 'tcp.window_size'))} / 2 = ${zw.num(4, 'tcp.len')}`);
     expect(zw.num(1, 'tcp.options.mss_val')).toBe(1460);
   });
 
   it('fills the window in frames 4 to 6', () => {
     expectClaim(prose, 'brings 730 bytes', `brings ${zw.num(4, 'tcp.len')} bytes`);
-    expectClaim(prose, 'offers only the rest: 1,460 − 730 = 730 bytes',
-      `offers only the rest: ${written(zw.num(1, 'tcp.window_size'))} − ${zw.num(4, 'tcp.len')} = ${zw.num(5, 'tcp.window_size')} bytes`);
+    expectClaim(
+      prose,
+      'offers only the rest: 1,460 − 730 = 730 bytes',
+      `offers only the rest: ${written(zw.num(1, 'tcp.window_size'))} − ${zw.num(4, 'tcp.len')} = ${zw.num(5, 'tcp.window_size')} bytes`,
+    );
     expect(zw.num(6, 'tcp.len')).toBe(zw.num(5, 'tcp.window_size'));
     expect(zw.fields(6, 'tcp.analysis.window_full')).toHaveLength(1);
   });
 
   it('announces the zero window in frame 7, 43 ms after frame 6', () => {
-    expectClaim(prose, 'acknowledges everything (ACK 1461) and offers a window of 0',
-      `acknowledges everything (ACK ${zw.num(7, 'tcp.ack')}) and offers a window of ${zw.num(7, 'tcp.window_size')}`);
+    expectClaim(
+      prose,
+      'acknowledges everything (ACK 1461) and offers a window of 0',
+      `acknowledges everything (ACK ${zw.num(7, 'tcp.ack')}) and offers a window of ${zw.num(7, 'tcp.window_size')}`,
+    );
     expect(zw.num(7, 'tcp.ack')).toBe(zw.num(6, 'tcp.nxtseq'));
     expect(zw.fields(7, 'tcp.analysis.zero_window')).toHaveLength(1);
     expectClaim(prose, 'Frame 7 comes 43 ms after frame 6', `Frame 7 comes ${ms(time(zw, 7) - time(zw, 6))} ms after frame 6`);
@@ -264,8 +308,11 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
     const probes = frames(zw).filter((n) => zw.fields(n, 'tcp.analysis.keep_alive').length > 0);
     expect(probes).toEqual([8, 10, 11, 13]);
     const waits = [ms(time(zw, 8) - time(zw, 7)), ms(time(zw, 10) - time(zw, 8)), ms(time(zw, 11) - time(zw, 10)), ms(time(zw, 13) - time(zw, 11))];
-    expectClaim(prose, 'B probes in frame 8, 212 ms after the zero window, then in frames 10, 11 and 13, which come 444 ms, 864 ms and 1,696 ms after the probe before each',
-      `B probes in frame 8, ${waits[0]} ms after the zero window, then in frames 10, 11 and 13, which come ${waits[1]} ms, ${waits[2]} ms and ${written(waits[3]!)} ms after the probe before each`);
+    expectClaim(
+      prose,
+      'B probes in frame 8, 212 ms after the zero window, then in frames 10, 11 and 13, which come 444 ms, 864 ms and 1,696 ms after the probe before each',
+      `B probes in frame 8, ${waits[0]} ms after the zero window, then in frames 10, 11 and 13, which come ${waits[1]} ms, ${waits[2]} ms and ${written(waits[3]!)} ms after the probe before each`,
+    );
     for (let i = 1; i < waits.length; i++) expect(waits[i]! / waits[i - 1]!).toBeCloseTo(2, 0);
   });
 
@@ -276,13 +323,16 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
   });
 
   it('reads the probe as a keep-alive: seq 1460, one below 1461', () => {
-    expectClaim(prose, 'sequence number 1460, one below the 1461 that A expects',
-      `sequence number ${zw.num(8, 'tcp.seq')}, one below the ${zw.num(7, 'tcp.ack')} that A expects`);
+    expectClaim(
+      prose,
+      'sequence number 1460, one below the 1461 that A expects',
+      `sequence number ${zw.num(8, 'tcp.seq')}, one below the ${zw.num(7, 'tcp.ack')} that A expects`,
+    );
     for (const n of [8, 10, 11, 13]) expect(zw.num(n, 'tcp.len')).toBe(0);
   });
 
   it('leaves frame 10 unanswered, 444 ms after the last answer', () => {
-    expectClaim(prose, 'frame 10 came 444 ms after A\'s last answer', `frame 10 came ${ms(time(zw, 10) - time(zw, 9))} ms after A's last answer`);
+    expectClaim(prose, "frame 10 came 444 ms after A's last answer", `frame 10 came ${ms(time(zw, 10) - time(zw, 9))} ms after A's last answer`);
     expect(ms(time(zw, 10) - time(zw, 9))).toBeLessThan(500);
     expect(zw.show(11, 'ip.src')).toBe(zw.show(10, 'ip.src'));
     expect(ms(time(zw, 11) - time(zw, 9))).toBeGreaterThan(500);
@@ -306,12 +356,17 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
   });
 
   it('carries 44 segments of 730 bytes and a last one of 648', () => {
-    const lens = frames(zw).map((n) => zw.num(n, 'tcp.len')).filter((l) => l > 0);
+    const lens = frames(zw)
+      .map((n) => zw.num(n, 'tcp.len'))
+      .filter((l) => l > 0);
     expect(lens.filter((l) => l === 730)).toHaveLength(44);
     expect(lens.at(-1)).toBe(648);
     expect(lens).toHaveLength(45);
-    expectClaim(prose, 'all 32,768 bytes have arrived: 44 segments of 730 bytes and a last one of 648',
-      `all ${written(lens.reduce((a, b) => a + b))} bytes have arrived: 44 segments of 730 bytes and a last one of 648`);
+    expectClaim(
+      prose,
+      'all 32,768 bytes have arrived: 44 segments of 730 bytes and a last one of 648',
+      `all ${written(lens.reduce((a, b) => a + b))} bytes have arrived: 44 segments of 730 bytes and a last one of 648`,
+    );
   });
 
   it("never lets bytes in flight exceed the receiver's 1,460-byte window", () => {
@@ -322,37 +377,54 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
 });
 
 describe('lesson 4: do it yourself', () => {
-  const blocks = codeBlocks(text).filter((b) => b.lang === '').map((b) => b.body);
+  const blocks = codeBlocks(text)
+    .filter((b) => b.lang === '')
+    .map((b) => b.body);
 
   it('prints the table the decoder gives', () => {
     const rows = blocks[1]!.split('\n').map((r) => r.split('\t'));
-    expect(rows).toEqual([4, 5, 6, 7, 8, 9, 10, 11].map((n) => {
-      const row = [String(n), report.show(n, 'tcp.seq'), report.show(n, 'tcp.len'), report.show(n, 'tcp.nxtseq'), report.show(n, 'tcp.ack')];
-      const bif = report.fields(n, 'tcp.analysis.bytes_in_flight');
-      return bif.length ? [...row, bif[0]!.show] : row;
-    }));
+    expect(rows).toEqual(
+      [4, 5, 6, 7, 8, 9, 10, 11].map((n) => {
+        const row = [String(n), report.show(n, 'tcp.seq'), report.show(n, 'tcp.len'), report.show(n, 'tcp.nxtseq'), report.show(n, 'tcp.ack')];
+        const bif = report.fields(n, 'tcp.analysis.bytes_in_flight');
+        return bif.length ? [...row, bif[0]!.show] : row;
+      }),
+    );
   });
 
   it('prints the pieces, the PSH segments and the probes as the decoder gives them', () => {
-    expect(blocks[2]).toBe(`${report.fields(10, 'tcp.segment').map((f) => f.show).join(',')}\t${report.show(10, 'tcp.reassembled.length')}`);
+    expect(blocks[2]).toBe(
+      `${report
+        .fields(10, 'tcp.segment')
+        .map((f) => f.show)
+        .join(',')}\t${report.show(10, 'tcp.reassembled.length')}`,
+    );
     expect(blocks[3]!.split('\n')).toEqual([4, 10].map((n) => `${n}\t${report.show(n, 'tcp.len')}\t${report.show(n, 'tcp.analysis.push_bytes_sent')}`));
-    expect(blocks[4]!.split('\n')).toEqual([8, 10, 11, 13].map((n) =>
-      `${n}\t${zw.show(n, 'frame.time_relative')}\t${zw.show(n, 'tcp.seq')}\t${zw.show(n, 'tcp.len')}`));
+    expect(blocks[4]!.split('\n')).toEqual(
+      [8, 10, 11, 13].map((n) => `${n}\t${zw.show(n, 'frame.time_relative')}\t${zw.show(n, 'tcp.seq')}\t${zw.show(n, 'tcp.len')}`),
+    );
   });
 });
 
 describe('lesson 4: quiz', () => {
   it('states the numbers its questions and explanations use', () => {
     expectClaim(text, '976928198 + 213 = 976928411', `${seqRaw(report, 4)} + ${report.num(4, 'tcp.len')} = ${seqRaw(report, 4) + report.num(4, 'tcp.len')}`);
-    expectClaim(text, 'Frames 6 and 7 carry 1,460 bytes each and A has acknowledged neither yet: 2,920 bytes',
-      `Frames 6 and 7 carry ${written(report.num(6, 'tcp.len'))} bytes each and A has acknowledged neither yet: ${written(report.num(7, 'tcp.analysis.bytes_in_flight'))} bytes`);
+    expectClaim(
+      text,
+      'Frames 6 and 7 carry 1,460 bytes each and A has acknowledged neither yet: 2,920 bytes',
+      `Frames 6 and 7 carry ${written(report.num(6, 'tcp.len'))} bytes each and A has acknowledged neither yet: ${written(report.num(7, 'tcp.analysis.bytes_in_flight'))} bytes`,
+    );
     expectClaim(text, '4,606 − 3 × 1,460 = 226 bytes', `${written(report.num(10, 'tcp.reassembled.length'))} − 3 × 1,460 = ${report.num(10, 'tcp.len')} bytes`);
     expectClaim(text, 'ACK 2921 (relative)', `ACK ${report.num(8, 'tcp.ack')} (relative)`);
     expect(text).toContain('A has received 1,460 bytes of data: frames 4 and 6');
     expect(zw.num(4, 'tcp.len') + zw.num(6, 'tcp.len')).toBe(1460);
     expectClaim(text, 'ACK 1461 acknowledges both 730-byte segments', `ACK ${zw.num(7, 'tcp.ack')} acknowledges both ${zw.num(6, 'tcp.len')}-byte segments`);
     const win = zw.field(7, 'tcp.window_size_value');
-    expectClaim(text, 'Bytes 48 and 49 of the frame: 00 00', `Bytes ${win.offset} and ${win.offset + win.length - 1} of the frame: ${[...zw.opened.data(7).subarray(win.offset, win.offset + 2)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`);
+    expectClaim(
+      text,
+      'Bytes 48 and 49 of the frame: 00 00',
+      `Bytes ${win.offset} and ${win.offset + win.length - 1} of the frame: ${[...zw.opened.data(7).subarray(win.offset, win.offset + 2)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`,
+    );
     expect(text).toContain("With A's scale shift of 0, a window of 0 bytes");
     expect(zw.num(7, 'tcp.window_size_scalefactor')).toBe(1);
   });

@@ -9,7 +9,7 @@ const has = (flag: string) => (c: ReturnType<typeof capture>, n: number) => c.fi
 const fin = (c: ReturnType<typeof capture>, n: number) => c.num(n, 'tcp.flags.fin') === 1;
 const ms = (s: number, digits = 0) => (s * 1000).toFixed(digits);
 
-describe('lesson 5: the report\'s four-segment close', () => {
+describe("lesson 5: the report's four-segment close", () => {
   const c = capture('report-tcp-handshake');
 
   it('frames 12 to 15 are FIN, ACK, FIN, ACK, after 27 s of silence', () => {
@@ -21,7 +21,7 @@ describe('lesson 5: the report\'s four-segment close', () => {
     expect(Math.ceil(c.num(11, 'frame.time_relative') * 1000)).toBe(15);
   });
 
-  it('the response is 4,606 bytes and the server\'s FIN takes number 4,607', () => {
+  it("the response is 4,606 bytes and the server's FIN takes number 4,607", () => {
     const response = [6, 7, 9, 10].reduce((sum, n) => sum + c.num(n, 'tcp.len'), 0);
     expectClaim(prose, '4,606', response);
     expectClaim(prose, '4,607', c.num(12, 'tcp.seq'));
@@ -45,13 +45,13 @@ describe('lesson 5: the report\'s four-segment close', () => {
     expect(c.num(12, 'tcp.ack')).toBe(c.num(14, 'tcp.seq'));
   });
 
-  it('the server\'s last ACK is 215 (raw 976928412)', () => {
+  it("the server's last ACK is 215 (raw 976928412)", () => {
     expect(prose).toContain('ACK 215 (raw 976928412)');
     expect(c.num(15, 'tcp.ack')).toBe(215);
     expect(c.show(15, 'tcp.ack_raw')).toBe('976928412');
   });
 
-  it('frame 11 is the client\'s last acknowledgment of the response', () => {
+  it("frame 11 is the client's last acknowledgment of the response", () => {
     expect(prose).toContain("Frame 11 is the client's last acknowledgment of the response");
     expect(c.num(11, 'tcp.ack')).toBe(c.num(10, 'tcp.seq') + c.num(10, 'tcp.len'));
     expect(c.num(11, 'tcp.ack')).toBe(4607);
@@ -79,7 +79,7 @@ describe('lesson 5: the report\'s four-segment close', () => {
 describe('lesson 5: tcp-http closes in three segments', () => {
   const c = capture('tcp-http');
 
-  it('the client closes 0.2 s after the response; the server\'s ACK and FIN share frame 15, 7.9 ms later', () => {
+  it("the client closes 0.2 s after the response; the server's ACK and FIN share frame 15, 7.9 ms later", () => {
     expect(prose).toContain('the client closes first, 0.2 s after the response');
     expect(c.num(14, 'frame.time_delta').toFixed(1)).toBe('0.2');
     expect(fin(c, 14)).toBe(true);
@@ -130,7 +130,7 @@ describe('lesson 5: the half-close recording', () => {
     for (const n of [8, 9, 10, 11]) expect(states(n)).toEqual({ a: 'FIN-WAIT-2', b: 'CLOSE-WAIT' });
   });
 
-  it('the server closes 0.6 s after the client; the client\'s last ACK is 2,002', () => {
+  it("the server closes 0.6 s after the client; the client's last ACK is 2,002", () => {
     expect(fin(c, 12)).toBe(true);
     expect(prose).toContain("0.6 s after the client's");
     expect((c.num(12, 'frame.time_relative') - c.num(6, 'frame.time_relative')).toFixed(1)).toBe('0.6');
@@ -141,7 +141,7 @@ describe('lesson 5: the half-close recording', () => {
     expect(c.count).toBe(13);
   });
 
-  it('the ss listing names this connection\'s addresses and ports', () => {
+  it("the ss listing names this connection's addresses and ports", () => {
     expect(prose).toContain(`${c.show(1, 'ip.src')}:${c.show(1, 'tcp.srcport')} ${c.show(1, 'ip.dst')}:${c.show(1, 'tcp.dstport')}`);
   });
 });
@@ -149,7 +149,7 @@ describe('lesson 5: the half-close recording', () => {
 describe('lesson 5: keep-alives', () => {
   const c = capture('tcp-keepalive');
 
-  it('a 6-byte message each way, then the client\'s ACK 7 with sequence number 7', () => {
+  it("a 6-byte message each way, then the client's ACK 7 with sequence number 7", () => {
     expect(prose).toContain('After a 6-byte message each way');
     expect(c.num(4, 'tcp.len')).toBe(6);
     expect(c.num(6, 'tcp.len')).toBe(6);
@@ -172,7 +172,11 @@ describe('lesson 5: keep-alives', () => {
     expect(c.num(9, 'tcp.ack')).toBe(7);
     expect(has('tcp.analysis.keep_alive_ack')(c, 9)).toBe(true);
     expect(prose).toContain('(frames 10 and 11, 12 and 13, 14 and 15)');
-    for (const [probe, answer] of [[10, 11], [12, 13], [14, 15]]) {
+    for (const [probe, answer] of [
+      [10, 11],
+      [12, 13],
+      [14, 15],
+    ]) {
       expect(has('tcp.analysis.keep_alive')(c, probe!)).toBe(true);
       expect(has('tcp.analysis.keep_alive_ack')(c, answer!)).toBe(true);
       const gap = c.num(probe!, 'frame.time_relative') - c.num(probe! - 2, 'frame.time_relative');
@@ -186,7 +190,7 @@ describe('lesson 5: keep-alives', () => {
 });
 
 describe('lesson 5: quiz', () => {
-  it('the explanations\' numbers come from the captures', () => {
+  it("the explanations' numbers come from the captures", () => {
     const r = capture('report-tcp-handshake');
     const h = capture('tcp-halfclose');
     const k = capture('tcp-keepalive');
@@ -195,11 +199,11 @@ describe('lesson 5: quiz', () => {
     expect(r.num(14, 'tcp.seq') + 1).toBe(r.num(15, 'tcp.ack'));
     expect(mdx).toContain('FIN at sequence number 2,001');
     expect(h.num(12, 'tcp.seq')).toBe(2001);
-    expect(mdx).toContain('Its sequence number is 102 (the client\'s FIN used 101), and it acknowledges 2,002: 2,000 bytes of data plus the server\'s FIN.');
+    expect(mdx).toContain("Its sequence number is 102 (the client's FIN used 101), and it acknowledges 2,002: 2,000 bytes of data plus the server's FIN.");
     expect(h.num(8, 'tcp.len') + h.num(10, 'tcp.len') + 2).toBe(h.num(13, 'tcp.ack'));
     expect(mdx).toContain("The client's next sequence number is 7; the keep-alive in frame 8 uses 6");
     expect(k.num(8, 'tcp.seq')).toBe(k.num(7, 'tcp.seq') - 1);
-    expect(mdx).toContain('frames 8 and 10 carry 1,000 bytes each after the client\'s FIN in frame 6');
+    expect(mdx).toContain("frames 8 and 10 carry 1,000 bytes each after the client's FIN in frame 6");
     expect(r.show(12, 'tcp.flags')).toBe('0x0011');
   });
 });

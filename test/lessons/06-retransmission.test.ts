@@ -14,7 +14,7 @@ const sack = (c: LessonCapture, n: number) => {
   return le.map((l, i) => [l, re[i]!]);
 };
 
-describe('lesson 6: the report\'s spurious retransmission', () => {
+describe("lesson 6: the report's spurious retransmission", () => {
   const c = capture('report-spurious');
 
   it('holds the nine listed frames, each naming its report frame', () => {
@@ -41,7 +41,7 @@ describe('lesson 6: the report\'s spurious retransmission', () => {
     expect(c.show(3, 'tcp.ack_raw')).toBe(String(929097925 + 38));
   });
 
-  it('frame 4 is A\'s 38 bytes; frame 5, 8 ms after frame 2, repeats frame 2 and is spurious', () => {
+  it("frame 4 is A's 38 bytes; frame 5, 8 ms after frame 2, repeats frame 2 and is spurious", () => {
     expect(prose).toContain('A sends 38 bytes of its own');
     expect(c.num(4, 'tcp.len')).toBe(38);
     expect(prose).toContain('8 ms after frame 2');
@@ -65,11 +65,14 @@ describe('lesson 6: the report\'s spurious retransmission', () => {
     expect(c.num(6, 'tcp.analysis.duplicate_ack_frame')).toBe(3);
   });
 
-  it('B acknowledged A\'s data about 40 ms after it was sent', () => {
-    expect(prose).toContain('came about 40 ms after A\'s data');
+  it("B acknowledged A's data about 40 ms after it was sent", () => {
+    expect(prose).toContain("came about 40 ms after A's data");
     expect(c.num(8, 'tcp.ack')).toBe(c.num(4, 'tcp.seq') + c.num(4, 'tcp.len'));
     expect(c.num(9, 'tcp.ack')).toBe(c.num(7, 'tcp.seq') + c.num(7, 'tcp.len'));
-    for (const [ack, data] of [[8, 4], [9, 7]]) {
+    for (const [ack, data] of [
+      [8, 4],
+      [9, 7],
+    ]) {
       const gap = (t(c, ack!) - t(c, data!)) * 1000;
       expect(gap).toBeGreaterThan(35);
       expect(gap).toBeLessThan(45);
@@ -109,7 +112,7 @@ describe('lesson 6: timeouts in tcp-spurious', () => {
     for (let n = 14; n <= c.count; n++) expect(c.num(n, 'tcp.seq') === 1 && c.num(n, 'tcp.len') === 38).toBe(false);
   });
 
-  it('the table of copies matches the capture\'s times', () => {
+  it("the table of copies matches the capture's times", () => {
     let prev = 4;
     for (const [i, n] of copies.entries()) {
       const since4 = (t(c, n) - t(c, 4)).toFixed(3);
@@ -124,7 +127,8 @@ describe('lesson 6: timeouts in tcp-spurious', () => {
 
 describe('lesson 6: the loss in tcp-loss', () => {
   const c = capture('tcp-loss');
-  const isNew = (n: number, after: number) => c.num(n, 'tcp.len') > 0 && c.num(n, 'tcp.seq') >= after && !flagged(c, n, 'retransmission') && !flagged(c, n, 'out_of_order');
+  const isNew = (n: number, after: number) =>
+    c.num(n, 'tcp.len') > 0 && c.num(n, 'tcp.seq') >= after && !flagged(c, n, 'retransmission') && !flagged(c, n, 'out_of_order');
 
   it('300,000 bytes in segments of 1,448 bytes, MSS 1,460', () => {
     expectClaim(prose, '300,000', c.num(265, 'tcp.ack') - 1);
@@ -210,14 +214,17 @@ describe('lesson 6: the loss in tcp-loss', () => {
     expect(c.num(156, 'tcp.analysis.rto_frame')).toBe(136);
   });
 
-  it('frame 262 resends the hole at 272,729 between frame 248\'s SACK blocks, yet is labelled out-of-order', () => {
+  it("frame 262 resends the hole at 272,729 between frame 248's SACK blocks, yet is labelled out-of-order", () => {
     expect(prose).toContain('resends the hole at 272,729 that the two SACK blocks of frame 248 reveal');
     expect(c.num(262, 'tcp.seq')).toBe(272729);
     expect(flagged(c, 262, 'out_of_order')).toBe(true);
     expect(flagged(c, 262, 'retransmission')).toBe(false);
     expect(prose).toContain('(274,177 to 282,865 first, the most recent, then 229,289 to 272,729)');
-    expect(sack(c, 248)).toEqual([[274177, 282865], [229289, 272729]]);
-    expect(prose).toContain('it came 21 µs after frame 261, less than the handshake\'s round-trip time of 65 µs');
+    expect(sack(c, 248)).toEqual([
+      [274177, 282865],
+      [229289, 272729],
+    ]);
+    expect(prose).toContain("it came 21 µs after frame 261, less than the handshake's round-trip time of 65 µs");
     expect(us(t(c, 262) - t(c, 261))).toBe('21');
     expect(us(c.num(262, 'tcp.analysis.initial_rtt'))).toBe('65');
     expect(c.num(241, 'tcp.seq')).toBe(272729);
@@ -233,14 +240,14 @@ describe('lesson 6: the loss in tcp-loss', () => {
 });
 
 describe('lesson 6: quiz', () => {
-  it('the explanations\' numbers come from the captures', () => {
+  it("the explanations' numbers come from the captures", () => {
     const r = capture('report-spurious');
     const l = capture('tcp-loss');
     expect(mdx).toContain('Frame 3 acknowledged bytes 929097925 to 929097962 (ACK 929097963) before the copy arrived in frame 5');
     expect(r.show(3, 'tcp.ack_raw')).toBe('929097963');
     expect(mdx).toContain('The D-SACK block covers relative 1 to 39: the 38 bytes that arrived twice (raw 929097925 to 929097963)');
     expect(mdx).toContain('asked for byte 34,753, and frame 84 resends the segment that starts there, first sent in frame 48');
-    expect(mdx).toContain('Frames 61, 62, 63 and 79 repeat frame 60\'s ACK 34,753: four duplicate ACKs');
+    expect(mdx).toContain("Frames 61, 62, 63 and 79 repeat frame 60's ACK 34,753: four duplicate ACKs");
     expect(mdx).toContain("Frame 79\\'s SACK block shows the receiver holds 36,201 to 72,401");
     expect(mdx).toContain('frame 83 ends at 78,193');
     expect(mdx).toContain('so it acknowledges 78,193 in one bare ACK');
@@ -251,7 +258,7 @@ describe('lesson 6: quiz', () => {
     expect(l.num(262, 'tcp.len')).toBe(1448);
     expect(mdx).toContain('sent it again in frame 179, 0.386 ms later');
     expect(mdx).toContain('the segment at 137,977 is sent in frame 136, again in frame 156, and a third time in frame 179');
-    expect(mdx).toContain('The receiver\'s ACKs in frames 157, 158 and 178 still ask for 137,977');
+    expect(mdx).toContain("The receiver's ACKs in frames 157, 158 and 178 still ask for 137,977");
     expect(mdx).toContain('holds the left edge 929097925 and the right edge 929097963');
   });
 });
@@ -264,7 +271,7 @@ describe('lesson 6: claims added on review', () => {
     expect(l.num(1, 'tcp.options.mss_val') - 12).toBe(l.num(48, 'tcp.len'));
   });
 
-  it('the report\'s copy came 8 ms after the original, and B has no unacknowledged data at frame 6', () => {
+  it("the report's copy came 8 ms after the original, and B has no unacknowledged data at frame 6", () => {
     const r = capture('report-spurious');
     expect(prose).toContain('The original was held up on the way: 8 ms is short for a retransmission timer');
     expect(Math.round((r.num(5, 'frame.time_relative') - r.num(2, 'frame.time_relative')) * 1000)).toBe(8);
@@ -273,7 +280,7 @@ describe('lesson 6: claims added on review', () => {
     expect(prose).toContain('B has none, so its TCP\ndoes not count frame 6'.replace('\n', ' '));
   });
 
-  it('Wireshark\'s check order: spurious before out-of-order (tcp-spurious frame 6 is labelled spurious)', () => {
+  it("Wireshark's check order: spurious before out-of-order (tcp-spurious frame 6 is labelled spurious)", () => {
     expect(mdx).toContain('1. **TCP Spurious Retransmission**');
     expect(mdx).toContain('4. **TCP Retransmission**');
     const s = capture('tcp-spurious');

@@ -37,7 +37,7 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
 
   it('has the client acknowledge the FIN with its sequence number plus one (raw and relative)', () => {
     const finSeq = seqRaw(fin, 2);
-    expectClaim(prose, 'the FIN\'s sequence number, 2,121,416,297, plus one', `the FIN's sequence number, ${written(finSeq)}, plus one`);
+    expectClaim(prose, "the FIN's sequence number, 2,121,416,297, plus one", `the FIN's sequence number, ${written(finSeq)}, plus one`);
     expectClaim(prose, 'carries 2,121,416,298', `carries ${written(fin.num(3, 'tcp.ack_raw'))}`);
     expect(fin.num(3, 'tcp.ack_raw')).toBe(finSeq + 1);
     expectClaim(prose, 'here 1 and 2', `here ${fin.num(2, 'tcp.seq')} and ${fin.num(3, 'tcp.ack')}`);
@@ -48,13 +48,21 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
   it('has the client FIN 93.882 s later, at 108.832 s (about 94 s)', () => {
     expect(flagSet(fin, 4, 'fin')).toBe(true);
     expect(fin.show(4, 'ip.src')).toBe('192.168.0.4');
-    expectClaim(prose, 'at 108.832 s, 93.882 s after its ACK', `at ${secs(fin, 4, 'frame.time_relative')} s, ${secs(fin, 4, 'frame.time_delta')} s after its ACK`);
+    expectClaim(
+      prose,
+      'at 108.832 s, 93.882 s after its ACK',
+      `at ${secs(fin, 4, 'frame.time_relative')} s, ${secs(fin, 4, 'frame.time_delta')} s after its ACK`,
+    );
     const gap = time(fin, 4) - time(fin, 2);
-    expectClaim(prose, 'it is the server, 61.78.36.10, that sent its FIN first, 94 s earlier', `it is the server, ${fin.show(2, 'ip.src')}, that sent its FIN first, ${Math.round(gap)} s earlier`);
+    expectClaim(
+      prose,
+      'it is the server, 61.78.36.10, that sent its FIN first, 94 s earlier',
+      `it is the server, ${fin.show(2, 'ip.src')}, that sent its FIN first, ${Math.round(gap)} s earlier`,
+    );
     expectClaim(prose, 'every retransmitted FIN comes from 192.168.0.4', `every retransmitted FIN comes from ${fin.show(5, 'ip.src')}`);
-    expectClaim(prose, 'The server had sent its FIN 94 s before the client\'s', `The server had sent its FIN ${Math.round(gap)} s before the client's`);
+    expectClaim(prose, "The server had sent its FIN 94 s before the client's", `The server had sent its FIN ${Math.round(gap)} s before the client's`);
     expectClaim(prose, 'About 94 s later the client sends its own FIN', `About ${Math.round(gap)} s later the client sends its own FIN`);
-    expectClaim(prose, 'After the server\'s FIN and 94 s of silence', `After the server's FIN and ${Math.round(time(fin, 4) - time(fin, 3))} s of silence`);
+    expectClaim(prose, "After the server's FIN and 94 s of silence", `After the server's FIN and ${Math.round(time(fin, 4) - time(fin, 3))} s of silence`);
   });
 
   it('has no segment from the server after frame 2', () => {
@@ -62,13 +70,17 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
   });
 
   it('shows the raw window 1,020, which the report read as 1,020 × 256 = 261,120', () => {
-    expectClaim(prose, "The Window field of the client's segments says 1,020", `The Window field of the client's segments says ${written(fin.num(4, 'tcp.window_size_value'))}`);
+    expectClaim(
+      prose,
+      "The Window field of the client's segments says 1,020",
+      `The Window field of the client's segments says ${written(fin.num(4, 'tcp.window_size_value'))}`,
+    );
     for (const n of [3, 4, 5, 9]) expect(fin.num(n, 'tcp.window_size_value')).toBe(1020);
     // The file has no handshake, so the decoder cannot know the scale factor, as tshark.
     expect(fin.num(4, 'tcp.window_size_scalefactor')).toBe(-1);
     const scaled = fin.num(4, 'tcp.window_size_value') * 256;
     expectClaim(prose, '1,020 × 256 = 261,120', `${written(fin.num(4, 'tcp.window_size_value'))} × 256 = ${written(scaled)}`);
-    expectClaim(prose, 'The report\'s listing shows 261,120', `The report's listing shows ${written(scaled)}`);
+    expectClaim(prose, "The report's listing shows 261,120", `The report's listing shows ${written(scaled)}`);
   });
 
   it('has five retransmissions of the FIN, frames 5 to 9, labelled by the analysis', () => {
@@ -96,7 +108,11 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
     ];
     expectClaim(prose, '| 4 | 108.832 s |', `| 4 | ${secs(fin, 4, 'frame.time_relative')} s |`);
     for (const [frame, at, wait] of rows) {
-      expectClaim(prose, `| ${frame} | ${at} s | ${wait} s |`, `| ${frame} | ${secs(fin, frame, 'frame.time_relative')} s | ${(time(fin, frame) - time(fin, frame - 1)).toFixed(3)} s |`);
+      expectClaim(
+        prose,
+        `| ${frame} | ${at} s | ${wait} s |`,
+        `| ${frame} | ${secs(fin, frame, 'frame.time_relative')} s | ${(time(fin, frame) - time(fin, frame - 1)).toFixed(3)} s |`,
+      );
     }
     // Each wait is twice the one before, to within 1 ms.
     for (let n = 6; n <= 10; n++) {
@@ -106,7 +122,11 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
     }
     expectClaim(prose, 'The first wait, 0.300 s', `The first wait, ${(time(fin, 5) - time(fin, 4)).toFixed(3)} s`);
     expectClaim(prose, 'the floor itself, 0.3 s', `the floor itself, ${(time(fin, 5) - time(fin, 4)).toFixed(1)} s`);
-    expectClaim(prose, 'the client waits 9.600 s, twice 4.800 s', `the client waits ${(time(fin, 10) - time(fin, 9)).toFixed(3)} s, twice ${(time(fin, 9) - time(fin, 8)).toFixed(3)} s`);
+    expectClaim(
+      prose,
+      'the client waits 9.600 s, twice 4.800 s',
+      `the client waits ${(time(fin, 10) - time(fin, 9)).toFixed(3)} s, twice ${(time(fin, 9) - time(fin, 8)).toFixed(3)} s`,
+    );
     expectClaim(
       prose,
       '0.300, 0.600, 1.200, 2.400 and 4.800 s in the report, then 9.600 s',
@@ -120,18 +140,17 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
     expect(flagSet(fin, 10, 'fin')).toBe(false);
     expectClaim(prose, '18.901 s have passed', `${(time(fin, 10) - time(fin, 4)).toFixed(3)} s have passed`);
     expectClaim(prose, 'backing off for 18.901 s', `backing off for ${(time(fin, 10) - time(fin, 4)).toFixed(3)} s`);
-    expectClaim(
-      prose,
-      '550,433,956, one more than the FIN\'s 550,433,955',
-      `${written(seqRaw(fin, 10))}, one more than the FIN's ${written(seqRaw(fin, 4))}`,
-    );
+    expectClaim(prose, "550,433,956, one more than the FIN's 550,433,955", `${written(seqRaw(fin, 10))}, one more than the FIN's ${written(seqRaw(fin, 4))}`);
     expect(seqRaw(fin, 10)).toBe(seqRaw(fin, 4) + 1);
     expectClaim(prose, 'Its Window field is 0', `Its Window field is ${fin.num(10, 'tcp.window_size_value')}`);
     expect(fin.info(10)).toContain('[RST, ACK]');
   });
 
   it('the quiz answers come from the capture', () => {
-    const waits = [5, 6, 7, 8, 9].map((n) => (time(fin, n) - time(fin, n - 1)).toFixed(1)).join(', ').replace(/, ([^,]+)$/, ' and $1');
+    const waits = [5, 6, 7, 8, 9]
+      .map((n) => (time(fin, n) - time(fin, n - 1)).toFixed(1))
+      .join(', ')
+      .replace(/, ([^,]+)$/, ' and $1');
     expectClaim(mdx, 'The waits were 0.3, 0.6, 1.2, 2.4 and 4.8 s', `The waits were ${waits} s`);
     expect(linger.info(8)).toContain('[RST, ACK]');
     expect(mdx).toContain('explain="Frame 8 is RST, ACK."');
@@ -141,13 +160,21 @@ describe('lesson 7, the report: a FIN nobody answered', () => {
     expectClaim(mdx, 'Frame 10 comes 9.600 s after frame 9', `Frame 10 comes ${fin.num(10, 'frame.time_delta').toFixed(3)} s after frame 9`);
     // rst-seq-raw: 550433956, the FIN's 550433955 plus one.
     expectClaim(mdx, 'The FIN in frame 4 has raw sequence number 550,433,955.', `The FIN in frame 4 has raw sequence number ${written(seqRaw(fin, 4))}.`);
-    expectClaim(mdx, 'explain="550,433,956: the FIN consumed sequence number 550,433,955', `explain="${written(seqRaw(fin, 10))}: the FIN consumed sequence number ${written(seqRaw(fin, 4))}`);
+    expectClaim(
+      mdx,
+      'explain="550,433,956: the FIN consumed sequence number 550,433,955',
+      `explain="${written(seqRaw(fin, 10))}: the FIN consumed sequence number ${written(seqRaw(fin, 4))}`,
+    );
   });
 });
 
 describe('lesson 7, a closed port', () => {
   it('has a SYN from 10.77.0.1 port 38848 to port 8081 of 10.77.0.2, answered by RST, ACK after 37 µs', () => {
-    expectClaim(prose, 'The client at 10.77.0.1 tries to connect to port 8081 of 10.77.0.2', `The client at ${refused.show(1, 'ip.src')} tries to connect to port ${refused.show(1, 'tcp.dstport')} of ${refused.show(1, 'ip.dst')}`);
+    expectClaim(
+      prose,
+      'The client at 10.77.0.1 tries to connect to port 8081 of 10.77.0.2',
+      `The client at ${refused.show(1, 'ip.src')} tries to connect to port ${refused.show(1, 'tcp.dstport')} of ${refused.show(1, 'ip.dst')}`,
+    );
     expectClaim(prose, 'an ordinary SYN from port 38848', `an ordinary SYN from port ${refused.show(1, 'tcp.srcport')}`);
     expect(refused.show(1, 'tcp.flags.str')).toBe('··········S·');
     expect(refused.count).toBe(2);
@@ -157,14 +184,18 @@ describe('lesson 7, a closed port', () => {
   });
 
   it('has the reset take sequence number 0 and acknowledge the SYN plus one', () => {
-    expectClaim(prose, 'The SYN\'s raw sequence number is 2,075,146,622', `The SYN's raw sequence number is ${written(seqRaw(refused, 1))}`);
+    expectClaim(prose, "The SYN's raw sequence number is 2,075,146,622", `The SYN's raw sequence number is ${written(seqRaw(refused, 1))}`);
     expectClaim(prose, 'raw acknowledgment number is 2,075,146,623', `raw acknowledgment number is ${written(refused.num(2, 'tcp.ack_raw'))}`);
     expect(refused.num(2, 'tcp.ack_raw')).toBe(seqRaw(refused, 1) + 1);
     expectClaim(prose, 'the reset takes sequence number 0', `the reset takes sequence number ${seqRaw(refused, 2)}`);
-    expectClaim(prose, 'sequence as relative 1; the raw field is 0', `sequence as relative ${refused.num(2, 'tcp.seq')}; the raw field is ${seqRaw(refused, 2)}`);
+    expectClaim(
+      prose,
+      'sequence as relative 1; the raw field is 0',
+      `sequence as relative ${refused.num(2, 'tcp.seq')}; the raw field is ${seqRaw(refused, 2)}`,
+    );
     // The Predict question asks for RST, ACK and the relative ACK 1.
     expect(refused.num(2, 'tcp.ack')).toBe(1);
-    expect(mdx).toContain('the reset acknowledges the SYN\'s sequence number plus one: relative 1');
+    expect(mdx).toContain("the reset acknowledges the SYN's sequence number plus one: relative 1");
   });
 });
 
@@ -190,7 +221,7 @@ describe('lesson 7, an abortive close', () => {
   });
 
   it('has the reset carry exactly the next sequence number the server expects: 6', () => {
-    expectClaim(prose, 'The reset\'s sequence number is 6 (relative)', `The reset's sequence number is ${linger.num(8, 'tcp.seq')} (relative)`);
+    expectClaim(prose, "The reset's sequence number is 6 (relative)", `The reset's sequence number is ${linger.num(8, 'tcp.seq')} (relative)`);
     expectClaim(prose, 'the client had sent bytes 1 to 5', `the client had sent bytes ${linger.num(4, 'tcp.seq')} to ${linger.num(4, 'tcp.nxtseq') - 1}`);
     // The server's last ACK (frame 5) expected exactly that number.
     expect(linger.num(5, 'tcp.ack')).toBe(linger.num(8, 'tcp.seq'));
@@ -199,11 +230,18 @@ describe('lesson 7, an abortive close', () => {
 
 describe('lesson 7, the page', () => {
   it('links only frames that a viewer of the same capture on the page shows', () => {
-    const viewers = [...mdx.matchAll(/<PacketViewer capture="([^"]+)" frames="(\d+)-(\d+)"/g)].map((m) => ({ id: m[1]!, from: Number(m[2]), to: Number(m[3]) }));
+    const viewers = [...mdx.matchAll(/<PacketViewer capture="([^"]+)" frames="(\d+)-(\d+)"/g)].map((m) => ({
+      id: m[1]!,
+      from: Number(m[2]),
+      to: Number(m[3]),
+    }));
     const links = [...mdx.matchAll(/<FrameLink capture="([^"]+)" frame=\{(\d+)\}/g)];
     expect(links.length).toBeGreaterThan(10);
     for (const [, id, frame] of links) {
-      expect(viewers.some((v) => v.id === id && v.from <= Number(frame) && Number(frame) <= v.to), `${id} frame ${frame}`).toBe(true);
+      expect(
+        viewers.some((v) => v.id === id && v.from <= Number(frame) && Number(frame) <= v.to),
+        `${id} frame ${frame}`,
+      ).toBe(true);
     }
   });
 
@@ -217,12 +255,15 @@ describe('lesson 7, the page', () => {
 });
 
 describe('lesson 7, claims added on review', () => {
-  it('frame 1\'s D-SACK edges: relative 4,294,966,956 and 1, raw 2,121,415,956 and 2,121,416,297', () => {
+  it("frame 1's D-SACK edges: relative 4,294,966,956 and 1, raw 2,121,415,956 and 2,121,416,297", () => {
     expectClaim(prose, '4,294,966,956 and 1', `${written(fin.num(1, 'tcp.options.sack_le'))} and ${written(fin.num(1, 'tcp.options.sack_re'))}`);
     // Raw edge = relative edge + the initial sequence number (raw ACK 2,121,416,297 is relative 1), modulo 2^32.
     const isn = fin.num(1, 'tcp.ack_raw') - fin.num(1, 'tcp.ack');
-    expectClaim(prose, '2,121,415,956 and 2,121,416,297',
-      `${written((fin.num(1, 'tcp.options.sack_le') + isn) % 2 ** 32)} and ${written((fin.num(1, 'tcp.options.sack_re') + isn) % 2 ** 32)}`);
+    expectClaim(
+      prose,
+      '2,121,415,956 and 2,121,416,297',
+      `${written((fin.num(1, 'tcp.options.sack_le') + isn) % 2 ** 32)} and ${written((fin.num(1, 'tcp.options.sack_re') + isn) % 2 ** 32)}`,
+    );
   });
 
   it('the client gave up after 18.9 s, with five retransmissions', () => {
@@ -230,8 +271,8 @@ describe('lesson 7, claims added on review', () => {
     expect([5, 6, 7, 8, 9].every(isRetransmission)).toBe(true);
   });
 
-  it('the client\'s segments carry window 1,020 (the server\'s FIN does not)', () => {
-    expect(prose).toContain('The Window field of the client\'s segments says 1,020');
+  it("the client's segments carry window 1,020 (the server's FIN does not)", () => {
+    expect(prose).toContain("The Window field of the client's segments says 1,020");
     expect([1, 3, 4, 5, 6, 7, 8, 9].every((n) => fin.num(n, 'tcp.window_size_value') === 1020)).toBe(true);
     expect(fin.num(2, 'tcp.window_size_value')).not.toBe(1020);
   });

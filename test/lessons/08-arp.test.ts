@@ -19,7 +19,11 @@ describe('lesson 8, first contact (recorded)', () => {
     expectClaim(prose, 'broadcast address ff:ff:ff:ff:ff:ff', `broadcast address ${rec.show(1, 'eth.dst')}`);
     expect(rec.num(1, 'eth.dst.ig')).toBe(1);
     expectClaim(prose, '"Who has 10.77.0.2? Tell 10.77.0.1"', `"${rec.info(1)}"`);
-    expectClaim(prose, 'target MAC address is 00:00:00:00:00:00: it is what A is asking for', `target MAC address is ${rec.show(1, 'arp.dst.hw_mac')}: it is what A is asking for`);
+    expectClaim(
+      prose,
+      'target MAC address is 00:00:00:00:00:00: it is what A is asking for',
+      `target MAC address is ${rec.show(1, 'arp.dst.hw_mac')}: it is what A is asking for`,
+    );
     // The answer comes back in the reply's sender fields; its target fields name A.
     expect(rec.show(2, 'arp.src.hw_mac')).toBe(rec.show(2, 'eth.src'));
     expect(rec.show(2, 'arp.dst.hw_mac')).toBe(rec.show(1, 'arp.src.hw_mac'));
@@ -44,7 +48,7 @@ describe('lesson 8, first contact (recorded)', () => {
     expect(rec.fields(3, 'arp.opcode').length + rec.fields(4, 'arp.opcode').length).toBe(0);
   });
 
-  it('the predict question: the reply goes to the request\'s sender MAC 02:77:00:00:00:01', () => {
+  it("the predict question: the reply goes to the request's sender MAC 02:77:00:00:00:01", () => {
     expectClaim(mdx, 'sent from 02:77:00:00:00:01', `sent from ${rec.show(1, 'eth.src')}`);
     expectClaim(mdx, 'the reply goes by unicast to 02:77:00:00:00:01', `the reply goes by unicast to ${rec.show(2, 'eth.dst')}`);
     expect(mdx).toContain("frame={2} ask={['arp.opcode', 'eth.dst']}");
@@ -54,16 +58,28 @@ describe('lesson 8, first contact (recorded)', () => {
 
 describe('lesson 8, the 28-byte packet (the report)', () => {
   it('names the router and the PC', () => {
-    expectClaim(prose, 'an ipTIME, at 192.168.0.1) and a PC (192.168.0.5)', `an ipTIME, at ${report.show(1, 'arp.src.proto_ipv4')}) and a PC (${report.show(1, 'arp.dst.proto_ipv4')})`);
+    expectClaim(
+      prose,
+      'an ipTIME, at 192.168.0.1) and a PC (192.168.0.5)',
+      `an ipTIME, at ${report.show(1, 'arp.src.proto_ipv4')}) and a PC (${report.show(1, 'arp.dst.proto_ipv4')})`,
+    );
     expect(report.count).toBe(6);
-    expectClaim(prose, "the report's frames 10775 to 24107", `the report's frames ${report.show(1, 'frame.comment').match(/Report frame (\d+)/)![1]} to ${report.show(6, 'frame.comment').match(/Report frame (\d+)/)![1]}`);
+    expectClaim(
+      prose,
+      "the report's frames 10775 to 24107",
+      `the report's frames ${report.show(1, 'frame.comment').match(/Report frame (\d+)/)![1]} to ${report.show(6, 'frame.comment').match(/Report frame (\d+)/)![1]}`,
+    );
   });
 
   it('has 42-byte frames: 14 of Ethernet and 28 of ARP', () => {
     for (let n = 1; n <= 6; n++) expect(report.num(n, 'frame.len')).toBe(42);
     const eth = report.field(1, 'eth');
     const arp = report.field(1, 'arp');
-    expectClaim(prose, 'Each frame is 42 bytes: 14 of Ethernet header and 28 of ARP', `Each frame is ${report.num(1, 'frame.len')} bytes: ${eth.length} of Ethernet header and ${arp.length} of ARP`);
+    expectClaim(
+      prose,
+      'Each frame is 42 bytes: 14 of Ethernet header and 28 of ARP',
+      `Each frame is ${report.num(1, 'frame.len')} bytes: ${eth.length} of Ethernet header and ${arp.length} of ARP`,
+    );
     expectClaim(prose, 'The frames are 42 bytes, not the 60', `The frames are ${report.num(2, 'frame.len')} bytes, not the 60`);
     expect(report.fields(1, 'eth.padding').length).toBe(0);
   });
@@ -88,11 +104,15 @@ describe('lesson 8, the 28-byte packet (the report)', () => {
     }
     expectClaim(prose, '2 + 2 + 1 + 1 + 2 + 6 + 4 + 6 + 4 = 28 bytes', `${sizes.join(' + ')} = ${sizes.reduce((a, b) => a + b, 0)} bytes`);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(report.field(1, 'arp').length);
-    expectClaim(prose, 'MAC) address, 6 bytes on Ethernet; the **protocol** size, 4', `MAC) address, ${report.num(1, 'arp.hw.size')} bytes on Ethernet; the **protocol** size, ${report.num(1, 'arp.proto.size')}`);
+    expectClaim(
+      prose,
+      'MAC) address, 6 bytes on Ethernet; the **protocol** size, 4',
+      `MAC) address, ${report.num(1, 'arp.hw.size')} bytes on Ethernet; the **protocol** size, ${report.num(1, 'arp.proto.size')}`,
+    );
     expectClaim(prose, 'is 0x0806 for ARP (IPv4 is 0x0800)', `is ${report.show(1, 'eth.type')} for ARP (IPv4 is ${rec.show(3, 'eth.type')})`);
   });
 
-  it('prints frame 1\'s bytes exactly, with ARP starting at offset 0x0e', () => {
+  it("prints frame 1's bytes exactly, with ARP starting at offset 0x0e", () => {
     const block = mdx.match(/```hexdump\n([\s\S]*?)```/)![1]!;
     const bytes = block
       .trim()
@@ -105,8 +125,12 @@ describe('lesson 8, the 28-byte packet (the report)', () => {
     expect(report.opened.data(1).slice(12, 16)).toEqual(new Uint8Array([0x08, 0x06, 0x00, 0x01]));
   });
 
-  it('has the reply (frame 2) with opcode 2 and the PC\'s addresses as sender', () => {
-    expectClaim(prose, 'has opcode 2 and fills the sender fields with its own addresses (48:5f:99:46:85:d3, 192.168.0.5)', `has opcode ${report.num(2, 'arp.opcode')} and fills the sender fields with its own addresses (${report.show(2, 'arp.src.hw_mac')}, ${report.show(2, 'arp.src.proto_ipv4')})`);
+  it("has the reply (frame 2) with opcode 2 and the PC's addresses as sender", () => {
+    expectClaim(
+      prose,
+      'has opcode 2 and fills the sender fields with its own addresses (48:5f:99:46:85:d3, 192.168.0.5)',
+      `has opcode ${report.num(2, 'arp.opcode')} and fills the sender fields with its own addresses (${report.show(2, 'arp.src.hw_mac')}, ${report.show(2, 'arp.src.proto_ipv4')})`,
+    );
     expect(report.show(2, 'arp.dst.hw_mac')).toBe(report.show(1, 'arp.src.hw_mac'));
     expect(report.show(2, 'arp.dst.proto_ipv4')).toBe(report.show(1, 'arp.src.proto_ipv4'));
     // The quiz's opcode answer.
@@ -115,8 +139,8 @@ describe('lesson 8, the 28-byte packet (the report)', () => {
   });
 });
 
-describe('lesson 8, the report\'s router checking every 30 s', () => {
-  it('sends its requests by unicast to the PC\'s MAC address', () => {
+describe("lesson 8, the report's router checking every 30 s", () => {
+  it("sends its requests by unicast to the PC's MAC address", () => {
     for (const n of [1, 3, 5]) {
       expect(report.num(n, 'arp.opcode')).toBe(1);
       expect(report.num(n, 'eth.dst.ig')).toBe(0);
@@ -124,7 +148,7 @@ describe('lesson 8, the report\'s router checking every 30 s', () => {
       expect(report.show(n, 'arp.src.proto_ipv4')).toBe('192.168.0.1');
       expect(report.show(n, 'arp.dst.proto_ipv4')).toBe('192.168.0.5');
     }
-    expectClaim(prose, '48:5f:99:46:85:d3, the PC\'s own MAC address', `${report.show(1, 'eth.dst')}, the PC's own MAC address`);
+    expectClaim(prose, "48:5f:99:46:85:d3, the PC's own MAC address", `${report.show(1, 'eth.dst')}, the PC's own MAC address`);
     expectClaim(prose, 'The router asks "Who has 192.168.0.5?"', `The router asks "${report.info(1).replace(/ Tell.*$/, '')}"`);
     expectClaim(prose, '(sender 192.168.0.1, 70:5d:cc:65:65:aa)', `(sender ${report.show(1, 'arp.src.proto_ipv4')}, ${report.show(1, 'arp.src.hw_mac')})`);
   });
@@ -137,12 +161,20 @@ describe('lesson 8, the report\'s router checking every 30 s', () => {
     expect(prose).toContain('about every 30 s');
     // The quiz: frame 3 - frame 1 is 30 s within 0.5.
     expect(Math.abs(time(report, 3) - time(report, 1) - 30)).toBeLessThan(0.5);
-    expectClaim(mdx, 'Frame 3 comes 30.021 s after frame 1, and frame 5 29.975 s after frame 3', `Frame 3 comes ${(time(report, 3) - time(report, 1)).toFixed(3)} s after frame 1, and frame 5 ${(time(report, 5) - time(report, 3)).toFixed(3)} s after frame 3`);
+    expectClaim(
+      mdx,
+      'Frame 3 comes 30.021 s after frame 1, and frame 5 29.975 s after frame 3',
+      `Frame 3 comes ${(time(report, 3) - time(report, 1)).toFixed(3)} s after frame 1, and frame 5 ${(time(report, 5) - time(report, 3)).toFixed(3)} s after frame 3`,
+    );
   });
 
   it('has the PC reply within 33, 22 and 21 µs', () => {
     const replies = [micros(report, 1, 2), micros(report, 3, 4), micros(report, 5, 6)];
-    expectClaim(prose, 'within 33 µs or less (33, 22 and 21 µs)', `within ${Math.max(...replies)} µs or less (${replies[0]}, ${replies[1]} and ${replies[2]} µs)`);
+    expectClaim(
+      prose,
+      'within 33 µs or less (33, 22 and 21 µs)',
+      `within ${Math.max(...replies)} µs or less (${replies[0]}, ${replies[1]} and ${replies[2]} µs)`,
+    );
     for (const n of [2, 4, 6]) expect(report.num(n, 'arp.opcode')).toBe(2);
   });
 });
@@ -151,7 +183,11 @@ describe('lesson 8, a probe and a gratuitous ARP (recorded)', () => {
   it('has a probe with sender IP 0.0.0.0 for 10.77.0.2 in frame 5', () => {
     expect(rec.show(5, 'eth.dst')).toBe('ff:ff:ff:ff:ff:ff');
     expect(rec.num(5, 'arp.opcode')).toBe(1);
-    expectClaim(prose, 'a request for B\'s own address 10.77.0.2, with sender IP address 0.0.0.0', `a request for B's own address ${rec.show(5, 'arp.dst.proto_ipv4')}, with sender IP address ${rec.show(5, 'arp.src.proto_ipv4')}`);
+    expectClaim(
+      prose,
+      "a request for B's own address 10.77.0.2, with sender IP address 0.0.0.0",
+      `a request for B's own address ${rec.show(5, 'arp.dst.proto_ipv4')}, with sender IP address ${rec.show(5, 'arp.src.proto_ipv4')}`,
+    );
     expect(rec.num(5, 'arp.isprobe')).toBe(1);
     expect(rec.info(5)).toContain('(ARP Probe)');
     expect(prose).toContain('Wireshark marks it "(ARP Probe)"');
@@ -169,7 +205,11 @@ describe('lesson 8, a probe and a gratuitous ARP (recorded)', () => {
     expect(rec.show(5, 'arp.src.proto_ipv4')).not.toBe(rec.show(6, 'arp.src.proto_ipv4'));
     expect(rec.num(5, 'arp.opcode')).toBe(rec.num(6, 'arp.opcode'));
     expect(rec.show(5, 'arp.dst.hw_mac')).toBe(rec.show(6, 'arp.dst.hw_mac'));
-    expectClaim(mdx, '0.0.0.0 in frame 5, 10.77.0.2 in frame 6', `${rec.show(5, 'arp.src.proto_ipv4')} in frame 5, ${rec.show(6, 'arp.src.proto_ipv4')} in frame 6`);
+    expectClaim(
+      mdx,
+      '0.0.0.0 in frame 5, 10.77.0.2 in frame 6',
+      `${rec.show(5, 'arp.src.proto_ipv4')} in frame 5, ${rec.show(6, 'arp.src.proto_ipv4')} in frame 6`,
+    );
   });
 });
 
@@ -181,11 +221,18 @@ describe('lesson 8, the quiz and the page', () => {
   });
 
   it('links only frames that a viewer of the same capture on the page shows', () => {
-    const viewers = [...mdx.matchAll(/<PacketViewer capture="([^"]+)" frames="(\d+)-(\d+)"/g)].map((m) => ({ id: m[1]!, from: Number(m[2]), to: Number(m[3]) }));
+    const viewers = [...mdx.matchAll(/<PacketViewer capture="([^"]+)" frames="(\d+)-(\d+)"/g)].map((m) => ({
+      id: m[1]!,
+      from: Number(m[2]),
+      to: Number(m[3]),
+    }));
     const links = [...mdx.matchAll(/<FrameLink capture="([^"]+)" frame=\{(\d+)\}/g)];
     expect(links.length).toBeGreaterThan(8);
     for (const [, id, frame] of links) {
-      expect(viewers.some((v) => v.id === id && v.from <= Number(frame) && Number(frame) <= v.to), `${id} frame ${frame}`).toBe(true);
+      expect(
+        viewers.some((v) => v.id === id && v.from <= Number(frame) && Number(frame) <= v.to),
+        `${id} frame ${frame}`,
+      ).toBe(true);
     }
   });
 
@@ -203,7 +250,7 @@ describe('lesson 8, claims added on review', () => {
     expect(rec.info(6)).toBe('ARP Announcement for 10.77.0.2');
   });
 
-  it('the report\'s frames are 42 bytes, 18 short of the 60-byte minimum without FCS', () => {
+  it("the report's frames are 42 bytes, 18 short of the 60-byte minimum without FCS", () => {
     expectClaim(prose, 'The frames are 42 bytes', `The frames are ${report.num(1, 'frame.len')} bytes`);
     expect([1, 2, 3, 4, 5, 6].every((n) => report.num(n, 'frame.len') === 42)).toBe(true);
   });

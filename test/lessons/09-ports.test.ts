@@ -62,7 +62,11 @@ describe('lesson 9: the client-port tables', () => {
     expect(recorded).toHaveLength(11);
     // Every recorded capture with TCP or UDP traffic is in the table (arp has none).
     const front = /^captures: \[(.*)\]$/m.exec(text)![1]!.split(', ');
-    for (const id of front) expect(rows.some((r) => r.capture === id), `${id} in the table`).toBe(true);
+    for (const id of front)
+      expect(
+        rows.some((r) => r.capture === id),
+        `${id} in the table`,
+      ).toBe(true);
   });
 
   it.each(rows.map((r) => [`${r.capture} frame ${r.frame}`, r] as const))('%s: ports, client side and range', (_, r) => {
@@ -88,7 +92,7 @@ describe('lesson 9: the client-port tables', () => {
     expect(report.every((r) => inEphemeral(r.client, 'windows'))).toBe(true);
     expect(prose).toContain("The report's Windows PC used 54744, 56986, 61729 and 55477, all in 49152–65535.");
     expect(report.filter((r) => !inEphemeral(r.client, 'linux')).map((r) => r.client)).toEqual([61729]);
-    expect(prose).toContain('Port 61729, which the report\'s PC used for its TLS connection, is one a Linux client would never get.');
+    expect(prose).toContain("Port 61729, which the report's PC used for its TLS connection, is one a Linux client would never get.");
     expect(capture('report-spurious').num(1, 'tcp.dstport')).toBe(443);
   });
 
@@ -100,7 +104,11 @@ describe('lesson 9: the client-port tables', () => {
     expect(recorded.every((r) => inEphemeral(r.client, 'linux'))).toBe(true);
     expect(prose).toContain("All eleven lie inside Linux's default range, 32768–60999");
     const windows = recorded.filter((r) => inEphemeral(r.client, 'windows')).map((r) => r.client);
-    expectClaim(prose, 'only three of them (53304, 50648 and 58332) inside Windows', `only three of them (${windows[0]}, ${windows[1]} and ${windows[2]}) inside Windows`);
+    expectClaim(
+      prose,
+      'only three of them (53304, 50648 and 58332) inside Windows',
+      `only three of them (${windows[0]}, ${windows[1]} and ${windows[2]}) inside Windows`,
+    );
     expect(windows).toHaveLength(3);
   });
 
@@ -117,8 +125,12 @@ describe('lesson 9: the client-port tables', () => {
     const servers = new Set(recorded.map((r) => r.server));
     const unusual = [...servers].filter((p) => ![53, 80, 8081].includes(p)).sort((a, b) => a - b);
     expect(unusual).toEqual([4433, 5002, 5003, 5004, 5005]);
-    expect(prose).toContain('their test servers listen on 4433 and 5002–5005, which Debian\'s services file does not list at all');
-    for (const p of unusual) expect(services.services.some((s) => s.port === p), `port ${p}`).toBe(false);
+    expect(prose).toContain("their test servers listen on 4433 and 5002–5005, which Debian's services file does not list at all");
+    for (const p of unusual)
+      expect(
+        services.services.some((s) => s.port === p),
+        `port ${p}`,
+      ).toBe(false);
   });
 });
 
@@ -129,7 +141,11 @@ describe('lesson 9: the report’s DNS query', () => {
     expectClaim(prose, 'the PC (192.168.0.5)', `the PC (${dns.show(1, 'ip.src')})`);
     expectClaim(prose, 'from source port 54744', `from source port ${dns.num(1, 'udp.srcport')}`);
     expectClaim(prose, 'comes back to port 54744 from port 53', `comes back to port ${dns.num(2, 'udp.dstport')} from port ${dns.num(2, 'udp.srcport')}`);
-    expectClaim(prose, 'UDP, 192.168.0.5 port 54744, 168.126.63.1 port 53', `UDP, ${dns.show(1, 'ip.src')} port ${dns.num(1, 'udp.srcport')}, ${dns.show(1, 'ip.dst')} port ${dns.num(1, 'udp.dstport')}`);
+    expectClaim(
+      prose,
+      'UDP, 192.168.0.5 port 54744, 168.126.63.1 port 53',
+      `UDP, ${dns.show(1, 'ip.src')} port ${dns.num(1, 'udp.srcport')}, ${dns.show(1, 'ip.dst')} port ${dns.num(1, 'udp.dstport')}`,
+    );
     expect(dns.num(1, 'udp.dstport')).toBe(53);
     expectClaim(prose, 'to port 53 of its resolver (168.126.63.1)', `to port ${dns.num(1, 'udp.dstport')} of its resolver (${dns.show(1, 'ip.dst')})`);
     expectClaim(prose, 'as frame 2 above answers to 54744', `as frame 2 above answers to ${dns.num(2, 'udp.dstport')}`);
@@ -140,7 +156,11 @@ describe('lesson 9: the report’s DNS query', () => {
     expect([f.offset, f.offset + f.length - 1]).toEqual([34, 35]);
     const b = dns.opened.data(1).subarray(34, 36);
     const hex = '0x' + [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-    expectClaim(text, 'bytes 34 and 35 of the frame, 0xd5d8, which is 54744', `bytes ${f.offset} and ${f.offset + 1} of the frame, ${hex}, which is ${(b[0]! << 8) | b[1]!}`);
+    expectClaim(
+      text,
+      'bytes 34 and 35 of the frame, 0xd5d8, which is 54744',
+      `bytes ${f.offset} and ${f.offset + 1} of the frame, ${hex}, which is ${(b[0]! << 8) | b[1]!}`,
+    );
   });
 
   it('names the later queries’ ports as the rebuild’s choice', () => {
@@ -158,7 +178,11 @@ describe('lesson 9: the Linux DNS recording', () => {
     const ports = [1, 3, 5].map((n) => rec.num(n, 'udp.srcport'));
     expectClaim(prose, 'port 53304, port 39094 and port 38339', `port ${ports[0]}, port ${ports[1]} and port ${ports[2]}`);
     expect(new Set(ports).size).toBe(3);
-    for (const [q, a] of [[1, 2], [3, 4], [5, 6]] as const) {
+    for (const [q, a] of [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ] as const) {
       expect(rec.num(a, 'udp.dstport')).toBe(rec.num(q, 'udp.srcport'));
       expect(rec.num(a, 'udp.srcport')).toBe(53);
       expect(rec.num(q, 'udp.dstport')).toBe(53);
@@ -176,7 +200,9 @@ describe('lesson 9: the Linux DNS recording', () => {
   });
 
   it('matches the packet notes this lesson added to the udp-dns sidecar', () => {
-    const notes = (parse(readFileSync(join(root, 'captures/recorded/udp-dns.yaml'), 'utf8')) as { annotations: { frame: number; field?: string; text: string }[] }).annotations;
+    const notes = (
+      parse(readFileSync(join(root, 'captures/recorded/udp-dns.yaml'), 'utf8')) as { annotations: { frame: number; field?: string; text: string }[] }
+    ).annotations;
     const note = (frame: number) => notes.find((n) => n.frame === frame && n.field === 'udp.srcport')!.text;
     expect(note(3)).toContain(`Linux chose ${rec.num(3, 'udp.srcport')} from its default ephemeral range, ${EPHEMERAL.linux.first}-${EPHEMERAL.linux.last}`);
     expect(rangeOf(rec.num(3, 'udp.srcport')).id).toBe('user');
@@ -197,7 +223,11 @@ describe('lesson 9: the weather-tile connection (quiz)', () => {
   it('opens from client port 56986 to port 80, and the SYN, ACK answers from 80 with seq 0, ack 1', () => {
     expect([tcp.num(1, 'tcp.flags.syn'), tcp.num(1, 'tcp.flags.ack')]).toEqual([1, 0]);
     expectClaim(text, 'client port 56986 to server port 80', `client port ${tcp.num(1, 'tcp.srcport')} to server port ${tcp.num(1, 'tcp.dstport')}`);
-    expectClaim(text, 'The server answers from port 80 to port 56986', `The server answers from port ${tcp.num(2, 'tcp.srcport')} to port ${tcp.num(2, 'tcp.dstport')}`);
+    expectClaim(
+      text,
+      'The server answers from port 80 to port 56986',
+      `The server answers from port ${tcp.num(2, 'tcp.srcport')} to port ${tcp.num(2, 'tcp.dstport')}`,
+    );
     expect([tcp.num(2, 'tcp.flags.syn'), tcp.num(2, 'tcp.flags.ack')]).toEqual([1, 1]);
     expect([tcp.num(2, 'tcp.seq'), tcp.num(2, 'tcp.ack')]).toEqual([0, 1]);
     expect(text).toContain('Its own SYN starts at relative sequence number 0, and it acknowledges 1');
@@ -220,15 +250,35 @@ describe('lesson 9: ranges and counts', () => {
     expectClaim(prose, '(1,024 ports)', `(${written(size(system!.first, system!.last))} ports)`);
     expectClaim(prose, '(48,128 ports)', `(${written(size(user!.first, user!.last))} ports)`);
     expectClaim(prose, '(16,384 ports)', `(${written(size(dynamic!.first, dynamic!.last))} ports)`);
-    expectClaim(prose, '| 49152–65535 | 16,384 |', `| ${EPHEMERAL.windows.first}–${EPHEMERAL.windows.last} | ${written(size(EPHEMERAL.windows.first, EPHEMERAL.windows.last))} |`);
-    expectClaim(prose, '| 32768–60999 | 28,232 |', `| ${EPHEMERAL.linux.first}–${EPHEMERAL.linux.last} | ${written(size(EPHEMERAL.linux.first, EPHEMERAL.linux.last))} |`);
-    expectClaim(prose, '16,384 of its 28,232 ports (32768–49151)', `${written(size(EPHEMERAL.linux.first, user!.last))} of its ${written(size(EPHEMERAL.linux.first, EPHEMERAL.linux.last))} ports (${EPHEMERAL.linux.first}–${user!.last})`);
-    expectClaim(prose, 'the top 4,536 ports (61000–65535)', `the top ${written(size(EPHEMERAL.linux.last + 1, 65535))} ports (${EPHEMERAL.linux.last + 1}–65535)`);
+    expectClaim(
+      prose,
+      '| 49152–65535 | 16,384 |',
+      `| ${EPHEMERAL.windows.first}–${EPHEMERAL.windows.last} | ${written(size(EPHEMERAL.windows.first, EPHEMERAL.windows.last))} |`,
+    );
+    expectClaim(
+      prose,
+      '| 32768–60999 | 28,232 |',
+      `| ${EPHEMERAL.linux.first}–${EPHEMERAL.linux.last} | ${written(size(EPHEMERAL.linux.first, EPHEMERAL.linux.last))} |`,
+    );
+    expectClaim(
+      prose,
+      '16,384 of its 28,232 ports (32768–49151)',
+      `${written(size(EPHEMERAL.linux.first, user!.last))} of its ${written(size(EPHEMERAL.linux.first, EPHEMERAL.linux.last))} ports (${EPHEMERAL.linux.first}–${user!.last})`,
+    );
+    expectClaim(
+      prose,
+      'the top 4,536 ports (61000–65535)',
+      `the top ${written(size(EPHEMERAL.linux.last + 1, 65535))} ports (${EPHEMERAL.linux.last + 1}–65535)`,
+    );
     expectClaim(text, '65535 − 49152 + 1 = 16,384 ports', `65535 − ${dynamic!.first} + 1 = ${written(size(dynamic!.first, 65535))} ports`);
   });
 
   it('uses the RFC 6335 boundaries everywhere', () => {
-    expect(RANGES.map((r) => [r.first, r.last])).toEqual([[0, 1023], [1024, 49151], [49152, 65535]]);
+    expect(RANGES.map((r) => [r.first, r.last])).toEqual([
+      [0, 1023],
+      [1024, 49151],
+      [49152, 65535],
+    ]);
     for (const words of ['System Ports, 0–1023', 'User Ports, 1024–49151', 'Dynamic Ports, 49152–65535']) expect(prose).toContain(words);
   });
 });
@@ -267,7 +317,11 @@ describe('lesson 9: do it yourself', () => {
     const dns = capture('report-dns');
     const questions = [...Array(dns.count).keys()].map((i) => i + 1).filter((n) => dns.num(n, 'udp.dstport') === 53);
     expect(questions.every((n) => inEphemeral(dns.num(n, 'udp.srcport'), 'windows'))).toBe(true);
-    expectClaim(prose, 'all seven in `report-dns.pcapng`', `all ${['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'][questions.length]} in \`report-dns.pcapng\``);
+    expectClaim(
+      prose,
+      'all seven in `report-dns.pcapng`',
+      `all ${['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'][questions.length]} in \`report-dns.pcapng\``,
+    );
   });
 
   it('names the capture files the viewers download', () => {

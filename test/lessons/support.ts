@@ -20,12 +20,14 @@ export function lessonText(name: string): string {
 
 /** The lesson's prose as a reader sees it: tags, imports and the line breaks inside sentences removed. */
 export function proseOf(mdx: string): string {
-  return mdx
-    .replace(/^---[\s\S]*?\n---\n/, '')
-    .replace(/^import .*$/gm, '')
-    // Only tags: a "<=" in a display filter is prose.
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/\s+/g, ' ');
+  return (
+    mdx
+      .replace(/^---[\s\S]*?\n---\n/, '')
+      .replace(/^import .*$/gm, '')
+      // Only tags: a "<=" in a display filter is prose.
+      .replace(/<\/?[A-Za-z][^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+  );
 }
 
 export interface LessonCapture {
@@ -50,7 +52,12 @@ function findCaptureFile(id: string): string {
   for (const dir of ['captures/recorded', 'captures/rebuilt', 'captures']) {
     for (const ext of ['.pcapng', '.pcap']) {
       const path = join(root, dir, id + ext);
-      try { readFileSync(path, { flag: 'r' }).length; return path; } catch { /* next */ }
+      try {
+        readFileSync(path, { flag: 'r' }).length;
+        return path;
+      } catch {
+        /* next */
+      }
     }
   }
   throw new Error(`no capture file for "${id}" under captures/`);
@@ -76,7 +83,11 @@ export function capture(id: string): LessonCapture {
   };
   const rows = opened.summaries();
   const made: LessonCapture = {
-    opened, field, fields, show, num,
+    opened,
+    field,
+    fields,
+    show,
+    num,
     info: (frame) => rows[frame - 1]!.info,
     count: opened.frames.length,
   };
@@ -107,7 +118,11 @@ export function markdownTable(mdx: string, header: string): string[][] {
   expect(start, `no table starting "${header}"`).toBeGreaterThan(-1);
   const rows: string[][] = [];
   for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
-    rows.push(lines[i]!.split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      lines[i]!.split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }

@@ -26,7 +26,9 @@ describe('captureReferenceProblems', () => {
 
   it('reports a sidecar whose capture file is missing', () => {
     const problems = captureReferenceProblems([], [onDisk('report-dns', false)]);
-    expect(problems).toEqual(['captures/report-dns.yaml: names capture file "captures/report-dns.pcapng", which does not exist. Put the capture beside the sidecar or fix "file".']);
+    expect(problems).toEqual([
+      'captures/report-dns.yaml: names capture file "captures/report-dns.pcapng", which does not exist. Put the capture beside the sidecar or fix "file".',
+    ]);
   });
 
   it('reports every problem at once', () => {

@@ -45,8 +45,11 @@ describe('hostile-names.pcapng (markup in DNS names and HTTP headers)', () => {
     expect(new TextDecoder().decode(data.subarray(at + 1, at + 26))).toBe('<script>alert(1)</script>');
   });
 
-  it('follows the answer\'s compression pointer back to the same markup name', () => {
-    for (const [n, name] of [[2, SCRIPT_NAME], [4, IMG_NAME]] as const) {
+  it("follows the answer's compression pointer back to the same markup name", () => {
+    for (const [n, name] of [
+      [2, SCRIPT_NAME],
+      [4, IMG_NAME],
+    ] as const) {
       const resp = findAll(capture.dissect(n).tree, 'dns.resp.name');
       expect(resp.map((f) => f.show)).toEqual([name]);
       expect(resp[0].length).toBe(2); // a pointer, not the name again
@@ -65,7 +68,7 @@ describe('hostile-names.pcapng (markup in DNS names and HTTP headers)', () => {
     expect(lines).toContain('X-Note: <img src=x onerror=alert(4)>\\r\\n');
   });
 
-  it('gives the HTTP response\'s Server header and body with their markup exactly', () => {
+  it("gives the HTTP response's Server header and body with their markup exactly", () => {
     const tree = capture.dissect(10).tree;
     expect(findField(tree, 'http.response.code')?.show).toBe('200');
     expect(findField(tree, 'http.server')?.show).toBe('<b onmouseover=alert(5)>bold</b>');
@@ -80,7 +83,7 @@ describe('damaged.pcapng (tcp-http cut inside its 7th packet block)', () => {
   const capture = openCapture(bytes);
   const whole = openCapture(fixture('../../../captures/recorded/tcp-http.pcapng'));
 
-  it('keeps the 6 complete frames, identical to the recording\'s first 6', () => {
+  it("keeps the 6 complete frames, identical to the recording's first 6", () => {
     expect(capture.frames).toHaveLength(6);
     for (let n = 1; n <= 6; n++) expect(capture.data(n)).toEqual(whole.data(n));
     // Frame 6 opens an HTTP response whose later segments were cut off: as in
@@ -98,9 +101,7 @@ describe('damaged.pcapng (tcp-http cut inside its 7th packet block)', () => {
     expect(error.offset).toBe(blockStart);
     expect(error.offset).toBe(2456);
     expect(error.offset).toBeLessThan(bytes.length);
-    expect(error.message).toBe(
-      `file ends inside a 88-byte Enhanced Packet Block at offset 2456: only ${bytes.length - 2456} bytes present`,
-    );
+    expect(error.message).toBe(`file ends inside a 88-byte Enhanced Packet Block at offset 2456: only ${bytes.length - 2456} bytes present`);
   });
 });
 

@@ -55,7 +55,10 @@ describe('build helpers', () => {
     const html = `<p>Question?\n${marker('option', { html: 'é <code>8</code>', correct: true })}${marker('option', { html: 'b', correct: false })}</p>`;
     const { rest, items } = takeMarkers<{ html: string; correct: boolean }>(html, 'option');
     expect(rest).toBe('<p>Question?\n</p>');
-    expect(items).toEqual([{ html: 'é <code>8</code>', correct: true }, { html: 'b', correct: false }]);
+    expect(items).toEqual([
+      { html: 'é <code>8</code>', correct: true },
+      { html: 'b', correct: false },
+    ]);
     expect(unwrapParagraph('<p>8 bytes</p>')).toBe('8 bytes');
   });
 

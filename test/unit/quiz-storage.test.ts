@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  STORAGE_KEY, emptyProgress, exportProgress, importProgress, loadProgress, recordAnswer, resetLesson, saveProgress, type Progress,
+  STORAGE_KEY,
+  emptyProgress,
+  exportProgress,
+  importProgress,
+  loadProgress,
+  recordAnswer,
+  resetLesson,
+  saveProgress,
+  type Progress,
 } from '../../src/widgets/quiz/storage.ts';
 
 /** A Storage in memory, as the browser's localStorage behaves. */
@@ -61,7 +69,12 @@ describe('progress storage', () => {
   });
 
   it('survives a browser that refuses to store', () => {
-    const refusing = { ...memoryStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as Storage;
+    const refusing = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    } as Storage;
     expect(saveProgress(refusing, sample())).toBe(false);
   });
 

@@ -8,11 +8,13 @@ const highlighter = await createHighlighter({ langs: [displayFilter, hexDump], t
 
 /** Each non-blank token of the first line with the innermost scope the grammar gave it. */
 function scopes(code: string, lang: 'dfilter' | 'hexdump'): [string, string][] {
-  const lines = highlighter.codeToTokens(code, { lang: lang as 'text' /* a custom grammar's name, typed as a built-in */, theme: 'github-light', includeExplanation: true }).tokens;
+  const lines = highlighter.codeToTokens(code, {
+    lang: lang as 'text' /* a custom grammar's name, typed as a built-in */,
+    theme: 'github-light',
+    includeExplanation: true,
+  }).tokens;
   return lines[0]!.flatMap((token) =>
-    (token.explanation ?? [])
-      .filter((e) => e.content.trim() !== '')
-      .map((e) => [e.content.trim(), e.scopes.at(-1)!.scopeName] as [string, string]),
+    (token.explanation ?? []).filter((e) => e.content.trim() !== '').map((e) => [e.content.trim(), e.scopes.at(-1)!.scopeName] as [string, string]),
   );
 }
 

@@ -51,7 +51,10 @@ describe('scripts/size.ts', () => {
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dist, name), text);
     const page = join(dist, 'lesson/index.html');
-    writeFileSync(page, '<link rel="modulepreload" href="/_astro/pre.js"><script type="module" src="/_astro/a.js"></script><script type="module">document.title="x"</script>');
+    writeFileSync(
+      page,
+      '<link rel="modulepreload" href="/_astro/pre.js"><script type="module" src="/_astro/a.js"></script><script type="module">document.title="x"</script>',
+    );
     const size = measurePage(page, dist);
     const gz = (s: string) => gzipSync(s, { level: 9 }).length;
     expect(size.page).toBe('/lesson/');

@@ -110,28 +110,32 @@ export function createAddressMap(hash: KeyedHash, earlier?: AddressMapJson): Add
       const prefixKey = `${ipv6Text(head)}/64`;
       const prefix = linkLocal
         ? prefixKey
-        : remember(json.ipv6, prefixKey, () => fresh(`ipv6 ${prefixKey}`, prefixKey, (h) => {
-            const p = new Uint8Array(16);
-            p[0] = 0xfd;
-            p.set(h.subarray(0, 7), 1);
-            return `${ipv6Text(p)}/64`;
-          }));
-      return parseIpv6Full(remember(json.ipv6, ipv6Text(a), () => {
-        const out = parseIpv6Full(prefix);
-        const iid = a.subarray(8, 16);
-        const small = iid.subarray(0, 6).every((b) => b === 0);
-        if (small) out.set(iid, 8);
-        else {
-          const text = fresh(`ipv6 iid ${ipv6Text(a)}`, ipv6Text(a), (h) => {
-            const o = out.slice();
-            o.set(h.subarray(0, 8), 8);
-            o[8] = o[8]! & 0xfd; // universal/local bit clear: not taken from a MAC address
-            return ipv6Text(o);
-          });
-          return text;
-        }
-        return ipv6Text(out);
-      }));
+        : remember(json.ipv6, prefixKey, () =>
+            fresh(`ipv6 ${prefixKey}`, prefixKey, (h) => {
+              const p = new Uint8Array(16);
+              p[0] = 0xfd;
+              p.set(h.subarray(0, 7), 1);
+              return `${ipv6Text(p)}/64`;
+            }),
+          );
+      return parseIpv6Full(
+        remember(json.ipv6, ipv6Text(a), () => {
+          const out = parseIpv6Full(prefix);
+          const iid = a.subarray(8, 16);
+          const small = iid.subarray(0, 6).every((b) => b === 0);
+          if (small) out.set(iid, 8);
+          else {
+            const text = fresh(`ipv6 iid ${ipv6Text(a)}`, ipv6Text(a), (h) => {
+              const o = out.slice();
+              o.set(h.subarray(0, 8), 8);
+              o[8] = o[8]! & 0xfd; // universal/local bit clear: not taken from a MAC address
+              return ipv6Text(o);
+            });
+            return text;
+          }
+          return ipv6Text(out);
+        }),
+      );
     },
     mac(a) {
       if (keepMac(a)) return a;

@@ -58,7 +58,7 @@ class Frame {
     const hc = u16(this.out, c.at);
     if (c.zeroMeansNone && hc === 0) return;
     // HC' = ~(~HC + ~m + m')
-    let s = (~hc & 0xffff) + ((~wordSum(old)) & 0xffff) + wordSum(now);
+    let s = (~hc & 0xffff) + (~wordSum(old) & 0xffff) + wordSum(now);
     while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
     let next = ~s & 0xffff;
     if (c.zeroMeansNone && next === 0) next = 0xffff;

@@ -3,7 +3,13 @@
 // UDP datagram's header. Used by the rewriter's and the command's tests.
 import { expectedChecksum, ipv6PseudoSum } from '../../decoder/checksum.ts';
 
-export const hex = (s: string) => Uint8Array.from(s.replace(/\s+/g, '').match(/../g)!.map((h) => parseInt(h, 16)));
+export const hex = (s: string) =>
+  Uint8Array.from(
+    s
+      .replace(/\s+/g, '')
+      .match(/../g)!
+      .map((h) => parseInt(h, 16)),
+  );
 export const setSum = (b: Uint8Array, at: number, v: number) => {
   b[at] = v >> 8;
   b[at + 1] = v & 0xff;
@@ -34,4 +40,3 @@ export function portUnreachable(): Uint8Array {
   setSum(f, 36, expectedChecksum(f, 34, f.length, 36));
   return f;
 }
-

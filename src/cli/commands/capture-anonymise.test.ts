@@ -17,7 +17,18 @@ const dir = mkdtempSync(join(tmpdir(), 'wirebook-anon-'));
 
 const run = runCli;
 
-const ADDRESS_FIELDS = ['eth.src', 'eth.dst', 'ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'arp.src.hw_mac', 'arp.src.proto_ipv4', 'arp.dst.hw_mac', 'arp.dst.proto_ipv4'];
+const ADDRESS_FIELDS = [
+  'eth.src',
+  'eth.dst',
+  'ip.src',
+  'ip.dst',
+  'ipv6.src',
+  'ipv6.dst',
+  'arp.src.hw_mac',
+  'arp.src.proto_ipv4',
+  'arp.dst.hw_mac',
+  'arp.dst.proto_ipv4',
+];
 const CHECKSUMS = ['ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status', 'icmp.checksum.status', 'icmpv6.checksum.status'];
 /** Addresses the map keeps by design. */
 const KEPT = new Set(['ff:ff:ff:ff:ff:ff', '00:00:00:00:00:00', '0.0.0.0']);
@@ -27,7 +38,8 @@ function values(path: string, names: string[]): string[][][] {
   return c.frames.map((_, i) => names.map((n) => findAll(c.dissect(i + 1).tree, n).map((f) => f.show)));
 }
 
-const tshark = (args: string[]) => spawnSync('tshark', args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', WIRESHARK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'wirebook-ws-')) } });
+const tshark = (args: string[]) =>
+  spawnSync('tshark', args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', WIRESHARK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'wirebook-ws-')) } });
 
 describe('wirebook capture anonymise', () => {
   const map = join(dir, 'map.json');
@@ -120,9 +132,30 @@ describe('wirebook capture anonymise', () => {
   for (const name of captures) {
     it(`is read by tshark, whose fields on ${name} equal ours`, () => {
       const out = join(dir, `${name}.pcapng`);
-      const fields = [...ADDRESS_FIELDS, ...CHECKSUMS, 'frame.time_epoch', 'frame.len', 'tcp.seq', 'udp.length', 'icmp.type', 'dns.qry.name'].flatMap((f) => ['-e', f]);
-      const theirs = tshark(['-r', out, '-2', '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,',
-        '-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', ...fields]);
+      const fields = [...ADDRESS_FIELDS, ...CHECKSUMS, 'frame.time_epoch', 'frame.len', 'tcp.seq', 'udp.length', 'icmp.type', 'dns.qry.name'].flatMap((f) => [
+        '-e',
+        f,
+      ]);
+      const theirs = tshark([
+        '-r',
+        out,
+        '-2',
+        '-T',
+        'fields',
+        '-E',
+        'header=y',
+        '-E',
+        'occurrence=a',
+        '-E',
+        'aggregator=,',
+        '-o',
+        'ip.check_checksum:TRUE',
+        '-o',
+        'tcp.check_checksum:TRUE',
+        '-o',
+        'udp.check_checksum:TRUE',
+        ...fields,
+      ]);
       expect(theirs.status).toBe(0); // tshark -r OUT reads the whole file
       expect(theirs.stderr).not.toMatch(/appears to be damaged|cut short|corrupt/i);
       const ours = run('fields', '-2', ...fields, out);
@@ -133,14 +166,32 @@ describe('wirebook capture anonymise', () => {
 
   it('rewrites neighbour discovery and ICMP errors as tshark reads them, checksums good', () => {
     const input = join(dir, 'nd-icmp.pcapng');
-    writeFileSync(input, writePcapng([neighbourSolicitation(), portUnreachable()].map((data, i) => ({ linkType: 1, timestamp: 1_700_000_000_000_000_000n + BigInt(i) * 1000n, data }))));
+    writeFileSync(
+      input,
+      writePcapng(
+        [neighbourSolicitation(), portUnreachable()].map((data, i) => ({ linkType: 1, timestamp: 1_700_000_000_000_000_000n + BigInt(i) * 1000n, data })),
+      ),
+    );
     const out = join(dir, 'nd-icmp-anon.pcapng');
     expect(run('capture', 'anonymise', input, '-o', out).code).toBe(0);
-    const fields = ['icmpv6.nd.ns.target_address', 'icmpv6.opt.linkaddr', 'icmpv6.checksum.status', 'icmp.checksum.status', 'ip.checksum.status', 'ip.src', 'ip.dst', 'ipv6.src'];
+    const fields = [
+      'icmpv6.nd.ns.target_address',
+      'icmpv6.opt.linkaddr',
+      'icmpv6.checksum.status',
+      'icmp.checksum.status',
+      'ip.checksum.status',
+      'ip.src',
+      'ip.dst',
+      'ipv6.src',
+    ];
     const read = (path: string) => tshark(['-r', path, '-T', 'fields', '-o', 'ip.check_checksum:TRUE', ...fields.flatMap((f) => ['-e', f])]);
     const [before, after] = [read(input), read(out)];
     expect(after.status).toBe(0);
-    const rows = (t: string) => t.trimEnd().split('\n').map((l) => l.split('\t'));
+    const rows = (t: string) =>
+      t
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t'));
     const [b1, b2] = rows(before.stdout);
     const [a1, a2] = rows(after.stdout);
     expect(b1!.slice(0, 3)).toEqual(['fd77::2', '02:77:00:00:00:01', '1']);

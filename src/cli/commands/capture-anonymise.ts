@@ -56,7 +56,8 @@ export function runAnonymise(args: Parsed, io: Io): number {
     io.err(`wirebook capture anonymise: ${message}`);
     return code;
   };
-  if (!input || extra.length) return fail(input ? `one capture, please (got ${1 + extra.length})` : 'no capture given: wirebook capture anonymise IN -o OUT.pcapng');
+  if (!input || extra.length)
+    return fail(input ? `one capture, please (got ${1 + extra.length})` : 'no capture given: wirebook capture anonymise IN -o OUT.pcapng');
   const output = args.options.output;
   if (typeof output !== 'string') return fail('no output file: name it with -o OUT.pcapng');
   if (resolve(output) === resolve(input)) return fail('the output would overwrite the input: name another file');

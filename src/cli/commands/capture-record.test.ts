@@ -22,7 +22,10 @@ function fakeDeps(uid: number, status = 0) {
   return { deps, calls };
 }
 
-const args = (positionals: string[], options: Record<string, string | boolean> = {}) => ({ positionals: ['record', ...positionals], options: { root: ROOT, ...options } });
+const args = (positionals: string[], options: Record<string, string | boolean> = {}) => ({
+  positionals: ['record', ...positionals],
+  options: { root: ROOT, ...options },
+});
 
 describe('wirebook capture record', () => {
   it('lists every scenario of captures/record/scenarios with its description', () => {

@@ -55,7 +55,9 @@ export function listScenarios(root: string): Scenario[] {
   const dir = join(root, 'captures', 'record', 'scenarios');
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => f.endsWith('.sh')).sort();
+    names = readdirSync(dir)
+      .filter((f) => f.endsWith('.sh'))
+      .sort();
   } catch {
     return [];
   }
@@ -80,7 +82,8 @@ export function runRecord(args: Parsed, io: Io, deps: RecordDeps = systemRecordD
     return EXIT_OK;
   }
   const [, name, ...extra] = args.positionals;
-  if (!name || extra.length) return fail(name ? `one scenario, please (got ${1 + extra.length})` : 'no scenario given', "run 'wirebook capture record --list' for the scenarios");
+  if (!name || extra.length)
+    return fail(name ? `one scenario, please (got ${1 + extra.length})` : 'no scenario given', "run 'wirebook capture record --list' for the scenarios");
   if (!scenarios.some((s) => s.name === name)) return fail(`no scenario named '${name}'`, "run 'wirebook capture record --list' for the scenarios");
   const output = typeof args.options.output === 'string' ? resolve(args.options.output) : undefined;
   if (deps.uid() !== 0) {

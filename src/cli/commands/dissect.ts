@@ -141,7 +141,9 @@ export const dissectCommand: Command = {
   ],
   run(args, io: Io): number {
     if (args.positionals.length !== 1) {
-      io.err(args.positionals.length ? `wirebook dissect: one capture file, please (got ${args.positionals.length})` : 'wirebook dissect: no capture file given');
+      io.err(
+        args.positionals.length ? `wirebook dissect: one capture file, please (got ${args.positionals.length})` : 'wirebook dissect: no capture file given',
+      );
       io.err("hint: run 'wirebook dissect --help' for usage");
       return EXIT_USAGE;
     }

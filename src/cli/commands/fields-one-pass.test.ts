@@ -39,7 +39,15 @@ function withoutFirst(bytes: Uint8Array, n: number): Uint8Array {
 describe('fields in one pass', () => {
   it('is chosen only for fields a frame keeps once analysed', () => {
     expect(readableInOnePass(['tcp.stream', 'tcp.analysis.ack_rtt', 'ip.src'], isPayloadField)).toBe(true);
-    for (const late of [['tcp.completeness'], ['tcp.reassembled_in'], ['tcp.analysis.initial_rtt'], ['tcp.window_size'], ['dns.response_in'], ['tcp.stream', 'dns.qry.name'], ['_ws.col.Info']]) {
+    for (const late of [
+      ['tcp.completeness'],
+      ['tcp.reassembled_in'],
+      ['tcp.analysis.initial_rtt'],
+      ['tcp.window_size'],
+      ['dns.response_in'],
+      ['tcp.stream', 'dns.qry.name'],
+      ['_ws.col.Info'],
+    ]) {
       expect(readableInOnePass(late, isPayloadField)).toBe(false);
     }
   });

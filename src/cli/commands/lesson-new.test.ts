@@ -42,7 +42,9 @@ describe('wirebook lesson new', () => {
       hosts: { A: { address: '10.77.0.1' }, B: { address: '10.77.0.2' } },
     });
     expect(side.licence).toMatch(/^UNSET/);
-    expect(side.notes).toBe('The decoder found 16 frames; protocols Ethernet, IPv4, TCP, HTTP; 1 TCP conversation; the main one is 10.77.0.1:36450 to 10.77.0.2:80 (stream 0, 16 frames); 0 UDP conversations.');
+    expect(side.notes).toBe(
+      'The decoder found 16 frames; protocols Ethernet, IPv4, TCP, HTTP; 1 TCP conversation; the main one is 10.77.0.1:36450 to 10.77.0.2:80 (stream 0, 16 frames); 0 UDP conversations.',
+    );
 
     const lesson = readFileSync(join(root, 'lessons/08-web-page.mdx'), 'utf8');
     expect(lesson).toContain('order: 8\n');
@@ -63,14 +65,20 @@ describe('wirebook lesson new', () => {
     // A pcap of tcp-http, written by the decoder's own pcap writer.
     const pcap = join(root, 'web-page.pcap');
     const bytes = new Uint8Array(readFileSync(HTTP));
-    writeFileSync(pcap, writePcap(readCapture(bytes).frames.map((r) => ({ linkType: r.linkType, timestamp: r.timestamp, data: frameData(bytes, r), origLen: r.origLen }))));
+    writeFileSync(
+      pcap,
+      writePcap(readCapture(bytes).frames.map((r) => ({ linkType: r.linkType, timestamp: r.timestamp, data: frameData(bytes, r), origLen: r.origLen }))),
+    );
     const r = run('lesson', 'new', 'first-contact', '--capture', ARP, '--root', root);
     expect(r.code).toBe(0);
     const lesson = readFileSync(join(root, 'lessons/08-first-contact.mdx'), 'utf8');
     expect(lesson).not.toContain('SequenceDiagram');
     expect(lesson).toContain("answer={{ frame: 2, field: 'arp.opcode' }}");
     expect(lesson).toContain("frame={2} ask={['arp.opcode', 'eth.dst']}");
-    expect(sidecar(join(root, 'captures/contributed/first-contact.yaml')).hosts).toEqual({ A: { name: 'Host A', address: '10.77.0.1' }, B: { name: 'Host B', address: '10.77.0.2' } });
+    expect(sidecar(join(root, 'captures/contributed/first-contact.yaml')).hosts).toEqual({
+      A: { name: 'Host A', address: '10.77.0.1' },
+      B: { name: 'Host B', address: '10.77.0.2' },
+    });
     const check = run('lesson', 'check', '--root', root);
     expect(check.out).toBe('');
     expect(check.err).toBe('2 lessons checked: no problems');

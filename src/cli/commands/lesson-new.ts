@@ -47,7 +47,9 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** Every file under dir, recursively (none when dir is missing). */
 function filesUnder(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
   } catch {
     return [];
   }
@@ -72,7 +74,7 @@ export function runLessonNew(args: Parsed, io: Io): number {
     io.err(`wirebook lesson new: ${message}`);
     return code;
   };
-  if (!name || extra.length) return fail(name ? `one NAME, please (got ${1 + extra.length})` : "no NAME given: wirebook lesson new NAME --capture FILE");
+  if (!name || extra.length) return fail(name ? `one NAME, please (got ${1 + extra.length})` : 'no NAME given: wirebook lesson new NAME --capture FILE');
   if (!NAME.test(name)) return fail(`'${name}' is not a usable name: use lower-case letters, digits and "-", e.g. dhcp-lease`);
   const capturePath = args.options.capture;
   if (typeof capturePath !== 'string') return fail('no capture given: name it with --capture FILE.pcapng');
@@ -83,8 +85,9 @@ export function runLessonNew(args: Parsed, io: Io): number {
   // Refuse before anything is written.
   const lessonsDir = join(root, 'lessons');
   const contributed = join(root, 'captures', 'contributed');
-  const clash = filesUnder(join(root, 'captures')).find((p) => basename(p) === `${name}.yaml` || p === join(contributed, `${name}.pcapng`))
-    ?? filesUnder(lessonsDir).find((p) => new RegExp(`^(\\d+-)?${name}\\.mdx$`).test(basename(p)));
+  const clash =
+    filesUnder(join(root, 'captures')).find((p) => basename(p) === `${name}.yaml` || p === join(contributed, `${name}.pcapng`)) ??
+    filesUnder(lessonsDir).find((p) => new RegExp(`^(\\d+-)?${name}\\.mdx$`).test(basename(p)));
   if (clash) return fail(`${rel(clash)} exists: choose another NAME (nothing was written)`);
 
   let input: Uint8Array;
@@ -95,7 +98,11 @@ export function runLessonNew(args: Parsed, io: Io): number {
   }
   const index = readCapture(input);
   if (index.format === 'unknown') return fail(`${capturePath} is not a pcap or pcapng capture (nothing was written)`, EXIT_DAMAGED);
-  if (index.error) return fail(`${capturePath} is damaged at byte ${index.error.offset}: ${index.error.message}. Repair it first, e.g. with 'editcap' or by recording again (nothing was written)`, EXIT_DAMAGED);
+  if (index.error)
+    return fail(
+      `${capturePath} is damaged at byte ${index.error.offset}: ${index.error.message}. Repair it first, e.g. with 'editcap' or by recording again (nothing was written)`,
+      EXIT_DAMAGED,
+    );
   if (index.frames.length === 0) return fail(`${capturePath} holds no frames (nothing was written)`, EXIT_DAMAGED);
 
   const converted = index.format !== 'pcapng';

@@ -37,7 +37,7 @@ describe('wirebook lesson check', () => {
       "import { Answer } from '../src/components/quiz/index.ts';",
       '',
       '<PacketViewer capture="tcp-http" frames="1-40" />',
-      "<Answer id=\"ack\" answer={{ frame: 5, field: 'tcp.ackk' }}>Which ACK?</Answer>",
+      '<Answer id="ack" answer={{ frame: 5, field: \'tcp.ackk\' }}>Which ACK?</Answer>',
       '',
     ].join('\n');
     writeFileSync(join(root, 'lessons/01-broken.mdx'), lesson);
@@ -45,7 +45,7 @@ describe('wirebook lesson check', () => {
     expect(r.code).toBe(1);
     expect(r.out.trim().split('\n')).toEqual([
       expect.stringMatching(/^lessons\/01-broken\.mdx:11: <PacketViewer frames="1-40">: /),
-      "lessons/01-broken.mdx:12: <Answer>: frame 5 of \"tcp-http\" has no field tcp.ackk: check the name in the packet viewer (Wireshark's display-filter names), or the frame.",
+      'lessons/01-broken.mdx:12: <Answer>: frame 5 of "tcp-http" has no field tcp.ackk: check the name in the packet viewer (Wireshark\'s display-filter names), or the frame.',
     ]);
     expect(r.err).toBe('2 problems in 1 lesson');
   });

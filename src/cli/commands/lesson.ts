@@ -34,14 +34,17 @@ export const lessonCommand: Command = {
     const [sub, ...files] = args.positionals;
     if (sub !== 'check') {
       io.err(sub ? `wirebook lesson: unknown subcommand '${sub}'` : 'wirebook lesson: no subcommand given');
-      io.err("hint: wirebook lesson check [FILE.mdx ...]");
+      io.err('hint: wirebook lesson check [FILE.mdx ...]');
       return EXIT_USAGE;
     }
     const root = resolve(typeof args.options.root === 'string' ? args.options.root : '.');
     let paths = files.map((f) => resolve(f));
     if (paths.length === 0) {
       try {
-        paths = readdirSync(join(root, 'lessons')).filter((f) => f.endsWith('.mdx')).sort().map((f) => join(root, 'lessons', f));
+        paths = readdirSync(join(root, 'lessons'))
+          .filter((f) => f.endsWith('.mdx'))
+          .sort()
+          .map((f) => join(root, 'lessons', f));
       } catch {
         io.err(`wirebook lesson check: ${join(root, 'lessons')}: no such folder (run it in the repository, or give --root)`);
         return EXIT_USAGE;

@@ -47,7 +47,9 @@ describe('parseLiteral', () => {
 
 describe('scanLesson', () => {
   it('finds tags with their lines and attributes, skipping code blocks', () => {
-    const s = scanLesson(`${front}${imports}\nText <FrameLink capture="tcp-http" frame={7} field="tcp.ack">frame 7</FrameLink>.\n\n\`\`\`mdx\n<PacketViewer capture="nope" />\n\`\`\`\n`);
+    const s = scanLesson(
+      `${front}${imports}\nText <FrameLink capture="tcp-http" frame={7} field="tcp.ack">frame 7</FrameLink>.\n\n\`\`\`mdx\n<PacketViewer capture="nope" />\n\`\`\`\n`,
+    );
     expect(s.tags.map((t) => [t.name, t.line, t.attrs])).toEqual([['FrameLink', 15, { capture: 'tcp-http', frame: 7, field: 'tcp.ack' }]]);
     expect([...s.imports]).toEqual(['PacketViewer', 'FrameLink', 'HeaderDiagram', 'Term', 'Answer', 'Predict']);
   });
@@ -96,7 +98,9 @@ See <FrameLink capture="tcp-http" frame={9}>frame 9</FrameLink> and <Term id="ms
   });
 
   it('asks for front matter, and for captures the front matter does not list', () => {
-    expect(lines('# No front matter\n')).toEqual(['1: no front matter: start the file with ---, then title:, summary:, order:, objectives: and captures:, then ---.']);
+    expect(lines('# No front matter\n')).toEqual([
+      '1: no front matter: start the file with ---, then title:, summary:, order:, objectives: and captures:, then ---.',
+    ]);
     const text = `${front.replace('captures: [tcp-http]', 'captures: [broken]')}${imports}\n<PacketViewer capture="tcp-http" />\n`;
     expect(lines(text)).toEqual([
       '7: front matter: capture "broken": its sidecar names broken.pcapng, which does not exist.',

@@ -13,8 +13,14 @@ const FIELD = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/i;
 const QUESTIONS = new Set(['Choice', 'Answer', 'Predict', 'FindField', 'Order']);
 /** Components that read a capture, and whether the capture prop may be left to the lesson's first capture. */
 const READS_CAPTURE: Record<string, 'required' | 'lesson'> = {
-  PacketViewer: 'required', HeaderDiagram: 'required', SequenceDiagram: 'required', FrameLink: 'required',
-  ChecksumCalculator: 'required', Answer: 'lesson', Predict: 'lesson', FindField: 'lesson',
+  PacketViewer: 'required',
+  HeaderDiagram: 'required',
+  SequenceDiagram: 'required',
+  FrameLink: 'required',
+  ChecksumCalculator: 'required',
+  Answer: 'lesson',
+  Predict: 'lesson',
+  FindField: 'lesson',
 };
 
 const hint = (name: string, known: readonly string[]) => {
@@ -34,7 +40,8 @@ export function checkLesson(text: string, world: World): Problem[] {
   const shown = new Map<string, FrameRange[]>();
   const seenIds = new Map<string, number>();
   for (const tag of scanned.tags) {
-    for (const u of tag.unreadable) report(tag.line, `<${tag.name}> ${u.name}={...} cannot be read (${u.error}): write it as "text", {number}, [list] or {{ key: value }}.`);
+    for (const u of tag.unreadable)
+      report(tag.line, `<${tag.name}> ${u.name}={...} cannot be read (${u.error}): write it as "text", {number}, [list] or {{ key: value }}.`);
     if (!scanned.imports.has(tag.name) && !['Fragment'].includes(tag.name)) {
       report(tag.line, `<${tag.name}> is used but not imported: add an import line, e.g. import ${tag.name} from '../src/components/${tag.name}.astro';`);
     }
@@ -46,11 +53,16 @@ export function checkLesson(text: string, world: World): Problem[] {
         report(tag.line, `<${tag.name}> needs capture="ID"${mode === 'lesson' ? ' (or a capture in the front matter)' : ''}.`);
       } else {
         const c = world.capture(id);
-        if (c === undefined) report(tag.line, `<${tag.name}> capture="${id}": there is no captures/**/${id}.yaml.${hint(id, world.captureIds)} Add the capture with its sidecar, or fix the id.`);
+        if (c === undefined)
+          report(
+            tag.line,
+            `<${tag.name}> capture="${id}": there is no captures/**/${id}.yaml.${hint(id, world.captureIds)} Add the capture with its sidecar, or fix the id.`,
+          );
         else if (typeof c === 'string') report(tag.line, `<${tag.name}> capture="${id}": ${c}`);
         else {
           capture = c;
-          if (!lessonCaptures.includes(id)) report(tag.line, `<${tag.name}> reads capture "${id}", which the front matter does not list: add it to captures: [...].`);
+          if (!lessonCaptures.includes(id))
+            report(tag.line, `<${tag.name}> reads capture "${id}", which the front matter does not list: add it to captures: [...].`);
         }
       }
     }
@@ -63,7 +75,8 @@ export function checkLesson(text: string, world: World): Problem[] {
     if (tag.name === 'Term') {
       const id = tag.attrs.id;
       if (typeof id !== 'string') report(tag.line, '<Term> needs id="..." naming a glossary entry.');
-      else if (!world.glossaryIds.includes(id)) report(tag.line, `<Term id="${id}">: there is no content/glossary/${id}.yaml.${hint(id, world.glossaryIds)} Add the entry or fix the id.`);
+      else if (!world.glossaryIds.includes(id))
+        report(tag.line, `<Term id="${id}">: there is no content/glossary/${id}.yaml.${hint(id, world.glossaryIds)} Add the entry or fix the id.`);
     }
     if (capture) checkWidget(tag, capture, world, shown, report);
   }
@@ -74,9 +87,16 @@ export function checkLesson(text: string, world: World): Problem[] {
     const frame = tag.attrs.frame;
     if (typeof id !== 'string' || typeof frame !== 'number') continue;
     const ranges = shown.get(id);
-    if (!ranges) report(tag.line, `<FrameLink> to capture "${id}", but no PacketViewer, HeaderDiagram or SequenceDiagram on the page shows it: add one, or the link has nothing to select.`);
+    if (!ranges)
+      report(
+        tag.line,
+        `<FrameLink> to capture "${id}", but no PacketViewer, HeaderDiagram or SequenceDiagram on the page shows it: add one, or the link has nothing to select.`,
+      );
     else if (!ranges.some((r) => frame >= r.first && frame <= r.last)) {
-      report(tag.line, `<FrameLink> to frame ${frame} of "${id}", outside every widget of that capture on the page (${ranges.map((r) => `${r.first}-${r.last}`).join(', ')}): widen a PacketViewer's frames, or link another frame.`);
+      report(
+        tag.line,
+        `<FrameLink> to frame ${frame} of "${id}", outside every widget of that capture on the page (${ranges.map((r) => `${r.first}-${r.last}`).join(', ')}): widen a PacketViewer's frames, or link another frame.`,
+      );
     }
   }
   return problems.sort((a, b) => a.line - b.line);
@@ -98,16 +118,23 @@ function checkFrontMatter(fm: { text: string; line: number } | undefined, world:
     return i < 0 ? fm.line : fm.line + i;
   };
   for (const key of ['title', 'summary']) {
-    if (typeof data[key] !== 'string' || !(data[key] as string).trim()) report(lineOf(key), `front matter: ${key}: is missing or empty; give the lesson a ${key}.`);
+    if (typeof data[key] !== 'string' || !(data[key] as string).trim())
+      report(lineOf(key), `front matter: ${key}: is missing or empty; give the lesson a ${key}.`);
   }
-  if (!/^\d+$/.test(String(data.order ?? '')) || Number(data.order) < 1) report(lineOf('order'), 'front matter: order: must be a whole number from 1 (its place in the course).');
-  if (!Array.isArray(data.objectives) || data.objectives.length === 0) report(lineOf('objectives'), 'front matter: objectives: list at least one thing the student will be able to do.');
+  if (!/^\d+$/.test(String(data.order ?? '')) || Number(data.order) < 1)
+    report(lineOf('order'), 'front matter: order: must be a whole number from 1 (its place in the course).');
+  if (!Array.isArray(data.objectives) || data.objectives.length === 0)
+    report(lineOf('objectives'), 'front matter: objectives: list at least one thing the student will be able to do.');
   const known = new Set(['title', 'summary', 'order', 'objectives', 'captures', 'lang', 'draft']);
   for (const key of Object.keys(data)) if (!known.has(key)) report(lineOf(key), `front matter: unknown key "${key}".${hint(key, [...known])}`);
   const captures = Array.isArray(data.captures) ? (data.captures as unknown[]).map(String) : [];
   for (const id of captures) {
     const c = world.capture(id);
-    if (c === undefined) report(lineOf('captures'), `front matter: capture "${id}" has no captures/**/${id}.yaml.${hint(id, world.captureIds)} Add the capture with its sidecar, or fix the id.`);
+    if (c === undefined)
+      report(
+        lineOf('captures'),
+        `front matter: capture "${id}" has no captures/**/${id}.yaml.${hint(id, world.captureIds)} Add the capture with its sidecar, or fix the id.`,
+      );
     else if (typeof c === 'string') report(lineOf('captures'), `front matter: capture "${id}": ${c}`);
   }
   return captures;
@@ -120,12 +147,22 @@ function frameProblem(frame: Literal | undefined, c: CaptureView): string | unde
   return undefined;
 }
 
-function checkField(tag: Tag, c: CaptureView, frame: number, field: Literal | undefined, report: (line: number, message: string) => void, what = 'field'): void {
+function checkField(
+  tag: Tag,
+  c: CaptureView,
+  frame: number,
+  field: Literal | undefined,
+  report: (line: number, message: string) => void,
+  what = 'field',
+): void {
   if (field === undefined) return;
   if (typeof field !== 'string' || !FIELD.test(field)) {
     report(tag.line, `<${tag.name}> ${what} "${String(field)}" is not a Wireshark field name such as "tcp.ack".`);
   } else if (!c.hasField(frame, field)) {
-    report(tag.line, `<${tag.name}>: frame ${frame} of "${c.id}" has no field ${field}: check the name in the packet viewer (Wireshark's display-filter names), or the frame.`);
+    report(
+      tag.line,
+      `<${tag.name}>: frame ${frame} of "${c.id}" has no field ${field}: check the name in the packet viewer (Wireshark's display-filter names), or the frame.`,
+    );
   }
 }
 
@@ -144,14 +181,18 @@ function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, 
       const problem = frameRangeProblem(frames, c.count);
       if (problem) return report(tag.line, `<PacketViewer frames="${frames}">: ${problem}`);
       const range = parseFrameRange(frames, c.count);
-      if (frame !== undefined && (frame < range.first || frame > range.last)) report(tag.line, `<PacketViewer> frame={${frame}} is outside frames="${frames}".`);
+      if (frame !== undefined && (frame < range.first || frame > range.last))
+        report(tag.line, `<PacketViewer> frame={${frame}} is outside frames="${frames}".`);
       show(range);
       break;
     }
     case 'HeaderDiagram': {
       if (frame === undefined) return report(tag.line, '<HeaderDiagram> needs frame={N}.');
       if (typeof a.layer !== 'string' || !world.layers.includes(a.layer)) {
-        return report(tag.line, `<HeaderDiagram> layer="${String(a.layer)}" is not one it draws: use one of ${world.layers.join(', ')}.${hint(String(a.layer), world.layers)}`);
+        return report(
+          tag.line,
+          `<HeaderDiagram> layer="${String(a.layer)}" is not one it draws: use one of ${world.layers.join(', ')}.${hint(String(a.layer), world.layers)}`,
+        );
       }
       show({ first: frame, last: frame });
       checkField(tag, c, frame, a.field, report);
@@ -160,7 +201,10 @@ function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, 
     case 'SequenceDiagram': {
       const stream = a.stream ?? 0;
       if (typeof stream !== 'number' || stream < 0 || stream >= c.streams) {
-        return report(tag.line, `<SequenceDiagram> stream={${String(stream)}}: "${c.id}" has ${c.streams === 0 ? 'no TCP conversation' : `TCP streams 0 to ${c.streams - 1}`}.`);
+        return report(
+          tag.line,
+          `<SequenceDiagram> stream={${String(stream)}}: "${c.id}" has ${c.streams === 0 ? 'no TCP conversation' : `TCP streams 0 to ${c.streams - 1}`}.`,
+        );
       }
       show({ first: 1, last: c.count });
       break;
@@ -178,7 +222,10 @@ function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, 
         const asked = Array.isArray(a.ask) ? a.ask.map(String) : ['flags', 'seq', 'ack'];
         const byName = asked.filter((x) => x.includes('.'));
         if (asked.length > byName.length && !c.hasTcp(frame)) {
-          report(tag.line, `<Predict>: frame ${frame} of "${c.id}" carries no TCP segment: ask for its fields by name instead, e.g. ask={['arp.opcode', 'eth.dst']}.`);
+          report(
+            tag.line,
+            `<Predict>: frame ${frame} of "${c.id}" carries no TCP segment: ask for its fields by name instead, e.g. ask={['arp.opcode', 'eth.dst']}.`,
+          );
         }
         for (const f of byName) checkField(tag, c, frame, f, report);
       }

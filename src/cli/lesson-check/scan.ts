@@ -80,7 +80,14 @@ export function scanLesson(text: string): ScannedLesson {
   for (const m of text.matchAll(/^import\s+(.+?)\s+from\s+['"][^'"]+['"];?\s*$/gm)) {
     const spec = m[1]!;
     const named = /\{([^}]*)\}/.exec(spec);
-    if (named) for (const n of named[1]!.split(',')) imports.add(n.trim().split(/\s+as\s+/).pop()!);
+    if (named)
+      for (const n of named[1]!.split(','))
+        imports.add(
+          n
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!,
+        );
     const def = /^([A-Za-z_$][\w$]*)/.exec(spec);
     if (def) imports.add(def[1]!);
   }

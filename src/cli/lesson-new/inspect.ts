@@ -9,8 +9,19 @@ const ACK = 0x10;
 
 /** Display names of the protocols a lesson talks about, by their tree name. */
 const PROTOCOL_NAMES: Record<string, string> = {
-  eth: 'Ethernet', arp: 'ARP', ip: 'IPv4', ipv6: 'IPv6', icmp: 'ICMP', icmpv6: 'ICMPv6',
-  udp: 'UDP', tcp: 'TCP', dns: 'DNS', http: 'HTTP', dhcp: 'DHCP', tls: 'TLS', ntp: 'NTP',
+  eth: 'Ethernet',
+  arp: 'ARP',
+  ip: 'IPv4',
+  ipv6: 'IPv6',
+  icmp: 'ICMP',
+  icmpv6: 'ICMPv6',
+  udp: 'UDP',
+  tcp: 'TCP',
+  dns: 'DNS',
+  http: 'HTTP',
+  dhcp: 'DHCP',
+  tls: 'TLS',
+  ntp: 'NTP',
 };
 
 export interface Row {

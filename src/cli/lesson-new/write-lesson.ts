@@ -15,7 +15,10 @@ export interface LessonSpec {
 
 /** Text safe in MDX prose and in a "..." attribute: no tags, expressions, quotes or code marks. */
 export function plain(text: string): string {
-  return text.replace(/[<>{}`"\\]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[<>{}`"\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A YAML double-quoted scalar (JSON's escapes are YAML's). */
@@ -39,8 +42,16 @@ export function writeLesson(spec: LessonSpec): string {
   const quizImports = [...new Set(['Quiz', ...questions.flatMap((q) => q.imports)])];
 
   const objectives = tcp
-    ? ['Follow the main TCP conversation of the capture, from its first segment to its last.', 'Read the sequence and acknowledgment numbers of its handshake.', 'Name the protocols the capture carries, layer by layer.']
-    : ['Say who talks to whom in the capture, and with which protocols.', 'Read the fields that tell each frame where to go.', 'Name the protocols the capture carries, layer by layer.'];
+    ? [
+        'Follow the main TCP conversation of the capture, from its first segment to its last.',
+        'Read the sequence and acknowledgment numbers of its handshake.',
+        'Name the protocols the capture carries, layer by layer.',
+      ]
+    : [
+        'Say who talks to whom in the capture, and with which protocols.',
+        'Read the fields that tell each frame where to go.',
+        'Name the protocols the capture carries, layer by layer.',
+      ];
   const lines: string[] = [
     '---',
     `title: ${yamlString(spec.title)}`,
@@ -84,7 +95,9 @@ export function writeLesson(spec: LessonSpec): string {
   for (const n of linked) {
     const row = facts.rows[n - 1]!;
     const field = tcp && facts.has(n, 'tcp.flags') ? ' field="tcp.flags"' : '';
-    lines.push(`- <FrameLink capture="${name}" frame={${n}}${field}>Frame ${n}</FrameLink>: ${plain(row.source)} to ${plain(row.destination)}, ${plain(row.protocol)}, ${plain(row.info)}`);
+    lines.push(
+      `- <FrameLink capture="${name}" frame={${n}}${field}>Frame ${n}</FrameLink>: ${plain(row.source)} to ${plain(row.destination)}, ${plain(row.protocol)}, ${plain(row.info)}`,
+    );
   }
   // The Quiz draws its own "Check yourself" heading.
   lines.push('', '<Quiz>', '');
@@ -102,31 +115,61 @@ function answerQuestion({ name, facts }: LessonSpec): Question | undefined {
   });
   if (tcp?.synAck !== undefined && facts.has(tcp.synAck, 'tcp.ack')) {
     const n = tcp.synAck;
-    return answer('syn-ack-ack', n, 'tcp.ack', `Frame ${n} is the SYN-ACK of the main conversation. Which acknowledgment number does it carry (relative, as Wireshark shows it)?`,
+    return answer(
+      'syn-ack-ack',
+      n,
+      'tcp.ack',
+      `Frame ${n} is the SYN-ACK of the main conversation. Which acknowledgment number does it carry (relative, as Wireshark shows it)?`,
       `The SYN-ACK acknowledges the SYN, which uses one sequence number: frame ${n} acknowledges ${facts.show(n, 'tcp.ack')}, the next number its sender expects.`,
-      ` hints={['The SYN before it has relative sequence number 0.', 'A SYN uses one sequence number.']}`);
+      ` hints={['The SYN before it has relative sequence number 0.', 'A SYN uses one sequence number.']}`,
+    );
   }
   if (tcp && facts.has(tcp.frames[0]!, 'tcp.len')) {
     const n = tcp.frames[0]!;
-    return answer('first-segment-len', n, 'tcp.len', `How many bytes of data does frame ${n}, the first segment of the main conversation, carry?`,
-      `Frame ${n} carries ${facts.show(n, 'tcp.len')} bytes of TCP payload: the frame length minus the Ethernet, IP and TCP headers.`, ' unit="bytes"');
+    return answer(
+      'first-segment-len',
+      n,
+      'tcp.len',
+      `How many bytes of data does frame ${n}, the first segment of the main conversation, carry?`,
+      `Frame ${n} carries ${facts.show(n, 'tcp.len')} bytes of TCP payload: the frame length minus the Ethernet, IP and TCP headers.`,
+      ' unit="bytes"',
+    );
   }
   const udp = facts.rows.find((r) => facts.has(r.number, 'udp.length'));
   if (udp) {
     const n = udp.number;
     const len = Number(facts.show(n, 'udp.length'));
-    return answer('udp-length', n, 'udp.length', `What does the Length field of the UDP header say in frame ${n}?`,
-      `The Length field of frame ${n} says ${len}: 8 bytes of UDP header plus ${len - 8} bytes of data.`, ` unit="bytes" hints={['The Length field counts the 8-byte header as well as the data.']}`);
+    return answer(
+      'udp-length',
+      n,
+      'udp.length',
+      `What does the Length field of the UDP header say in frame ${n}?`,
+      `The Length field of frame ${n} says ${len}: 8 bytes of UDP header plus ${len - 8} bytes of data.`,
+      ` unit="bytes" hints={['The Length field counts the 8-byte header as well as the data.']}`,
+    );
   }
   const arp = facts.rows.find((r) => facts.show(r.number, 'arp.opcode') === '2') ?? facts.rows.find((r) => facts.has(r.number, 'arp.opcode'));
   if (arp) {
     const n = arp.number;
     const op = facts.show(n, 'arp.opcode');
-    return answer('arp-opcode', n, 'arp.opcode', `Which opcode does the ARP message in frame ${n} carry?`,
-      `Frame ${n} carries opcode ${op}: 1 is a request, 2 a reply (RFC 826).`, ` hints={['Look at the ARP layer of the frame: the Opcode follows the sizes of the addresses.']}`);
+    return answer(
+      'arp-opcode',
+      n,
+      'arp.opcode',
+      `Which opcode does the ARP message in frame ${n} carry?`,
+      `Frame ${n} carries opcode ${op}: 1 is a request, 2 a reply (RFC 826).`,
+      ` hints={['Look at the ARP layer of the frame: the Opcode follows the sizes of the addresses.']}`,
+    );
   }
   if (facts.has(1, 'frame.len')) {
-    return answer('first-frame-length', 1, 'frame.len', 'How many bytes long is frame 1 on the wire?', `Frame 1 is ${facts.show(1, 'frame.len')} bytes long.`, ' unit="bytes"');
+    return answer(
+      'first-frame-length',
+      1,
+      'frame.len',
+      'How many bytes long is frame 1 on the wire?',
+      `Frame 1 is ${facts.show(1, 'frame.len')} bytes long.`,
+      ' unit="bytes"',
+    );
   }
   return undefined;
 }
@@ -144,15 +187,25 @@ function predictQuestion({ name, facts }: LessonSpec): Question | undefined {
   if (tcp) {
     const after = tcp.synAck !== undefined ? tcp.frames[tcp.frames.indexOf(tcp.synAck) + 1] : tcp.frames[1];
     if (after !== undefined && facts.has(after, 'tcp.flags')) {
-      const before = tcp.synAck !== undefined ? `Frame ${tcp.synAck} is the SYN-ACK.` : `Frame ${tcp.frames[0]} opens what the capture holds of the conversation.`;
-      return predict('predict-next-segment', after, `${before} Predict frame ${after}, the next segment of the conversation: its flags, sequence number and acknowledgment number.`);
+      const before =
+        tcp.synAck !== undefined ? `Frame ${tcp.synAck} is the SYN-ACK.` : `Frame ${tcp.frames[0]} opens what the capture holds of the conversation.`;
+      return predict(
+        'predict-next-segment',
+        after,
+        `${before} Predict frame ${after}, the next segment of the conversation: its flags, sequence number and acknowledgment number.`,
+      );
     }
   }
   const byName = (fields: string[], frame: number) => fields.every((f) => facts.has(frame, f));
   const arpRequest = facts.rows.find((r) => facts.show(r.number, 'arp.opcode') === '1' && byName(['arp.opcode', 'eth.dst'], r.number + 1));
   if (arpRequest) {
     const n = arpRequest.number;
-    return predict('predict-arp-answer', n + 1, `Frame ${n} is an ARP request. Predict frame ${n + 1}: its ARP opcode and its Ethernet destination.`, " ask={['arp.opcode', 'eth.dst']}");
+    return predict(
+      'predict-arp-answer',
+      n + 1,
+      `Frame ${n} is an ARP request. Predict frame ${n + 1}: its ARP opcode and its Ethernet destination.`,
+      " ask={['arp.opcode', 'eth.dst']}",
+    );
   }
   const udp = facts.rows.find((r) => facts.has(r.number, 'udp.srcport') && byName(['udp.srcport', 'udp.dstport'], r.number + 1));
   if (udp) {

@@ -19,10 +19,14 @@ export interface SidecarSpec {
 /** One line of what the decoder found: frames, protocols, conversations. */
 export function decoderNotes(facts: CaptureFacts): string {
   const tcp = facts.tcp;
-  const main = tcp ? `; the main one is ${tcp.a.address}:${tcp.a.port} to ${tcp.b.address}:${tcp.b.port} (stream ${tcp.stream}, ${tcp.frames.length} frames)` : '';
+  const main = tcp
+    ? `; the main one is ${tcp.a.address}:${tcp.a.port} to ${tcp.b.address}:${tcp.b.port} (stream ${tcp.stream}, ${tcp.frames.length} frames)`
+    : '';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `The decoder found ${plural(facts.frameCount, 'frame')}; protocols ${facts.protocols.join(', ') || 'none'}; ` +
-    `${plural(facts.tcpStreams, 'TCP conversation')}${main}; ${plural(facts.udpStreams, 'UDP conversation')}.`;
+  return (
+    `The decoder found ${plural(facts.frameCount, 'frame')}; protocols ${facts.protocols.join(', ') || 'none'}; ` +
+    `${plural(facts.tcpStreams, 'TCP conversation')}${main}; ${plural(facts.udpStreams, 'UDP conversation')}.`
+  );
 }
 
 export function writeSidecar(spec: SidecarSpec): string {

@@ -35,9 +35,19 @@ export interface FlagInfo {
 export const FLAG_TABLE: readonly FlagInfo[] = [
   { bit: A_RETRANSMISSION, field: 'tcp.analysis.retransmission', severity: 'note', message: 'This frame is a (suspected) retransmission' },
   { bit: A_FAST_RETRANSMISSION, field: 'tcp.analysis.fast_retransmission', severity: 'note', message: 'This frame is a (suspected) fast retransmission' },
-  { bit: A_SPURIOUS_RETRANSMISSION, field: 'tcp.analysis.spurious_retransmission', severity: 'note', message: 'This frame is a (suspected) spurious retransmission' },
+  {
+    bit: A_SPURIOUS_RETRANSMISSION,
+    field: 'tcp.analysis.spurious_retransmission',
+    severity: 'note',
+    message: 'This frame is a (suspected) spurious retransmission',
+  },
   { bit: A_OUT_OF_ORDER, field: 'tcp.analysis.out_of_order', severity: 'warn', message: 'This frame is a (suspected) out-of-order segment' },
-  { bit: A_REUSED_PORTS, field: 'tcp.analysis.reused_ports', severity: 'note', message: 'A new tcp session is started with the same ports as an earlier session in this trace' },
+  {
+    bit: A_REUSED_PORTS,
+    field: 'tcp.analysis.reused_ports',
+    severity: 'note',
+    message: 'A new tcp session is started with the same ports as an earlier session in this trace',
+  },
   { bit: A_LOST_PACKET, field: 'tcp.analysis.lost_segment', severity: 'warn', message: 'Previous segment(s) not captured (common at capture start)' },
   { bit: A_ACK_LOST_PACKET, field: 'tcp.analysis.ack_lost_segment', severity: 'warn', message: "ACKed segment that wasn't captured (common at capture start)" },
   { bit: A_WINDOW_UPDATE, field: 'tcp.analysis.window_update', severity: 'chat', message: 'TCP window update' },

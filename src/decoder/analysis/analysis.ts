@@ -1,7 +1,14 @@
 // The finished analysis (second pass): per-frame fields as `tshark -2 -T fields` prints them,
 // explanations, connection states and conversation summaries.
 import {
-  A_DSACK, A_DUPLICATE_ACK, A_EXPERT_BITS, A_FAST_RETRANSMISSION, A_OUT_OF_ORDER, A_RETRANSMISSION, A_SPURIOUS_RETRANSMISSION, FLAG_TABLE,
+  A_DSACK,
+  A_DUPLICATE_ACK,
+  A_EXPERT_BITS,
+  A_FAST_RETRANSMISSION,
+  A_OUT_OF_ORDER,
+  A_RETRANSMISSION,
+  A_SPURIOUS_RETRANSMISSION,
+  FLAG_TABLE,
 } from './analysis-flags.ts';
 import { STATE_NAMES } from './conn-state.ts';
 import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
@@ -9,8 +16,15 @@ import { seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
 import {
-  TH_ACK, TH_FIN, TH_RST, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary,
-  type TcpSegmentInput, type UdpDatagramInput,
+  TH_ACK,
+  TH_FIN,
+  TH_RST,
+  TH_SYN,
+  type AnalysisField,
+  type ConnState,
+  type ConversationSummary,
+  type TcpSegmentInput,
+  type UdpDatagramInput,
 } from './types.ts';
 
 /** Seconds with nine decimals, as tshark prints relative times. */
@@ -83,10 +97,32 @@ const REPEATS = A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER;
 /** A SegmentFacts to fill (every member present, so every one has the same shape). */
 export function blankFacts(): SegmentFacts {
   return {
-    stream: 0, completeness: 0, seq: 0, ack: 0, nxtseq: 0, windowSize: 0, scaleFactor: null, sack: null, dsack: false,
-    timeRelativeNs: 0, timeDeltaNs: 0, analysisSubtree: false, acksFrame: 0, ackRttNs: -1, initialRttNs: -1,
-    bytesInFlight: -1, pushBytesSent: -1, flags: 0, settled: false, rtoNs: -1, rtoFrame: 0, dupAckNum: 0, dupAckFrame: 0,
-    reassembledIn: 0, reassembled: null, payload: 'dissect',
+    stream: 0,
+    completeness: 0,
+    seq: 0,
+    ack: 0,
+    nxtseq: 0,
+    windowSize: 0,
+    scaleFactor: null,
+    sack: null,
+    dsack: false,
+    timeRelativeNs: 0,
+    timeDeltaNs: 0,
+    analysisSubtree: false,
+    acksFrame: 0,
+    ackRttNs: -1,
+    initialRttNs: -1,
+    bytesInFlight: -1,
+    pushBytesSent: -1,
+    flags: 0,
+    settled: false,
+    rtoNs: -1,
+    rtoFrame: 0,
+    dupAckNum: 0,
+    dupAckFrame: 0,
+    reassembledIn: 0,
+    reassembled: null,
+    payload: 'dissect',
   };
 }
 
@@ -148,8 +184,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
   const reassembled = (frame: number): ReassembledPdu | null => {
     const r = st.reassembly.segments.get(frame);
     if (!r) return null;
-    const label = `[${r.frames.length} Reassembled TCP Segments (${r.total} bytes): ` +
-      r.frames.map((f, i) => `#${f}(${r.lengths[i]})`).join(', ') + ']';
+    const label = `[${r.frames.length} Reassembled TCP Segments (${r.total} bytes): ` + r.frames.map((f, i) => `#${f}(${r.lengths[i]})`).join(', ') + ']';
     return { ...r, label };
   };
 
@@ -190,9 +225,8 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.sack = sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null;
     x.dsack = (fl & A_DSACK) !== 0;
     // The frame just added (one-pass reading): its time is the stream's last; no BigInt needed.
-    x.timeRelativeNs = frame === s.lastFrame && seg.time === s.lastTime && s.lastT <= Number.MAX_SAFE_INTEGER
-      ? s.lastT - s.firstT
-      : Number(seg.time - s.firstTime);
+    x.timeRelativeNs =
+      frame === s.lastFrame && seg.time === s.lastTime && s.lastT <= Number.MAX_SAFE_INTEGER ? s.lastT - s.firstT : Number(seg.time - s.firstTime);
     x.timeDeltaNs = st.deltaNs.get(frame);
     x.analysisSubtree = subtree;
     x.acksFrame = acks;
@@ -201,14 +235,14 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.bytesInFlight = bif;
     x.pushBytesSent = st.pushBytes.get(frame);
     x.flags = fl & A_EXPERT_BITS;
-    x.rtoNs = fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoNs ?? 0 : -1;
+    x.rtoNs = fl & A_RETRANSMISSION && note?.rtoFrame ? (note.rtoNs ?? 0) : -1;
     x.rtoFrame = fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoFrame : 0;
-    x.dupAckNum = fl & A_DUPLICATE_ACK ? note?.dupAckNum ?? 0 : 0;
-    x.dupAckFrame = fl & A_DUPLICATE_ACK ? note?.dupAckFrame ?? 0 : 0;
-    x.reassembledIn = assembling ? re.reassembledIn.get(frame) ?? 0 : 0;
+    x.dupAckNum = fl & A_DUPLICATE_ACK ? (note?.dupAckNum ?? 0) : 0;
+    x.dupAckFrame = fl & A_DUPLICATE_ACK ? (note?.dupAckFrame ?? 0) : 0;
+    x.reassembledIn = assembling ? (re.reassembledIn.get(frame) ?? 0) : 0;
     x.reassembled = re.segments.size > 0 ? reassembled(frame) : null;
-    x.payload = fl & REPEATS ? 'repeat'
-      : assembling && (re.reassembledIn.has(frame) || re.unfinished?.has(frame)) && !re.segments.has(frame) ? 'segment' : 'dissect';
+    x.payload =
+      fl & REPEATS ? 'repeat' : assembling && (re.reassembledIn.has(frame) || re.unfinished?.has(frame)) && !re.segments.has(frame) ? 'segment' : 'dissect';
     return x;
   }
 
@@ -220,7 +254,9 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const x = facts(seg);
     if (!x) return [];
     const out: AnalysisField[] = [];
-    const add = (name: string, v: string | number): void => { out.push({ name, show: String(v) }); };
+    const add = (name: string, v: string | number): void => {
+      out.push({ name, show: String(v) });
+    };
     add('tcp.stream', x.stream);
     add('tcp.completeness', x.completeness);
     add('tcp.len', seg.payloadLength);

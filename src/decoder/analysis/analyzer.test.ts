@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { finishAnalysis, type ConversationAnalysis } from './analysis.ts';
 import {
-  A_ACK_LOST_PACKET, A_DSACK, A_DUPLICATE_ACK, A_FAST_RETRANSMISSION, A_KEEP_ALIVE, A_KEEP_ALIVE_ACK,
-  A_LOST_PACKET, A_OUT_OF_ORDER, A_RETRANSMISSION, A_REUSED_PORTS, A_SPURIOUS_RETRANSMISSION,
-  A_WINDOW_FULL, A_WINDOW_UPDATE, A_ZERO_WINDOW, A_ZERO_WINDOW_PROBE, A_ZERO_WINDOW_PROBE_ACK,
+  A_ACK_LOST_PACKET,
+  A_DSACK,
+  A_DUPLICATE_ACK,
+  A_FAST_RETRANSMISSION,
+  A_KEEP_ALIVE,
+  A_KEEP_ALIVE_ACK,
+  A_LOST_PACKET,
+  A_OUT_OF_ORDER,
+  A_RETRANSMISSION,
+  A_REUSED_PORTS,
+  A_SPURIOUS_RETRANSMISSION,
+  A_WINDOW_FULL,
+  A_WINDOW_UPDATE,
+  A_ZERO_WINDOW,
+  A_ZERO_WINDOW_PROBE,
+  A_ZERO_WINDOW_PROBE_ACK,
 } from './analysis-flags.ts';
 import { followStream } from './follow.ts';
 import { SCENARIOS } from './scenarios.ts';
@@ -24,10 +37,12 @@ function scenario(name: string): { segs: TcpSegmentInput[]; a: ConversationAnaly
 }
 
 const field = (a: ConversationAnalysis, s: TcpSegmentInput, name: string): string[] =>
-  a.tcpFields(s).filter((f) => f.name === name).map((f) => f.show);
+  a
+    .tcpFields(s)
+    .filter((f) => f.name === name)
+    .map((f) => f.show);
 
-const text = (a: ConversationAnalysis, s: TcpSegmentInput, f: string): string =>
-  a.explain(s).find((e) => e.field === f)?.text ?? '';
+const text = (a: ConversationAnalysis, s: TcpSegmentInput, f: string): string => a.explain(s).find((e) => e.field === f)?.text ?? '';
 
 /** Frames that carry any of the given bits. */
 const flagged = (a: ConversationAnalysis, n: number, bit: number): number[] => {
@@ -121,8 +136,10 @@ describe('out of order', () => {
     expect(t).toContain('10.000 ms');
   });
   it('a copy arriving later than the RTT is a retransmission instead', () => {
-    const c = new Conversation().handshake(10)
-      .send('a', { at: 20, len: 1000 }).send('a', { at: 20.1, seq: 2001, len: 1000 })
+    const c = new Conversation()
+      .handshake(10)
+      .send('a', { at: 20, len: 1000 })
+      .send('a', { at: 20.1, seq: 2001, len: 1000 })
       .send('a', { at: 45, seq: 1001, len: 1000 });
     const r = run(c.segments);
     expect(r.flagsOf(6) & (A_OUT_OF_ORDER | A_RETRANSMISSION)).toBe(A_RETRANSMISSION);
@@ -276,8 +293,7 @@ describe('reassembly and follow stream', () => {
 
 describe('sequence numbers wrapping past 2^32', () => {
   it('keeps relative numbers continuous and raises no flags', () => {
-    const c = new Conversation({ isnA: 0xffffff00 }).handshake(10)
-      .send('a', { at: 20, len: 200 }).send('a', { at: 20.1, len: 200 }).ack('b', 25);
+    const c = new Conversation({ isnA: 0xffffff00 }).handshake(10).send('a', { at: 20, len: 200 }).send('a', { at: 20.1, len: 200 }).ack('b', 25);
     const a = run(c.segments);
     expect(field(a, c.segments[4], 'tcp.seq')).toEqual(['201']);
     expect(field(a, c.segments[4], 'tcp.seq_raw')).toEqual([String((0xffffff00 + 201) >>> 0)]);

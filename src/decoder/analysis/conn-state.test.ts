@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  S_CLOSE_WAIT, S_CLOSED, S_CLOSING, S_ESTABLISHED, S_FIN_WAIT_1, S_FIN_WAIT_2, S_LAST_ACK, S_LISTEN,
-  S_SYN_RECEIVED, S_SYN_SENT, S_TIME_WAIT, S_UNKNOWN, STATE_NAMES, stepStates,
+  S_CLOSE_WAIT,
+  S_CLOSED,
+  S_CLOSING,
+  S_ESTABLISHED,
+  S_FIN_WAIT_1,
+  S_FIN_WAIT_2,
+  S_LAST_ACK,
+  S_LISTEN,
+  S_SYN_RECEIVED,
+  S_SYN_SENT,
+  S_TIME_WAIT,
+  S_UNKNOWN,
+  STATE_NAMES,
+  stepStates,
 } from './conn-state.ts';
 
 const step = (snd: number, rcv: number, f: { syn?: boolean; ack?: boolean; fin?: boolean; rst?: boolean; acksFin?: boolean }): [number, number] => {

@@ -5,11 +5,30 @@
 import type { ConnState } from './types.ts';
 
 export const STATE_NAMES: readonly ConnState[] = [
-  'unknown', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2',
-  'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT', 'CLOSED',
+  'unknown',
+  'LISTEN',
+  'SYN-SENT',
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+  'TIME-WAIT',
+  'CLOSED',
 ];
-export const S_UNKNOWN = 0, S_LISTEN = 1, S_SYN_SENT = 2, S_SYN_RECEIVED = 3, S_ESTABLISHED = 4,
-  S_FIN_WAIT_1 = 5, S_FIN_WAIT_2 = 6, S_CLOSE_WAIT = 7, S_CLOSING = 8, S_LAST_ACK = 9, S_TIME_WAIT = 10,
+export const S_UNKNOWN = 0,
+  S_LISTEN = 1,
+  S_SYN_SENT = 2,
+  S_SYN_RECEIVED = 3,
+  S_ESTABLISHED = 4,
+  S_FIN_WAIT_1 = 5,
+  S_FIN_WAIT_2 = 6,
+  S_CLOSE_WAIT = 7,
+  S_CLOSING = 8,
+  S_LAST_ACK = 9,
+  S_TIME_WAIT = 10,
   S_CLOSED = 11;
 
 /**

@@ -16,7 +16,10 @@ export function followStream(analysis: ConversationAnalysis, stream: number, seg
     if (!cur) return;
     const bytes = new Uint8Array(cur.size);
     let o = 0;
-    for (const p of cur.parts) { bytes.set(p, o); o += p.length; }
+    for (const p of cur.parts) {
+      bytes.set(p, o);
+      o += p.length;
+    }
     chunks.push({ fromA: cur.fromA, frames: cur.frames, bytes });
     cur = null;
   };

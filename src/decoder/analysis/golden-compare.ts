@@ -4,7 +4,12 @@ import { finishAnalysis, type ConversationAnalysis } from './analysis.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { parseFrame, readFrames, type Parsed } from './test-capture.ts';
 
-export interface Mismatch { frame: number; field: string; expected: string; actual: string }
+export interface Mismatch {
+  frame: number;
+  field: string;
+  expected: string;
+  actual: string;
+}
 
 export function analyzeCapture(file: Uint8Array): { parsed: Parsed[]; analysis: ConversationAnalysis } {
   const parsed = readFrames(file).map(parseFrame);
@@ -18,23 +23,64 @@ export function analyzeCapture(file: Uint8Array): { parsed: Parsed[]; analysis: 
 
 /** Fields this analysis produces (everything else in a table belongs to the dissector). */
 export const ANALYSIS_FIELDS = new Set([
-  'tcp.stream', 'tcp.completeness', 'tcp.len', 'tcp.seq', 'tcp.seq_raw', 'tcp.nxtseq', 'tcp.ack', 'tcp.ack_raw',
-  'tcp.window_size', 'tcp.window_size_scalefactor', 'tcp.options.sack_le', 'tcp.options.sack_re',
-  'tcp.options.sack.dsack_le', 'tcp.options.sack.dsack_re', 'tcp.options.sack.dsack', 'tcp.time_relative',
-  'tcp.time_delta', 'tcp.analysis', 'tcp.analysis.acks_frame', 'tcp.analysis.ack_rtt', 'tcp.analysis.initial_rtt',
-  'tcp.analysis.bytes_in_flight', 'tcp.analysis.push_bytes_sent', 'tcp.analysis.flags',
-  'tcp.analysis.retransmission', 'tcp.analysis.fast_retransmission', 'tcp.analysis.spurious_retransmission',
-  'tcp.analysis.out_of_order', 'tcp.analysis.reused_ports', 'tcp.analysis.lost_segment',
-  'tcp.analysis.ack_lost_segment', 'tcp.analysis.window_update', 'tcp.analysis.window_full',
-  'tcp.analysis.keep_alive', 'tcp.analysis.keep_alive_ack', 'tcp.analysis.rto', 'tcp.analysis.rto_frame',
-  'tcp.analysis.duplicate_ack', 'tcp.analysis.duplicate_ack_num', 'tcp.analysis.duplicate_ack_frame',
-  'tcp.analysis.zero_window', 'tcp.analysis.zero_window_probe', 'tcp.analysis.zero_window_probe_ack',
-  'tcp.reassembled_in', 'tcp.segment', 'tcp.segment.count', 'tcp.reassembled.length',
-  'udp.stream', 'udp.time_relative', 'udp.time_delta',
+  'tcp.stream',
+  'tcp.completeness',
+  'tcp.len',
+  'tcp.seq',
+  'tcp.seq_raw',
+  'tcp.nxtseq',
+  'tcp.ack',
+  'tcp.ack_raw',
+  'tcp.window_size',
+  'tcp.window_size_scalefactor',
+  'tcp.options.sack_le',
+  'tcp.options.sack_re',
+  'tcp.options.sack.dsack_le',
+  'tcp.options.sack.dsack_re',
+  'tcp.options.sack.dsack',
+  'tcp.time_relative',
+  'tcp.time_delta',
+  'tcp.analysis',
+  'tcp.analysis.acks_frame',
+  'tcp.analysis.ack_rtt',
+  'tcp.analysis.initial_rtt',
+  'tcp.analysis.bytes_in_flight',
+  'tcp.analysis.push_bytes_sent',
+  'tcp.analysis.flags',
+  'tcp.analysis.retransmission',
+  'tcp.analysis.fast_retransmission',
+  'tcp.analysis.spurious_retransmission',
+  'tcp.analysis.out_of_order',
+  'tcp.analysis.reused_ports',
+  'tcp.analysis.lost_segment',
+  'tcp.analysis.ack_lost_segment',
+  'tcp.analysis.window_update',
+  'tcp.analysis.window_full',
+  'tcp.analysis.keep_alive',
+  'tcp.analysis.keep_alive_ack',
+  'tcp.analysis.rto',
+  'tcp.analysis.rto_frame',
+  'tcp.analysis.duplicate_ack',
+  'tcp.analysis.duplicate_ack_num',
+  'tcp.analysis.duplicate_ack_frame',
+  'tcp.analysis.zero_window',
+  'tcp.analysis.zero_window_probe',
+  'tcp.analysis.zero_window_probe_ack',
+  'tcp.reassembled_in',
+  'tcp.segment',
+  'tcp.segment.count',
+  'tcp.reassembled.length',
+  'udp.stream',
+  'udp.time_relative',
+  'udp.time_delta',
 ]);
 
 /** Compares the columns of `tsv` that belong to the analysis; returns the disagreeing cells. */
-export function compareTable(tsv: string, parsed: Parsed[], a: ConversationAnalysis): { mismatches: Mismatch[]; compared: Map<string, number>; foreign: string[] } {
+export function compareTable(
+  tsv: string,
+  parsed: Parsed[],
+  a: ConversationAnalysis,
+): { mismatches: Mismatch[]; compared: Map<string, number>; foreign: string[] } {
   const lines = tsv.split('\n').filter((l) => l.length > 0);
   const header = lines[0].split('\t');
   const mine = header.map((h) => ANALYSIS_FIELDS.has(h));
@@ -47,7 +93,10 @@ export function compareTable(tsv: string, parsed: Parsed[], a: ConversationAnaly
     for (let j = 0; j < header.length; j++) {
       if (!mine[j]) continue;
       const expected = cells[j] ?? '';
-      const actual = got.filter((g) => g.name === header[j]).map((g) => g.show).join(',');
+      const actual = got
+        .filter((g) => g.name === header[j])
+        .map((g) => g.show)
+        .join(',');
       if (expected !== actual) mismatches.push({ frame: i, field: header[j], expected, actual });
       else compared.set(header[j], (compared.get(header[j]) ?? 0) + 1);
     }

@@ -35,7 +35,9 @@ function check(name: string, pcap: string, tsv: string): void {
 
 describe('analysis agrees with tshark -2 on local captures', () => {
   const dir = join(HERE, 'testdata');
-  const names = readdirSync(dir).filter((f) => f.endsWith('.pcapng')).map((f) => f.slice(0, -'.pcapng'.length));
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.pcapng'))
+    .map((f) => f.slice(0, -'.pcapng'.length));
   it('has local captures', () => expect(names.length).toBeGreaterThanOrEqual(17));
   for (const name of names) {
     it(name, () => check(name, join(dir, `${name}.pcapng`), join(dir, `${name}.analysis.tsv`)));
@@ -55,8 +57,10 @@ function captureOf(name: string): string | null {
 describe('analysis agrees with tshark -2 on the project captures', () => {
   const fixtures = join(ROOT, 'test', 'golden', 'fixtures');
   const names = existsSync(fixtures)
-    ? readdirSync(fixtures).filter((f) => f.endsWith('.analysis.tsv')).map((f) => f.slice(0, -'.analysis.tsv'.length))
-      .filter((n) => captureOf(n) !== null)
+    ? readdirSync(fixtures)
+        .filter((f) => f.endsWith('.analysis.tsv'))
+        .map((f) => f.slice(0, -'.analysis.tsv'.length))
+        .filter((n) => captureOf(n) !== null)
     : [];
   if (names.length === 0) it.skip('no project captures with analysis fixtures yet', () => {});
   for (const name of names) {

@@ -15,8 +15,12 @@ import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CAPTURES = [
-  ...readdirSync(join(HERE, 'testdata')).filter((f) => f.endsWith('.pcapng')).map((f) => join(HERE, 'testdata', f)),
-  ...readdirSync(join(HERE, '../../../test/golden/fixtures')).filter((f) => /\.pcapn?g?$/.test(f)).map((f) => join(HERE, '../../../test/golden/fixtures', f)),
+  ...readdirSync(join(HERE, 'testdata'))
+    .filter((f) => f.endsWith('.pcapng'))
+    .map((f) => join(HERE, 'testdata', f)),
+  ...readdirSync(join(HERE, '../../../test/golden/fixtures'))
+    .filter((f) => /\.pcapn?g?$/.test(f))
+    .map((f) => join(HERE, '../../../test/golden/fixtures', f)),
 ];
 
 type Input = TcpSegmentInput | UdpDatagramInput;
@@ -73,7 +77,16 @@ describe('header walker', () => {
     const tcp = [0x30, 0x39, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xff, 0xff, 0, 0, 0, 0];
     const fed: Input[] = [];
     const walk = createHeaderWalker({ addTcp: (s: Input) => void fed.push(s), addUdp: (d: Input) => void fed.push(d) } as unknown as TcpAnalyzer);
-    const rec = (data: number[]) => ({ number: 1, dataOffset: 0, capLen: data.length, origLen: data.length, timestamp: 1n, linkType: 1, interfaceId: 0, comments: [] });
+    const rec = (data: number[]) => ({
+      number: 1,
+      dataOffset: 0,
+      capLen: data.length,
+      origLen: data.length,
+      timestamp: 1n,
+      linkType: 1,
+      interfaceId: 0,
+      comments: [],
+    });
     const frame = (data: number[]) => walk(rec(data), new Uint8Array(data));
     expect(frame([...eth, ...ip, ...tcp])).toBe(true);
     expect(fed).toHaveLength(1);

@@ -17,7 +17,6 @@ const IP_PROTO_TCP = 6;
 const IP_PROTO_UDP = 17;
 const DNS_PORTS = new Set([53, 5353, 5355]);
 
-
 /**
  * TCP options as the analysis reads them (the same walk as the TCP layer's
  * parseOptions), into `o` when given: a caller reading frame after frame

@@ -45,22 +45,42 @@ function dnsFramer(): Framer {
           len = (len << 8) | b[i++];
           if (++lenBytes === 2) {
             need = len;
-            if (need === 0) { need = -1; lenBytes = 0; len = 0; return { used: i - off, done: true }; }
+            if (need === 0) {
+              need = -1;
+              lenBytes = 0;
+              len = 0;
+              return { used: i - off, done: true };
+            }
           }
         } else {
           const take = Math.min(need, end - i);
           i += take;
           need -= take;
-          if (need === 0) { need = -1; lenBytes = 0; len = 0; return { used: i - off, done: true }; }
+          if (need === 0) {
+            need = -1;
+            lenBytes = 0;
+            len = 0;
+            return { used: i - off, done: true };
+          }
         }
       }
       return { used: i - off, done: false };
     },
-    reset() { need = -1; lenBytes = 0; len = 0; },
+    reset() {
+      need = -1;
+      lenBytes = 0;
+      len = 0;
+    },
   };
 }
 
-const H_HEAD = 0, H_BODY = 1, H_CHUNK_SIZE = 2, H_CHUNK_DATA = 3, H_CHUNK_CRLF = 4, H_TRAILER = 5, H_TO_CLOSE = 6;
+const H_HEAD = 0,
+  H_BODY = 1,
+  H_CHUNK_SIZE = 2,
+  H_CHUNK_DATA = 3,
+  H_CHUNK_CRLF = 4,
+  H_TRAILER = 5,
+  H_TO_CLOSE = 6;
 
 /** What a message's head says, for request/response matching: a request (and its full URI) or a response. */
 export interface HttpHead {
@@ -89,15 +109,22 @@ function httpFramer(onHead: (h: HttpHead) => void = () => {}): Framer {
       else if (name === 'transfer-encoding' && /chunked/i.test(value)) chunked = true;
     }
     const code = isResponse ? parseInt(first.split(' ')[1] ?? '', 10) : 0;
-    const host = lines.find((l) => /^host:/i.test(l))?.slice(5).trim();
+    const host = lines
+      .find((l) => /^host:/i.test(l))
+      ?.slice(5)
+      .trim();
     const target = isResponse ? '' : (first.split(' ')[1] ?? '');
     onHead({ request: !isResponse, ...(host ? { uri: `http://${host}${target}` } : {}) });
     const noBody = isResponse && (code < 200 || code === 204 || code === 304);
     head = '';
     if (noBody) state = -1;
-    else if (chunked) { state = H_CHUNK_SIZE; line = ''; }
-    else if (cl > 0) { state = H_BODY; remaining = cl; }
-    else if (cl < 0 && isResponse) state = H_TO_CLOSE;
+    else if (chunked) {
+      state = H_CHUNK_SIZE;
+      line = '';
+    } else if (cl > 0) {
+      state = H_BODY;
+      remaining = cl;
+    } else if (cl < 0 && isResponse) state = H_TO_CLOSE;
     else state = -1;
   };
   return {
@@ -107,34 +134,53 @@ function httpFramer(onHead: (h: HttpHead) => void = () => {}): Framer {
         if (state === H_HEAD) {
           const c = b[i++];
           // A header this long is not HTTP after all: stop looking for messages here.
-          if (head.length >= 65536) { state = H_TO_CLOSE; head = ''; continue; }
+          if (head.length >= 65536) {
+            state = H_TO_CLOSE;
+            head = '';
+            continue;
+          }
           head += String.fromCharCode(c);
           tail = ((tail << 8) | c) >>> 0;
           if (tail === 0x0d0a0d0a) {
             head = head.slice(0, -4);
             tail = 0;
             parseHead();
-            if ((state as number) === -1) { state = H_HEAD; return { used: i - off, done: true }; }
+            if ((state as number) === -1) {
+              state = H_HEAD;
+              return { used: i - off, done: true };
+            }
           }
         } else if (state === H_BODY || state === H_CHUNK_DATA) {
           const take = Math.min(remaining, end - i);
           i += take;
           remaining -= take;
           if (remaining === 0) {
-            if (state === H_BODY) { state = H_HEAD; return { used: i - off, done: true }; }
+            if (state === H_BODY) {
+              state = H_HEAD;
+              return { used: i - off, done: true };
+            }
             state = H_CHUNK_CRLF;
           }
         } else if (state === H_CHUNK_CRLF) {
-          if (b[i++] === 0x0a) { state = H_CHUNK_SIZE; line = ''; }
+          if (b[i++] === 0x0a) {
+            state = H_CHUNK_SIZE;
+            line = '';
+          }
         } else if (state === H_CHUNK_SIZE || state === H_TRAILER) {
           const c = b[i++];
-          if (c !== 0x0a) { if (line.length < 1024) line += String.fromCharCode(c); continue; }
+          if (c !== 0x0a) {
+            if (line.length < 1024) line += String.fromCharCode(c);
+            continue;
+          }
           const text = line.replace(/\r$/, '');
           line = '';
           if (state === H_CHUNK_SIZE) {
             const size = parseInt(text.split(';')[0], 16);
             if (!(size > 0)) state = H_TRAILER;
-            else { state = H_CHUNK_DATA; remaining = size; }
+            else {
+              state = H_CHUNK_DATA;
+              remaining = size;
+            }
           } else if (text === '') {
             state = H_HEAD;
             return { used: i - off, done: true };
@@ -146,7 +192,13 @@ function httpFramer(onHead: (h: HttpHead) => void = () => {}): Framer {
       }
       return { used: i - off, done: false };
     },
-    reset() { state = H_HEAD; head = ''; tail = 0; remaining = 0; line = ''; },
+    reset() {
+      state = H_HEAD;
+      head = '';
+      tail = 0;
+      remaining = 0;
+      line = '';
+    },
   };
 }
 
@@ -193,21 +245,42 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
       if (!decided) {
         decided = true;
         if (!payload) return;
-        if (srcPort === 53 || dstPort === 53) { framer = dnsFramer(); kind = 'dns'; }
-        else if (looksLikeHttp(payload)) { framer = httpFramer((h) => { head = h; }); kind = 'http'; }
+        if (srcPort === 53 || dstPort === 53) {
+          framer = dnsFramer();
+          kind = 'dns';
+        } else if (looksLikeHttp(payload)) {
+          framer = httpFramer((h) => {
+            head = h;
+          });
+          kind = 'http';
+        }
         expected = relSeq;
       }
       if (!framer) return;
       if (!payload || payload.length < len) {
         // Bytes not captured: give up the current message.
-        frames = []; lengths = []; offsets = []; total = 0; lost = true; framer.reset();
+        frames = [];
+        lengths = [];
+        offsets = [];
+        total = 0;
+        lost = true;
+        framer.reset();
         expected = (relSeq + len) >>> 0;
         return;
       }
       let off = 0;
       const d = (relSeq - expected) | 0;
-      if (d < 0) { off = -d; if (off >= len) return; }
-      else if (d > 0) { frames = []; lengths = []; offsets = []; total = 0; lost = true; framer.reset(); }
+      if (d < 0) {
+        off = -d;
+        if (off >= len) return;
+      } else if (d > 0) {
+        frames = [];
+        lengths = [];
+        offsets = [];
+        total = 0;
+        lost = true;
+        framer.reset();
+      }
       expected = (relSeq + len) >>> 0;
       if (lost) {
         // Resynchronise only where a new message visibly starts.
@@ -229,7 +302,10 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
     },
     flush() {
       frames.forEach((f, i) => out.unfinished?.set(f, offsets[i]));
-      frames = []; lengths = []; offsets = []; total = 0;
+      frames = [];
+      lengths = [];
+      offsets = [];
+      total = 0;
     },
   };
 }

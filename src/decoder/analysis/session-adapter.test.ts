@@ -24,7 +24,9 @@ describe('the dissector session seam gives tshark -2 values', () => {
   for (const name of ['retransmission', 'fast_retransmission', 'zero_window', 'reassembly', 'loopback-mixed']) {
     it(name, () => {
       const pcap = new Uint8Array(readFileSync(join(dir, `${name}.pcapng`)));
-      const tsv = readFileSync(join(dir, `${name}.analysis.tsv`), 'utf8').split('\n').filter(Boolean);
+      const tsv = readFileSync(join(dir, `${name}.analysis.tsv`), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       const header = tsv[0].split('\t');
       // Fields the dissector emits from the seam (relative SACK edges are still the dissector's own, raw).
       const names = header.filter((h) => ANALYSIS_FIELDS.has(h) && !h.startsWith('tcp.options.sack_'));

@@ -7,9 +7,22 @@ import type { DissectSession, TcpAnalysis as LayerTcpAnalysis } from '../layers/
 import type { TcpHeader } from '../layers/tcp.ts';
 import type { UdpHeader } from '../layers/udp.ts';
 import {
-  A_ACK_LOST_PACKET, A_DUPLICATE_ACK, A_FAST_RETRANSMISSION, A_KEEP_ALIVE, A_KEEP_ALIVE_ACK, A_LOST_PACKET,
-  A_OUT_OF_ORDER, A_RETRANSMISSION, A_REUSED_PORTS, A_SPURIOUS_RETRANSMISSION, A_WINDOW_FULL, A_WINDOW_UPDATE,
-  A_ZERO_WINDOW, A_ZERO_WINDOW_PROBE, A_ZERO_WINDOW_PROBE_ACK, FLAG_TABLE,
+  A_ACK_LOST_PACKET,
+  A_DUPLICATE_ACK,
+  A_FAST_RETRANSMISSION,
+  A_KEEP_ALIVE,
+  A_KEEP_ALIVE_ACK,
+  A_LOST_PACKET,
+  A_OUT_OF_ORDER,
+  A_RETRANSMISSION,
+  A_REUSED_PORTS,
+  A_SPURIOUS_RETRANSMISSION,
+  A_WINDOW_FULL,
+  A_WINDOW_UPDATE,
+  A_ZERO_WINDOW,
+  A_ZERO_WINDOW_PROBE,
+  A_ZERO_WINDOW_PROBE_ACK,
+  FLAG_TABLE,
 } from './analysis-flags.ts';
 import { blankFacts, finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './analysis.ts';
 import { A } from './field-specs.ts';
@@ -46,8 +59,14 @@ export function segmentInput(h: TcpHeader, ctx: LayerContext, payload = true): T
   return {
     frame: ctx.record.number,
     time: ctx.record.timestamp,
-    src: ad[0], dst: ad[1], srcPort: h.srcPort, dstPort: h.dstPort,
-    seqRaw: h.seq, ackRaw: h.ack, flags: h.flags, windowRaw: h.window,
+    src: ad[0],
+    dst: ad[1],
+    srcPort: h.srcPort,
+    dstPort: h.dstPort,
+    seqRaw: h.seq,
+    ackRaw: h.ack,
+    flags: h.flags,
+    windowRaw: h.window,
     payloadLength: h.payloadLength,
     options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
     payload: payload ? ctx.data.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured) : undefined,
@@ -89,12 +108,21 @@ export function infoPrefix(x: SegmentFacts): string {
 }
 
 const FLAG_SPECS = new Map<number, (typeof A)[keyof typeof A]>([
-  [A_RETRANSMISSION, A.retransmission], [A_FAST_RETRANSMISSION, A.fastRetransmission],
-  [A_SPURIOUS_RETRANSMISSION, A.spuriousRetransmission], [A_OUT_OF_ORDER, A.outOfOrder],
-  [A_REUSED_PORTS, A.reusedPorts], [A_LOST_PACKET, A.lostSegment], [A_ACK_LOST_PACKET, A.ackLostSegment],
-  [A_WINDOW_UPDATE, A.windowUpdate], [A_WINDOW_FULL, A.windowFull], [A_KEEP_ALIVE, A.keepAlive],
-  [A_KEEP_ALIVE_ACK, A.keepAliveAck], [A_DUPLICATE_ACK, A.duplicateAck], [A_ZERO_WINDOW_PROBE, A.zeroWindowProbe],
-  [A_ZERO_WINDOW, A.zeroWindow], [A_ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck],
+  [A_RETRANSMISSION, A.retransmission],
+  [A_FAST_RETRANSMISSION, A.fastRetransmission],
+  [A_SPURIOUS_RETRANSMISSION, A.spuriousRetransmission],
+  [A_OUT_OF_ORDER, A.outOfOrder],
+  [A_REUSED_PORTS, A.reusedPorts],
+  [A_LOST_PACKET, A.lostSegment],
+  [A_ACK_LOST_PACKET, A.ackLostSegment],
+  [A_WINDOW_UPDATE, A.windowUpdate],
+  [A_WINDOW_FULL, A.windowFull],
+  [A_KEEP_ALIVE, A.keepAlive],
+  [A_KEEP_ALIVE_ACK, A.keepAliveAck],
+  [A_DUPLICATE_ACK, A.duplicateAck],
+  [A_ZERO_WINDOW_PROBE, A.zeroWindowProbe],
+  [A_ZERO_WINDOW, A.zeroWindow],
+  [A_ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck],
 ]);
 
 const RETRANSMISSION = FLAG_TABLE.find((f) => f.bit === A_RETRANSMISSION)!;
@@ -244,12 +272,30 @@ function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, of
  * request/response links and the columns that name them.
  */
 export const LIVE_FIELDS: ReadonlySet<string> = new Set([
-  'tcp.stream', 'tcp.seq', 'tcp.ack', 'tcp.nxtseq', 'tcp.time_relative', 'tcp.time_delta',
-  'tcp.options.sack_le', 'tcp.options.sack_re', 'tcp.options.sack.dsack', 'tcp.options.sack.dsack_le', 'tcp.options.sack.dsack_re',
-  'udp.stream', 'udp.time_relative', 'udp.time_delta',
-  'tcp.analysis', 'tcp.analysis.acks_frame', 'tcp.analysis.ack_rtt', 'tcp.analysis.bytes_in_flight',
-  'tcp.analysis.push_bytes_sent', 'tcp.analysis.flags', 'tcp.analysis.rto', 'tcp.analysis.rto_frame',
-  'tcp.analysis.duplicate_ack_num', 'tcp.analysis.duplicate_ack_frame',
+  'tcp.stream',
+  'tcp.seq',
+  'tcp.ack',
+  'tcp.nxtseq',
+  'tcp.time_relative',
+  'tcp.time_delta',
+  'tcp.options.sack_le',
+  'tcp.options.sack_re',
+  'tcp.options.sack.dsack',
+  'tcp.options.sack.dsack_le',
+  'tcp.options.sack.dsack_re',
+  'udp.stream',
+  'udp.time_relative',
+  'udp.time_delta',
+  'tcp.analysis',
+  'tcp.analysis.acks_frame',
+  'tcp.analysis.ack_rtt',
+  'tcp.analysis.bytes_in_flight',
+  'tcp.analysis.push_bytes_sent',
+  'tcp.analysis.flags',
+  'tcp.analysis.rto',
+  'tcp.analysis.rto_frame',
+  'tcp.analysis.duplicate_ack_num',
+  'tcp.analysis.duplicate_ack_frame',
   ...FLAG_TABLE.map((f) => f.field),
 ]);
 

@@ -8,18 +8,29 @@
 // The tests and their order follow the rules published in the Wireshark User's Guide
 // ("TCP Analysis"). Several of them are heuristics, marked HEURISTIC below.
 import {
-  A_ACK_LOST_PACKET, A_ANY_RETRANS, A_DSACK, A_DUPLICATE_ACK, A_FAST_RETRANSMISSION, A_KEEP_ALIVE,
-  A_KEEP_ALIVE_ACK, A_LOST_PACKET, A_OUT_OF_ORDER, A_RETRANSMISSION, A_REUSED_PORTS,
-  A_SPURIOUS_RETRANSMISSION, A_WINDOW_FULL, A_WINDOW_UPDATE, A_ZERO_WINDOW, A_ZERO_WINDOW_PROBE,
+  A_ACK_LOST_PACKET,
+  A_ANY_RETRANS,
+  A_DSACK,
+  A_DUPLICATE_ACK,
+  A_FAST_RETRANSMISSION,
+  A_KEEP_ALIVE,
+  A_KEEP_ALIVE_ACK,
+  A_LOST_PACKET,
+  A_OUT_OF_ORDER,
+  A_RETRANSMISSION,
+  A_REUSED_PORTS,
+  A_SPURIOUS_RETRANSMISSION,
+  A_WINDOW_FULL,
+  A_WINDOW_UPDATE,
+  A_ZERO_WINDOW,
+  A_ZERO_WINDOW_PROBE,
   A_ZERO_WINDOW_PROBE_ACK,
 } from './analysis-flags.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
 import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
-import {
-  TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput,
-} from './types.ts';
+import { TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** Fast retransmission: the duplicate ACKs must be this recent (ns). HEURISTIC. */
 export const FAST_RETRANS_WINDOW_NS = 20_000_000;
@@ -184,12 +195,44 @@ export interface AnalyzerState {
 
 function newFlow(addr: string, port: number): Flow {
   return {
-    addr, port, base: 0, baseSet: false, synSeen: false, wsOpt: -1, scale: -1,
-    nextSeq: 0, nextSeqSet: false, nextSeqFrame: 0, nextSeqTime: 0, maxSeqToBeAcked: 0, maxSeqSet: false,
-    lastAck: 0, lastAckSet: false, lastAckTime: 0, lastAckFrame: 0, lastNonDupAck: 0, dupAckNum: 0,
-    window: 0, windowSet: false, lastAnalysis: 0, lastFrame: 0, pushBytes: 0, validBif: true, sackBytes: 0, unacked: [], recent: [], recentNext: 0,
-    finSeen: false, finNext: 0, finFrame: 0, rstFrame: 0, packets: 0, bytes: 0, retransmissions: 0,
-    state: S_UNKNOWN, pdu: null,
+    addr,
+    port,
+    base: 0,
+    baseSet: false,
+    synSeen: false,
+    wsOpt: -1,
+    scale: -1,
+    nextSeq: 0,
+    nextSeqSet: false,
+    nextSeqFrame: 0,
+    nextSeqTime: 0,
+    maxSeqToBeAcked: 0,
+    maxSeqSet: false,
+    lastAck: 0,
+    lastAckSet: false,
+    lastAckTime: 0,
+    lastAckFrame: 0,
+    lastNonDupAck: 0,
+    dupAckNum: 0,
+    window: 0,
+    windowSet: false,
+    lastAnalysis: 0,
+    lastFrame: 0,
+    pushBytes: 0,
+    validBif: true,
+    sackBytes: 0,
+    unacked: [],
+    recent: [],
+    recentNext: 0,
+    finSeen: false,
+    finNext: 0,
+    finFrame: 0,
+    rstFrame: 0,
+    packets: 0,
+    bytes: 0,
+    retransmissions: 0,
+    state: S_UNKNOWN,
+    pdu: null,
   };
 }
 
@@ -245,9 +288,21 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       index: st.streams.length,
       a: newFlow(seg.src, seg.srcPort),
       b: newFlow(seg.dst, seg.dstPort),
-      firstFrame: seg.frame, lastFrame: seg.frame, firstTime: seg.time, lastTime: seg.time, firstT: t, lastT: t,
-      synTime: -1, synFrame: 0, synAckFrame: 0, firstFin: 0, irtt: -1, irttFrame: 0, completeness: 0,
-      reusedPorts: false, aIsClient: false,
+      firstFrame: seg.frame,
+      lastFrame: seg.frame,
+      firstTime: seg.time,
+      lastTime: seg.time,
+      firstT: t,
+      lastT: t,
+      synTime: -1,
+      synFrame: 0,
+      synAckFrame: 0,
+      firstFin: 0,
+      irtt: -1,
+      irttFrame: 0,
+      completeness: 0,
+      reusedPorts: false,
+      aIsClient: false,
     };
     st.streams.push(s);
     byKey.set(key(seg.src, seg.srcPort, seg.dst, seg.dstPort), s);
@@ -383,20 +438,29 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // Previous segment not captured: a sequence gap ahead of what we expected.
       if (fwd.nextSeqSet && seqGT(seq, fwd.nextSeq) && !isRst) {
         ta |= A_LOST_PACKET;
-      // After a gap the count of bytes in flight is unknown until the peer ACKs again.
-      fwd.validBif = false;
+        // After a gap the count of bytes in flight is unknown until the peer ACKs again.
+        fwd.validBif = false;
         const n = note(frame);
         n.gapFrom = seqDiff(fwd.nextSeq, fwd.base) >>> 0;
         n.gapTo = seqDiff(seq, fwd.base) >>> 0;
         n.aheadFrame = fwd.nextSeqFrame;
       }
       // Keep-alive: zero or one byte, one before the next expected sequence. HEURISTIC.
-      if (seglen <= 1 && noSFR && fwd.nextSeqSet && seq === ((fwd.nextSeq - 1) >>> 0)) {
+      if (seglen <= 1 && noSFR && fwd.nextSeqSet && seq === (fwd.nextSeq - 1) >>> 0) {
         ta |= A_KEEP_ALIVE;
       }
       // Window update: a bare ACK whose only news is a changed, non-zero window.
-      if (seglen === 0 && win !== 0 && fwd.windowSet && win !== fwd.window && fwd.nextSeqSet && seq === fwd.nextSeq
-        && fwd.lastAckSet && ack === fwd.lastAck && noSFR) {
+      if (
+        seglen === 0 &&
+        win !== 0 &&
+        fwd.windowSet &&
+        win !== fwd.window &&
+        fwd.nextSeqSet &&
+        seq === fwd.nextSeq &&
+        fwd.lastAckSet &&
+        ack === fwd.lastAck &&
+        noSFR
+      ) {
         ta |= A_WINDOW_UPDATE;
         note(frame).prevWindow = fwd.window;
       }
@@ -407,12 +471,12 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         n.ackFrame = rev.lastAckFrame;
         n.prevWindow = rev.window;
       }
-      const bareRepeat = seglen === 0 && win === fwd.window && fwd.windowSet && fwd.nextSeqSet && seq === fwd.nextSeq
-        && fwd.lastAckSet && ack === fwd.lastAck && noSFR;
-      if (bareRepeat && win !== 0 && (rev.lastAnalysis & A_KEEP_ALIVE)) {
+      const bareRepeat =
+        seglen === 0 && win === fwd.window && fwd.windowSet && fwd.nextSeqSet && seq === fwd.nextSeq && fwd.lastAckSet && ack === fwd.lastAck && noSFR;
+      if (bareRepeat && win !== 0 && rev.lastAnalysis & A_KEEP_ALIVE) {
         ta |= A_KEEP_ALIVE_ACK;
         note(frame).answersFrame = rev.lastFrame;
-      } else if (bareRepeat && win === 0 && (rev.lastAnalysis & A_ZERO_WINDOW_PROBE)) {
+      } else if (bareRepeat && win === 0 && rev.lastAnalysis & A_ZERO_WINDOW_PROBE) {
         ta |= A_ZERO_WINDOW_PROBE_ACK;
         note(frame).answersFrame = rev.lastFrame;
       } else if (bareRepeat && win !== 0) {
@@ -468,8 +532,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         ta |= A_RETRANSMISSION;
         // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK
         // (or, when none is, since the segment that last advanced the sequence).
-        const oldest: { frame: number; time: number } | null = fwd.unacked.length > 0 ? fwd.unacked[0]
-          : fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null;
+        const oldest: { frame: number; time: number } | null =
+          fwd.unacked.length > 0 ? fwd.unacked[0] : fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null;
         if (oldest) {
           n.rtoNs = t - oldest.time;
           n.rtoFrame = oldest.frame;

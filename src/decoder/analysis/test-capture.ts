@@ -2,7 +2,12 @@
 // frames into analysis inputs. Only for tests of this folder (the real readers live elsewhere).
 import type { TcpSegmentInput, UdpDatagramInput, TcpOptionsInput } from './types.ts';
 
-export interface RawFrame { number: number; time: bigint; linkType: number; data: Uint8Array }
+export interface RawFrame {
+  number: number;
+  time: bigint;
+  linkType: number;
+  data: Uint8Array;
+}
 
 export function readFrames(file: Uint8Array): RawFrame[] {
   const dv = new DataView(file.buffer, file.byteOffset, file.byteLength);
@@ -55,7 +60,12 @@ export function readFrames(file: Uint8Array): RawFrame[] {
     const sec = BigInt(dv.getUint32(off, le));
     const frac = BigInt(dv.getUint32(off + 4, le));
     const cap = dv.getUint32(off + 8, le);
-    out.push({ number: out.length + 1, time: sec * 1_000_000_000n + frac * (nano ? 1n : 1000n), linkType: link, data: file.subarray(off + 16, off + 16 + cap) });
+    out.push({
+      number: out.length + 1,
+      time: sec * 1_000_000_000n + frac * (nano ? 1n : 1000n),
+      linkType: link,
+      data: file.subarray(off + 16, off + 16 + cap),
+    });
     off += 16 + cap;
   }
   return out;
@@ -74,21 +84,42 @@ export function parseFrame(f: RawFrame): Parsed {
   const b = f.data;
   let o: number;
   let etype: number;
-  if (f.linkType === 1) { o = 14; etype = (b[12] << 8) | b[13]; }
-  else if (f.linkType === 113) { o = 16; etype = (b[14] << 8) | b[15]; }
-  else if (f.linkType === 276) { o = 20; etype = (b[0] << 8) | b[1]; }
-  else if (f.linkType === 0) { o = 4; etype = b[0] === 2 || b[3] === 2 ? 0x0800 : 0x86dd; }
-  else if (f.linkType === 101) { o = 0; etype = b[0] >> 4 === 6 ? 0x86dd : 0x0800; }
-  else return null;
-  while (etype === 0x8100) { etype = (b[o + 2] << 8) | b[o + 3]; o += 4; }
+  if (f.linkType === 1) {
+    o = 14;
+    etype = (b[12] << 8) | b[13];
+  } else if (f.linkType === 113) {
+    o = 16;
+    etype = (b[14] << 8) | b[15];
+  } else if (f.linkType === 276) {
+    o = 20;
+    etype = (b[0] << 8) | b[1];
+  } else if (f.linkType === 0) {
+    o = 4;
+    etype = b[0] === 2 || b[3] === 2 ? 0x0800 : 0x86dd;
+  } else if (f.linkType === 101) {
+    o = 0;
+    etype = b[0] >> 4 === 6 ? 0x86dd : 0x0800;
+  } else return null;
+  while (etype === 0x8100) {
+    etype = (b[o + 2] << 8) | b[o + 3];
+    o += 4;
+  }
   let src: string, dst: string, proto: number, l4: number, l4len: number;
   if (etype === 0x0800) {
     const ihl = (b[o] & 15) * 4;
     const total = (b[o + 2] << 8) | b[o + 3];
-    if (((b[o + 6] & 0x1f) << 8 | b[o + 7]) !== 0) return null;
-    proto = b[o + 9]; src = ip4(b, o + 12); dst = ip4(b, o + 16); l4 = o + ihl; l4len = total - ihl;
+    if ((((b[o + 6] & 0x1f) << 8) | b[o + 7]) !== 0) return null;
+    proto = b[o + 9];
+    src = ip4(b, o + 12);
+    dst = ip4(b, o + 16);
+    l4 = o + ihl;
+    l4len = total - ihl;
   } else if (etype === 0x86dd) {
-    proto = b[o + 6]; src = ip6(b, o + 8); dst = ip6(b, o + 24); l4 = o + 40; l4len = (b[o + 4] << 8) | b[o + 5];
+    proto = b[o + 6];
+    src = ip6(b, o + 8);
+    dst = ip6(b, o + 24);
+    l4 = o + 40;
+    l4len = (b[o + 4] << 8) | b[o + 5];
   } else return null;
   const u16 = (i: number): number => (b[i] << 8) | b[i + 1];
   const u32 = (i: number): number => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
@@ -96,25 +127,43 @@ export function parseFrame(f: RawFrame): Parsed {
   if (proto !== 6) return null;
   const hl = (b[l4 + 12] >> 4) * 4;
   const options: TcpOptionsInput = {};
-  for (let i = l4 + 20; i < l4 + hl && i < b.length;) {
+  for (let i = l4 + 20; i < l4 + hl && i < b.length; ) {
     const kind = b[i];
     if (kind === 0) break;
-    if (kind === 1) { i++; continue; }
+    if (kind === 1) {
+      i++;
+      continue;
+    }
     const len = b[i + 1];
     if (len < 2) break;
     if (kind === 2) options.mss = u16(i + 2);
     else if (kind === 3) options.wscale = b[i + 2];
     else if (kind === 4) options.sackPerm = true;
-    else if (kind === 5) { options.sack = []; for (let j = i + 2; j + 8 <= i + len; j += 8) options.sack.push([u32(j), u32(j + 4)]); }
-    else if (kind === 8) { options.tsval = u32(i + 2); options.tsecr = u32(i + 6); }
+    else if (kind === 5) {
+      options.sack = [];
+      for (let j = i + 2; j + 8 <= i + len; j += 8) options.sack.push([u32(j), u32(j + 4)]);
+    } else if (kind === 8) {
+      options.tsval = u32(i + 2);
+      options.tsecr = u32(i + 6);
+    }
     i += len;
   }
   const payloadLength = Math.max(0, l4len - hl);
   return {
     tcp: {
-      frame: f.number, time: f.time, src, dst, srcPort: u16(l4), dstPort: u16(l4 + 2),
-      seqRaw: u32(l4 + 4), ackRaw: u32(l4 + 8), flags: b[l4 + 13] | ((b[l4 + 12] & 1) << 8),
-      windowRaw: u16(l4 + 14), payloadLength, options, payload: b.subarray(l4 + hl, l4 + hl + payloadLength),
+      frame: f.number,
+      time: f.time,
+      src,
+      dst,
+      srcPort: u16(l4),
+      dstPort: u16(l4 + 2),
+      seqRaw: u32(l4 + 4),
+      ackRaw: u32(l4 + 8),
+      flags: b[l4 + 13] | ((b[l4 + 12] & 1) << 8),
+      windowRaw: u16(l4 + 14),
+      payloadLength,
+      options,
+      payload: b.subarray(l4 + hl, l4 + hl + payloadLength),
     },
   };
 }

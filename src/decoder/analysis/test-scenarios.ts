@@ -70,8 +70,17 @@ export class Conversation {
     this.segments.push({
       frame: this.frame,
       time: this.t0 + BigInt(Math.round(o.at * 1e6)),
-      src: this.addr[side][0], srcPort: this.addr[side][1], dst: this.addr[other][0], dstPort: this.addr[other][1],
-      seqRaw, ackRaw, flags, windowRaw: o.win ?? 502, payloadLength: len, options, payload,
+      src: this.addr[side][0],
+      srcPort: this.addr[side][1],
+      dst: this.addr[other][0],
+      dstPort: this.addr[other][1],
+      seqRaw,
+      ackRaw,
+      flags,
+      windowRaw: o.win ?? 502,
+      payloadLength: len,
+      options,
+      payload,
     });
     return this;
   }
@@ -127,15 +136,29 @@ export function segmentToFrame(s: TcpSegmentInput): Uint8Array {
   f.set(ipv4Bytes(s.src), ip + 12);
   f.set(ipv4Bytes(s.dst), ip + 16);
   const t = ip + 20;
-  const w32 = (at: number, v: number): void => { f[at] = v >>> 24; f[at + 1] = (v >>> 16) & 255; f[at + 2] = (v >>> 8) & 255; f[at + 3] = v & 255; };
-  f[t] = s.srcPort >> 8; f[t + 1] = s.srcPort & 255; f[t + 2] = s.dstPort >> 8; f[t + 3] = s.dstPort & 255;
-  w32(t + 4, s.seqRaw); w32(t + 8, s.ackRaw);
-  f[t + 12] = (thl / 4) << 4; f[t + 13] = s.flags & 0xff;
-  f[t + 14] = s.windowRaw >> 8; f[t + 15] = s.windowRaw & 255;
+  const w32 = (at: number, v: number): void => {
+    f[at] = v >>> 24;
+    f[at + 1] = (v >>> 16) & 255;
+    f[at + 2] = (v >>> 8) & 255;
+    f[at + 3] = v & 255;
+  };
+  f[t] = s.srcPort >> 8;
+  f[t + 1] = s.srcPort & 255;
+  f[t + 2] = s.dstPort >> 8;
+  f[t + 3] = s.dstPort & 255;
+  w32(t + 4, s.seqRaw);
+  w32(t + 8, s.ackRaw);
+  f[t + 12] = (thl / 4) << 4;
+  f[t + 13] = s.flags & 0xff;
+  f[t + 14] = s.windowRaw >> 8;
+  f[t + 15] = s.windowRaw & 255;
   f.set(opts, t + 20);
   f.set(payload.subarray(0, s.payloadLength), t + thl);
   // Real checksums, so the frames look like any captured ones.
-  const put16 = (at: number, v: number): void => { f[at] = v >> 8; f[at + 1] = v & 255; };
+  const put16 = (at: number, v: number): void => {
+    f[at] = v >> 8;
+    f[at + 1] = v & 255;
+  };
   put16(ip + 10, checksum(f, ip, ip + 20, 0));
   const pseudo = sum16(f, ip + 12, ip + 20, 0) + 6 + (thl + s.payloadLength);
   put16(t + 16, checksum(f, t, t + thl + s.payloadLength, pseudo));
@@ -160,7 +183,8 @@ export function writePcapng(segments: TcpSegmentInput[]): Uint8Array {
     const len = 12 + body.length + pad;
     const b = new Uint8Array(len);
     const dv = new DataView(b.buffer);
-    dv.setUint32(0, type, true); dv.setUint32(4, len, true);
+    dv.setUint32(0, type, true);
+    dv.setUint32(4, len, true);
     b.set(body, 8);
     dv.setUint32(len - 4, len, true);
     blocks.push(b);
@@ -172,8 +196,11 @@ export function writePcapng(segments: TcpSegmentInput[]): Uint8Array {
   block(0x0a0d0d0a, shb);
   const idb = new Uint8Array(8 + 8 + 4);
   const di = new DataView(idb.buffer);
-  di.setUint16(0, 1, true); di.setUint32(4, 262144, true);
-  di.setUint16(8, 9, true); di.setUint16(10, 1, true); idb[12] = 9; // if_tsresol = 10^-9
+  di.setUint16(0, 1, true);
+  di.setUint32(4, 262144, true);
+  di.setUint16(8, 9, true);
+  di.setUint16(10, 1, true);
+  idb[12] = 9; // if_tsresol = 10^-9
   block(1, idb);
   for (const s of segments) {
     const fr = segmentToFrame(s);
@@ -182,14 +209,18 @@ export function writePcapng(segments: TcpSegmentInput[]): Uint8Array {
     d.setUint32(0, 0, true);
     d.setUint32(4, Number(s.time >> 32n), true);
     d.setUint32(8, Number(s.time & 0xffffffffn), true);
-    d.setUint32(12, fr.length, true); d.setUint32(16, fr.length, true);
+    d.setUint32(12, fr.length, true);
+    d.setUint32(16, fr.length, true);
     body.set(fr, 20);
     block(6, body);
   }
   const total = blocks.reduce((n, b) => n + b.length, 0);
   const out = new Uint8Array(total);
   let off = 0;
-  for (const b of blocks) { out.set(b, off); off += b.length; }
+  for (const b of blocks) {
+    out.set(b, off);
+    off += b.length;
+  }
   return out;
 }
 

@@ -61,8 +61,18 @@ export interface AnalysisField {
 
 /** RFC 9293 connection states, plus "unknown" where the capture cannot tell. */
 export type ConnState =
-  | 'unknown' | 'LISTEN' | 'SYN-SENT' | 'SYN-RECEIVED' | 'ESTABLISHED' | 'FIN-WAIT-1' | 'FIN-WAIT-2'
-  | 'CLOSE-WAIT' | 'CLOSING' | 'LAST-ACK' | 'TIME-WAIT' | 'CLOSED';
+  | 'unknown'
+  | 'LISTEN'
+  | 'SYN-SENT'
+  | 'SYN-RECEIVED'
+  | 'ESTABLISHED'
+  | 'FIN-WAIT-1'
+  | 'FIN-WAIT-2'
+  | 'CLOSE-WAIT'
+  | 'CLOSING'
+  | 'LAST-ACK'
+  | 'TIME-WAIT'
+  | 'CLOSED';
 
 export interface ConversationSummary {
   stream: number;

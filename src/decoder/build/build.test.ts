@@ -73,7 +73,8 @@ describe('building frames from field values', () => {
   });
 
   it('computes UDP length and a checksum that verifies, over IPv4 and IPv6', () => {
-    const r = build(spec(`  - time: 0
+    const r = build(
+      spec(`  - time: 0
     eth: {src: "02:00:00:00:00:01", dst: "02:00:00:00:00:02"}
     ipv4: {src: 10.0.0.1, dst: 10.0.0.2, id: 1, ttl: 64}
     udp: {sport: 1000, dport: 53}
@@ -84,7 +85,8 @@ describe('building frames from field values', () => {
     udp: {sport: 3000, dport: 4000}
     payload: {hex: "61 62 63 64"}
     expect: {udp.length: 12, udp.checksum.status: 1, ipv6.plen: 12, ipv6.flow: 0x12345}
-`));
+`),
+    );
     const t4 = dissect(r.frames[0].data);
     expect(findField(t4, 'udp.length')!.value).toBe(13);
     expect(findField(t4, 'udp.checksum.status')!.value).toBe(1);
@@ -93,20 +95,23 @@ describe('building frames from field values', () => {
   });
 
   it('keeps a forced checksum and says in the comment that it does not verify', () => {
-    const r = build(spec(`  - time: 0
+    const r = build(
+      spec(`  - time: 0
     from: B
     to: A
     ipv4: {id: 0, df: true}
     tcp: {sport: 80, dport: 56986, seq: 3776155059, ack: 976928198, flags: [SYN, ACK], window: 29200, options: [mss 1460, nop, nop, sack_perm, nop, wscale 7], checksum: 0xadde}
     expect: {tcp.checksum: 0xadde, tcp.checksum.status: 0}
-`));
+`),
+    );
     const d = r.frames[0].data;
     expect((d[50] << 8) | d[51]).toBe(0xadde);
     expect(r.frames[0].comment).toContain('TCP checksum 0xadde does NOT verify (the bytes give 0x4d4e)');
   });
 
   it('builds ARP requests byte for byte, and pads to 60 bytes only when asked', () => {
-    const r = build(spec(`  - time: 0
+    const r = build(
+      spec(`  - time: 0
     from: B
     to: A
     arp: {op: request, target_mac: "00:00:00:00:00:00", sender_ip: 192.168.0.1, target_ip: 192.168.0.5}
@@ -115,7 +120,8 @@ describe('building frames from field values', () => {
     to: A
     arp: {op: reply, target_mac: "48:5f:99:46:85:d3", sender_ip: 192.168.0.1, target_ip: 192.168.0.5}
     pad_to: 60
-`));
+`),
+    );
     expect(hex(r.frames[0].data)).toBe(
       '48 5f 99 46 85 d3 02 00 00 5e 10 01 08 06 00 01 08 00 06 04 00 01 02 00 00 5e 10 01 c0 a8 00 01 00 00 00 00 00 00 c0 a8 00 05',
     );
@@ -124,7 +130,8 @@ describe('building frames from field values', () => {
   });
 
   it('builds DNS messages with name compression', () => {
-    const r = build(spec(`  - time: 0
+    const r = build(
+      spec(`  - time: 0
     from: B
     to: A
     ipv4: {id: 1}
@@ -137,7 +144,8 @@ describe('building frames from field values', () => {
       authority: [[afreecatv.com, NS, 3600, ns1.afreecatv.com]]
       additional: [[ns1.afreecatv.com, A, 3600, 218.38.1.53]]
     expect: {dns.count.answers: 1, dns.a: 118.217.182.11, dns.ns: ns1.afreecatv.com}
-`));
+`),
+    );
     const dns = r.frames[0].data.subarray(42);
     // header 12 + question 22 + A 16 (name is a pointer) + NS 18 + A 16
     expect(dns.length).toBe(12 + 22 + 16 + 18 + 16);
@@ -145,23 +153,30 @@ describe('building frames from field values', () => {
   });
 
   it('fills payloads with a pattern and slices named data', () => {
-    const r = build(spec(`  - time: 0
+    const r = build(
+      spec(
+        `  - time: 0
     from: A
     to: B
     ipv4: {id: 1}
     tcp: {sport: 1, dport: 2, seq: 0, flags: [ACK], window: 1}
     payload: [{text: "ab"}, {fill: "xyz", length: 7}, {fill_hex: "00 ff", length: 3}, {data: blob, offset: 1, length: 2}]
-`, `capture: {epoch: 0}\n${HOSTS}data:\n  blob: {hex: "01 02 03"}\n`));
+`,
+        `capture: {epoch: 0}\n${HOSTS}data:\n  blob: {hex: "01 02 03"}\n`,
+      ),
+    );
     expect(new TextDecoder().decode(r.frames[0].data.subarray(54, 63))).toBe('abxyzxyzx');
     expect(hex(r.frames[0].data.subarray(63))).toBe('00 ff 00 02 03');
   });
 
   it('takes a whole frame as raw hex or a hex dump', () => {
-    const r = build(spec(`  - time: 0
+    const r = build(
+      spec(`  - time: 0
     raw: |
       0000  01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10  ................
       0010  11 12
-`));
+`),
+    );
     expect(r.frames[0].data.length).toBe(18);
     expect(r.frames[0].comment).toContain('Raw bytes (18) given in the spec.');
   });
@@ -196,7 +211,9 @@ describe('problems in a spec, reported as file:line:column', () => {
   });
 
   it('refuses unknown keys, naming the known ones', () => {
-    expect(problemOf(spec(SYN.replace('window: 64240', 'win: 64240')))).toMatch(/^test\.spec\.yaml:11:66: unknown key 'win' in tcp: known keys are sport, dport/);
+    expect(problemOf(spec(SYN.replace('window: 64240', 'win: 64240')))).toMatch(
+      /^test\.spec\.yaml:11:66: unknown key 'win' in tcp: known keys are sport, dport/,
+    );
   });
 
   it('refuses options that are not a multiple of 4 bytes', () => {
@@ -211,15 +228,30 @@ describe('problems in a spec, reported as file:line:column', () => {
 
   it('refuses times with more than nanosecond precision, and frames out of time order', () => {
     expect(problemOf(spec(SYN.replace('0.008927', '0.0000000001')))).toContain('at most 9 fraction digits');
-    expect(problemOf(spec(SYN + SYN.replace('0.008927', '0.000001')))).toContain('test.spec.yaml:12:1: frame 2 (report frame 3) is earlier than the frame before it');
+    expect(problemOf(spec(SYN + SYN.replace('0.008927', '0.000001')))).toContain(
+      'test.spec.yaml:12:1: frame 2 (report frame 3) is earlier than the frame before it',
+    );
   });
 
   it('passes YAML problems through with their position', () => {
-    expect(problemOf('frames: [1, 2\n')).toBe("test.spec.yaml:1:14: unclosed '[': flow sequences must close on the same line (or use a block sequence with '- ')");
+    expect(problemOf('frames: [1, 2\n')).toBe(
+      "test.spec.yaml:1:14: unclosed '[': flow sequences must close on the same line (or use a block sequence with '- ')",
+    );
   });
 
   it('never throws: odd specs give a problem with a position', () => {
-    for (const text of ['', 'frames: []', 'frames: [1]', 'frames:\n  - {}', 'frames:\n  - {time: 0}', 'frames:\n  - {time: 0, raw: zz}', 'x: 1', '- a', 'frames:\n  - {time: 0, eth: {}}', 'capture: {link: raw}\nframes:\n  - {time: 0, tcp: {}}']) {
+    for (const text of [
+      '',
+      'frames: []',
+      'frames: [1]',
+      'frames:\n  - {}',
+      'frames:\n  - {time: 0}',
+      'frames:\n  - {time: 0, raw: zz}',
+      'x: 1',
+      '- a',
+      'frames:\n  - {time: 0, eth: {}}',
+      'capture: {link: raw}\nframes:\n  - {time: 0, tcp: {}}',
+    ]) {
       const r = buildCapture(text, 'odd.yaml');
       expect(r.problem, JSON.stringify(text)).toBeDefined();
       expect(r.problem!.line).toBeGreaterThan(0);
@@ -228,7 +260,7 @@ describe('problems in a spec, reported as file:line:column', () => {
 
   it('names hosts that do not exist and data that is not defined', () => {
     expect(problemOf(spec(SYN.replace('from: A', 'from: C')))).toContain("no host named 'C'");
-    expect(problemOf(spec(SYN + "    payload: {data: nope}\n"))).toContain("no data named 'nope'");
+    expect(problemOf(spec(SYN + '    payload: {data: nope}\n'))).toContain("no data named 'nope'");
   });
 });
 

@@ -99,10 +99,20 @@ export function buildCapture(specText: string, file = 'spec.yaml'): BuildResult 
   const built: { s: FrameSpec; data: Uint8Array; record: FrameRecord }[] = [];
   let previous: bigint | undefined;
   for (const s of spec.frames) {
-    if (previous !== undefined && s.timestamp < previous) return at(s.line, 1, `${frameLabel(s)} is earlier than the frame before it: keep frames in time order`);
+    if (previous !== undefined && s.timestamp < previous)
+      return at(s.line, 1, `${frameLabel(s)} is earlier than the frame before it: keep frames in time order`);
     previous = s.timestamp;
     const data = s.raw ?? buildPacket(s.packet).data;
-    const record: FrameRecord = { number: s.number, dataOffset: 0, capLen: data.length, origLen: data.length, timestamp: s.timestamp, linkType, interfaceId: 0, comments: [] };
+    const record: FrameRecord = {
+      number: s.number,
+      dataOffset: 0,
+      capLen: data.length,
+      origLen: data.length,
+      timestamp: s.timestamp,
+      linkType,
+      interfaceId: 0,
+      comments: [],
+    };
     built.push({ s, data, record });
   }
   // Two passes, as tshark -2: expectations may name analysis fields
@@ -140,4 +150,3 @@ export function buildCapture(specText: string, file = 'spec.yaml'): BuildResult 
   if (spec.comment) opts.shbComment = spec.comment.replace(/\s+/g, ' ');
   return { bytes: writePcapng(toWrite, opts), frames };
 }
-

@@ -32,7 +32,10 @@ class NameWriter {
   private seen = new Map<string, number>();
 
   name(name: string): void {
-    const labels = name.replace(/\.$/, '').split('.').filter((l) => l !== '');
+    const labels = name
+      .replace(/\.$/, '')
+      .split('.')
+      .filter((l) => l !== '');
     for (let i = 0; i < labels.length; i++) {
       const suffix = labels.slice(i).join('.').toLowerCase();
       const at = this.seen.get(suffix);

@@ -80,7 +80,15 @@ export interface Built {
 }
 
 export const TCP_FLAG_BITS: Readonly<Record<string, number>> = {
-  FIN: 0x001, SYN: 0x002, RST: 0x004, PSH: 0x008, ACK: 0x010, URG: 0x020, ECE: 0x040, CWR: 0x080, AE: 0x100,
+  FIN: 0x001,
+  SYN: 0x002,
+  RST: 0x004,
+  PSH: 0x008,
+  ACK: 0x010,
+  URG: 0x020,
+  ECE: 0x040,
+  CWR: 0x080,
+  AE: 0x100,
 };
 
 function ipv4Header(ip: Ipv4Spec, proto: number, payloadLen: number, computed: Record<string, number>): Uint8Array {

@@ -13,7 +13,10 @@ import { buildCapture, formatProblem } from './build.ts';
 import { parseYaml, toPlain } from './yaml-lite.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', '..', 'captures', 'rebuilt');
-const NAMES = readdirSync(DIR).filter((f) => f.endsWith('.spec.yaml')).map((f) => f.replace('.spec.yaml', '')).sort();
+const NAMES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.spec.yaml'))
+  .map((f) => f.replace('.spec.yaml', ''))
+  .sort();
 
 /** Every frame of a capture dissected with the two-pass analysis, as tshark -2. */
 function dissectAll(bytes: Uint8Array) {
@@ -97,8 +100,7 @@ describe("the report's frame 1 (DNS query, rebuilt from its hex dump)", () => {
 });
 
 describe('what the analysis says about the rebuilt TCP captures', () => {
-  const infos = (name: string) =>
-    dissectAll(new Uint8Array(readFileSync(join(DIR, `${name}.pcapng`)))).map((f) => f.frame.columns.info);
+  const infos = (name: string) => dissectAll(new Uint8Array(readFileSync(join(DIR, `${name}.pcapng`)))).map((f) => f.frame.columns.info);
 
   it('report-spurious: frame 5 is a spurious retransmission, frame 6 a duplicate ACK with a D-SACK', () => {
     const frames = dissectAll(new Uint8Array(readFileSync(join(DIR, 'report-spurious.pcapng'))));
@@ -116,7 +118,7 @@ describe('what the analysis says about the rebuilt TCP captures', () => {
     expect(info[9]).toContain('[RST, ACK]');
   });
 
-  it('report-tcp-handshake: the SYN checksum is good and the SYN-ACK keeps the report\'s bad 0xadde', () => {
+  it("report-tcp-handshake: the SYN checksum is good and the SYN-ACK keeps the report's bad 0xadde", () => {
     const frames = dissectAll(new Uint8Array(readFileSync(join(DIR, 'report-tcp-handshake.pcapng'))));
     expect(frames.length).toBe(15);
     expect(shown(frames[0].frame.tree, 'tcp.checksum')).toBe('0x3345');

@@ -13,11 +13,16 @@ function readPart(node: YamlNode, data: Map<string, Uint8Array>): Uint8Array {
   const m = map(node, 'a payload part');
   onlyKeys(m, 'a payload part', ['text', 'hex', 'fill', 'fill_hex', 'length', 'data', 'offset']);
   const kinds = ['text', 'hex', 'fill', 'fill_hex', 'data'].filter((k) => entry(m, k));
-  if (kinds.length !== 1) fail(m, 'a payload part is exactly one of {text: ...}, {hex: ...}, {fill: ..., length: N}, {fill_hex: ..., length: N} or {data: NAME, offset: N, length: N}');
+  if (kinds.length !== 1)
+    fail(
+      m,
+      'a payload part is exactly one of {text: ...}, {hex: ...}, {fill: ..., length: N}, {fill_hex: ..., length: N} or {data: NAME, offset: N, length: N}',
+    );
   const kind = kinds[0];
   const length = optInt(m, 'length', 'payload', 0xffff);
   if ((kind === 'fill' || kind === 'fill_hex') && length === undefined) fail(m, `{${kind}: ...} needs length: N`);
-  if ((kind === 'text' || kind === 'hex') && (length !== undefined || entry(m, 'offset'))) fail(m, `{${kind}: ...} takes no length or offset: the bytes given are the part`);
+  if ((kind === 'text' || kind === 'hex') && (length !== undefined || entry(m, 'offset')))
+    fail(m, `{${kind}: ...} takes no length or offset: the bytes given are the part`);
   const v = entry(m, kind)!.value;
   switch (kind) {
     case 'text':

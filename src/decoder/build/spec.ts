@@ -70,7 +70,16 @@ function readHosts(node: YamlNode | undefined): Map<string, Host> {
 }
 
 /** An address from the field, or from the host named by from/to. */
-function address<T>(m: YamlMap | undefined, key: string, what: string, host: Host | undefined, pick: (h: Host) => T | undefined, parse: (t: string) => T | undefined, form: string, at: { line: number; col: number }): T {
+function address<T>(
+  m: YamlMap | undefined,
+  key: string,
+  what: string,
+  host: Host | undefined,
+  pick: (h: Host) => T | undefined,
+  parse: (t: string) => T | undefined,
+  form: string,
+  at: { line: number; col: number },
+): T {
   const e = m && entry(m, key);
   if (e) return parsed(e.value, `${what}.${key}`, parse, form);
   const v = host && pick(host);
@@ -110,9 +119,34 @@ function readTcp(m: YamlMap): TcpSpec {
   return spec;
 }
 
-const FRAME_KEYS = ['report', 'time', 'epoch_time', 'from', 'to', 'raw', 'eth', 'ipv4', 'ipv6', 'udp', 'tcp', 'arp', 'dns', 'payload', 'pad_to', 'expect', 'note'];
+const FRAME_KEYS = [
+  'report',
+  'time',
+  'epoch_time',
+  'from',
+  'to',
+  'raw',
+  'eth',
+  'ipv4',
+  'ipv6',
+  'udp',
+  'tcp',
+  'arp',
+  'dns',
+  'payload',
+  'pad_to',
+  'expect',
+  'note',
+];
 
-function readFrame(node: YamlNode, number: number, epoch: bigint | undefined, link: 'ethernet' | 'raw', hosts: Map<string, Host>, data: Map<string, Uint8Array>): FrameSpec {
+function readFrame(
+  node: YamlNode,
+  number: number,
+  epoch: bigint | undefined,
+  link: 'ethernet' | 'raw',
+  hosts: Map<string, Host>,
+  data: Map<string, Uint8Array>,
+): FrameSpec {
   const m = map(node, 'a frame');
   onlyKeys(m, 'a frame', FRAME_KEYS);
   const hostOf = (key: string) => {
@@ -234,14 +268,25 @@ function readFrame(node: YamlNode, number: number, epoch: bigint | undefined, li
   if (udp) {
     const um = map(udp.value, 'udp');
     onlyKeys(um, 'udp', ['sport', 'dport', 'checksum']);
-    const u: UdpSpec = { proto: 'udp', sport: int(need(um, 'sport', 'udp').value, 'udp.sport', 0xffff), dport: int(need(um, 'dport', 'udp').value, 'udp.dport', 0xffff) };
+    const u: UdpSpec = {
+      proto: 'udp',
+      sport: int(need(um, 'sport', 'udp').value, 'udp.sport', 0xffff),
+      dport: int(need(um, 'dport', 'udp').value, 'udp.dport', 0xffff),
+    };
     const c = optInt(um, 'checksum', 'udp', 0xffff);
     if (c !== undefined) u.checksum = c;
     p.l4 = u;
   } else if (tcp) {
     const t = readTcp(map(tcp.value, 'tcp'));
-    const optLen = t.options.reduce((n, o) => n + (o.kind === 'sack' ? 2 + 8 * o.blocks.length : { eol: 1, nop: 1, mss: 4, wscale: 3, sack_perm: 2, ts: 10 }[o.kind]), 0);
-    if (optLen % 4 !== 0) fail(entry(map(tcp.value, 'tcp'), 'options')!, `the options take ${optLen} bytes: add nop or eol to make a multiple of 4 (the header length counts 32-bit words)`);
+    const optLen = t.options.reduce(
+      (n, o) => n + (o.kind === 'sack' ? 2 + 8 * o.blocks.length : { eol: 1, nop: 1, mss: 4, wscale: 3, sack_perm: 2, ts: 10 }[o.kind]),
+      0,
+    );
+    if (optLen % 4 !== 0)
+      fail(
+        entry(map(tcp.value, 'tcp'), 'options')!,
+        `the options take ${optLen} bytes: add nop or eol to make a multiple of 4 (the header length counts 32-bit words)`,
+      );
     if (optLen > 40) fail(entry(map(tcp.value, 'tcp'), 'options')!, `the options take ${optLen} bytes; at most 40 fit`);
     p.l4 = t;
   }

@@ -31,7 +31,9 @@ export function parseTcpOption(text: string): TcpOption | string {
     }
     case 'wscale': {
       const v = u32(args[0]);
-      return argc(1) ?? (v !== undefined && v <= 255 ? { kind: 'wscale', shift: v } : `wscale must be 0-255 (14 is the largest RFC 7323 allows), found '${args[0]}'`);
+      return (
+        argc(1) ?? (v !== undefined && v <= 255 ? { kind: 'wscale', shift: v } : `wscale must be 0-255 (14 is the largest RFC 7323 allows), found '${args[0]}'`)
+      );
     }
     case 'ts': {
       const a = u32(args[0]);

@@ -80,7 +80,12 @@ function stripComment(s: string, num: number, at: number): string {
       opened = i;
     } else if (c === '#' && (i === 0 || s[i - 1] === ' ')) return s.slice(0, i).trimEnd();
   }
-  if (quote) throw new Stop(num, at + opened + 1, `unterminated ${quote === '"' ? 'double' : 'single'}-quoted string: close it on the same line (use \\n escapes or a | block scalar for several lines)`);
+  if (quote)
+    throw new Stop(
+      num,
+      at + opened + 1,
+      `unterminated ${quote === '"' ? 'double' : 'single'}-quoted string: close it on the same line (use \\n escapes or a | block scalar for several lines)`,
+    );
   return s.trimEnd();
 }
 
@@ -144,15 +149,28 @@ class Reader {
 function refuseFeatures(text: string, line: number, col: number): void {
   const c = text[0];
   if (c === '&' || c === '*') throw new Stop(line, col, 'anchors and aliases (& and *) are not accepted: write the value out');
-  if (c === '!') throw new Stop(line, col, 'tags (!) are not accepted: the spec reader knows each field\'s type; remove the tag');
+  if (c === '!') throw new Stop(line, col, "tags (!) are not accepted: the spec reader knows each field's type; remove the tag");
   if (c === '?') throw new Stop(line, col, 'complex keys (?) are not accepted: use a plain key');
   if (c === '@' || c === '`') throw new Stop(line, col, `'${c}' cannot start a plain scalar: quote the value`);
   if (c === '%') throw new Stop(line, col, "'%' cannot start a plain scalar: quote the value");
 }
 
 const DOUBLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
 };
 
 /** Reads a quoted scalar starting at s[at]; returns the text and the index after the closing quote. */
@@ -346,7 +364,12 @@ class Parser {
     if (first.indent !== 0) throw new Stop(first.num, first.indent + 1, 'the top level must start in column 1');
     const node = this.block(0);
     const extra = this.r.next();
-    if (extra) throw new Stop(extra.num, extra.indent + 1, extra.indent > 0 ? 'unexpected indentation: align this line with the entries above it' : 'unexpected text after the document');
+    if (extra)
+      throw new Stop(
+        extra.num,
+        extra.indent + 1,
+        extra.indent > 0 ? 'unexpected indentation: align this line with the entries above it' : 'unexpected text after the document',
+      );
     return node;
   }
 
@@ -376,13 +399,18 @@ class Parser {
       if (line.indent > indent) {
         const last = node.entries[node.entries.length - 1]?.value;
         if (last?.kind === 'scalar' && last.style !== 'block' && !splitKey(line.text, line.num, line.indent + 1)) {
-          throw new Stop(line.num, line.indent + 1, `the value of '${node.entries[node.entries.length - 1].key}' cannot go on over several lines: write it after '>-' (folded) or '|' (literal) on the lines below the key`);
+          throw new Stop(
+            line.num,
+            line.indent + 1,
+            `the value of '${node.entries[node.entries.length - 1].key}' cannot go on over several lines: write it after '>-' (folded) or '|' (literal) on the lines below the key`,
+          );
         }
         throw new Stop(line.num, line.indent + 1, 'unexpected indentation: align this key with the keys above it');
       }
       const kv = splitKey(line.text, line.num, line.indent + 1);
       if (!kv) {
-        if (line.text.startsWith('- ') || line.text === '-') throw new Stop(line.num, line.indent + 1, 'a sequence item where a key was expected: indent it under its key');
+        if (line.text.startsWith('- ') || line.text === '-')
+          throw new Stop(line.num, line.indent + 1, 'a sequence item where a key was expected: indent it under its key');
         throw new Stop(line.num, line.indent + 1, "expected 'key: value' here");
       }
       if (node.entries.some((e) => e.key === kv.key)) throw new Stop(line.num, line.indent + 1, `duplicate key '${kv.key}'`);
@@ -427,7 +455,12 @@ class Parser {
 
   private blockScalar(header: string, num: number, at: number, parentIndent: number): YamlScalar {
     const m = /^([|>])([-+]?)$/.exec(header);
-    if (!m) throw new Stop(num, at + 1, `block scalar header '${header}' is not accepted: write |, |-, |+, > or >- alone (explicit indentation digits are not accepted)`);
+    if (!m)
+      throw new Stop(
+        num,
+        at + 1,
+        `block scalar header '${header}' is not accepted: write |, |-, |+, > or >- alone (explicit indentation digits are not accepted)`,
+      );
     const lines = this.r.blockLines(parentIndent);
     if (lines.length === 0) throw new Stop(num, at + 1, 'empty block scalar: write its lines indented below, or use ""');
     const indent = /^ */.exec(lines.find((l) => l.raw.trim() !== '')!.raw)![0].length;

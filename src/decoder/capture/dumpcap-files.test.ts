@@ -24,7 +24,9 @@ describe('files written by dumpcap', () => {
       expect(r.error).toBeUndefined();
       expect(r.format).toBe(file.endsWith('.pcapng') ? 'pcapng' : 'pcap');
       const ours = r.frames.map((f) => [f.number, f.origLen, f.capLen, epoch(f.timestamp), f.comments.join('|')].join('\t'));
-      const theirs = readFileSync(join(dir, `${file}.tshark.tsv`), 'utf8').replace(/\n$/, '').split('\n');
+      const theirs = readFileSync(join(dir, `${file}.tshark.tsv`), 'utf8')
+        .replace(/\n$/, '')
+        .split('\n');
       expect(ours).toEqual(theirs);
 
       // The same file pushed in 100-byte chunks.

@@ -19,11 +19,7 @@ describe('pcap reader', () => {
       expect(r.sections).toEqual([{ offset: 0, byteOrder: le ? 'little' : 'big', version: '2.4', comments: [] }]);
       expect(r.interfaces).toHaveLength(1);
       expect(r.interfaces[0]).toMatchObject({ id: 0, linkType: 101, linkTypeName: 'Raw IP', snapLen: 262144, tsUnitsPerSecond: 1_000_000n });
-      expect(r.frames.map((f) => f.timestamp)).toEqual([
-        1700000000_123456000n,
-        1700000001_999999000n,
-        0xfffffffen * 1_000_000_000n + 7000n,
-      ]);
+      expect(r.frames.map((f) => f.timestamp)).toEqual([1700000000_123456000n, 1700000001_999999000n, 0xfffffffen * 1_000_000_000n + 7000n]);
       expect(r.frames.map((f) => [f.number, f.dataOffset, f.capLen, f.origLen, f.linkType, f.interfaceId])).toEqual([
         [1, 40, 60, 60, 101, 0],
         [2, 40 + 60 + 16, 1, 1514, 101, 0],

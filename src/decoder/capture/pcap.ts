@@ -2,13 +2,7 @@
 // the captured bytes. Byte order and tick size come from the magic number.
 
 import { linkTypeName } from './linktypes.ts';
-import {
-  HARD_MAX_RECORD,
-  NO_COMMENTS,
-  ReaderState,
-  STAGE_PCAP,
-  STANDARD_MAX_PACKET,
-} from './reader-state.ts';
+import { HARD_MAX_RECORD, NO_COMMENTS, ReaderState, STAGE_PCAP, STANDARD_MAX_PACKET } from './reader-state.ts';
 
 export const PCAP_HEADER_LEN = 24;
 export const PCAP_RECORD_HEADER_LEN = 16;
@@ -24,9 +18,7 @@ export function splitLinkTypeWord(word: number): { linkType: number; fcsLen?: nu
 }
 
 function u32(b: Uint8Array, p: number, le: boolean): number {
-  return le
-    ? (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0
-    : ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
+  return le ? (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0 : ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
 }
 
 /** Reads the file header at b[p] (24 bytes present); `abs` is its file offset. */
@@ -94,10 +86,7 @@ export function readPcapRecords(s: ReaderState, b: Uint8Array, p: number, end: n
       orig = ((b[p + 12] << 24) | (b[p + 13] << 16) | (b[p + 14] << 8) | b[p + 15]) >>> 0;
     }
     if (incl > limit) {
-      s.fail(
-        `record ${n + 1} claims ${incl} captured bytes, more than the ${limit}-byte maximum: the file is damaged`,
-        p + delta,
-      );
+      s.fail(`record ${n + 1} claims ${incl} captured bytes, more than the ${limit}-byte maximum: the file is damaged`, p + delta);
       break;
     }
     if (end - p - 16 < incl) {
@@ -105,9 +94,7 @@ export function readPcapRecords(s: ReaderState, b: Uint8Array, p: number, end: n
       break;
     }
     // sec * 1e6 + usec stays below 2^53, so that sum is exact as a number.
-    const timestamp = nano
-      ? BigInt(sec) * 1_000_000_000n + BigInt(frac)
-      : BigInt(sec * 1_000_000 + frac) * 1000n;
+    const timestamp = nano ? BigInt(sec) * 1_000_000_000n + BigInt(frac) : BigInt(sec * 1_000_000 + frac) * 1000n;
     const d = p + 16;
     const record = {
       number: ++n,

@@ -8,8 +8,19 @@ describe('pcapng reader', () => {
   for (const le of [true, false]) {
     it(`reads SHB, IDB and EPBs (${le ? 'little' : 'big'}-endian), default microsecond resolution`, () => {
       const file = concat(
-        shb(le, [[1, 'file note'], [2, 'hw'], [3, 'os'], [4, 'app']]),
-        idb(le, 1, 262144, [[2, 'eth0'], [3, 'first port'], [12, 'Linux'], [15, 'nic'], [1, 'iface note']]),
+        shb(le, [
+          [1, 'file note'],
+          [2, 'hw'],
+          [3, 'os'],
+          [4, 'app'],
+        ]),
+        idb(le, 1, 262144, [
+          [2, 'eth0'],
+          [3, 'first port'],
+          [12, 'Linux'],
+          [15, 'nic'],
+          [1, 'iface note'],
+        ]),
         epb(le, 0, 1795616249_373685n, payload(60, 1)),
         epb(le, 0, 1795616249_373686n, payload(3, 2), [], 1514),
       );
@@ -74,7 +85,10 @@ describe('pcapng reader', () => {
     const off = (v: bigint) => new Bytes(true).u64(v).bytes();
     const file = concat(
       shb(true),
-      idb(true, 1, 0, [[14, off(1000n)], [9, Uint8Array.of(9)]]),
+      idb(true, 1, 0, [
+        [14, off(1000n)],
+        [9, Uint8Array.of(9)],
+      ]),
       idb(true, 1, 0, [[14, off(-5n)]]),
       epb(true, 0, 7n, payload(1)),
       epb(true, 1, 1_000_001n, payload(1)),
@@ -92,7 +106,10 @@ describe('pcapng reader', () => {
       epb(true, 1, 1n, payload(5, 1)),
       epb(true, 0, 2n, payload(5, 2)),
       shb(false, [[1, 'second']]),
-      idb(false, 101, 0, [[2, 'b0'], [9, Uint8Array.of(9)]]),
+      idb(false, 101, 0, [
+        [2, 'b0'],
+        [9, Uint8Array.of(9)],
+      ]),
       epb(false, 0, 3n, payload(5, 3)),
       shb(true),
       idb(true, 276, 0),
@@ -123,7 +140,13 @@ describe('pcapng reader', () => {
     const file = concat(
       shb(true),
       idb(true, 1, 0),
-      epb(true, 0, 1n, payload(7), [[2, Uint8Array.of(0, 0, 0, 1)], [1, 'première'], [1, ''], [1, 'abcd'], [1, '日本']]),
+      epb(true, 0, 1n, payload(7), [
+        [2, Uint8Array.of(0, 0, 0, 1)],
+        [1, 'première'],
+        [1, ''],
+        [1, 'abcd'],
+        [1, '日本'],
+      ]),
       epb(true, 0, 2n, payload(8), [[1, 'x\0\0']]),
       epb(true, 0, 3n, payload(9), [[2988, Uint8Array.of(0, 0, 0x7e, 0x0b, 1)]]),
     );
@@ -178,11 +201,35 @@ describe('pcapng reader', () => {
     const at = good.length; // where the damaged block starts
     const cases: Array<[string, Uint8Array, RegExp]> = [
       ['unknown interface', epb(true, 3, 1n, payload(4)), /names interface 3, but its section has 1 interface/],
-      ['length not a multiple of 4', (() => { const b = epb(true, 0, 1n, payload(4)); b[4] += 2; return b; })(), /not a multiple of 4/],
-      ['trailing length mismatch', (() => { const b = epb(true, 0, 1n, payload(4)); b[b.length - 4] += 4; return b; })(), /total length 36 at its start but 40 at its end/],
+      [
+        'length not a multiple of 4',
+        (() => {
+          const b = epb(true, 0, 1n, payload(4));
+          b[4] += 2;
+          return b;
+        })(),
+        /not a multiple of 4/,
+      ],
+      [
+        'trailing length mismatch',
+        (() => {
+          const b = epb(true, 0, 1n, payload(4));
+          b[b.length - 4] += 4;
+          return b;
+        })(),
+        /total length 36 at its start but 40 at its end/,
+      ],
       ['absurd length', new Bytes(true).u32(6).u32(0xfffffff0).u32(0).bytes(), /claims 4294967280 bytes, absurdly large/],
       ['length below minimum', new Bytes(true).u32(6).u32(12).u32(12).bytes(), /less than the minimum 32/],
-      ['captured length larger than the block', (() => { const b = epb(true, 0, 1n, payload(4)); b[20] = 200; return b; })(), /claims 200 captured bytes, but the 36-byte block holds at most 4/],
+      [
+        'captured length larger than the block',
+        (() => {
+          const b = epb(true, 0, 1n, payload(4));
+          b[20] = 200;
+          return b;
+        })(),
+        /claims 200 captured bytes, but the 36-byte block holds at most 4/,
+      ],
       ['option running past the block', epb(true, 0, 1n, payload(4), [[1, 'abcd']]).map((x, i) => (i === 34 ? 40 : x)), /option 1 claims 40 bytes/],
       ['SPB without an interface', concat(shb(true), spb(true, 4, payload(4))), /no interface/],
       ['bad byte-order magic', shb(true).map((x, i) => (i === 8 ? 0 : x)), /byte-order magic 0x003c2b1a, expected 0x1a2b3c4d/],
@@ -204,9 +251,7 @@ describe('pcapng reader', () => {
         offset: at,
         message: `file ends inside a 132-byte Enhanced Packet Block at offset ${at}: only 131 bytes present`,
       });
-      expect(readCapture(whole.subarray(0, at + 5)).error?.message).toBe(
-        `file ends inside a block header at offset ${at}: 5 of at least 12 bytes present`,
-      );
+      expect(readCapture(whole.subarray(0, at + 5)).error?.message).toBe(`file ends inside a block header at offset ${at}: 5 of at least 12 bytes present`);
     });
 
     it('rejects pcapng major version 2', () => {

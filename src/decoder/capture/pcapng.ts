@@ -63,9 +63,7 @@ export function blockName(type: number): string {
 }
 
 function u32(b: Uint8Array, p: number, le: boolean): number {
-  return le
-    ? (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0
-    : ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
+  return le ? (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0 : ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
 }
 
 function u16(b: Uint8Array, p: number, le: boolean): number {
@@ -108,10 +106,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
     if (type === BT_SHB) {
       const order = byteOrderAt(b, p + 8);
       if (order === null) {
-        s.fail(
-          `Section Header Block at offset ${p + delta} has byte-order magic ${hex32(u32(b, p + 8, false))}, expected 0x1a2b3c4d`,
-          p + delta,
-        );
+        s.fail(`Section Header Block at offset ${p + delta} has byte-order magic ${hex32(u32(b, p + 8, false))}, expected 0x1a2b3c4d`, p + delta);
         break;
       }
       le = order;
@@ -136,10 +131,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
     }
     const trailer = u32(b, p + len - 4, le);
     if (trailer !== len) {
-      s.fail(
-        `${blockName(type)} at offset ${p + delta}: total length ${len} at its start but ${trailer} at its end`,
-        p + delta,
-      );
+      s.fail(`${blockName(type)} at offset ${p + delta}: total length ${len} at its start but ${trailer} at its end`, p + delta);
       break;
     }
     const blockEnd = p + len - 4; // where the body ends (the trailing length starts)
@@ -159,10 +151,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
       const cap = u32(b, p + 20, le);
       const orig = u32(b, p + 24, le);
       if (cap > len - 32) {
-        s.fail(
-          `${blockName(type)} at offset ${p + delta} claims ${cap} captured bytes, but the ${len}-byte block holds at most ${len - 32}`,
-          p + delta,
-        );
+        s.fail(`${blockName(type)} at offset ${p + delta} claims ${cap} captured bytes, but the ${len}-byte block holds at most ${len - 32}`, p + delta);
         break;
       }
       const d = p + 28;
@@ -200,10 +189,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
       const orig = u32(b, p + 8, le);
       const cap = iface.snapLen !== 0 && orig > iface.snapLen ? iface.snapLen : orig;
       if (cap > len - 16) {
-        s.fail(
-          `Simple Packet Block at offset ${p + delta} needs ${cap} captured bytes, but the ${len}-byte block holds at most ${len - 16}`,
-          p + delta,
-        );
+        s.fail(`Simple Packet Block at offset ${p + delta} needs ${cap} captured bytes, but the ${len}-byte block holds at most ${len - 16}`, p + delta);
         break;
       }
       const d = p + 12;

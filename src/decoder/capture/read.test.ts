@@ -89,7 +89,10 @@ describe('readCapture', () => {
     expect(Array.from(d)).toEqual(Array.from(payload(17, 2)));
   });
 
-  for (const [name, make] of [['pcap', smallPcap], ['pcapng', smallPcapng]] as const) {
+  for (const [name, make] of [
+    ['pcap', smallPcap],
+    ['pcapng', smallPcapng],
+  ] as const) {
     it(`${name} cut at every byte offset: never throws, frames before the cut, one error naming where`, () => {
       const { bytes, ends } = make();
       const full = readCapture(bytes);

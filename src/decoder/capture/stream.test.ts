@@ -41,7 +41,15 @@ describe('createCaptureStream', () => {
 
   it('keeps only the unfinished tail between chunks, even for a frame larger than a chunk', () => {
     const big = payload(300_000, 9);
-    const file = pcapFile({ le: true, snapLen: 400_000, records: [{ sec: 1, frac: 2, data: payload(70) }, { sec: 3, frac: 4, data: big }, { sec: 5, frac: 6, data: payload(10) }] });
+    const file = pcapFile({
+      le: true,
+      snapLen: 400_000,
+      records: [
+        { sec: 1, frac: 2, data: payload(70) },
+        { sec: 3, frac: 4, data: big },
+        { sec: 5, frac: 6, data: payload(10) },
+      ],
+    });
     const s = createCaptureStream();
     const kept = () => (s as unknown as { tail: Uint8Array }).tail.length;
     const frames: Array<[number, number]> = [];
@@ -51,7 +59,11 @@ describe('createCaptureStream', () => {
       maxKept = Math.max(maxKept, kept());
     }
     expect(s.end()).toBeUndefined();
-    expect(frames).toEqual([[70, 0], [300_000, 9], [10, 0]]);
+    expect(frames).toEqual([
+      [70, 0],
+      [300_000, 9],
+      [10, 0],
+    ]);
     expect(maxKept).toBeLessThanOrEqual(300_016);
     expect(s.offset).toBe(file.length);
 

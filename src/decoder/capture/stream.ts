@@ -81,9 +81,7 @@ export class CaptureStream {
     if (s.stage === STAGE_MAGIC) {
       const have = this.tailLen;
       s.fail(
-        have === 0
-          ? 'not a pcap or pcapng file: the file is empty'
-          : `not a pcap or pcapng file: only ${have} byte(s), too short for a capture header`,
+        have === 0 ? 'not a pcap or pcapng file: the file is empty' : `not a pcap or pcapng file: only ${have} byte(s), too short for a capture header`,
         0,
       );
     } else if (this.tailLen > 0) {
@@ -186,8 +184,7 @@ export class CaptureStream {
 
 function notACaptureMessage(first4: Uint8Array): string {
   const hex = Array.from(first4, (x) => x.toString(16).padStart(2, '0')).join('');
-  const hint =
-    hex === 'a1b2cd34' || hex === '34cdb2a1' ? ' (a modified pcap variant, which is not supported)' : '';
+  const hint = hex === 'a1b2cd34' || hex === '34cdb2a1' ? ' (a modified pcap variant, which is not supported)' : '';
   return `not a pcap or pcapng file: the first 4 bytes are 0x${hex}, expected a pcap magic (a1b2c3d4, a1b23c4d, either byte order) or a pcapng Section Header Block (0a0d0d0a)${hint}`;
 }
 

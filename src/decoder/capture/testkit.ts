@@ -73,7 +73,11 @@ export function pcapFile(opts: {
     .u32(opts.snapLen ?? 65535)
     .u32(opts.linkTypeWord ?? 1);
   for (const r of opts.records) {
-    b.u32(r.sec).u32(r.frac).u32(r.data.length).u32(r.origLen ?? r.data.length).raw(r.data);
+    b.u32(r.sec)
+      .u32(r.frac)
+      .u32(r.data.length)
+      .u32(r.origLen ?? r.data.length)
+      .raw(r.data);
   }
   return b.bytes();
 }
@@ -106,14 +110,7 @@ export function idb(le: boolean, linkType: number, snapLen: number, opts: OptSpe
   return block(le, 1, new Bytes(le).u16(linkType).u16(0).u32(snapLen).raw(options(le, opts)).bytes());
 }
 
-export function epb(
-  le: boolean,
-  iface: number,
-  ticks: bigint,
-  data: Uint8Array,
-  opts: OptSpec[] = [],
-  origLen = data.length,
-): Uint8Array {
+export function epb(le: boolean, iface: number, ticks: bigint, data: Uint8Array, opts: OptSpec[] = [], origLen = data.length): Uint8Array {
   const body = new Bytes(le)
     .u32(iface)
     .u32(Number(ticks >> 32n))

@@ -48,7 +48,8 @@ export function ticksToNs(hi: number, lo: number, clock: TsClock): TimestampNs {
       lastHiTicks = BigInt(hi) << 32n;
     }
     const ticks = lastHiTicks + BigInt(lo);
-    if (clock.mulNum === 1) ns = ticks; // nanosecond ticks, the usual pcapng case
+    if (clock.mulNum === 1)
+      ns = ticks; // nanosecond ticks, the usual pcapng case
     else ns = clock.mulNum !== 0 ? ticks * clock.mul : (ticks * NS_PER_S) / (clock.units || 1n);
   }
   return clock.offsetNs === 0n ? ns : ns + clock.offsetNs;

@@ -97,9 +97,7 @@ export function writePcapng(frames: FrameToWrite[], opts: PcapngWriteOptions = {
   const idbOpts: Opt[] = nano ? [{ code: IF_TSRESOL, value: Uint8Array.of(9) }] : [];
   const idbLen = 20 + optionsSize(idbOpts);
 
-  const epbOpts: Opt[][] = frames.map((f) =>
-    (f.comments ?? []).map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })),
-  );
+  const epbOpts: Opt[][] = frames.map((f) => (f.comments ?? []).map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })));
   let total = shbLen + idbLen * ifaceOf.size;
   frames.forEach((f, i) => (total += 32 + pad4(f.data.length) + optionsSize(epbOpts[i])));
 

@@ -60,7 +60,7 @@ describe('showText and displayLine', () => {
     expect(showText(F.id, 0xbb05)).toBe('0xbb05');
   });
 
-  it('gives presence-only fields a non-empty value and empty bytes tshark\'s marker', () => {
+  it("gives presence-only fields a non-empty value and empty bytes tshark's marker", () => {
     expect(showText(F.none, null)).toBe('1');
     expect(showText(F.none, new Uint8Array([1]))).toBe('01');
     expect(showText(F.empty, new Uint8Array(0))).toBe('<MISSING>');

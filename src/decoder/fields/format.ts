@@ -72,12 +72,16 @@ export function ipv6Text(b: Uint8Array): string {
     i = j;
   }
   // ::ffff:a.b.c.d and ::a.b.c.d (not :: or ::1) keep the IPv4 form, as inet_ntop writes them.
-  const mapped = bestAt === 0 && (bestLen === 5 && g[5] === 0xffff || bestLen === 6 && g[6] !== 0);
+  const mapped = bestAt === 0 && ((bestLen === 5 && g[5] === 0xffff) || (bestLen === 6 && g[6] !== 0));
   if (mapped) {
     const v4 = `${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
     return bestLen === 5 ? `::ffff:${v4}` : `::${v4}`;
   }
-  const part = (from: number, to: number) => g.slice(from, to).map((x) => x.toString(16)).join(':');
+  const part = (from: number, to: number) =>
+    g
+      .slice(from, to)
+      .map((x) => x.toString(16))
+      .join(':');
   if (bestAt < 0) return part(0, 8);
   return part(0, bestAt) + '::' + part(bestAt + bestLen, 8);
 }

@@ -50,27 +50,35 @@ const emission = fc.array(
 describe('LineSink', () => {
   it('writes exactly the text line WantedSink gives', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(SPECS.map((s) => s.name), { minLength: 1 }), emission, emission, (names, frame1, frame2) => {
-        const wanted = compileWanted(names);
-        const text = new WantedSink(wanted);
-        const bytes = new LineSink(wanted);
-        const out = new Uint8Array(1 << 16);
-        let at = 0;
-        let expected = '';
-        for (const frame of [frame1, frame2]) {
-          text.begin(new Uint8Array(0));
-          bytes.begin(new Uint8Array(0));
-          for (const [i, v] of frame) {
-            text.add(SPECS[i], 0, 0, v);
-            bytes.add(SPECS[i], 0, 0, v);
+      fc.property(
+        fc.shuffledSubarray(
+          SPECS.map((s) => s.name),
+          { minLength: 1 },
+        ),
+        emission,
+        emission,
+        (names, frame1, frame2) => {
+          const wanted = compileWanted(names);
+          const text = new WantedSink(wanted);
+          const bytes = new LineSink(wanted);
+          const out = new Uint8Array(1 << 16);
+          let at = 0;
+          let expected = '';
+          for (const frame of [frame1, frame2]) {
+            text.begin(new Uint8Array(0));
+            bytes.begin(new Uint8Array(0));
+            for (const [i, v] of frame) {
+              text.add(SPECS[i], 0, 0, v);
+              bytes.add(SPECS[i], 0, 0, v);
+            }
+            text.setColumn(0, 'col\u00e9');
+            bytes.setColumn(0, 'col\u00e9');
+            expected += text.values.join('\t') + '\n';
+            at = bytes.line(out, at);
           }
-          text.setColumn(0, 'col\u00e9');
-          bytes.setColumn(0, 'col\u00e9');
-          expected += text.values.join('\t') + '\n';
-          at = bytes.line(out, at);
-        }
-        expect(new TextDecoder().decode(out.subarray(0, at))).toBe(expected);
-      }),
+          expect(new TextDecoder().decode(out.subarray(0, at))).toBe(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

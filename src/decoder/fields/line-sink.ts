@@ -87,7 +87,8 @@ export class LineSink extends WantedSink {
     this.cellOpen();
     const how = this.kind[spec.id] || (this.kind[spec.id] = kindOf(spec));
     if (how === DECIMAL && typeof v === 'number' && Number.isSafeInteger(v)) this.integer(v);
-    else if (how === HEX && typeof v === 'number' && v >= 0 && v <= 0xffffffff && Number.isInteger(v)) this.hex(v, Math.max(1, Math.ceil((spec.width || 8) / 4)));
+    else if (how === HEX && typeof v === 'number' && v >= 0 && v <= 0xffffffff && Number.isInteger(v))
+      this.hex(v, Math.max(1, Math.ceil((spec.width || 8) / 4)));
     else if (how === IPV4 && typeof v === 'number') this.ipv4(v);
     else if (how === BOOL) {
       this.room(1);

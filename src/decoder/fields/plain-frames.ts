@@ -129,13 +129,25 @@ const HEADER_READERS: Readonly<Record<string, Reader>> = {
  * _ws.expert fields would show; those have no reader here.)
  */
 const FLAG_BITS: ReadonlyArray<readonly [FieldSpec, number]> = [
-  [T.res, 0xe00], [T.ae, 0x100], [T.cwr, 0x80], [T.ece, 0x40], [T.urg, 0x20], [T.ackFlag, 0x10],
-  [T.push, 0x08], [T.reset, 0x04], [T.syn, 0x02], [T.fin, 0x01],
+  [T.res, 0xe00],
+  [T.ae, 0x100],
+  [T.cwr, 0x80],
+  [T.ece, 0x40],
+  [T.urg, 0x20],
+  [T.ackFlag, 0x10],
+  [T.push, 0x08],
+  [T.reset, 0x04],
+  [T.syn, 0x02],
+  [T.fin, 0x01],
 ];
 
 function readers(): Map<string, Reader> {
   const m = new Map<string, Reader>(Object.entries(HEADER_READERS));
-  for (const [spec, bit] of FLAG_BITS) m.set(spec.name, onTcp((f, o) => o.add(spec, L4 + 12, 2, (u16(f.data, L4 + 12) & bit) !== 0)));
+  for (const [spec, bit] of FLAG_BITS)
+    m.set(
+      spec.name,
+      onTcp((f, o) => o.add(spec, L4 + 12, 2, (u16(f.data, L4 + 12) & bit) !== 0)),
+    );
   return m;
 }
 
@@ -183,10 +195,29 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
   const common = wholeFrame ? [] : frameEmits;
   const forTcp = [...common, ...unique.flatMap((r) => (typeof r === 'function' ? [r] : r.on === 'tcp' ? [r.emit] : []))];
   const forUdp = [...common, ...unique.flatMap((r) => (typeof r === 'function' ? [r] : r.on === 'udp' ? [r.emit] : []))];
-  const f: Plain = { data: new Uint8Array(0), record: undefined as unknown as FrameRecord, info: undefined as unknown as FrameInfo, end: 0, hdrLen: 0, tcp: true, an: undefined };
+  const f: Plain = {
+    data: new Uint8Array(0),
+    record: undefined as unknown as FrameRecord,
+    info: undefined as unknown as FrameInfo,
+    end: 0,
+    hdrLen: 0,
+    tcp: true,
+    an: undefined,
+  };
   const options: TcpSegmentInput['options'] = { mss: undefined, wscale: undefined, sackPerm: undefined, sack: undefined, tsval: undefined, tsecr: undefined };
   const seg: TcpSegmentInput = {
-    frame: 0, time: 0n, src: '', dst: '', srcPort: 0, dstPort: 0, seqRaw: 0, ackRaw: 0, flags: 0, windowRaw: 0, payloadLength: 0, options: {},
+    frame: 0,
+    time: 0n,
+    src: '',
+    dst: '',
+    srcPort: 0,
+    dstPort: 0,
+    seqRaw: 0,
+    ackRaw: 0,
+    flags: 0,
+    windowRaw: 0,
+    payloadLength: 0,
+    options: {},
   };
   return (record, data, info, session) => {
     const end = plainIpv4End(record, data);
@@ -264,7 +295,12 @@ function plainOptions(d: Uint8Array, from: number, to: number): boolean {
     }
     if (at + 1 >= to) return false;
     const len = d[at + 1];
-    const ok = (kind === 2 && len === 4) || (kind === 3 && len === 3) || (kind === 4 && len === 2) || (kind === 8 && len === 10) || (kind === 5 && len >= 10 && (len - 2) % 8 === 0);
+    const ok =
+      (kind === 2 && len === 4) ||
+      (kind === 3 && len === 3) ||
+      (kind === 4 && len === 2) ||
+      (kind === 8 && len === 10) ||
+      (kind === 5 && len >= 10 && (len - 2) % 8 === 0);
     if (!ok || at + len > to) return false;
     at += len;
   }

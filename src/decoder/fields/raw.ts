@@ -7,9 +7,7 @@ export function rawValue(spec: FieldSpec, data: Uint8Array, offset: number, leng
   const end = Math.min(offset + length, data.length);
   switch (spec.type) {
     case 'ipv4':
-      return end - offset >= 4
-        ? ((data[offset] << 24) | (data[offset + 1] << 16) | (data[offset + 2] << 8) | data[offset + 3]) >>> 0
-        : null;
+      return end - offset >= 4 ? ((data[offset] << 24) | (data[offset + 1] << 16) | (data[offset + 2] << 8) | data[offset + 3]) >>> 0 : null;
     case 'string': {
       let s = '';
       for (let i = offset; i < end; i++) s += String.fromCharCode(data[i]);

@@ -10,7 +10,18 @@ describe('wanted fields', () => {
   });
 
   it('keeps only what was asked, as tshark -T fields prints it', () => {
-    const w = compileWanted(['eth.addr', 'ip.checksum', 'ip.checksum.status', 'udp.port', 'dns.qry.name', 'dns.flags.recdesired', 'udp', '_ws.col.Info', '_ws.col.Protocol', 'frame.protocols']);
+    const w = compileWanted([
+      'eth.addr',
+      'ip.checksum',
+      'ip.checksum.status',
+      'udp.port',
+      'dns.qry.name',
+      'dns.flags.recdesired',
+      'udp',
+      '_ws.col.Info',
+      '_ws.col.Protocol',
+      'frame.protocols',
+    ]);
     expect(extractFields(record(REPORT_FRAME_1), REPORT_FRAME_1, w)).toEqual([
       '70:5d:cc:65:65:aa,48:5f:99:46:85:d3',
       '0xd77c',

@@ -1,7 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { compileFilter, type FieldLookup, type FilterValue } from './index.ts';
 
-const known = ['frame', 'eth', 'ip', 'ipv6', 'tcp', 'udp', 'dns', 'http', 'arp', 'ip.src', 'ip.dst', 'ip.addr', 'ipv6.addr', 'eth.addr', 'tcp.port', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.flags', 'tcp.flags.syn', 'tcp.flags.ack', 'tcp.len', 'tcp.options.sack_perm', 'tcp.analysis.retransmission', 'dns.qry.name', 'http.host', 'tcp.payload', 'frame.time_relative'];
+const known = [
+  'frame',
+  'eth',
+  'ip',
+  'ipv6',
+  'tcp',
+  'udp',
+  'dns',
+  'http',
+  'arp',
+  'ip.src',
+  'ip.dst',
+  'ip.addr',
+  'ipv6.addr',
+  'eth.addr',
+  'tcp.port',
+  'tcp.srcport',
+  'tcp.dstport',
+  'tcp.seq',
+  'tcp.flags',
+  'tcp.flags.syn',
+  'tcp.flags.ack',
+  'tcp.len',
+  'tcp.options.sack_perm',
+  'tcp.analysis.retransmission',
+  'dns.qry.name',
+  'http.host',
+  'tcp.payload',
+  'frame.time_relative',
+];
 const options = { isField: (n: string) => known.includes(n), names: () => known };
 
 /** A frame given as field name -> shown values (value = show, or bytes). */
@@ -10,15 +39,32 @@ function frame(fields: Record<string, (string | FilterValue)[]>): FieldLookup {
 }
 
 const syn = frame({
-  frame: [''], eth: [''], ip: [''], tcp: [''],
-  'ip.src': ['192.168.0.31'], 'ip.dst': ['104.76.64.220'], 'ip.addr': ['192.168.0.31', '104.76.64.220'],
+  frame: [''],
+  eth: [''],
+  ip: [''],
+  tcp: [''],
+  'ip.src': ['192.168.0.31'],
+  'ip.dst': ['104.76.64.220'],
+  'ip.addr': ['192.168.0.31', '104.76.64.220'],
   'eth.addr': ['48:5f:99:46:85:d3', '70:5d:cc:65:65:aa'],
-  'tcp.srcport': ['56986'], 'tcp.dstport': ['80'], 'tcp.port': ['56986', '80'],
-  'tcp.seq': ['0'], 'tcp.flags': ['0x0002'], 'tcp.flags.syn': ['1'], 'tcp.flags.ack': ['0'], 'tcp.len': ['0'],
-  'tcp.options.sack_perm': [''], 'frame.time_relative': ['0.008927000'],
+  'tcp.srcport': ['56986'],
+  'tcp.dstport': ['80'],
+  'tcp.port': ['56986', '80'],
+  'tcp.seq': ['0'],
+  'tcp.flags': ['0x0002'],
+  'tcp.flags.syn': ['1'],
+  'tcp.flags.ack': ['0'],
+  'tcp.len': ['0'],
+  'tcp.options.sack_perm': [''],
+  'frame.time_relative': ['0.008927000'],
 });
 const get = frame({
-  ip: [''], tcp: [''], http: [''], 'tcp.port': ['56986', '80'], 'tcp.len': ['213'], 'http.host': ['tile-service.weather.microsoft.com'],
+  ip: [''],
+  tcp: [''],
+  http: [''],
+  'tcp.port': ['56986', '80'],
+  'tcp.len': ['213'],
+  'http.host': ['tile-service.weather.microsoft.com'],
   'tcp.payload': [{ value: new TextEncoder().encode('GET /ko-KR/livetile HTTP/1.1'), show: '474554' }],
   'ipv6.addr': [],
 });

@@ -28,11 +28,31 @@ const CASES: Record<string, string[]> = {
     'tcp.connection.syn or tcp.connection.fin_active',
     '_ws.expert.message contains "Duplicate ACK (#3)"',
   ],
-  'captures/recorded/tcp-http.pcapng': ['http', 'http.request.method == "GET"', 'http.response.code == 200', 'tcp.reassembled_in', 'http.content_length > 100', 'tcp.stream == 0 and tcp.flags.push == 1'],
-  'captures/recorded/udp-dns.pcapng': ['dns', 'dns.response_in', 'dns.time > 0.001', 'udp.port == 53', 'dns.flags.response == 1', 'dns.qry.name contains "example"', 'dns.a', 'udp.length > 60'],
+  'captures/recorded/tcp-http.pcapng': [
+    'http',
+    'http.request.method == "GET"',
+    'http.response.code == 200',
+    'tcp.reassembled_in',
+    'http.content_length > 100',
+    'tcp.stream == 0 and tcp.flags.push == 1',
+  ],
+  'captures/recorded/udp-dns.pcapng': [
+    'dns',
+    'dns.response_in',
+    'dns.time > 0.001',
+    'udp.port == 53',
+    'dns.flags.response == 1',
+    'dns.qry.name contains "example"',
+    'dns.a',
+    'udp.length > 60',
+  ],
   'captures/recorded/arp.pcapng': ['arp', 'arp.opcode == 2', 'eth.dst == ff:ff:ff:ff:ff:ff', 'icmp', 'icmp.resp_to'],
   'captures/recorded/tcp-ipv6.pcapng': ['ipv6', 'ipv6.addr == fd77::2', 'ip', 'tcp.srcport > 1024'],
-  'captures/recorded/tcp-zerowindow.pcapng': ['tcp.analysis.zero_window', 'tcp.analysis.window_full', 'tcp.analysis.zero_window_probe or tcp.analysis.window_update'],
+  'captures/recorded/tcp-zerowindow.pcapng': [
+    'tcp.analysis.zero_window',
+    'tcp.analysis.window_full',
+    'tcp.analysis.zero_window_probe or tcp.analysis.window_update',
+  ],
 };
 
 const opened = new Map<string, ReturnType<typeof openCapture>>();
@@ -69,7 +89,8 @@ describe.skipIf(!existsSync(TSHARK))('display filters agree with tshark -Y', () 
 
 describe('filter names', () => {
   it('knows protocols, fields and the analysis fields', () => {
-    for (const name of ['tcp', 'ip.addr', 'tcp.port', 'dns.qry.name', 'tcp.analysis.retransmission', 'tcp.stream']) expect(filterNames.isField(name), name).toBe(true);
+    for (const name of ['tcp', 'ip.addr', 'tcp.port', 'dns.qry.name', 'tcp.analysis.retransmission', 'tcp.stream'])
+      expect(filterNames.isField(name), name).toBe(true);
     expect(filterNames.isField('tcp.prot')).toBe(false);
   });
 });

@@ -21,7 +21,17 @@ export class FilterSyntaxError extends Error {
 
 const symbolOps = ['===', '!==', '==', '!=', '<=', '>=', '~=', '<', '>', '~'];
 const wordOps: Record<string, string> = {
-  eq: '==', ne: '!=', lt: '<', gt: '>', le: '<=', ge: '>=', contains: 'contains', matches: 'matches', in: 'in', any_eq: '==', all_ne: '!=',
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  gt: '>',
+  le: '<=',
+  ge: '>=',
+  contains: 'contains',
+  matches: 'matches',
+  in: 'in',
+  any_eq: '==',
+  all_ne: '!=',
 };
 
 /** A bare word: field names, numbers, addresses (1.2.3.4/24, fe80::1, aa:bb:cc), and unquoted values. */

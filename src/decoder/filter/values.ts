@@ -64,7 +64,10 @@ function ipv6InPrefix(value: number[], net: number[], bits: number): boolean {
 }
 
 function normaliseMac(text: string): string {
-  return text.toLowerCase().replace(/[:.-]/g, '').replace(/(..)(?!$)/g, '$1:');
+  return text
+    .toLowerCase()
+    .replace(/[:.-]/g, '')
+    .replace(/(..)(?!$)/g, '$1:');
 }
 
 function ordered(op: CompareOp, a: number, b: number): boolean {

@@ -11,7 +11,12 @@ describe('ARP', () => {
 
   it('decodes the report frame 10775: a unicast request from the router', () => {
     const d = dissectFrame(record(REPORT_ARP_REQUEST, 1, 10775), REPORT_ARP_REQUEST);
-    expect(d.columns).toEqual({ source: 'EFMNetwo_65:65:aa', destination: 'CloudNet_46:85:d3', protocol: 'ARP', info: 'Who has 192.168.0.5? Tell 192.168.0.1' });
+    expect(d.columns).toEqual({
+      source: 'EFMNetwo_65:65:aa',
+      destination: 'CloudNet_46:85:d3',
+      protocol: 'ARP',
+      info: 'Who has 192.168.0.5? Tell 192.168.0.1',
+    });
     expect(findField(d.tree, 'arp')!.display).toBe('Address Resolution Protocol (request)');
     expect(findField(d.tree, 'arp.opcode')).toMatchObject({ display: 'Opcode: request (1)', show: '1', offset: 20, length: 2 });
     expect(findField(d.tree, 'arp.src.hw_mac')!.display).toBe('Sender MAC address: EFMNetwo_65:65:aa (70:5d:cc:65:65:aa)');

@@ -78,12 +78,52 @@ export const dnsFields = defineFields({
   length: { name: 'dns.length', label: 'Length', type: 'uint', bits: 16, width: 16 },
   id: { name: 'dns.id', label: 'Transaction ID', type: 'uint', bits: 16, width: 16, base: 'hex' },
   flags: { name: 'dns.flags', label: 'Flags', type: 'uint', bits: 16, width: 16, base: 'hex' },
-  response: { name: 'dns.flags.response', label: 'Response', type: 'bool', bits: 1, width: 16, mask: 0x8000, tfs: ['Message is a response', 'Message is a query'] },
+  response: {
+    name: 'dns.flags.response',
+    label: 'Response',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x8000,
+    tfs: ['Message is a response', 'Message is a query'],
+  },
   opcode: { name: 'dns.flags.opcode', label: 'Opcode', type: 'uint', bits: 4, width: 16, mask: 0x7800, strings: OPCODES },
-  authoritative: { name: 'dns.flags.authoritative', label: 'Authoritative', type: 'bool', bits: 1, width: 16, mask: 0x0400, tfs: ['Server is an authority for domain', 'Server is not an authority for domain'] },
-  truncated: { name: 'dns.flags.truncated', label: 'Truncated', type: 'bool', bits: 1, width: 16, mask: 0x0200, tfs: ['Message is truncated', 'Message is not truncated'] },
-  recdesired: { name: 'dns.flags.recdesired', label: 'Recursion desired', type: 'bool', bits: 1, width: 16, mask: 0x0100, tfs: ['Do query recursively', "Don't do query recursively"] },
-  recavail: { name: 'dns.flags.recavail', label: 'Recursion available', type: 'bool', bits: 1, width: 16, mask: 0x0080, tfs: ['Server can do recursive queries', "Server can't do recursive queries"] },
+  authoritative: {
+    name: 'dns.flags.authoritative',
+    label: 'Authoritative',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x0400,
+    tfs: ['Server is an authority for domain', 'Server is not an authority for domain'],
+  },
+  truncated: {
+    name: 'dns.flags.truncated',
+    label: 'Truncated',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x0200,
+    tfs: ['Message is truncated', 'Message is not truncated'],
+  },
+  recdesired: {
+    name: 'dns.flags.recdesired',
+    label: 'Recursion desired',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x0100,
+    tfs: ['Do query recursively', "Don't do query recursively"],
+  },
+  recavail: {
+    name: 'dns.flags.recavail',
+    label: 'Recursion available',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x0080,
+    tfs: ['Server can do recursive queries', "Server can't do recursive queries"],
+  },
   z: { name: 'dns.flags.z', label: 'Z', type: 'bool', bits: 1, width: 16, mask: 0x0040, tfs: ['reserved (1)', 'reserved (0)'] },
   authenticated: {
     name: 'dns.flags.authenticated',
@@ -94,10 +134,34 @@ export const dnsFields = defineFields({
     mask: 0x0020,
     tfs: ['Answer/authority portion was authenticated by the server', 'Answer/authority portion was not authenticated by the server'],
   },
-  conflictQuery: { name: 'dns.flags.conflict', label: 'Conflict', type: 'bool', bits: 1, width: 16, mask: 0x0400, tfs: ['The sender received multiple responses', 'None'] },
-  conflictResponse: { name: 'dns.flags.conflict', label: 'Conflict', type: 'bool', bits: 1, width: 16, mask: 0x0400, tfs: ['The name is not considered unique', 'The name is considered unique'] },
+  conflictQuery: {
+    name: 'dns.flags.conflict',
+    label: 'Conflict',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x0400,
+    tfs: ['The sender received multiple responses', 'None'],
+  },
+  conflictResponse: {
+    name: 'dns.flags.conflict',
+    label: 'Conflict',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x0400,
+    tfs: ['The name is not considered unique', 'The name is considered unique'],
+  },
   tentative: { name: 'dns.flags.tentative', label: 'Tentative', type: 'bool', bits: 1, width: 16, mask: 0x0100, tfs: ['Tentative', 'Not tentative'] },
-  checkdisable: { name: 'dns.flags.checkdisable', label: 'Non-authenticated data', type: 'bool', bits: 1, width: 16, mask: 0x0010, tfs: ['Acceptable', 'Unacceptable'] },
+  checkdisable: {
+    name: 'dns.flags.checkdisable',
+    label: 'Non-authenticated data',
+    type: 'bool',
+    bits: 1,
+    width: 16,
+    mask: 0x0010,
+    tfs: ['Acceptable', 'Unacceptable'],
+  },
   rcode: { name: 'dns.flags.rcode', label: 'Reply code', type: 'uint', bits: 4, width: 16, mask: 0x000f, strings: RCODES },
   countQueries: { name: 'dns.count.queries', label: 'Questions', type: 'uint', bits: 16, width: 16 },
   countAnswers: { name: 'dns.count.answers', label: 'Answer RRs', type: 'uint', bits: 16, width: 16 },
@@ -145,7 +209,14 @@ export const dnsFields = defineFields({
   extRcode: { name: 'dns.resp.ext_rcode', label: 'Higher bits in extended RCODE', type: 'uint', width: 8, base: 'hex' },
   ednsVersion: { name: 'dns.resp.edns0_version', label: 'EDNS0 version', type: 'uint', width: 8 },
   ednsZ: { name: 'dns.resp.z', label: 'Z', type: 'uint', width: 16, base: 'hex' },
-  ednsDo: { name: 'dns.resp.z.do', label: 'DO bit', type: 'bool', width: 16, mask: 0x8000, tfs: ['Accepts DNSSEC security RRs', 'Cannot handle DNSSEC security RRs'] },
+  ednsDo: {
+    name: 'dns.resp.z.do',
+    label: 'DO bit',
+    type: 'bool',
+    width: 16,
+    mask: 0x8000,
+    tfs: ['Accepts DNSSEC security RRs', 'Cannot handle DNSSEC security RRs'],
+  },
   ednsZReserved: { name: 'dns.resp.z.reserved', label: 'Reserved', type: 'uint', width: 16, mask: 0x7fff, base: 'hex' },
   ednsOptions: { name: 'dns.opt', label: 'Option', type: 'bytes' },
   data: { name: 'dns.data', label: 'Data', type: 'bytes' },
@@ -336,7 +407,13 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
     out.add(D.countLabels, at, n.used, n.text.length > 1 ? n.labels : 0);
     out.add(D.qryType, at + n.used, 2, type);
     if (variant === 'mdns') {
-      out.add(D.qryClass, at + n.used + 2, 2, cls, out.detail ? `.000 0000 0000 ${(cls & 0xf).toString(2).padStart(4, '0')} = Class: ${className(cls)} (${hexOf(cls, 16)})` : undefined);
+      out.add(
+        D.qryClass,
+        at + n.used + 2,
+        2,
+        cls,
+        out.detail ? `.000 0000 0000 ${(cls & 0xf).toString(2).padStart(4, '0')} = Class: ${className(cls)} (${hexOf(cls, 16)})` : undefined,
+      );
       out.add(D.qryUnicast, at + n.used + 2, 2, qu);
     } else out.add(D.qryClass, at + n.used + 2, 2, cls);
     if (out.detail) out.close();
@@ -405,7 +482,13 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
       if (rdlen) out.add(D.ednsOptions, rd, rdlen);
     } else {
       if (variant === 'mdns') {
-        out.add(D.respClass, p + 2, 2, cls, out.detail ? `.000 0000 0000 ${(cls & 0xf).toString(2).padStart(4, '0')} = Class: ${className(cls)} (${hexOf(cls, 16)})` : undefined);
+        out.add(
+          D.respClass,
+          p + 2,
+          2,
+          cls,
+          out.detail ? `.000 0000 0000 ${(cls & 0xf).toString(2).padStart(4, '0')} = Class: ${className(cls)} (${hexOf(cls, 16)})` : undefined,
+        );
         out.add(D.cacheFlush, p + 2, 2, flush);
       } else out.add(D.respClass, p + 2, 2, cls);
       out.add(D.respTtl, p + 4, 4, ttl);
@@ -450,7 +533,11 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
         }
       } else if (rdlen) {
         if (!TYPES[type]) {
-          out.expert('dns.undecoded.type', 'note', `Dissector for DNS Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`);
+          out.expert(
+            'dns.undecoded.type',
+            'note',
+            `Dissector for DNS Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`,
+          );
         }
         out.add(D.data, rd, rdlen);
       }

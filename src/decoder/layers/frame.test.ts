@@ -12,7 +12,11 @@ describe('frame', () => {
 
   it('gives times, comments and the interface as the capture says', () => {
     const r = { ...record(REPORT_FRAME_1, 1, 2), timestamp: 1_795_616_040_315_469_192n, comments: ['first query'] };
-    const d = dissectFrame(r, REPORT_FRAME_1, { firstTimestamp: 1_795_616_040_315_104_057n, previousTimestamp: 1_795_616_040_315_104_057n, interfaceName: 'lo' });
+    const d = dissectFrame(r, REPORT_FRAME_1, {
+      firstTimestamp: 1_795_616_040_315_104_057n,
+      previousTimestamp: 1_795_616_040_315_104_057n,
+      interfaceName: 'lo',
+    });
     expect(findField(d.tree, 'frame')!.display).toBe('Frame 2: 76 bytes on wire (608 bits), 76 bytes captured (608 bits) on interface lo, id 0');
     expect(findField(d.tree, 'frame.time_epoch')!.show).toBe('1795616040.315469192');
     expect(findField(d.tree, 'frame.time_delta')!.show).toBe('0.000365135');

@@ -127,4 +127,3 @@ export function emitFrame(out: Sink, info: FrameInfo): void {
   out.add(F.marked, 0, 0, false);
   out.add(F.ignored, 0, 0, false);
 }
-

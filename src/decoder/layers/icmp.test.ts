@@ -40,8 +40,7 @@ describe('ICMP echo matching (as tshark 4.0 -2 pairs these frames)', () => {
     const m = [type, 0, 0, 0, 0x12, 0x34, 0, 7];
     return good ? summed(m) : m;
   };
-  const capture = (frames: Uint8Array[]) =>
-    openCapture(writePcapng(frames.map((data, i) => ({ linkType: 1, timestamp: BigInt(i + 1) * 1_000_000n, data }))));
+  const capture = (frames: Uint8Array[]) => openCapture(writePcapng(frames.map((data, i) => ({ linkType: 1, timestamp: BigInt(i + 1) * 1_000_000n, data }))));
   const show = (c: ReturnType<typeof capture>, n: number, name: string) => findField(c.dissect(n).tree, name)?.show;
 
   it('pairs a reply with its request, not with the copy an ICMP error quotes (traceroute -I)', () => {
@@ -53,7 +52,10 @@ describe('ICMP echo matching (as tshark 4.0 -2 pairs these frames)', () => {
   });
 
   it('pairs no message with a bad checksum; the request still says no response was found', () => {
-    for (const [request, reply] of [[echo(8), echo(0, false)], [echo(8, false), echo(0)]]) {
+    for (const [request, reply] of [
+      [echo(8), echo(0, false)],
+      [echo(8, false), echo(0)],
+    ]) {
       const c = capture([ip4(1, 2, request), ip4(2, 1, reply)]);
       expect([show(c, 1, 'icmp.resp_in'), show(c, 2, 'icmp.resp_to')]).toEqual([undefined, undefined]);
       expect(c.dissect(1).columns.info).toMatch(/\(no response found!\)$/);

@@ -53,7 +53,14 @@ function codeName(type: number, code: number): string | undefined {
 
 export const icmpFields = defineFields({
   icmp: { name: 'icmp', label: 'Internet Control Message Protocol', type: 'protocol' },
-  type: { name: 'icmp.type', label: 'Type', type: 'uint', bits: 8, width: 8, fmt: (v) => `${v} (${TYPES[Number(v)] ?? 'Unknown ICMP (obsolete or malformed?)'})` },
+  type: {
+    name: 'icmp.type',
+    label: 'Type',
+    type: 'uint',
+    bits: 8,
+    width: 8,
+    fmt: (v) => `${v} (${TYPES[Number(v)] ?? 'Unknown ICMP (obsolete or malformed?)'})`,
+  },
   code: { name: 'icmp.code', label: 'Code', type: 'uint', bits: 8, width: 8 },
   checksum: { name: 'icmp.checksum', label: 'Checksum', type: 'uint', bits: 16, width: 16, base: 'hex' },
   checksumStatus: { name: 'icmp.checksum.status', label: 'Checksum Status', type: 'uint', width: 8, generated: true, fmt: (v) => CHECKSUM_STATUS[Number(v)] },

@@ -80,7 +80,12 @@ export const icmpv6Fields = defineFields({
   opt: { name: 'icmpv6.opt', label: 'ICMPv6 Option', type: 'none' },
   optType: { name: 'icmpv6.opt.type', label: 'Type', type: 'uint', width: 8, strings: OPT_TYPES },
   optLength: { name: 'icmpv6.opt.length', label: 'Length', type: 'uint', width: 8, fmt: (v) => `${v} (${Number(v) * 8} bytes)` },
-  optLinkaddr: { name: 'icmpv6.opt.linkaddr', label: 'Link-layer address', type: 'bytes', fmt: (v) => (v instanceof Uint8Array && v.length === 6 ? macDisplay(v) : '') },
+  optLinkaddr: {
+    name: 'icmpv6.opt.linkaddr',
+    label: 'Link-layer address',
+    type: 'bytes',
+    fmt: (v) => (v instanceof Uint8Array && v.length === 6 ? macDisplay(v) : ''),
+  },
   optReserved: { name: 'icmpv6.opt.reserved', label: 'Reserved', type: 'none' },
   optPrefixLength: { name: 'icmpv6.opt.prefix.length', label: 'Prefix Length', type: 'uint', width: 8 },
   optPrefixFlag: { name: 'icmpv6.opt.prefix.flag', label: 'Flag', type: 'uint', width: 8, base: 'hex' },
@@ -133,7 +138,11 @@ function ndOptions(ctx: LayerContext, from: number, to: number): string | undefi
     } else if (t === 3 && size >= 32) {
       out.add(V.optPrefixLength, at + 2, 1, data[at + 2]);
       const f = data[at + 3];
-      const names = [f & 0x80 ? 'On-link flag(L)' : '', f & 0x40 ? 'Autonomous address-configuration flag(A)' : '', f & 0x20 ? 'Router address flag(R)' : ''].filter(Boolean);
+      const names = [
+        f & 0x80 ? 'On-link flag(L)' : '',
+        f & 0x40 ? 'Autonomous address-configuration flag(A)' : '',
+        f & 0x20 ? 'Router address flag(R)' : '',
+      ].filter(Boolean);
       out.open(V.optPrefixFlag, at + 3, 1, f, out.detail ? `Flag: ${hexOf(f, 8)}${names.length ? ', ' + names.join(', ') : ''}` : undefined);
       out.add(V.optPrefixL, at + 3, 1, (f & 0x80) !== 0);
       out.add(V.optPrefixA, at + 3, 1, (f & 0x40) !== 0);

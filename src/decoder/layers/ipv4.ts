@@ -21,7 +21,12 @@ const OPT_NUMBERS: Readonly<Record<number, string>> = {
   20: 'Router Alert',
   25: 'Quick-Start',
 };
-const OPT_CLASSES: Readonly<Record<number, string>> = { 0: 'Control', 1: 'Reserved for future use', 2: 'Debugging and measurement', 3: 'Reserved for future use' };
+const OPT_CLASSES: Readonly<Record<number, string>> = {
+  0: 'Control',
+  1: 'Reserved for future use',
+  2: 'Debugging and measurement',
+  3: 'Reserved for future use',
+};
 
 export const ipv4Fields = defineFields({
   ip: { name: 'ip', label: 'Internet Protocol Version 4', type: 'protocol' },
@@ -40,7 +45,14 @@ export const ipv4Fields = defineFields({
   ttl: { name: 'ip.ttl', label: 'Time to Live', type: 'uint', bits: 8, width: 8 },
   proto: { name: 'ip.proto', label: 'Protocol', type: 'uint', bits: 8, width: 8, strings: IP_PROTOCOLS },
   checksum: { name: 'ip.checksum', label: 'Header Checksum', type: 'uint', bits: 16, width: 16, base: 'hex' },
-  checksumStatus: { name: 'ip.checksum.status', label: 'Header checksum status', type: 'uint', width: 8, generated: true, fmt: (v) => CHECKSUM_STATUS[Number(v)] },
+  checksumStatus: {
+    name: 'ip.checksum.status',
+    label: 'Header checksum status',
+    type: 'uint',
+    width: 8,
+    generated: true,
+    fmt: (v) => CHECKSUM_STATUS[Number(v)],
+  },
   checksumCalculated: { name: 'ip.checksum_calculated', label: 'Calculated Checksum', type: 'uint', width: 16, base: 'hex', generated: true },
   src: { name: 'ip.src', label: 'Source Address', type: 'ipv4', bits: 32 },
   dst: { name: 'ip.dst', label: 'Destination Address', type: 'ipv4', bits: 32 },
@@ -254,7 +266,13 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
   if (status === CHECKSUM_GOOD) {
     out.add(I.checksum, offset + 10, 2, stored, out.detail ? `Header Checksum: ${hx(stored)} [correct]` : undefined);
   } else if (status === CHECKSUM_BAD) {
-    out.add(I.checksum, offset + 10, 2, stored, out.detail ? `Header Checksum: ${hx(stored)} incorrect, should be ${hx(expected)}(may be caused by "IP checksum offload"?)` : undefined);
+    out.add(
+      I.checksum,
+      offset + 10,
+      2,
+      stored,
+      out.detail ? `Header Checksum: ${hx(stored)} incorrect, should be ${hx(expected)}(may be caused by "IP checksum offload"?)` : undefined,
+    );
     out.expert('ip.checksum_bad.expert', 'error', `Bad checksum [should be ${hx(expected)}]`);
   } else {
     out.add(I.checksum, offset + 10, 2, stored, out.detail ? `Header Checksum: ${hx(stored)} [unverified]` : undefined);
@@ -309,7 +327,8 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
   const payload = offset + hdrLen;
   if ((flags & 1) !== 0 || frag !== 0) {
     // A fragment: Wirebook does not reassemble, so its bytes are shown as data.
-    if (ctx.columns && !ctx.inner) ctx.cols.info = `Fragmented IP protocol (proto=${ipProtoName(proto)} ${proto}, off=${frag * 8}, ID=${hexOf(id, 16).slice(2)})`;
+    if (ctx.columns && !ctx.inner)
+      ctx.cols.info = `Fragmented IP protocol (proto=${ipProtoName(proto)} ${proto}, off=${frag * 8}, ID=${hexOf(id, 16).slice(2)})`;
     ctx.call('data', payload, payloadEnd);
     return payloadEnd;
   }

@@ -14,7 +14,12 @@ describe('IPv6', () => {
     const { frames } = load('crafted-eth.pcap', 'crafted-eth.tshark.json');
     const f = frames[13].dissected;
     expect(f.protocols).toBe('eth:ethertype:ipv6:ipv6.hopopts:ipv6.routing:ipv6.dstopts:ipv6.fraghdr:udp:data');
-    expect(f.layers.ipv6).toMatchObject({ nextHeader: 0, upperProtocol: 17, extensions: ['ipv6.hopopts', 'ipv6.routing', 'ipv6.dstopts', 'ipv6.fraghdr'], payloadOffset: 102 });
+    expect(f.layers.ipv6).toMatchObject({
+      nextHeader: 0,
+      upperProtocol: 17,
+      extensions: ['ipv6.hopopts', 'ipv6.routing', 'ipv6.dstopts', 'ipv6.fraghdr'],
+      payloadOffset: 102,
+    });
     expect(findAll(f.tree, 'ipv6.opt').map((o) => o.display)).toEqual(['Router Alert', 'PadN', 'PadN']);
     expect(f.layers.udp?.checksumStatus).toBe(1);
   });

@@ -74,7 +74,12 @@ export const ipv6Fields = defineFields({
   optRest: { name: 'ipv6.opt.type.rest', label: 'Low-Order Bits', type: 'uint', width: 8, mask: 0x1f, base: 'hex' },
   optLength: { name: 'ipv6.opt.length', label: 'Length', type: 'uint', width: 8 },
   optPad1: { name: 'ipv6.opt.pad1', label: 'Pad1', type: 'none' },
-  optPadn: { name: 'ipv6.opt.padn', label: 'PadN', type: 'bytes', fmt: (v) => (v instanceof Uint8Array && v.length ? [...v].map((b) => b.toString(16).padStart(2, '0')).join('') : '<none>') },
+  optPadn: {
+    name: 'ipv6.opt.padn',
+    label: 'PadN',
+    type: 'bytes',
+    fmt: (v) => (v instanceof Uint8Array && v.length ? [...v].map((b) => b.toString(16).padStart(2, '0')).join('') : '<none>'),
+  },
   optRouterAlert: { name: 'ipv6.opt.router_alert', label: 'Router Alert', type: 'uint', width: 16, strings: ROUTER_ALERT },
   optData: { name: 'ipv6.opt.unknown', label: 'Unknown Option Payload', type: 'bytes' },
   routing: { name: 'ipv6.routing', label: 'Routing Header for IPv6', type: 'protocol' },
@@ -190,7 +195,13 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   }
   out.add(X.ipVersion, offset, 1, version);
   out.add(X.version, offset, 1, version);
-  out.open(X.tclass, offset, 4, tclass, out.detail ? `${bitPattern(0x0ff00000, 32, tclass)} = Traffic Class: ${hexOf(tclass, 8)} (${dsSummary(tclass)})` : undefined);
+  out.open(
+    X.tclass,
+    offset,
+    4,
+    tclass,
+    out.detail ? `${bitPattern(0x0ff00000, 32, tclass)} = Traffic Class: ${hexOf(tclass, 8)} (${dsSummary(tclass)})` : undefined,
+  );
   out.add(X.dscp, offset, 4, tclass >> 2);
   out.add(X.ecn, offset, 4, tclass & 3);
   out.close();

@@ -40,7 +40,7 @@ export const decodeNull: Decoder = (ctx, offset, end) => {
   // The family is small: whichever byte order gives a small number is the right one.
   const le = data[offset] | (data[offset + 1] << 8) | (data[offset + 2] << 16) | (data[offset + 3] << 24);
   const be = (data[offset] << 24) | (data[offset + 1] << 16) | (data[offset + 2] << 8) | data[offset + 3];
-  const family = (le >>> 0) <= 0xffff ? le >>> 0 : be >>> 0;
+  const family = le >>> 0 <= 0xffff ? le >>> 0 : be >>> 0;
   out.add(nullFields.family, offset, 4, family);
   out.close();
   if (ctx.next('null.family', family, offset + 4, end) < 0) ctx.call('data', offset + 4, end);

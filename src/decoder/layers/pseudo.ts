@@ -11,9 +11,6 @@ import type { IpHeader } from './records.ts';
 export function transportChecksum(ctx: LayerContext, ip: IpHeader, proto: number, from: number, to: number, fieldAt: number): number | undefined {
   if (to > ctx.data.length) return undefined;
   const len = to - from;
-  const pseudo =
-    ip.version === 4
-      ? ipv4PseudoSum(ip.rec.src, ip.rec.dst, proto, len)
-      : ipv6PseudoSum(ctx.data, ip.rec.offset + 8, ip.rec.dstAt, proto, len);
+  const pseudo = ip.version === 4 ? ipv4PseudoSum(ip.rec.src, ip.rec.dst, proto, len) : ipv6PseudoSum(ctx.data, ip.rec.offset + 8, ip.rec.dstAt, proto, len);
   return expectedChecksum(ctx.data, from, to, fieldAt, pseudo);
 }

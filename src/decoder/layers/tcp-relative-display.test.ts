@@ -16,7 +16,7 @@ describe('relative sequence numbers in the details lines', () => {
     expect(line(4, 'tcp.ack')).toBe('Acknowledgment Number: 1    (relative ack number)');
   });
 
-  it('leaves a SYN\'s unused acknowledgment number unmarked', () => {
+  it("leaves a SYN's unused acknowledgment number unmarked", () => {
     expect(line(1, 'tcp.ack')).toBe('Acknowledgment Number: 0');
   });
 });

@@ -48,7 +48,10 @@ describe('a PDU over several TCP segments (as tshark -2)', () => {
     expect(segs.display).toBe('[4 Reassembled TCP Segments (4606 bytes): #6(1460), #7(1460), #9(1460), #10(226)]');
     expect(d.tree.map((f) => f.name)).toEqual(['frame', 'eth', 'ip', 'tcp', 'tcp.segments', 'http', 'xml']);
     expect(segs.children!.filter((f) => f.name === 'tcp.segment').map((f) => [f.show, f.offset, f.length])).toEqual([
-      ['6', 0, 1460], ['7', 1460, 1460], ['9', 2920, 1460], ['10', 4380, 226],
+      ['6', 0, 1460],
+      ['7', 1460, 1460],
+      ['9', 2920, 1460],
+      ['10', 4380, 226],
     ]);
     expect(findField(d.tree, 'tcp.segment.count')!.show).toBe('4');
     expect(findField(d.tree, 'tcp.reassembled.length')!.show).toBe('4606');
@@ -90,7 +93,10 @@ describe('a PDU over several TCP segments (as tshark -2)', () => {
   it('dissects what a segment completes or holds whole, and holds back only the part of a later PDU', () => {
     // Frame 5 ends response 1 and starts response 2; frame 6 ends 2 and starts 3; frame 7 ends 3.
     const c = openCapture(read('src/decoder/layers/testdata/http-pipelined.pcap'));
-    const rows = c.summaries().slice(4).map((r) => [r.number, r.protocol, r.info]);
+    const rows = c
+      .summaries()
+      .slice(4)
+      .map((r) => [r.number, r.protocol, r.info]);
     expect(rows).toEqual([
       // tshark also appends the first line of the held response 2 here ("...(text/plain)HTTP/1.1 200 OK ").
       [5, 'HTTP', 'HTTP/1.1 200 OK  (text/plain)'],

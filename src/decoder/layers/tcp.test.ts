@@ -20,7 +20,15 @@ describe('TCP', () => {
     expect(findField(f.tree, 'tcp.flags')).toMatchObject({ show: '0x0002', display: 'Flags: 0x002 (SYN)' });
     expect(findField(f.tree, 'tcp.flags.str')!.show).toBe('··········S·');
     expect(findField(f.tree, 'tcp.options.wscale')!.display).toBe('TCP Option - Window scale: 8 (multiply by 256)');
-    expect(f.layers.tcp).toMatchObject({ srcPort: 56986, dstPort: 80, seq: 976928197, hdrLen: 32, flags: 0x002, window: 64240, options: { mss: 1460, wscale: 8, sackPermitted: true } });
+    expect(f.layers.tcp).toMatchObject({
+      srcPort: 56986,
+      dstPort: 80,
+      seq: 976928197,
+      hdrLen: 32,
+      flags: 0x002,
+      window: 64240,
+      options: { mss: 1460, wscale: 8, sackPermitted: true },
+    });
   });
 
   it('keeps raw SACK edges and counts blocks', () => {

@@ -259,7 +259,20 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
       at++;
       continue;
     }
-    const name = kind === 2 ? 'Maximum segment size' : kind === 3 ? 'Window scale' : kind === 4 ? 'SACK permitted' : kind === 5 ? 'SACK' : kind === 8 ? 'Timestamps' : kind === 34 ? 'TCP Fast Open' : 'Unknown';
+    const name =
+      kind === 2
+        ? 'Maximum segment size'
+        : kind === 3
+          ? 'Window scale'
+          : kind === 4
+            ? 'SACK permitted'
+            : kind === 5
+              ? 'SACK'
+              : kind === 8
+                ? 'Timestamps'
+                : kind === 34
+                  ? 'TCP Fast Open'
+                  : 'Unknown';
     const len = at + 1 < to ? data[at + 1] : 0;
     if (at + 1 >= to || len < 2) {
       const text = `${name} (with too-short option length = ${at + 1 < to ? len : 0} byte${len === 1 ? '' : 's'})`;
@@ -437,7 +450,10 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   // Options are parsed when someone looks: the tree, the Info column, the analysis session, or a wanted option field.
   const optionsWanted = out.detail || out.wantsAny(OPTION_SPECS);
   const parseWanted = optionsWanted || ctx.columns || ctx.session !== undefined;
-  const parsed = parseWanted && hdrLen > 20 && !short && offset + hdrLen <= data.length ? parseOptions(data, offset + 20, offset + hdrLen, out.detail || ctx.columns) : NO_OPTIONS;
+  const parsed =
+    parseWanted && hdrLen > 20 && !short && offset + hdrLen <= data.length
+      ? parseOptions(data, offset + 20, offset + hdrLen, out.detail || ctx.columns)
+      : NO_OPTIONS;
 
   // Checksum over the pseudo-header and the whole segment, when all of it was captured.
   // Summing the whole segment is the costliest step: the fields path does it only when asked.
@@ -502,7 +518,13 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   if (status === CHECKSUM_GOOD) {
     out.add(T.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} [correct]` : undefined);
   } else if (status === CHECKSUM_BAD) {
-    out.add(T.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} incorrect, should be ${hx(calc!)}(maybe caused by "TCP checksum offload"?)` : undefined);
+    out.add(
+      T.checksum,
+      at,
+      2,
+      stored,
+      out.detail ? `Checksum: ${hx(stored)} incorrect, should be ${hx(calc!)}(maybe caused by "TCP checksum offload"?)` : undefined,
+    );
     out.expert('tcp.checksum_bad.expert', 'error', `Bad checksum [should be ${hx(calc!)}]`);
   } else {
     out.add(T.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} [unverified]` : undefined);
@@ -522,7 +544,13 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   }
   an?.emitAfterOptions?.(out);
   if (payloadCaptured > 0) {
-    out.add(T.payload, payloadOffset, payloadCaptured, undefined, out.detail ? `TCP payload (${payloadLength} byte${payloadLength === 1 ? '' : 's'})` : undefined);
+    out.add(
+      T.payload,
+      payloadOffset,
+      payloadCaptured,
+      undefined,
+      out.detail ? `TCP payload (${payloadLength} byte${payloadLength === 1 ? '' : 's'})` : undefined,
+    );
   }
   if (an && (an.reassembledIn !== undefined || an.unfinished || an.reassembled)) emitSegmentLines(ctx, an, offset, payloadOffset, payloadCaptured);
   out.close();

@@ -9,7 +9,13 @@ export const textLinesFields = defineFields({
   textLines: { name: 'data-text-lines', label: 'Line-based text data', type: 'protocol' },
 });
 
-export const textLinesTable: ProtocolTable = { layer: 'data-text-lines', filter: 'data-text-lines', title: 'Line-based text data', header: [], fields: textLinesFields };
+export const textLinesTable: ProtocolTable = {
+  layer: 'data-text-lines',
+  filter: 'data-text-lines',
+  title: 'Line-based text data',
+  header: [],
+  fields: textLinesFields,
+};
 
 /** `mediaType` is the body's Content-Type when a layer above knows it. */
 export const decodeTextLines: Decoder = (ctx, offset, end, mediaType) => {

@@ -103,7 +103,8 @@ export const decodeTls: Decoder = (ctx, offset, end) => {
     const body = at + 5;
     let what = CONTENT_TYPES[type] ?? `Unknown (${type})`;
     if (type === 22 && body < stop) what = HANDSHAKE_TYPES[data[body]] ?? 'Encrypted Handshake Message';
-    else if (type === 21 && body + 2 <= stop) what = `Alert (Level: ${ALERT_LEVELS[data[body]] ?? 'Unknown'}, Description: ${ALERTS[data[body + 1]] ?? 'Unknown'})`;
+    else if (type === 21 && body + 2 <= stop)
+      what = `Alert (Level: ${ALERT_LEVELS[data[body]] ?? 'Unknown'}, Description: ${ALERTS[data[body + 1]] ?? 'Unknown'})`;
     infos.push(what);
     const title = `${vs} Record Layer: ${type === 22 ? `Handshake Protocol: ${what}` : type === 23 ? `Application Data Protocol: ${appProto}` : what}`;
     out.open(S.record, at, Math.min(5 + len, stop - at), undefined, title);

@@ -3,14 +3,7 @@
 import { defineFields } from '../fields/spec.ts';
 import type { ProtocolTable } from '../fields/spec.ts';
 import { hexOf } from '../fields/format.ts';
-import {
-  CHECKSUM_BAD,
-  CHECKSUM_GOOD,
-  CHECKSUM_ILLEGAL,
-  CHECKSUM_NOT_PRESENT,
-  CHECKSUM_STATUS,
-  CHECKSUM_UNVERIFIED,
-} from '../checksum.ts';
+import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_ILLEGAL, CHECKSUM_NOT_PRESENT, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from '../checksum.ts';
 import { need, u16 } from './context.ts';
 import type { Decoder } from './context.ts';
 import { transportChecksum } from './pseudo.ts';

@@ -30,7 +30,7 @@ export interface ResolvedAnswer {
   near: Array<{ value: number; why: NearMissKind }>;
 }
 
-export type Resolution = { ok: true; answer: ResolvedAnswer } | { ok: false, error: string };
+export type Resolution = { ok: true; answer: ResolvedAnswer } | { ok: false; error: string };
 
 /** Field swaps that turn the asked-for numbering into its likely mistake. */
 const SWAPS: Record<NearMissKind, Record<string, string>> = {
@@ -72,7 +72,8 @@ export function resolveAnswer(
       answer: { kind: numeric ? 'number' : 'text', values: [...list], tolerance: numeric ? toleranceOf(options.tolerance, first) : 0, near: [] },
     };
   }
-  if (!facts) return { ok: false, error: 'the answer reads the capture, but the question has no capture (add capture="..." or list one in the lesson\'s front matter)' };
+  if (!facts)
+    return { ok: false, error: 'the answer reads the capture, but the question has no capture (add capture="..." or list one in the lesson\'s front matter)' };
   let exprText = spec.expr ?? spec.field;
   if (!exprText) return { ok: false, error: 'a capture answer needs "field" or "expr"' };
   if (spec.frame === undefined && !/\bframe\s+\d/.test(exprText)) return { ok: false, error: `the answer "${exprText}" names no frame (add frame: N)` };

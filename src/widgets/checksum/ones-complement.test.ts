@@ -13,7 +13,7 @@ describe('addOnes', () => {
     expect(addOnes(0xffff, 0xffff)).toEqual({ total: 0x1fffe, carry: true, sum: 0xffff });
   });
 
-  it('treats 0x0000 and 0xffff alike as zero when added (both are zero in one\'s complement)', () => {
+  it("treats 0x0000 and 0xffff alike as zero when added (both are zero in one's complement)", () => {
     expect(addOnes(0x1234, 0xffff).sum).toBe(0x1234);
     expect(addOnes(0x1234, 0x0000).sum).toBe(0x1234);
   });
@@ -32,7 +32,7 @@ describe('sumSteps', () => {
     expect(sumSteps([])).toEqual({ steps: [], sum: 0 });
   });
 
-  it('agrees with the decoder\'s folded sum on random data', () => {
+  it("agrees with the decoder's folded sum on random data", () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff;
     for (let n = 0; n < 200; n++) {
@@ -64,7 +64,7 @@ describe('complement, transmitted, verdict', () => {
     expect(transmitted(0xd29b)).toBe(0xd29b);
   });
 
-  it('compares the computed checksum with the packet\'s', () => {
+  it("compares the computed checksum with the packet's", () => {
     expect(verdict(0xd29b, 0xd29b)).toBe('match');
     expect(verdict(0xd29a, 0xd29b)).toBe('mismatch');
     expect(verdict(0x0000, 0xffff)).toBe('match');

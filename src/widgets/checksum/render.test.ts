@@ -33,7 +33,9 @@ describe('sumCellHtml', () => {
 describe('verdictText', () => {
   it('says match, mismatch and absent in words', () => {
     expect(verdictText('match', 0xd29b, 0xd29b)).toMatch(/^Match: the bytes give 0xd29b/);
-    expect(verdictText('mismatch', 0xd29c, 0xd29b)).toBe('Mismatch: the bytes now give 0xd29c, but the packet carries 0xd29b. A receiver discards this datagram.');
+    expect(verdictText('mismatch', 0xd29c, 0xd29b)).toBe(
+      'Mismatch: the bytes now give 0xd29c, but the packet carries 0xd29b. A receiver discards this datagram.',
+    );
     expect(verdictText('absent', 0x1234, 0)).toMatch(/over IPv4 only/);
   });
 });

@@ -7,8 +7,7 @@ import type { ChecksumWord, WordPart } from './udp-words.ts';
 
 const t = en.checksum;
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Two bytes of a word as text: printable ASCII as is, anything else as a middle dot. */
 export function wordText(value: number, padded = false): string {
@@ -20,15 +19,20 @@ export function wordText(value: number, padded = false): string {
 export function wordLabel(word: ChecksumWord): string {
   const dotted = `${word.value >> 8}.${word.value & 0xff}`;
   switch (word.role) {
-    case 'srcHigh': return t.role.srcHigh(dotted);
-    case 'srcLow': return t.role.srcLow(dotted);
-    case 'dstHigh': return t.role.dstHigh(dotted);
-    case 'dstLow': return t.role.dstLow(dotted);
+    case 'srcHigh':
+      return t.role.srcHigh(dotted);
+    case 'srcLow':
+      return t.role.srcLow(dotted);
+    case 'dstHigh':
+      return t.role.dstHigh(dotted);
+    case 'dstLow':
+      return t.role.dstLow(dotted);
     case 'data': {
       const first = (word.offset ?? 8) - 8;
       return word.padded ? t.role.padded(first) : t.role.data(first, first + 1);
     }
-    default: return t.role[word.role];
+    default:
+      return t.role[word.role];
   }
 }
 
@@ -85,7 +89,8 @@ export function checksumTableHtml(words: readonly ChecksumWord[], inPacket: numb
       })
       .join('');
   const groups = PARTS.map(
-    (part) => `<tbody class="ck-part ck-${part}"><tr class="ck-group"><th colspan="5" scope="colgroup">${escapeHtml(t.part[part])}</th></tr>${rows(part)}</tbody>`,
+    (part) =>
+      `<tbody class="ck-part ck-${part}"><tr class="ck-group"><th colspan="5" scope="colgroup">${escapeHtml(t.part[part])}</th></tr>${rows(part)}</tbody>`,
   ).join('');
   const head =
     `<thead><tr><th scope="col" class="ck-n">${t.col.index}</th><th scope="col">${t.col.word}</th>` +

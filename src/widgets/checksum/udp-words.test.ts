@@ -10,9 +10,12 @@ const root = join(import.meta.dirname, '../../..');
 
 // Frame 1 of the source report: its 76-byte hex dump (the DNS query for st.afreecatv.com).
 const reportFrame1 = Uint8Array.from(
-  ('705dcc6565aa485f994685d308004500003ebb0500008011d77cc0a80005a87e3f01' +
-    'd5d80035002ad29b562d010000010000000000000273740961667265656361747603636f6d0000010001')
-    .match(/../g)!.map((h) => parseInt(h, 16)),
+  (
+    '705dcc6565aa485f994685d308004500003ebb0500008011d77cc0a80005a87e3f01' +
+    'd5d80035002ad29b562d010000010000000000000273740961667265656361747603636f6d0000010001'
+  )
+    .match(/../g)!
+    .map((h) => parseInt(h, 16)),
 );
 const parts = (frame: Uint8Array, udpLength = (frame[38] << 8) | frame[39]) => ({
   src: frame.subarray(26, 30),
@@ -20,22 +23,30 @@ const parts = (frame: Uint8Array, udpLength = (frame[38] << 8) | frame[39]) => (
   udp: frame.subarray(34, 34 + udpLength),
 });
 
-describe('udpIpv4Words on the report\'s DNS query', () => {
+describe("udpIpv4Words on the report's DNS query", () => {
   const words = udpIpv4Words(parts(reportFrame1));
 
   it('lays out the pseudo-header, the header (checksum as zero) and 17 data words', () => {
     expect(words).toHaveLength(6 + 4 + 17);
     expect(words.slice(0, 6).map((w) => [w.role, w.value])).toEqual([
-      ['srcHigh', 0xc0a8], ['srcLow', 0x0005], ['dstHigh', 0xa87e], ['dstLow', 0x3f01], ['protocol', 0x0011], ['pseudoLength', 42],
+      ['srcHigh', 0xc0a8],
+      ['srcLow', 0x0005],
+      ['dstHigh', 0xa87e],
+      ['dstLow', 0x3f01],
+      ['protocol', 0x0011],
+      ['pseudoLength', 42],
     ]);
     expect(words.slice(6, 10).map((w) => [w.role, w.value, w.offset])).toEqual([
-      ['srcPort', 54744, 0], ['dstPort', 53, 2], ['length', 42, 4], ['checksum', 0, 6],
+      ['srcPort', 54744, 0],
+      ['dstPort', 53, 2],
+      ['length', 42, 4],
+      ['checksum', 0, 6],
     ]);
     expect(words[10]).toEqual({ part: 'data', role: 'data', value: 0x562d, offset: 8 });
     expect(words.at(-1)).toEqual({ part: 'data', role: 'data', value: 0x0001, offset: 40 });
   });
 
-  it('sums to 0x2d64, whose complement is the packet\'s checksum 0xd29b', () => {
+  it("sums to 0x2d64, whose complement is the packet's checksum 0xd29b", () => {
     const { sum, steps } = sumSteps(words.map((w) => w.value));
     expect(sum).toBe(0x2d64);
     expect(complement(sum)).toBe(0xd29b);
@@ -52,14 +63,14 @@ describe('udpIpv4Words on the report\'s DNS query', () => {
     expect(verdict(computed, checksumInPacket(udp))).toBe('mismatch');
   });
 
-  it('pads an odd-length datagram\'s last byte and marks it', () => {
+  it("pads an odd-length datagram's last byte and marks it", () => {
     const udp = Uint8Array.of(0, 1, 0, 2, 0, 9, 0, 0, 0xab);
     const w = udpIpv4Words({ src: Uint8Array.of(10, 0, 0, 1), dst: Uint8Array.of(10, 0, 0, 2), udp });
     expect(w.at(-1)).toEqual({ part: 'data', role: 'data', value: 0xab00, offset: 8, padded: true });
   });
 });
 
-describe('udpIpv4Words against the decoder\'s checksum on recorded DNS', () => {
+describe("udpIpv4Words against the decoder's checksum on recorded DNS", () => {
   it('gives the checksum of every frame of udp-dns', () => {
     const cap = openCapture(new Uint8Array(readFileSync(join(root, 'captures/recorded/udp-dns.pcapng'))));
     expect(cap.frames).toHaveLength(6);

@@ -9,9 +9,7 @@ import { wordsOf } from './ones-complement.ts';
 export type WordPart = 'pseudo' | 'header' | 'data';
 
 /** What a word is; the calculator names it from the strings file. */
-export type WordRole =
-  | 'srcHigh' | 'srcLow' | 'dstHigh' | 'dstLow' | 'protocol' | 'pseudoLength'
-  | 'srcPort' | 'dstPort' | 'length' | 'checksum' | 'data';
+export type WordRole = 'srcHigh' | 'srcLow' | 'dstHigh' | 'dstLow' | 'protocol' | 'pseudoLength' | 'srcPort' | 'dstPort' | 'length' | 'checksum' | 'data';
 
 export interface ChecksumWord {
   part: WordPart;
@@ -49,7 +47,7 @@ export function udpIpv4Words({ src, dst, udp }: UdpChecksumInput): ChecksumWord[
   ];
   const header = wordsOf(udp.subarray(0, 8));
   const roles: WordRole[] = ['srcPort', 'dstPort', 'length', 'checksum'];
-  roles.forEach((role, i) => words.push({ part: 'header', role, value: role === 'checksum' ? 0 : header[i] ?? 0, offset: i * 2 }));
+  roles.forEach((role, i) => words.push({ part: 'header', role, value: role === 'checksum' ? 0 : (header[i] ?? 0), offset: i * 2 }));
   const data = wordsOf(udp.subarray(8));
   data.forEach((value, i) => {
     const offset = 8 + i * 2;

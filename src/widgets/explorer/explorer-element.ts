@@ -162,16 +162,22 @@ class ExplorerElement extends HTMLElement {
     this.#state(opened.error && opened.frames === 0 ? 'error' : 'ready');
     this.#worker()
       .request('conversations', {})
-      .then((list) => {
-        if (ticket !== this.#ticket) return;
-        this.#conversations.show(list);
-      }, () => undefined);
+      .then(
+        (list) => {
+          if (ticket !== this.#ticket) return;
+          this.#conversations.show(list);
+        },
+        () => undefined,
+      );
     if (opened.frames > 0) this.#list.select(1, false);
   }
 
   #showPreview(preview: Opened): void {
     this.querySelector<HTMLElement>('[data-work]')!.hidden = false;
-    this.#list.show(Uint32Array.from({ length: preview.frames }, (_, i) => i + 1), preview.frames);
+    this.#list.show(
+      Uint32Array.from({ length: preview.frames }, (_, i) => i + 1),
+      preview.frames,
+    );
     this.#status(t.previewing(preview.frames));
   }
 

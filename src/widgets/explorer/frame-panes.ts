@@ -103,7 +103,8 @@ export class FramePanes {
       twisty.className = 'ex-twisty';
       twisty.setAttribute('aria-hidden', 'true');
       line.append(twisty, document.createTextNode(field.display));
-      if (field.expert?.some((x) => x.severity === 'error' || x.severity === 'warn')) li.dataset.severity = field.expert.some((x) => x.severity === 'error') ? 'error' : 'warn';
+      if (field.expert?.some((x) => x.severity === 'error' || x.severity === 'warn'))
+        li.dataset.severity = field.expert.some((x) => x.severity === 'error') ? 'error' : 'warn';
       li.append(line);
       if (field.children?.length) {
         // As in Wireshark, subtrees start closed, but the innermost protocol is open: it is what the frame is about.
@@ -196,7 +197,8 @@ export class FramePanes {
     const item = this.#tree.querySelector<HTMLElement>(`[data-path="${path}"]`);
     if (reveal && item) {
       // Open every subtree on the way to the field, then bring it into view.
-      for (let p = item.parentElement?.closest<HTMLElement>('[role="treeitem"]'); p; p = p.parentElement?.closest<HTMLElement>('[role="treeitem"]')) this.#toggle(p, true);
+      for (let p = item.parentElement?.closest<HTMLElement>('[role="treeitem"]'); p; p = p.parentElement?.closest<HTMLElement>('[role="treeitem"]'))
+        this.#toggle(p, true);
       // Within the pane only: the page stays where the reader is.
       scrollWithin(this.#tree, item, false);
     }
@@ -240,7 +242,8 @@ export class FramePanes {
   }
 
   #markTabs(): void {
-    for (const b of this.#sources.querySelectorAll<HTMLElement>('[role="tab"]')) b.setAttribute('aria-selected', String((b.dataset.source || undefined) === this.#source));
+    for (const b of this.#sources.querySelectorAll<HTMLElement>('[role="tab"]'))
+      b.setAttribute('aria-selected', String((b.dataset.source || undefined) === this.#source));
   }
 
   #showSource(source: string | undefined): void {

@@ -116,8 +116,16 @@ describe('subfieldsOf', () => {
     const t = protocolTables.tcp;
     const subs = subfieldsOf(t, t.header.find((f) => f.name === 'tcp.flags')!);
     expect(subs.map((f) => f.name)).toEqual([
-      'tcp.flags.res', 'tcp.flags.ae', 'tcp.flags.cwr', 'tcp.flags.ece', 'tcp.flags.urg',
-      'tcp.flags.ack', 'tcp.flags.push', 'tcp.flags.reset', 'tcp.flags.syn', 'tcp.flags.fin',
+      'tcp.flags.res',
+      'tcp.flags.ae',
+      'tcp.flags.cwr',
+      'tcp.flags.ece',
+      'tcp.flags.urg',
+      'tcp.flags.ack',
+      'tcp.flags.push',
+      'tcp.flags.reset',
+      'tcp.flags.syn',
+      'tcp.flags.fin',
     ]);
   });
 

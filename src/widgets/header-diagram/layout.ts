@@ -168,9 +168,10 @@ export function layoutHeader(
       }
     } else {
       // Fields the analysis shows relative (tcp.seq): the box shows the bits on the wire.
-      const wire = table.fields && Object.values(table.fields).some((x) => x.name === `${spec.name}_raw`) && data && f
-        ? readBits(data, base * 8 + cursor, spec.bits)
-        : undefined;
+      const wire =
+        table.fields && Object.values(table.fields).some((x) => x.name === `${spec.name}_raw`) && data && f
+          ? readBits(data, base * 8 + cursor, spec.bits)
+          : undefined;
       const raw = wire !== undefined && String(wire) !== f?.show ? String(wire) : undefined;
       if (raw !== undefined && f) relativeNotes.push({ name: f.name, label: f.label, value: f.show, relative: true });
       boxes.push({
@@ -197,7 +198,18 @@ export function layoutHeader(
     if (parts.length === 1 && parts[0].children?.length && parts[0].length * 8 === headerEnd - cursor) parts = parts[0].children.filter(inHeader);
     let at = cursor;
     const fill = (to: number) => {
-      if (to > at) boxes.push({ name: '', label: abbrev['padding'] ?? 'Padding', value: '', detail: '', kind: 'variable', start: at, bits: to - at, offset: base + at / 8, length: (to - at) / 8 });
+      if (to > at)
+        boxes.push({
+          name: '',
+          label: abbrev['padding'] ?? 'Padding',
+          value: '',
+          detail: '',
+          kind: 'variable',
+          start: at,
+          bits: to - at,
+          offset: base + at / 8,
+          length: (to - at) / 8,
+        });
     };
     for (const p of parts) {
       const start = (p.offset - base) * 8;

@@ -15,7 +15,14 @@ const narrow = layoutHeader(protocolTables.tcp, tree, 16, en.headerDiagram.abbre
 function optionNames(html: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const m of html.matchAll(/<div [^>]*data-field="([^"]+)"[^>]*role="option"[^>]*>(.*?)<\/div>/g)) {
-    if (!names.has(m[1])) names.set(m[1], m[2].replace('</span><span class="hd-value">', ' ').replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))));
+    if (!names.has(m[1]))
+      names.set(
+        m[1],
+        m[2]
+          .replace('</span><span class="hd-value">', ' ')
+          .replace(/<[^>]+>/g, '')
+          .replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))),
+      );
   }
   return names;
 }

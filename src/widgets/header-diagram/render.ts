@@ -59,7 +59,7 @@ function grid(layout: HeaderLayout, opts: RenderOptions, variant: 'wide' | 'narr
     if (p.col + p.span < layout.rowBits && b.start + b.bits > (p.row + p.rows) * layout.rowBits) cls.push('hd-open-end');
     const style = `grid-column:${p.col + 1}/span ${p.span};grid-row:${p.row + 1}/span ${p.rows}`;
     const short = en.headerDiagram.abbrev[b.name];
-    const label = b.kind === 'bit' || (short && b.bits < 16) ? short ?? b.label : b.label;
+    const label = b.kind === 'bit' || (short && b.bits < 16) ? (short ?? b.label) : b.label;
     const common = `class="${cls.join(' ')}" style="${style}" data-field="${esc(b.name)}" data-offset="${b.offset}" data-length="${b.length}" data-box="${p.box}" title="${esc(`${b.label}: ${b.detail || b.value}`)}"`;
     // A box cut at a row end names itself once, with its value; the rest of it says it continues.
     const shown = p.first

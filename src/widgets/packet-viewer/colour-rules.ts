@@ -41,7 +41,8 @@ export const COLOUR_RULES: readonly ColourRule[] = [
     filter: 'tcp.analysis.flags && !tcp.analysis.window_update && !tcp.analysis.keep_alive && !tcp.analysis.keep_alive_ack',
     light: { bg: ink, fg: '#f78787' },
     dark: { bg: '#3b1218', fg: '#ffb4b4' },
-    match: (f) => f.has('tcp.analysis.flags') && !f.has('tcp.analysis.window_update') && !f.has('tcp.analysis.keep_alive') && !f.has('tcp.analysis.keep_alive_ack'),
+    match: (f) =>
+      f.has('tcp.analysis.flags') && !f.has('tcp.analysis.window_update') && !f.has('tcp.analysis.keep_alive') && !f.has('tcp.analysis.keep_alive_ack'),
   },
   {
     id: 'icmp-error',
@@ -160,7 +161,6 @@ export function colourRuleFor(facts: RowFacts): ColourRule | undefined {
 
 /** The rules as CSS: rows carry data-colour="ID"; both themes follow the system's. */
 export function colourRulesCss(scope: string): string {
-  const block = (pick: 'light' | 'dark') =>
-    COLOUR_RULES.map((r) => `${scope} [data-colour="${r.id}"]{--row-bg:${r[pick].bg};--row-fg:${r[pick].fg}}`).join('');
+  const block = (pick: 'light' | 'dark') => COLOUR_RULES.map((r) => `${scope} [data-colour="${r.id}"]{--row-bg:${r[pick].bg};--row-fg:${r[pick].fg}}`).join('');
   return `${block('light')}@media (prefers-color-scheme: dark){${block('dark')}}`;
 }

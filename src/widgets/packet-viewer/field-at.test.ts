@@ -33,10 +33,19 @@ describe('fieldAt: the innermost field owning a byte', () => {
 
   it('prefers the shorter field at equal depth', () => {
     const t: Field[] = [
-      { name: 'p', label: 'P', offset: 0, length: 4, value: null, display: 'P', show: '', children: [
-        { name: 'p.wide', label: '', offset: 0, length: 4, value: 1, display: '', show: '' },
-        { name: 'p.narrow', label: '', offset: 2, length: 1, value: 1, display: '', show: '' },
-      ] },
+      {
+        name: 'p',
+        label: 'P',
+        offset: 0,
+        length: 4,
+        value: null,
+        display: 'P',
+        show: '',
+        children: [
+          { name: 'p.wide', label: '', offset: 0, length: 4, value: 1, display: '', show: '' },
+          { name: 'p.narrow', label: '', offset: 2, length: 1, value: 1, display: '', show: '' },
+        ],
+      },
     ];
     expect(fieldAtPath(t, fieldAt(t, 2)!)?.name).toBe('p.narrow');
     expect(fieldAtPath(t, fieldAt(t, 3)!)?.name).toBe('p.wide');

@@ -4,9 +4,7 @@ import { asciiChar, hexByte, hexDump, offsetText } from './hex-dump.ts';
 describe('hexDump', () => {
   it('writes text2pcap lines of 16 bytes with hex offsets', () => {
     const bytes = Uint8Array.from({ length: 20 }, (_, i) => i * 13);
-    expect(hexDump(bytes)).toBe(
-      '0000  00 0d 1a 27 34 41 4e 5b 68 75 82 8f 9c a9 b6 c3\n' + '0010  d0 dd ea f7\n',
-    );
+    expect(hexDump(bytes)).toBe('0000  00 0d 1a 27 34 41 4e 5b 68 75 82 8f 9c a9 b6 c3\n' + '0010  d0 dd ea f7\n');
   });
 
   it('writes nothing for an empty frame', () => {

@@ -16,7 +16,7 @@ export function asciiChar(b: number): string {
 
 /** A line's offset as four (or more) hex digits, as Wireshark and text2pcap write it. */
 export function offsetText(offset: number, total = 0): string {
-  const digits = Math.max(4, (Math.max(total - 1, 0)).toString(16).length);
+  const digits = Math.max(4, Math.max(total - 1, 0).toString(16).length);
   return offset.toString(16).padStart(digits, '0');
 }
 

@@ -80,10 +80,19 @@ describe('the rendered frame read back from the page', () => {
   });
 
   it('writes findings without markup characters, and reads them back', () => {
-    const field: Field = { name: 'http.request', label: '', offset: 0, length: 1, value: null, display: 'x', show: '', expert: [
-      { name: 'http.chat', severity: 'chat', message: 'GET /<img> HTTP/1.1' },
-      { name: '_ws.malformed', severity: 'error', message: 'Bad <b>length</b> & more' },
-    ] };
+    const field: Field = {
+      name: 'http.request',
+      label: '',
+      offset: 0,
+      length: 1,
+      value: null,
+      display: 'x',
+      show: '',
+      expert: [
+        { name: 'http.chat', severity: 'chat', message: 'GET /<img> HTTP/1.1' },
+        { name: '_ws.malformed', severity: 'error', message: 'Bad <b>length</b> & more' },
+      ],
+    };
     const attr = String(outlineAttrs(field)['data-expert']);
     expect(attr).not.toMatch(/[<>&]/);
     expect(outlineNode({ path: '0', at: '0', len: '1', expert: attr }, 'x')?.expert).toEqual([field.expert![1]]);

@@ -412,7 +412,12 @@ class PacketViewerElement extends HTMLElement {
     const since = rows.map((r) => ns(r.dataset.dt));
     if (first === undefined || since.some((s) => s === undefined)) return;
     const before = ns(this.dataset.dtBefore);
-    const texts = columnTimes(this.#timeMode, (since as bigint[]).map((dt) => first + dt), first, before === undefined ? undefined : first + before);
+    const texts = columnTimes(
+      this.#timeMode,
+      (since as bigint[]).map((dt) => first + dt),
+      first,
+      before === undefined ? undefined : first + before,
+    );
     rows.forEach((row, i) => (row.querySelector('[data-time]')!.textContent = texts[i]));
   }
 
@@ -490,9 +495,13 @@ class PacketViewerElement extends HTMLElement {
     const findings = findingsOf(this.#tree);
     const panel = this.querySelector<HTMLElement>('[data-findings]')!;
     panel.hidden = findings.length === 0;
-    panel.querySelector('ul')!.replaceChildren(
-      ...findings.map((f) => el('li', { 'data-severity': f.severity, 'data-for-field': f.field }, el('span', { class: 'pv-sev' }, t.severity[f.severity]), ` ${f.message}`)),
-    );
+    panel
+      .querySelector('ul')!
+      .replaceChildren(
+        ...findings.map((f) =>
+          el('li', { 'data-severity': f.severity, 'data-for-field': f.field }, el('span', { class: 'pv-sev' }, t.severity[f.severity]), ` ${f.message}`),
+        ),
+      );
   }
 
   // ---- the field tree -----------------------------------------------------
@@ -535,7 +544,12 @@ class PacketViewerElement extends HTMLElement {
       const id = this.#nodeId(path);
       const siblings = (parentPath(path) ? fieldAtPath(this.#tree, parentPath(path)!)!.children! : this.#tree).length;
       // Named by its content: the line, then its note when it has one.
-      const line = el('span', { class: 'pv-line' }, ...(kids ? [el('span', { class: 'pv-twisty', 'aria-hidden': 'true', 'data-twisty': '' })] : []), field.display);
+      const line = el(
+        'span',
+        { class: 'pv-line' },
+        ...(kids ? [el('span', { class: 'pv-twisty', 'aria-hidden': 'true', 'data-twisty': '' })] : []),
+        field.display,
+      );
       const note = fieldNotes.get(path);
       const severity = field.expert?.some((x) => x.severity === 'error') ? 'error' : field.expert?.some((x) => x.severity === 'warn') ? 'warn' : undefined;
       const item = el(
@@ -641,7 +655,7 @@ class PacketViewerElement extends HTMLElement {
       const bitsBox = el('span', { class: 'pv-bits' });
       masks.masks.forEach((mask, i) => {
         const k = masks.offset + i;
-        const byte = (field.source ? this.#sourceOf(field.source)?.bytes ?? this.#data : this.#data)[k] ?? 0;
+        const byte = (field.source ? (this.#sourceOf(field.source)?.bytes ?? this.#data) : this.#data)[k] ?? 0;
         const cells = el('span', { 'aria-label': t.bitsOf(k), role: 'img' });
         for (let bit = 7; bit >= 0; bit--) {
           cells.append(el('span', { class: 'pv-bit', 'data-on': (mask >> bit) & 1 ? true : undefined }, String((byte >> bit) & 1)));
@@ -732,7 +746,10 @@ class PacketViewerElement extends HTMLElement {
     if (!tabs) return;
     tabs.hidden = this.#sources.length === 0;
     if (tabs.hidden) return tabs.replaceChildren();
-    const all = [{ name: undefined as string | undefined, text: t.sourceFrame(this.#data.length) }, ...this.#sources.map((s) => ({ name: s.name as string | undefined, text: t.sourceTab(s.name, s.bytes.length) }))];
+    const all = [
+      { name: undefined as string | undefined, text: t.sourceFrame(this.#data.length) },
+      ...this.#sources.map((s) => ({ name: s.name as string | undefined, text: t.sourceTab(s.name, s.bytes.length) })),
+    ];
     tabs.replaceChildren(
       ...all.map(({ name, text }) => {
         const on = name === this.#source;
@@ -769,7 +786,14 @@ class PacketViewerElement extends HTMLElement {
       for (let k = at; k < Math.min(at + this.#perLine, data.length); k++) {
         const b = el(
           'span',
-          { class: k % this.#perLine === half ? 'pv-b pv-gap' : 'pv-b', role: 'gridcell', id: `${this.id}-b${k}`, 'data-offset': k, 'data-layer': hues[k], 'aria-selected': 'false' },
+          {
+            class: k % this.#perLine === half ? 'pv-b pv-gap' : 'pv-b',
+            role: 'gridcell',
+            id: `${this.id}-b${k}`,
+            'data-offset': k,
+            'data-layer': hues[k],
+            'aria-selected': 'false',
+          },
           hexByte(data[k]),
         );
         const a = el('span', { class: 'pv-a', 'data-ascii': k }, asciiChar(data[k]));

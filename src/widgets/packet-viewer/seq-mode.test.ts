@@ -8,7 +8,12 @@ const line = (name: string, value: number, display: string): Field => ({ name, l
 const relative: Field[] = [
   { name: 'frame', label: '', offset: 0, length: 54, value: null, display: 'Frame 3', show: '' },
   {
-    name: 'tcp', label: '', offset: 34, length: 20, value: null, show: '',
+    name: 'tcp',
+    label: '',
+    offset: 34,
+    length: 20,
+    value: null,
+    show: '',
     display: 'Transmission Control Protocol, Src Port: 36450, Dst Port: 80, Seq: 1, Ack: 1, Len: 0',
     children: [
       line('tcp.seq', 1, 'Sequence Number: 1    (relative sequence number)'),

@@ -42,7 +42,8 @@ const wrap = (n: number) => ((n % 2 ** 32) + 2 ** 32) % 2 ** 32;
 
 /** Rewrites "Seq=1", "Seq: 1", "Ack=1" (and Next Sequence Number) with absolute numbers. */
 function absoluteText(text: string, shift: Shift): string {
-  const swap = (re: RegExp, by: number | undefined) => (s: string) => (by === undefined ? s : s.replace(re, (_, pre: string, n: string) => pre + wrap(Number(n) + by)));
+  const swap = (re: RegExp, by: number | undefined) => (s: string) =>
+    by === undefined ? s : s.replace(re, (_, pre: string, n: string) => pre + wrap(Number(n) + by));
   return [
     swap(/(\bSeq[=:] ?)(\d+)/g, shift.seq),
     swap(/(\bAck[=:] ?)(\d+)/g, shift.ack),

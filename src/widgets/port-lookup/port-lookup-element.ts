@@ -97,7 +97,11 @@ class PortLookupElement extends HTMLElement {
     const box = el('div', 'pl-report');
     const head = el('p', 'pl-report-head');
     const range = t.ranges[p.range.id]!;
-    head.append(el('strong', undefined, t.result.port(p.port)), ' · ', el('span', `pl-range pl-range-${p.range.id}`, t.result.range(range.name, range.aka, t.span(p.range.first, p.range.last))));
+    head.append(
+      el('strong', undefined, t.result.port(p.port)),
+      ' · ',
+      el('span', `pl-range pl-range-${p.range.id}`, t.result.range(range.name, range.aka, t.span(p.range.first, p.range.last))),
+    );
     box.append(head);
     if (p.services.length) {
       box.append(el('p', 'pl-label', t.result.services));

@@ -4,9 +4,7 @@
 import type { Service, Transport } from './lookup.ts';
 
 /** Registered (User) ports worth knowing; their names still come from the services file. */
-export const NOTABLE_REGISTERED: readonly number[] = [
-  1080, 1194, 1433, 1812, 2049, 3306, 3389, 5060, 5222, 5353, 5432, 6379, 8080, 8081, 9418,
-];
+export const NOTABLE_REGISTERED: readonly number[] = [1080, 1194, 1433, 1812, 2049, 3306, 3389, 5060, 5222, 5353, 5432, 6379, 8080, 8081, 9418];
 
 /** The services file's entries as the build script writes them (any protocol). */
 export interface ServiceRecord {

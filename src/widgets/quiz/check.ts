@@ -11,10 +11,7 @@ export interface AnswerKey {
   near: Array<{ value: number; why: NearMissKind }>;
 }
 
-export type Verdict =
-  | { correct: true }
-  | { correct: false; why: 'empty' | 'not-a-number' | 'wrong' }
-  | { correct: false; why: NearMissKind };
+export type Verdict = { correct: true } | { correct: false; why: 'empty' | 'not-a-number' | 'wrong' } | { correct: false; why: NearMissKind };
 
 /** Reads a number as people type it: "1,460", "1 460", "0x12", "+5", "4.5". */
 export function parseNumber(input: string): number {

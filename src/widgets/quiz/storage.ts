@@ -105,7 +105,9 @@ export function exportProgress(progress: Progress, now = new Date()): string {
   return JSON.stringify({ format: FILE_FORMAT, exported: now.toISOString(), ...progress }, null, 2);
 }
 
-export type ImportResult = { ok: true; progress: Progress; answers: number } | { ok: false; reason: 'not-json' | 'not-progress' | 'newer' | 'damaged'; detail?: string };
+export type ImportResult =
+  | { ok: true; progress: Progress; answers: number }
+  | { ok: false; reason: 'not-json' | 'not-progress' | 'newer' | 'damaged'; detail?: string };
 
 /** Reads an exported file; anything unexpected is refused with the reason. */
 export function importProgress(text: string): ImportResult {

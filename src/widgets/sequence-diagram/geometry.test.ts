@@ -3,7 +3,18 @@ import type { LadderModel, LadderSegment } from './ladder-model.ts';
 import { arrowLabel, durationText, evenScale, flight, gapAt, hitArrow, layoutLadder, visibleArrows, TOP } from './geometry.ts';
 
 const seg = (frame: number, t: number, fromA: boolean, more: Partial<LadderSegment> = {}): LadderSegment => ({
-  frame, t, fromA, flags: 'ACK', rst: false, seq: 1, ack: 1, len: 0, marks: [], explain: [], states: null, ...more,
+  frame,
+  t,
+  fromA,
+  flags: 'ACK',
+  rst: false,
+  seq: 1,
+  ack: 1,
+  len: 0,
+  marks: [],
+  explain: [],
+  states: null,
+  ...more,
 });
 
 // A handshake captured near A: B answers 100 µs after the SYN, A answers 1 µs after the SYN-ACK.

@@ -105,8 +105,7 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
   const aPort = summary?.a.port ?? first.srcPort;
   const bAddr = summary?.b.address ?? first.dst;
   const bPort = summary?.b.port ?? first.dstPort;
-  const nameOf = (address: string, port: number) =>
-    [hosts.A, hosts.B].find((h) => h && h.address === address)?.name ?? `${address}:${port}`;
+  const nameOf = (address: string, port: number) => [hosts.A, hosts.B].find((h) => h && h.address === address)?.name ?? `${address}:${port}`;
   const t0 = first.time;
   const segments = mine.map(({ seg, tree }): LadderSegment => {
     const fields = analysis?.tcpFields(seg) ?? [];

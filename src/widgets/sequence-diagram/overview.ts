@@ -24,7 +24,9 @@ const HEIGHT = 34;
 
 export function drawOverview(host: HTMLElement, model: LadderModel, total: number, hooks: OverviewHooks, label: string): Overview {
   const width = Math.max(200, host.clientWidth);
-  const x = scaleLinear().domain([0, total]).range([6, width - 6]);
+  const x = scaleLinear()
+    .domain([0, total])
+    .range([6, width - 6]);
   const svg = select(host)
     .append('svg')
     .attr('class', 'sd-overview-svg')
@@ -32,7 +34,13 @@ export function drawOverview(host: HTMLElement, model: LadderModel, total: numbe
     .attr('height', HEIGHT)
     .attr('role', 'img')
     .attr('aria-label', label);
-  svg.append('line').attr('class', 'sd-ov-line').attr('x1', x(0)).attr('x2', x(total)).attr('y1', HEIGHT / 2).attr('y2', HEIGHT / 2);
+  svg
+    .append('line')
+    .attr('class', 'sd-ov-line')
+    .attr('x1', x(0))
+    .attr('x2', x(total))
+    .attr('y1', HEIGHT / 2)
+    .attr('y2', HEIGHT / 2);
   svg
     .append('g')
     .attr('class', 'sd-ov-ticks')

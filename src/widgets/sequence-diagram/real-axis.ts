@@ -14,5 +14,9 @@ export function drawTimeAxis(g: SVGGElement, geo: LadderGeometry, pxPerSecond: n
     .range([geo.top, bottom]);
   select(g)
     .attr('transform', `translate(${geo.axisX},0)`)
-    .call(axisLeft(y).ticks(Math.max(3, Math.floor((bottom - geo.top) / 70))).tickFormat((v) => durationText(Number(v))));
+    .call(
+      axisLeft(y)
+        .ticks(Math.max(3, Math.floor((bottom - geo.top) / 70)))
+        .tickFormat((v) => durationText(Number(v))),
+    );
 }

@@ -100,7 +100,10 @@ class SequenceDiagramElement extends HTMLElement {
   #visibleTimes(): [number, number] {
     const total = this.#total();
     if (this.#spacing === 'real') {
-      return visibleTimes({ scrollTop: this.#scroll.scrollTop, height: this.#scroll.clientHeight, top: this.#geo.top, pps: this.#pps ?? this.#fitPps() }, total);
+      return visibleTimes(
+        { scrollTop: this.#scroll.scrollTop, height: this.#scroll.clientHeight, top: this.#geo.top, pps: this.#pps ?? this.#fitPps() },
+        total,
+      );
     }
     const shown = visibleArrows(this.#geo.arrows, this.#scroll.scrollTop, this.#scroll.scrollTop + this.#scroll.clientHeight);
     if (!shown.length) return [0, total];
@@ -115,10 +118,16 @@ class SequenceDiagramElement extends HTMLElement {
     host.hidden = false;
     host.replaceChildren();
     this.#overviewWidth = this.#scroll.clientWidth;
-    this.#overview = drawOverview(host, this.#model, this.#total(), {
-      visible: () => this.#visibleTimes(),
-      show: (t0, t1) => this.#showTimes(t0, t1),
-    }, t.overview);
+    this.#overview = drawOverview(
+      host,
+      this.#model,
+      this.#total(),
+      {
+        visible: () => this.#visibleTimes(),
+        show: (t0, t1) => this.#showTimes(t0, t1),
+      },
+      t.overview,
+    );
   }
 
   /** Zoom and scroll the ladder to a stretch of time (real-time spacing). */
@@ -191,11 +200,15 @@ class SequenceDiagramElement extends HTMLElement {
     this.#scroll.addEventListener('keydown', (e) => {
       const last = this.#model.segments.length - 1;
       const to =
-        e.key === 'ArrowDown' || e.key === 'ArrowRight' ? this.#index + 1
-        : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? this.#index - 1
-        : e.key === 'Home' ? 0
-        : e.key === 'End' ? last
-        : -1;
+        e.key === 'ArrowDown' || e.key === 'ArrowRight'
+          ? this.#index + 1
+          : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+            ? this.#index - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? last
+                : -1;
       if (e.key === ' ') {
         e.preventDefault();
         if (this.#timer) this.#stop();
@@ -285,7 +298,11 @@ class SequenceDiagramElement extends HTMLElement {
     const s = this.#model.segments;
     const text = t.gap(durationText(s[j].t - s[i].t), s[i].frame, s[j].frame);
     const gx = this.#geo.axisX + 4;
-    g.append(svgEl('line', { x1: gx, x2: gx, y1: a.y, y2: b.y }), svgEl('line', { x1: gx - 4, x2: gx + 4, y1: a.y, y2: a.y }), svgEl('line', { x1: gx - 4, x2: gx + 4, y1: b.y, y2: b.y }));
+    g.append(
+      svgEl('line', { x1: gx, x2: gx, y1: a.y, y2: b.y }),
+      svgEl('line', { x1: gx - 4, x2: gx + 4, y1: a.y, y2: a.y }),
+      svgEl('line', { x1: gx - 4, x2: gx + 4, y1: b.y, y2: b.y }),
+    );
     const label = svgEl('text', { x: gx + 8, y: (a.y + b.y) / 2 + 4 });
     label.textContent = durationText(s[j].t - s[i].t);
     g.append(label);
@@ -340,7 +357,11 @@ class SequenceDiagramElement extends HTMLElement {
     }
     const states = seg.states ? `${this.#model.a.name}: ${seg.states[0]}; ${this.#model.b.name}: ${seg.states[1]}` : t.stateUnknown;
     const dir = seg.fromA ? t.arrow(this.#model.a.name, this.#model.b.name) : t.arrow(this.#model.b.name, this.#model.a.name);
-    this.querySelector('[data-detail]')!.textContent = [`${en.headerDiagram.frameCaption(seg.frame)}: ${dir}, ${seg.flags}.`, states + '.', ...seg.explain].join(' ');
+    this.querySelector('[data-detail]')!.textContent = [
+      `${en.headerDiagram.frameCaption(seg.frame)}: ${dir}, ${seg.flags}.`,
+      states + '.',
+      ...seg.explain,
+    ].join(' ');
     this.#reveal();
     if (travel) this.#fly(i);
   }

@@ -9,7 +9,13 @@ import { openCapture } from '../../../src/decoder/open-capture.ts';
 
 const dir = join(process.cwd(), 'captures/recorded');
 
-export async function loadCapture(id: string): Promise<{ entry: { id: string; data: ReturnType<typeof captureSchema.parse>; filePath: string }; bytes: Uint8Array; capture: ReturnType<typeof openCapture> }> {
+export async function loadCapture(
+  id: string,
+): Promise<{
+  entry: { id: string; data: ReturnType<typeof captureSchema.parse>; filePath: string };
+  bytes: Uint8Array;
+  capture: ReturnType<typeof openCapture>;
+}> {
   if (id === 'markup') return markupCapture();
   const data = captureSchema.parse(parse(readFileSync(join(dir, `${id}.yaml`), 'utf8')));
   const bytes = new Uint8Array(readFileSync(join(dir, data.file)));
