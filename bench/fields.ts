@@ -100,7 +100,7 @@ function digest(path: string): string {
   const h = createHash('sha256');
   const fd = openSync(path, 'r');
   const buf = Buffer.alloc(1 << 20);
-  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+  for (let n: number; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
   closeSync(fd);
   return h.digest('hex');
 }

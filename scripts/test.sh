@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/node-env.sh
 bash scripts/ensure-test-tools.sh
 step() { echo; echo "== $*"; }
+step "lint";                  bash scripts/lint.sh
 step "type check";            npx astro check
 step "lesson check";          node src/cli/wirebook.ts lesson check
 step "unit and component tests"; npx vitest run

@@ -17,7 +17,7 @@ function version(): string {
   }
 }
 
-export function mainHelp(commands: readonly Command[]): string {
+function mainHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'usage: wirebook COMMAND [OPTIONS] FILE',
@@ -60,7 +60,7 @@ export function dispatch(argv: readonly string[], io: Io, commands: readonly Com
     io.out.write(cmd.help);
     return EXIT_OK;
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(rest, cmd.options, cmd.name);
   } catch (e) {

@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
-export const CHUNK_SIZE = 1 << 20;
+const CHUNK_SIZE = 1 << 20;
 
 /** A source of capture bytes that can be read more than once (two-pass reading). */
 export type ChunkSource = () => Iterable<Uint8Array>;

@@ -31,7 +31,7 @@ export interface CliSession extends DissectSession {
 }
 
 /** Field names only the analysis can fill in (a field list naming one needs two passes). */
-export const SESSION_FIELDS: ReadonlySet<string> = new Set([
+const SESSION_FIELDS: ReadonlySet<string> = new Set([
   'tcp.stream',
   'tcp.completeness',
   'tcp.seq',

@@ -20,7 +20,7 @@ export interface JsonField {
 
 const HEX = '0123456789abcdef';
 
-export function jsonValue(v: FieldValue): string | number | boolean | null {
+function jsonValue(v: FieldValue): string | number | boolean | null {
   if (typeof v === 'bigint') return v.toString();
   if (v instanceof Uint8Array) {
     let s = '';

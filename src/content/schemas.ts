@@ -23,7 +23,7 @@ const host = z.object({
   address: z.string().min(1),
 });
 
-export const annotationSchema = z.object({
+const annotationSchema = z.object({
   frame: z.number().int().positive(),
   /** Wireshark display-filter name of the field the note explains, e.g. "tcp.ack". */
   field: z
@@ -49,10 +49,6 @@ export const captureSchema = z.object({
   annotations: z.array(annotationSchema).default([]),
 });
 
-export type LessonData = z.infer<typeof lessonSchema>;
-export type CaptureData = z.infer<typeof captureSchema>;
-export type Annotation = z.infer<typeof annotationSchema>;
-
 /** A glossary term: content/glossary/ID.yaml, linked from lessons with <Term id="ID">. */
 export const glossarySchema = z.object({
   /** The term as written in the lessons ("MSS"). */
@@ -65,5 +61,3 @@ export const glossarySchema = z.object({
   /** Ids of related entries. */
   related: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).default([]),
 });
-
-export type GlossaryData = z.infer<typeof glossarySchema>;

@@ -7,7 +7,7 @@ import type { DataSource, Field, FrameRecord } from './types.ts';
 import type { Sink } from './fields/sink.ts';
 import type { FieldSpec } from './fields/spec.ts';
 import { TreeSink } from './fields/tree-sink.ts';
-import { WantedSink, compileWanted } from './fields/wanted-sink.ts';
+import { WantedSink } from './fields/wanted-sink.ts';
 import type { FieldWanted } from './fields/wanted-sink.ts';
 import { bindings as defaultBindings, withDecodeAs } from './bindings.ts';
 import type { BindingTable, Bindings } from './bindings.ts';
@@ -160,7 +160,7 @@ class FrameContext implements LayerContext {
 
   call(layer: string, offset: number, end: number, inner?: boolean, arg?: string): number {
     if (this.stopped) return end;
-    if (this.skip !== undefined && this.skip.has(layer)) return end;
+    if (this.skip?.has(layer)) return end;
     const decode = decoders[layer];
     if (!decode) return -1;
     const wasInner = this.inner;

@@ -8,7 +8,7 @@ import { checkLesson } from '../cli/lesson-check/checks.ts';
 import { diskWorld } from '../cli/lesson-check/disk-world.ts';
 
 /** Every problem in lessons/*.mdx under root, as report lines. */
-export function lessonProblems(root: string): string[] {
+function lessonProblems(root: string): string[] {
   const world = diskWorld(root);
   const dir = join(root, 'lessons');
   return readdirSync(dir)

@@ -2,7 +2,7 @@
 // allows (the site's own scripts and workers, WebAssembly for the search), that
 // the site runs under it without a single violation, and that it really blocks
 // what it should (an injected inline script).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -2,7 +2,7 @@
 // a header box selects the field everywhere, stepping the ladder with the
 // keyboard moves every widget to the frame, no axe violations in either
 // theme at desktop and phone width, and screenshots for people to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { viewports } from './support/browser.ts';
 import type { StaticSite } from './support/static-server.ts';

@@ -4,7 +4,7 @@
 // Hostile, damaged and non-capture files are shown as data, never as markup;
 // axe finds nothing in either theme; the console stays clean.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { viewports } from './support/browser.ts';
 import type { StaticSite } from './support/static-server.ts';

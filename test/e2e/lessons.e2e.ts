@@ -3,7 +3,7 @@
 // capture, the questions whose answers the page carries are answered right,
 // the glossary terms open, and axe finds nothing, in both colour themes.
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { viewports } from './support/browser.ts';
 import type { StaticSite } from './support/static-server.ts';

@@ -2,7 +2,7 @@
 // linked highlighting both ways, FrameLinks, hash deep links, no-JavaScript
 // reading, accessibility in both themes at desktop and phone width.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { viewports } from './support/browser.ts';
 import type { StaticSite } from './support/static-server.ts';

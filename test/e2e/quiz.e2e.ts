@@ -3,7 +3,7 @@
 // exported, reset and imported; a damaged store reset with a notice; the
 // answers readable without JavaScript; zero axe violations in both themes.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { viewports } from './support/browser.ts';
 import type { StaticSite } from './support/static-server.ts';

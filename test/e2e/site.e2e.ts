@@ -1,6 +1,6 @@
 // The built site in a real browser: navigation, no-JavaScript reading,
 // search, themes, phone width, and zero axe violations on every page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { viewports } from './support/browser.ts';
 import type { StaticSite } from './support/static-server.ts';

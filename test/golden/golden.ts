@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { runFields } from '../../src/cli/commands/fields.ts';
 import { compileWanted } from '../../src/decoder/dissect.ts';
 
-export const GOLDEN = dirname(fileURLToPath(import.meta.url));
-export const ROOT = join(GOLDEN, '..', '..');
+const GOLDEN = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(GOLDEN, '..', '..');
 export const FIXTURES = join(GOLDEN, 'fixtures');
 
 export interface Capture {
@@ -28,7 +28,7 @@ function walk(dir: string, out: string[]): string[] {
   return out;
 }
 
-export function fixtureName(path: string): string {
+function fixtureName(path: string): string {
   let rel = relative(join(ROOT, 'captures'), path).split('\\').join('/');
   rel = rel.replace(/^recorded\//, '').replace(/\.[^./]+$/, '');
   return rel.split('/').join('__');
@@ -135,7 +135,7 @@ export function formatMismatches(capture: string, c: Comparison, perField = 4): 
 }
 
 /** wirebook's table for a capture, two-pass like the fixtures (tshark -2), through the CLI's core in-process. */
-export function wirebookTable(path: string, fields: readonly string[]) {
+function wirebookTable(path: string, fields: readonly string[]) {
   const parts: string[] = [];
   const result = runFields(new Uint8Array(readFileSync(path)), fields, (t) => void parts.push(t), { twoPass: true });
   return { table: parseTable(parts.join('')), result };

@@ -11,7 +11,7 @@ import { analysisGaps, fieldGaps, gapsFor } from './known-gaps.ts';
 import { tsharkFields, tsharkVersion } from './tshark.ts';
 
 const version = tsharkVersion();
-const usable = version !== undefined && version.startsWith('4.0.');
+const usable = version?.startsWith('4.0.');
 const why =
   version === undefined
     ? 'tshark is not on PATH (Debian package tshark): live comparison skipped; the fixture test still runs'

@@ -13,7 +13,7 @@ export function tsharkVersion(): string | undefined {
 }
 
 /** The same options as regen.sh: two passes, header line, all occurrences joined by ",", checksums verified. */
-export const TSHARK_ARGS = [
+const TSHARK_ARGS = [
   '-2',
   '-T',
   'fields',

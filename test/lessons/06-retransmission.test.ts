@@ -22,7 +22,7 @@ describe("lesson 6: the report's spurious retransmission", () => {
     expect(c.count).toBe(9);
     const report = [208, 209, 210, 214, 216, 217, 220, 221, 223];
     expect(prose).toContain('(report frames 208, 209, 210, 214, 216, 217, 220, 221 and 223)');
-    report.forEach((r, i) => expect(c.show(i + 1, 'frame.comment')).toMatch(new RegExp(`^Report frame ${r} `)));
+    for (const [i, r] of report.entries()) expect(c.show(i + 1, 'frame.comment')).toMatch(new RegExp(`^Report frame ${r} `));
     expect(prose).toContain('A, 192.168.0.75');
     expect(c.show(1, 'ip.src')).toBe('192.168.0.75');
     expect(prose).toContain('216.58.221.238, port 443');

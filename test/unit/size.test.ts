@@ -12,6 +12,7 @@ describe('scripts/size.ts', () => {
   });
 
   it('finds dynamic imports of files, not of computed URLs', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a bundle's text, with a template literal in it
     const code = 'const a=()=>import(`./frame-source.js`),b=()=>import("./real-axis.js");import(`${n}pagefind.js`);import{x}from"./y.js"';
     expect(dynamicImports(code)).toEqual(['./frame-source.js', './real-axis.js']);
   });

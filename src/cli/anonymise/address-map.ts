@@ -16,8 +16,6 @@
 /** Keyed hash of a text: at least 8 bytes. */
 export type KeyedHash = (text: string) => Uint8Array;
 
-export type AddressKind = 'ipv4' | 'ipv6' | 'mac';
-
 /** What the map holds, as written to and read from --map FILE. */
 export interface AddressMapJson {
   ipv4: Record<string, string>;
@@ -59,16 +57,16 @@ function parseIpv6Full(t: string): Uint8Array {
   return out;
 }
 
-export function keepIpv4(a: Uint8Array): boolean {
+function keepIpv4(a: Uint8Array): boolean {
   const [x, y] = [a[0]!, a[1]!];
   const all = (v: number) => a.every((b) => b === v);
   return all(0) || all(255) || x === 127 || x >= 224 || (x === 169 && y === 254);
 }
-export function keepIpv6(a: Uint8Array): boolean {
+function keepIpv6(a: Uint8Array): boolean {
   const zeroHead = a.subarray(0, 15).every((b) => b === 0);
   return a[0] === 0xff || (zeroHead && (a[15] === 0 || a[15] === 1));
 }
-export function keepMac(a: Uint8Array): boolean {
+function keepMac(a: Uint8Array): boolean {
   return (a[0]! & 1) === 1 || a.every((b) => b === 0);
 }
 

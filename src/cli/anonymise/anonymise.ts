@@ -5,7 +5,7 @@ import type { CaptureError } from '../../decoder/types.ts';
 import type { AddressMap } from './address-map.ts';
 import { rewriteFrame } from './rewrite.ts';
 
-export const ANONYMISED_COMMENT =
+const ANONYMISED_COMMENT =
   'Anonymised by wirebook capture anonymise: IPv4, IPv6 and MAC addresses replaced consistently in the Ethernet, ARP, IPv4, IPv6 and ICMPv6 neighbour discovery headers; payloads, names and timestamps unchanged.';
 
 export interface Anonymised {

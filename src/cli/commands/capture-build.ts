@@ -8,7 +8,7 @@ import type { Command, Io } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE } from '../command.ts';
 
 /** A spec that cannot be built (bad YAML, a wrong value, a failed expect:). */
-export const EXIT_BAD_SPEC = 1;
+const EXIT_BAD_SPEC = 1;
 
 const HELP = `usage: wirebook capture build SPEC.yaml -o FILE.pcapng [--verbose]
 

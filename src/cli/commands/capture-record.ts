@@ -38,7 +38,7 @@ export interface RecordDeps {
   run(program: string, args: string[]): number;
 }
 
-export const systemRecordDeps: RecordDeps = {
+const systemRecordDeps: RecordDeps = {
   uid: () => process.geteuid?.() ?? -1,
   run: (program, args) => spawnSync(program, args, { stdio: 'inherit' }).status ?? 1,
 };

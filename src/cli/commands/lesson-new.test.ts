@@ -25,6 +25,7 @@ function tempRoot(): string {
   return root;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the test reads a nested sidecar freely
 const sidecar = (path: string) => toPlain(parseYaml(readFileSync(path, 'utf8')).node!) as Record<string, any>;
 const files = (root: string) => readdirSync(root, { recursive: true }).map(String).sort();
 

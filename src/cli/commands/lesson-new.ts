@@ -56,7 +56,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The next lesson number and order, after the highest ones in lessons/. */
-export function nextLessonPlace(lessonsDir: string): { number: number; order: number } {
+function nextLessonPlace(lessonsDir: string): { number: number; order: number } {
   let number = 0;
   let order = 0;
   for (const path of filesUnder(lessonsDir).filter((p) => p.endsWith('.mdx'))) {

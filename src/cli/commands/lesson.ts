@@ -9,7 +9,7 @@ import type { Command, Io } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE } from '../command.ts';
 
 /** A lesson has problems. */
-export const EXIT_PROBLEMS = 1;
+const EXIT_PROBLEMS = 1;
 
 const HELP = `usage: wirebook lesson check [FILE.mdx ...] [--root DIR]
 

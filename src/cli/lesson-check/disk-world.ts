@@ -1,7 +1,7 @@
 // The World of the lesson checker, read from the repository's files: capture
 // sidecars under captures/, glossary entries under content/glossary/, and the
 // decoder's layer tables. Captures are opened only when a lesson uses them.
-import { readFileSync, readdirSync } from 'node:fs';
+import { type Dirent, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findField, protocolTables } from '../../decoder/dissect.ts';
 import { openCapture } from '../../decoder/open-capture.ts';
@@ -9,7 +9,7 @@ import type { CaptureView, World } from './world.ts';
 
 /** Every file under dir whose name passes keep (recursive). */
 function walk(dir: string, keep: (name: string) => boolean, out: string[] = []): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

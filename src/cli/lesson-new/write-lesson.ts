@@ -14,7 +14,7 @@ export interface LessonSpec {
 }
 
 /** Text safe in MDX prose and in a "..." attribute: no tags, expressions, quotes or code marks. */
-export function plain(text: string): string {
+function plain(text: string): string {
   return text
     .replace(/[<>{}`"\\]/g, '')
     .replace(/\s+/g, ' ')

@@ -4,7 +4,7 @@
 import type { CaptureFacts } from './inspect.ts';
 import { yamlString } from './write-lesson.ts';
 
-export const LICENCE_PLACEHOLDER = 'UNSET: the instructor must give the licence the contributor agreed to (e.g. CC BY-SA 4.0)';
+const LICENCE_PLACEHOLDER = 'UNSET: the instructor must give the licence the contributor agreed to (e.g. CC BY-SA 4.0)';
 
 export interface SidecarSpec {
   name: string;
@@ -17,7 +17,7 @@ export interface SidecarSpec {
 }
 
 /** One line of what the decoder found: frames, protocols, conversations. */
-export function decoderNotes(facts: CaptureFacts): string {
+function decoderNotes(facts: CaptureFacts): string {
   const tcp = facts.tcp;
   const main = tcp
     ? `; the main one is ${tcp.a.address}:${tcp.a.port} to ${tcp.b.address}:${tcp.b.port} (stream ${tcp.stream}, ${tcp.frames.length} frames)`

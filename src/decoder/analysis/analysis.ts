@@ -15,20 +15,10 @@ import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
 import { seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
-import {
-  TH_ACK,
-  TH_FIN,
-  TH_RST,
-  TH_SYN,
-  type AnalysisField,
-  type ConnState,
-  type ConversationSummary,
-  type TcpSegmentInput,
-  type UdpDatagramInput,
-} from './types.ts';
+import { TH_ACK, TH_FIN, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** Seconds with nine decimals, as tshark prints relative times. */
-export function formatSeconds(ns: number | bigint): string {
+function formatSeconds(ns: number | bigint): string {
   let v = Math.round(Number(ns));
   const neg = v < 0;
   if (neg) v = -v;
@@ -332,7 +322,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       ack: seg.flags & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : 0,
       window: !isSyn && fwd.scale >= 0 ? seg.windowRaw * (1 << fwd.scale) : seg.windowRaw,
       note: st.notes.get(seg.frame),
-      dsack: sack && sack.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
+      dsack: sack?.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
       irttKnown: ff.s.irtt > 0,
     };
     const out: FrameExplanation[] = [];

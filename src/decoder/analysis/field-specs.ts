@@ -7,7 +7,7 @@ import { defineFields } from '../fields/spec.ts';
  * SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16, RST 32. Complete means a handshake
  * and an end (FIN or RST).
  */
-export function completenessText(v: number): string {
+function completenessText(v: number): string {
   const has = (bits: number) => (v & bits) === bits;
   if (has(0x1f) || has(0x2f)) return 'Complete, WITH_DATA';
   if (has(0x17) || has(0x27)) return 'Complete, NO_DATA';

@@ -301,7 +301,7 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
       }
     },
     flush() {
-      frames.forEach((f, i) => out.unfinished?.set(f, offsets[i]));
+      for (const [i, f] of frames.entries()) out.unfinished?.set(f, offsets[i]);
       frames = [];
       lengths = [];
       offsets = [];

@@ -1,6 +1,6 @@
 // Test support: one small conversation per analysis flag. Each is also written as a capture
 // (testdata/NAME.pcapng) and checked against tshark's output for it (testdata/NAME.analysis.tsv).
-import { Conversation, mergeByTime, TH_ACK, TH_FIN, TH_PSH, TH_SYN } from './test-scenarios.ts';
+import { Conversation, mergeByTime, TH_ACK, TH_SYN } from './test-scenarios.ts';
 import type { TcpSegmentInput } from './types.ts';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -153,5 +153,3 @@ export const SCENARIOS: Record<string, () => TcpSegmentInput[]> = {
     return mergeByTime(c.segments, d.segments);
   },
 };
-
-export { TH_ACK, TH_FIN, TH_PSH, TH_SYN };

@@ -98,7 +98,7 @@ const INFO: ReadonlyArray<readonly [number, string]> = [
   [A_REUSED_PORTS, '[TCP Port numbers reused] '],
 ];
 
-export function infoPrefix(x: SegmentFacts): string {
+function infoPrefix(x: SegmentFacts): string {
   let s = '';
   for (const [bit, text] of INFO) {
     if (!(x.flags & bit)) continue;
@@ -140,7 +140,7 @@ function emitFlag(out: Sink, x: SegmentFacts, at: number, info: (typeof FLAG_TAB
 }
 
 /** The [Timestamps] and [SEQ/ACK analysis] subtrees for one segment (the reassembly lines are the TCP layer's: tcp-segment.ts). */
-export function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
+function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
   // Two BigInts a frame: made only when someone looks.
   if (out.detail || out.wants(A.timeRelative) || out.wants(A.timeDelta)) {
     out.openText('[Timestamps]', at, 0);

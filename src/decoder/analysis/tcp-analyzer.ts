@@ -33,9 +33,9 @@ import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
 import { TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** Fast retransmission: the duplicate ACKs must be this recent (ns). HEURISTIC. */
-export const FAST_RETRANS_WINDOW_NS = 20_000_000;
+const FAST_RETRANS_WINDOW_NS = 20_000_000;
 /** Out-of-order threshold when no handshake RTT is known (ns). HEURISTIC. */
-export const OOO_DEFAULT_THRESHOLD_NS = 3_000_000;
+const OOO_DEFAULT_THRESHOLD_NS = 3_000_000;
 
 /** How many acknowledged segments each direction remembers for its explanations. */
 const RECENT = 32;

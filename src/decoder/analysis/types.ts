@@ -7,7 +7,6 @@ export const TH_SYN = 0x02;
 export const TH_RST = 0x04;
 export const TH_PSH = 0x08;
 export const TH_ACK = 0x10;
-export const TH_URG = 0x20;
 
 export interface TcpOptionsInput {
   mss?: number;

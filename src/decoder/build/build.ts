@@ -88,7 +88,7 @@ export function buildCapture(specText: string, file = 'spec.yaml'): BuildResult 
   const at = (line: number, col: number, message: string): BuildResult => ({ frames: [], problem: { file, line, col, message } });
   const yaml = parseYaml(specText);
   if (yaml.problem) return at(yaml.problem.line, yaml.problem.col, yaml.problem.message);
-  let spec;
+  let spec: ReturnType<typeof readSpec>;
   try {
     spec = readSpec(yaml.node);
   } catch (e) {

@@ -83,5 +83,3 @@ export function fill(pattern: Uint8Array, length: number): Uint8Array {
   for (let i = 0; i < length; i++) out[i] = pattern[i % pattern.length];
   return out;
 }
-
-export const hex16 = (v: number) => '0x' + v.toString(16).padStart(4, '0');

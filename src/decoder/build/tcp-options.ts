@@ -57,7 +57,7 @@ export function parseTcpOption(text: string): TcpOption | string {
   }
 }
 
-export function encodeTcpOption(o: TcpOption): Uint8Array {
+function encodeTcpOption(o: TcpOption): Uint8Array {
   switch (o.kind) {
     case 'eol':
       return Uint8Array.of(0);

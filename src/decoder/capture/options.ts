@@ -7,8 +7,8 @@ export interface PcapngOption {
 }
 
 /** Option codes that mean the same thing in every block. */
-export const OPT_ENDOFOPT = 0;
-export const OPT_COMMENT = 1;
+const OPT_ENDOFOPT = 0;
+const OPT_COMMENT = 1;
 
 export interface OptionsRead {
   options: PcapngOption[];

@@ -2,10 +2,10 @@
 // the captured bytes. Byte order and tick size come from the magic number.
 
 import { linkTypeName } from './linktypes.ts';
-import { HARD_MAX_RECORD, NO_COMMENTS, ReaderState, STAGE_PCAP, STANDARD_MAX_PACKET } from './reader-state.ts';
+import { HARD_MAX_RECORD, NO_COMMENTS, type ReaderState, STAGE_PCAP, STANDARD_MAX_PACKET } from './reader-state.ts';
 
 export const PCAP_HEADER_LEN = 24;
-export const PCAP_RECORD_HEADER_LEN = 16;
+const PCAP_RECORD_HEADER_LEN = 16;
 
 export const PCAP_MAGIC_US = 0xa1b2c3d4;
 export const PCAP_MAGIC_NS = 0xa1b23c4d;

@@ -4,25 +4,24 @@
 
 import { linkTypeName } from './linktypes.ts';
 import { commentsOf, optionText, readOptions, textOption } from './options.ts';
-import type { PcapngOption } from './options.ts';
-import { HARD_MAX_RECORD, NO_COMMENTS, ReaderState } from './reader-state.ts';
+import { HARD_MAX_RECORD, NO_COMMENTS, type ReaderState } from './reader-state.ts';
 import { makeClock, ticksToNs, tsresolUnits } from './timestamp.ts';
 
 export const BT_SHB = 0x0a0d0d0a;
 export const BT_IDB = 1;
-export const BT_OPB = 2;
-export const BT_SPB = 3;
-export const BT_NRB = 4;
-export const BT_ISB = 5;
+const BT_OPB = 2;
+const BT_SPB = 3;
+const BT_NRB = 4;
+const BT_ISB = 5;
 export const BT_EPB = 6;
-export const BT_DSB = 0x0a;
-export const BT_CUSTOM = 0x00000bad;
-export const BT_CUSTOM_NOCOPY = 0x40000bad;
+const BT_DSB = 0x0a;
+const BT_CUSTOM = 0x00000bad;
+const BT_CUSTOM_NOCOPY = 0x40000bad;
 
 export const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 
 /** Blocks longer than this are damage: nothing real comes close. */
-export const MAX_BLOCK_LEN = HARD_MAX_RECORD + 4096;
+const MAX_BLOCK_LEN = HARD_MAX_RECORD + 4096;
 
 const SHB_OPT_HARDWARE = 2;
 const SHB_OPT_OS = 3;
@@ -58,7 +57,7 @@ const MIN_LEN: Record<number, number> = {
   [BT_EPB]: 32,
 };
 
-export function blockName(type: number): string {
+function blockName(type: number): string {
   return BLOCK_NAMES[type] ?? `block of type 0x${type.toString(16).padStart(8, '0')}`;
 }
 
@@ -309,5 +308,3 @@ export function describePcapngTail(s: ReaderState, tail: Uint8Array, have: numbe
   const len = u32(tail, 4, le);
   return `file ends inside a ${len}-byte ${blockName(type)} at offset ${abs}: only ${have} bytes present`;
 }
-
-export type { PcapngOption };

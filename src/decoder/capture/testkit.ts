@@ -84,7 +84,7 @@ export function pcapFile(opts: {
 
 export type OptSpec = [code: number, value: Uint8Array | string];
 
-export function options(le: boolean, opts: OptSpec[]): Uint8Array {
+function options(le: boolean, opts: OptSpec[]): Uint8Array {
   if (opts.length === 0) return new Uint8Array(0);
   const b = new Bytes(le);
   for (const [code, v] of opts) {

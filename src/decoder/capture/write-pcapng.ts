@@ -99,7 +99,7 @@ export function writePcapng(frames: FrameToWrite[], opts: PcapngWriteOptions = {
 
   const epbOpts: Opt[][] = frames.map((f) => (f.comments ?? []).map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })));
   let total = shbLen + idbLen * ifaceOf.size;
-  frames.forEach((f, i) => (total += 32 + pad4(f.data.length) + optionsSize(epbOpts[i])));
+  for (const [i, f] of frames.entries()) total += 32 + pad4(f.data.length) + optionsSize(epbOpts[i]);
 
   const out = new Out(total);
   out.u32(BT_SHB);

@@ -8,7 +8,7 @@ import { macName } from './oui.ts';
 const HEX = '0123456789abcdef';
 
 /** Lower-case hex of a number, zero-padded to `digits`. */
-export function hexPad(n: number | bigint, digits: number): string {
+function hexPad(n: number | bigint, digits: number): string {
   const s = n.toString(16);
   return s.length >= digits ? s : '0'.repeat(digits - s.length) + s;
 }
@@ -174,7 +174,7 @@ export function bitPattern(mask: number, width: number, value: number): string {
   return s;
 }
 
-export function lookup(spec: FieldSpec, v: number): string | undefined {
+function lookup(spec: FieldSpec, v: number): string | undefined {
   const st = spec.strings;
   if (!st) return undefined;
   return typeof st === 'function' ? st(v) : st[v];
@@ -243,7 +243,7 @@ export function showText(spec: FieldSpec, value: FieldValue): string {
 const MAX_BYTES_SHOWN = 36;
 
 /** The part after "Label: " in the details pane. */
-export function valueText(spec: FieldSpec, value: FieldValue): string {
+function valueText(spec: FieldSpec, value: FieldValue): string {
   if (spec.fmt) return spec.fmt(value);
   switch (spec.type) {
     case 'uint':

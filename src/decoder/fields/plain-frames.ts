@@ -77,15 +77,15 @@ const FRAME_READERS: Readonly<Record<string, Emit>> = {
 
 /** The fields plain frames can answer, by name, as the layers emit them (offsets as in the frame). */
 const HEADER_READERS: Readonly<Record<string, Reader>> = {
-  'eth.dst': (f, o) => o.add(E.dst, 0, 6),
-  'eth.src': (f, o) => o.add(E.src, 6, 6),
-  'eth.addr': (f, o) => (o.add(E.addr, 0, 6), o.add(E.addr, 6, 6)),
+  'eth.dst': (_f, o) => o.add(E.dst, 0, 6),
+  'eth.src': (_f, o) => o.add(E.src, 6, 6),
+  'eth.addr': (_f, o) => (o.add(E.addr, 0, 6), o.add(E.addr, 6, 6)),
   'eth.type': (f, o) => o.add(E.type, 12, 2, u16(f.data, 12)),
-  'ip.version': (f, o) => o.add(I.version, IP, 1, 4),
-  'ip.hdr_len': (f, o) => o.add(I.hdrLen, IP, 1, 20),
+  'ip.version': (_f, o) => o.add(I.version, IP, 1, 4),
+  'ip.hdr_len': (_f, o) => o.add(I.hdrLen, IP, 1, 20),
   'ip.len': (f, o) => o.add(I.len, IP + 2, 2, u16(f.data, IP + 2)),
   'ip.id': (f, o) => o.add(I.id, IP + 4, 2, u16(f.data, IP + 4)),
-  'ip.frag_offset': (f, o) => o.add(I.fragOffset, IP + 6, 2, 0),
+  'ip.frag_offset': (_f, o) => o.add(I.fragOffset, IP + 6, 2, 0),
   'ip.ttl': (f, o) => o.add(I.ttl, IP + 8, 1, f.data[IP + 8]),
   'ip.proto': (f, o) => o.add(I.proto, IP + 9, 1, f.data[IP + 9]),
   'ip.checksum': (f, o) => o.add(I.checksum, IP + 10, 2, u16(f.data, IP + 10)),

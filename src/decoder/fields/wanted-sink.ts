@@ -20,8 +20,6 @@ export interface FieldWanted {
   readonly columns: ReadonlyArray<readonly [number, string]>;
 }
 
-/** Column names accepted as `_ws.col.<name>`. */
-export const COLUMN_FIELDS = ['No.', 'Time', 'Source', 'Destination', 'Protocol', 'Length', 'Info'] as const;
 const COL_KEYS: Record<string, string> = {
   '_ws.col.No.': 'number',
   '_ws.col.Time': 'time',
@@ -54,7 +52,7 @@ const EXPERT_BYTES = 239;
 const utf8 = new TextEncoder();
 
 /** An expert message as _ws.expert.message holds it: cut to 239 bytes of UTF-8, never inside a character. */
-export function expertText(message: string): string {
+function expertText(message: string): string {
   if (message.length <= EXPERT_BYTES / 3) return message;
   const bytes = utf8.encode(message);
   if (bytes.length <= EXPERT_BYTES) return message;

@@ -25,7 +25,7 @@ const OPCODES: Readonly<Record<number, string>> = {
   9: 'inverse reply',
 };
 
-export const arpFields = defineFields({
+const arpFields = defineFields({
   arp: { name: 'arp', label: 'Address Resolution Protocol', type: 'protocol' },
   hwType: { name: 'arp.hw.type', label: 'Hardware type', type: 'uint', bits: 16, width: 16, strings: HW_TYPES },
   protoType: { name: 'arp.proto.type', label: 'Protocol type', type: 'uint', bits: 16, width: 16, base: 'hex', strings: ETHERTYPES },

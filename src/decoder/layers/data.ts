@@ -4,7 +4,7 @@ import { defineFields } from '../fields/spec.ts';
 import type { ProtocolTable } from '../fields/spec.ts';
 import type { Decoder } from './context.ts';
 
-export const dataFields = defineFields({
+const dataFields = defineFields({
   data: { name: 'data', label: 'Data', type: 'protocol' },
   bytes: { name: 'data.data', label: 'Data', type: 'bytes' },
   len: { name: 'data.len', label: 'Length', type: 'int', width: 32, generated: true },

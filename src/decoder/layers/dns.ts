@@ -71,7 +71,7 @@ export function ttlText(s: number): string {
   return parts.join(', ');
 }
 
-export const dnsFields = defineFields({
+const dnsFields = defineFields({
   dns: { name: 'dns', label: 'Domain Name System', type: 'protocol' },
   mdns: { name: 'mdns', label: 'Multicast Domain Name System', type: 'protocol' },
   llmnr: { name: 'llmnr', label: 'Link-local Multicast Name Resolution', type: 'protocol' },

@@ -27,7 +27,7 @@ export const DSCP_LONG: Readonly<Record<number, string>> = {
   56: 'Class Selector 7',
 };
 
-export const DSCP_SHORT: Readonly<Record<number, string>> = {
+const DSCP_SHORT: Readonly<Record<number, string>> = {
   0: 'CS0',
   1: 'LE',
   8: 'CS1',
@@ -60,7 +60,7 @@ export const ECN_LONG: Readonly<Record<number, string>> = {
   3: 'Congestion Experienced',
 };
 
-export const ECN_SHORT: Readonly<Record<number, string>> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' };
+const ECN_SHORT: Readonly<Record<number, string>> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' };
 
 /** "DSCP: CS0, ECN: Not-ECT" */
 export function dsSummary(ds: number): string {

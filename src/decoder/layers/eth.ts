@@ -44,7 +44,7 @@ export const ethTable: ProtocolTable = {
 const MIN_FRAME = 60;
 
 /** Column text for a MAC address, as the packet list shows it. */
-export function macColumn(d: Uint8Array, at: number): string {
+function macColumn(d: Uint8Array, at: number): string {
   const b = d.subarray(at, at + 6);
   return macName(b) ?? macText(b);
 }

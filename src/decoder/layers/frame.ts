@@ -19,7 +19,7 @@ const ENCAP: Readonly<Record<number, readonly [number, string]>> = {
   276: [210, 'Linux cooked-mode capture v2'],
 };
 
-export function encapOf(linkType: number): readonly [number, string] {
+function encapOf(linkType: number): readonly [number, string] {
   // LINKTYPE_USER0..15 (147-162) are WTAP_ENCAP_USER0..15 (45-60).
   if (linkType >= 147 && linkType <= 162) return [45 + linkType - 147, `USER ${linkType - 147}`];
   return ENCAP[linkType] ?? [-1, 'Unknown'];
@@ -79,7 +79,7 @@ export interface FrameInfo {
 }
 
 /** "Frame 1: 76 bytes on wire (608 bits), 76 bytes captured (608 bits) on interface lo, id 0" */
-export function frameTitle(info: FrameInfo): string {
+function frameTitle(info: FrameInfo): string {
   const r = info.record;
   let s = `Frame ${r.number}: ${r.origLen} bytes on wire (${r.origLen * 8} bits), ${r.capLen} bytes captured (${r.capLen * 8} bits)`;
   if (info.interfaceName !== undefined) s += ` on interface ${info.interfaceName}, id ${r.interfaceId}`;

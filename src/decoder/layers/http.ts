@@ -36,7 +36,7 @@ const STATUS: Readonly<Record<number, string>> = {
   504: 'Gateway Time-out',
 };
 
-export const httpFields = defineFields({
+const httpFields = defineFields({
   http: { name: 'http', label: 'Hypertext Transfer Protocol', type: 'protocol' },
   method: { name: 'http.request.method', label: 'Request Method', type: 'string' },
   uri: { name: 'http.request.uri', label: 'Request URI', type: 'string' },
@@ -112,7 +112,7 @@ function isXmlMediaType(mediaType: string): boolean {
 }
 
 /** Does this payload start like an HTTP/1.x message? */
-export function looksLikeHttp(data: Uint8Array, offset: number, end: number): boolean {
+function looksLikeHttp(data: Uint8Array, offset: number, end: number): boolean {
   const head = latin1(data, offset, Math.min(end, data.length, offset + 8));
   return head.startsWith('HTTP/1.') || METHODS.some((m) => head.startsWith(m + ' '));
 }

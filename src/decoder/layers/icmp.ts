@@ -51,7 +51,7 @@ function codeName(type: number, code: number): string | undefined {
   return undefined;
 }
 
-export const icmpFields = defineFields({
+const icmpFields = defineFields({
   icmp: { name: 'icmp', label: 'Internet Control Message Protocol', type: 'protocol' },
   type: {
     name: 'icmp.type',

@@ -48,7 +48,7 @@ const OPT_TYPES: Readonly<Record<number, string>> = {
 };
 const PRF: Readonly<Record<number, string>> = { 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' };
 
-export const icmpv6Fields = defineFields({
+const icmpv6Fields = defineFields({
   icmpv6: { name: 'icmpv6', label: 'Internet Control Message Protocol v6', type: 'protocol' },
   type: { name: 'icmpv6.type', label: 'Type', type: 'uint', bits: 8, width: 8, strings: TYPES },
   code: { name: 'icmpv6.code', label: 'Code', type: 'uint', bits: 8, width: 8 },

@@ -41,7 +41,7 @@ const YES_NO: readonly [string, string] = ['Yes', 'No'];
 
 const octets = (v: unknown) => `${v} bytes`;
 
-export const ipv6Fields = defineFields({
+const ipv6Fields = defineFields({
   ipv6: { name: 'ipv6', label: 'Internet Protocol Version 6', type: 'protocol' },
   version: { name: 'ipv6.version', label: 'Version', type: 'uint', bits: 4, width: 8, mask: 0xf0 },
   // Wireshark's IPv6 dissector also sets ip.version, hidden, so "ip.version == 6" finds IPv6.

@@ -16,7 +16,7 @@ const FAMILIES: Readonly<Record<number, string>> = {
   30: 'IPv6',
 };
 
-export const nullFields = defineFields({
+const nullFields = defineFields({
   null: { name: 'null', label: 'Null/Loopback', type: 'protocol' },
   family: { name: 'null.family', label: 'Family', type: 'uint', bits: 32, width: 32, strings: FAMILIES },
 });

@@ -4,7 +4,7 @@ import { defineFields } from '../fields/spec.ts';
 import type { ProtocolTable } from '../fields/spec.ts';
 import type { Decoder } from './context.ts';
 
-export const rawFields = defineFields({
+const rawFields = defineFields({
   raw: { name: 'raw', label: 'Raw packet data', type: 'protocol' },
 });
 

@@ -25,7 +25,7 @@ const HATYPES: Readonly<Record<number, string>> = {
   65534: 'None',
 };
 
-export const sllFields = defineFields({
+const sllFields = defineFields({
   sll: { name: 'sll', label: 'Linux cooked capture', type: 'protocol' },
   pkttype: { name: 'sll.pkttype', label: 'Packet type', type: 'uint', bits: 16, width: 16, strings: PACKET_TYPES },
   hatype: { name: 'sll.hatype', label: 'Link-layer address type', type: 'uint', bits: 16, width: 16, strings: HATYPES },

@@ -9,7 +9,7 @@ import { defineFields } from '../fields/spec.ts';
 import type { LayerContext } from './context.ts';
 import type { ReassembledPdu, TcpAnalysis } from './session.ts';
 
-export const tcpSegmentFields = defineFields({
+const tcpSegmentFields = defineFields({
   segmentData: { name: 'tcp.segment_data', label: 'TCP segment data', type: 'bytes' },
   reassembledIn: { name: 'tcp.reassembled_in', label: 'Reassembled PDU in frame', type: 'framenum', width: 32, generated: true },
   segments: { name: 'tcp.segments', label: 'Reassembled TCP Segments', type: 'none', generated: true },
@@ -72,7 +72,7 @@ export function emitSegmentLines(ctx: LayerContext, an: TcpAnalysis, tcpOffset: 
 }
 
 /** "[4 Reassembled TCP Segments (4606 bytes): #6(1460), #7(1460), #9(1460), #10(226)]" */
-export function segmentsLabel(pdu: Pick<ReassembledPdu, 'frames' | 'lengths'>, total: number): string {
+function segmentsLabel(pdu: Pick<ReassembledPdu, 'frames' | 'lengths'>, total: number): string {
   return `[${pdu.frames.length} Reassembled TCP Segments (${total} bytes): ${pdu.frames.map((f, i) => `#${f}(${pdu.lengths[i]})`).join(', ')}]`;
 }
 

@@ -572,8 +572,8 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     ctx.cols.info = info;
   }
   if (short || payloadLength === 0 || an?.repeat) return;
-  const lo = sp <= dp ? sp : dp;
-  const hi = sp <= dp ? dp : sp;
+  const lo = Math.min(sp, dp);
+  const hi = Math.max(sp, dp);
   let start = payloadOffset;
   let stop = end;
   if (an && (an.reassembled || an.reassembledIn !== undefined || an.unfinished)) {

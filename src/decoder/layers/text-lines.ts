@@ -5,7 +5,7 @@ import type { ProtocolTable } from '../fields/spec.ts';
 import { escapeText, latin1 } from '../fields/format.ts';
 import type { Decoder } from './context.ts';
 
-export const textLinesFields = defineFields({
+const textLinesFields = defineFields({
   textLines: { name: 'data-text-lines', label: 'Line-based text data', type: 'protocol' },
 });
 

@@ -54,7 +54,7 @@ const ALERTS: Readonly<Record<number, string>> = {
 
 const vname = (v: unknown) => `${VERSIONS[Number(v)] ?? 'Unknown'} (0x${Number(v).toString(16).padStart(4, '0')})`;
 
-export const tlsFields = defineFields({
+const tlsFields = defineFields({
   tls: { name: 'tls', label: 'Transport Layer Security', type: 'protocol' },
   record: { name: 'tls.record', label: 'Record Layer', type: 'none' },
   contentType: { name: 'tls.record.content_type', label: 'Content Type', type: 'uint', bits: 8, width: 8, strings: CONTENT_TYPES },

@@ -4,7 +4,7 @@ import { defineFields } from '../fields/spec.ts';
 import type { ProtocolTable } from '../fields/spec.ts';
 import type { Decoder } from './context.ts';
 
-export const userDltFields = defineFields({
+const userDltFields = defineFields({
   userDlt: { name: 'user_dlt', label: 'DLT User', type: 'protocol' },
 });
 

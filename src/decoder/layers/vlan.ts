@@ -18,7 +18,7 @@ const PRIORITIES: Readonly<Record<number, string>> = {
   7: 'Network Control',
 };
 
-export const vlanFields = defineFields({
+const vlanFields = defineFields({
   vlan: { name: 'vlan', label: '802.1Q Virtual LAN', type: 'protocol' },
   priority: { name: 'vlan.priority', label: 'Priority', type: 'uint', bits: 3, width: 16, mask: 0xe000, strings: PRIORITIES },
   dei: { name: 'vlan.dei', label: 'DEI', type: 'bool', bits: 1, width: 16, mask: 0x1000, tfs: ['Eligible', 'Ineligible'] },

@@ -9,7 +9,7 @@ import type { ProtocolTable } from '../fields/spec.ts';
 import { escapeText, latin1 } from '../fields/format.ts';
 import type { Decoder } from './context.ts';
 
-export const xmlFields = defineFields({
+const xmlFields = defineFields({
   xml: { name: 'xml', label: 'eXtensible Markup Language', type: 'protocol' },
 });
 

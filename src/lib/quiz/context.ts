@@ -23,7 +23,7 @@ interface AstroLike {
 }
 
 /** The lesson of a page URL: /lessons/udp/ (under any base) -> udp. */
-export function lessonIdFromPath(pathname: string): string | undefined {
+function lessonIdFromPath(pathname: string): string | undefined {
   return /\/lessons\/([^/]+)\/?$/.exec(pathname)?.[1];
 }
 

@@ -74,7 +74,7 @@ export function resolveAnswer(
   }
   if (!facts)
     return { ok: false, error: 'the answer reads the capture, but the question has no capture (add capture="..." or list one in the lesson\'s front matter)' };
-  let exprText = spec.expr ?? spec.field;
+  const exprText = spec.expr ?? spec.field;
   if (!exprText) return { ok: false, error: 'a capture answer needs "field" or "expr"' };
   if (spec.frame === undefined && !/\bframe\s+\d/.test(exprText)) return { ok: false, error: `the answer "${exprText}" names no frame (add frame: N)` };
   const parsed = parseExpression(exprText, spec.frame);

@@ -47,7 +47,7 @@ export function udpIpv4Words({ src, dst, udp }: UdpChecksumInput): ChecksumWord[
   ];
   const header = wordsOf(udp.subarray(0, 8));
   const roles: WordRole[] = ['srcPort', 'dstPort', 'length', 'checksum'];
-  roles.forEach((role, i) => words.push({ part: 'header', role, value: role === 'checksum' ? 0 : (header[i] ?? 0), offset: i * 2 }));
+  for (const [i, role] of roles.entries()) words.push({ part: 'header', role, value: role === 'checksum' ? 0 : (header[i] ?? 0), offset: i * 2 });
   const data = wordsOf(udp.subarray(8));
   data.forEach((value, i) => {
     const offset = 8 + i * 2;

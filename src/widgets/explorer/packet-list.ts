@@ -176,7 +176,7 @@ function listWindowHeight(count: number): number {
 }
 
 /** Position of frame n in a sorted list of frame numbers (binary search), or -1. */
-export function indexOf(frames: ArrayLike<number>, n: number): number {
+function indexOf(frames: ArrayLike<number>, n: number): number {
   let lo = 0;
   let hi = frames.length - 1;
   while (lo <= hi) {

@@ -16,7 +16,7 @@ export interface ListWindow {
   top: number;
 }
 
-export function listHeight(count: number, rowPx: number): number {
+function listHeight(count: number, rowPx: number): number {
   return Math.min(count * rowPx, MAX_PX);
 }
 

@@ -3,7 +3,7 @@
 // over every frame, the TCP conversations and one conversation's ladder. No
 // DOM here: the same code runs in the Worker and in the unit tests.
 
-import { createFirstPass, openIndexed, type Analysed, type OpenedCapture } from '../../decoder/open-capture.ts';
+import { createFirstPass, openIndexed, type OpenedCapture } from '../../decoder/open-capture.ts';
 import { CaptureStream, readCapture, type CaptureIndex } from '../../decoder/capture/index.ts';
 import { protocolTables } from '../../decoder/dissect.ts';
 import { compileFilter } from '../../decoder/filter/index.ts';
@@ -152,7 +152,7 @@ function frameDetail(capture: OpenedCapture, n: number): FrameDetail {
  * a view into the whole capture, and posting a view to the page would copy
  * the entire buffer behind it (100 MB) with every frame shown.
  */
-export function detached(tree: readonly Field[]): Field[] {
+function detached(tree: readonly Field[]): Field[] {
   return tree.map((f) => {
     const value = f.value instanceof Uint8Array ? f.value.slice() : f.value;
     return { ...f, value, ...(f.children ? { children: detached(f.children) } : {}) };

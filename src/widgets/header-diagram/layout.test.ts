@@ -8,8 +8,8 @@ import { moveFocus } from './keys.ts';
 const open = (name: string) => openCapture(new Uint8Array(readFileSync(`captures/recorded/${name}.pcapng`)));
 const http = open('tcp-http');
 
-/** Bits covered by each row must add up to the row width, with no overlap. */
-function rowsAreFull(boxes: HeaderBox[], rowBits: number, upTo: number): void {
+/** Every bit up to upTo is covered by exactly one box: no gap, no overlap. */
+function rowsAreFull(boxes: HeaderBox[], upTo: number): void {
   const used = new Array<number>(upTo).fill(0);
   for (const b of boxes) for (let i = b.start; i < Math.min(upTo, b.start + b.bits); i++) used[i]++;
   expect(used.every((n) => n === 1)).toBe(true);
@@ -40,7 +40,7 @@ describe('layoutHeader', () => {
     ]);
     expect(at('tcp.options.mss').value).toBe('1460 bytes');
     expect(l.rowCount).toBe(8);
-    rowsAreFull(l.boxes, 32, 256);
+    rowsAreFull(l.boxes, 256);
   });
 
   it('draws the payload as a variable part after a 20-byte header', () => {
@@ -65,7 +65,7 @@ describe('layoutHeader', () => {
     ]);
     expect(l.boxes.find((b) => b.name === 'ip.flags.df')!.value).toBe('1');
     expect(l.boxes.find((b) => b.name === 'ip.proto')!.value).toBe('TCP (6)');
-    rowsAreFull(l.boxes, 32, 160);
+    rowsAreFull(l.boxes, 160);
   });
 
   it('lays out Ethernet, ARP, UDP and IPv6 headers of the recorded captures', () => {
@@ -77,7 +77,7 @@ describe('layoutHeader', () => {
     expect(udp.boxes.slice(0, 4).map((b) => b.name)).toEqual(['udp.srcport', 'udp.dstport', 'udp.length', 'udp.checksum']);
     const v6 = layoutHeader(protocolTables.ipv6, open('tcp-ipv6').dissect(1).tree, 32)!;
     expect(v6.rowCount).toBe(10);
-    rowsAreFull(v6.boxes, 32, 320);
+    rowsAreFull(v6.boxes, 320);
   });
 
   it('shows sequence numbers as sent on the wire, the relative ones as notes', () => {

@@ -89,7 +89,7 @@ export function subfieldsOf(table: ProtocolTable, parent: FieldSpec): FieldSpec[
 }
 
 /** Where a sub-field starts inside its parent, in bits from the parent's first bit. */
-export function subfieldStart(parent: FieldSpec, sub: FieldSpec): number {
+function subfieldStart(parent: FieldSpec, sub: FieldSpec): number {
   const whole = parent.mask ?? (parent.bits === 32 ? 0xffffffff : (1 << parent.bits) - 1);
   return topBit(whole) - topBit(sub.mask!);
 }
@@ -102,7 +102,7 @@ function walk(fields: readonly Field[] | undefined, visit: (f: Field) => void): 
 }
 
 /** The value after "Label: " in a details-pane line, else `show`. */
-export function detailText(f: Field): string {
+function detailText(f: Field): string {
   const line = f.generated ? f.display.replace(/^\[(.*)\]$/, '$1') : f.display;
   const at = line.indexOf(`${f.label}: `);
   if (at >= 0) return line.slice(at + f.label.length + 2);
@@ -201,7 +201,7 @@ export function layoutHeader(
       if (to > at)
         boxes.push({
           name: '',
-          label: abbrev['padding'] ?? 'Padding',
+          label: abbrev.padding ?? 'Padding',
           value: '',
           detail: '',
           kind: 'variable',

@@ -6,7 +6,7 @@ import { en } from '../../../content/strings/en.ts';
 
 const t = en.headerDiagram;
 
-export function esc(s: string): string {
+function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -418,7 +418,7 @@ class PacketViewerElement extends HTMLElement {
       first,
       before === undefined ? undefined : first + before,
     );
-    rows.forEach((row, i) => (row.querySelector('[data-time]')!.textContent = texts[i]));
+    for (const [i, row] of rows.entries()) row.querySelector('[data-time]')!.textContent = texts[i];
   }
 
   /** The Info cells follow the sequence-number view (needs the decoder). */

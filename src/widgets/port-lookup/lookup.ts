@@ -46,7 +46,7 @@ export interface Sighting {
   protocol: Transport;
 }
 
-export function isPort(n: number): boolean {
+function isPort(n: number): boolean {
   return Number.isInteger(n) && n >= 0 && n <= 65535;
 }
 
@@ -64,7 +64,7 @@ export function inEphemeral(port: number, os: Os): boolean {
  * typing "dns" finds "domain". Only names, never ports: the ports come from
  * the services file.
  */
-export const COMMON_NAMES: Readonly<Record<string, string>> = {
+const COMMON_NAMES: Readonly<Record<string, string>> = {
   dns: 'domain',
   rdp: 'ms-wbt-server',
   smb: 'microsoft-ds',
@@ -106,7 +106,7 @@ export type LookupResult =
   | { kind: 'name'; name: string; reports: PortReport[]; registryName?: string }
   | { kind: 'unknown-name'; name: string; suggestions: Service[] };
 
-export function reportFor(port: number, services: readonly Service[], seen: readonly Sighting[] = [], protocol?: Transport): PortReport {
+function reportFor(port: number, services: readonly Service[], seen: readonly Sighting[] = [], protocol?: Transport): PortReport {
   const on = services
     .filter((s) => s.port === port && (!protocol || s.protocol === protocol))
     .sort((a, b) => a.protocol.localeCompare(b.protocol) || a.name.localeCompare(b.name));
@@ -143,7 +143,7 @@ export function suggest(text: string, services: readonly Service[]): Service[] {
     const names = [s.name, ...s.aliases].map((n) => n.toLowerCase());
     if (names.some((n) => n.startsWith(t))) return 0;
     if (names.some((n) => n.includes(t))) return 1;
-    if (s.comment && s.comment.toLowerCase().includes(t)) return 2;
+    if (s.comment?.toLowerCase().includes(t)) return 2;
     return -1;
   };
   const seenNames = new Set<string>();

@@ -5,7 +5,7 @@
 export const STORAGE_KEY = 'wirebook.progress.v1';
 /** Earlier keys: found on load, they are removed and the student is told. */
 const OLD_KEY = /^wirebook\.progress(\.v0)?$/;
-export const FILE_FORMAT = 'wirebook-progress';
+const FILE_FORMAT = 'wirebook-progress';
 
 export interface QuestionRecord {
   state: 'correct' | 'incorrect';
@@ -31,7 +31,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const ID = /^[A-Za-z0-9][\w.-]{0,99}$/;
 
 /** Why `value` is not valid progress, or undefined when it is. */
-export function progressProblem(value: unknown): string | undefined {
+function progressProblem(value: unknown): string | undefined {
   if (!isObject(value)) return 'it is not a JSON object';
   if (value.version !== 1) return typeof value.version === 'number' && value.version > 1 ? 'newer' : `version ${String(value.version)} is not 1`;
   if (!isObject(value.lessons)) return '"lessons" is missing';

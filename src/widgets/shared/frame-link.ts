@@ -9,7 +9,7 @@ export function reducedMotion(): boolean {
 }
 
 /** The first widget on the page that shows this capture (the packet viewer first). */
-export function widgetFor(capture: string): HTMLElement | null {
+function widgetFor(capture: string): HTMLElement | null {
   const id = CSS.escape(capture);
   return document.querySelector(`wb-packet-viewer[data-capture="${id}"]`) ?? document.querySelector(`[data-capture="${id}"]:not(a)`);
 }

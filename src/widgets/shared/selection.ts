@@ -19,7 +19,7 @@ export interface SelectionBus {
   subscribe(listener: SelectionListener): () => void;
 }
 
-export function createSelectionBus(): SelectionBus {
+function createSelectionBus(): SelectionBus {
   const listeners = new Set<SelectionListener>();
   let current: Selection | undefined;
   return {
@@ -38,7 +38,7 @@ export function createSelectionBus(): SelectionBus {
   };
 }
 
-export function sameSelection(a: Selection, b: Selection): boolean {
+function sameSelection(a: Selection, b: Selection): boolean {
   return a.frame === b.frame && a.field === b.field && a.offset === b.offset && a.length === b.length;
 }
 

@@ -9,9 +9,7 @@ import { openCapture } from '../../../src/decoder/open-capture.ts';
 
 const dir = join(process.cwd(), 'captures/recorded');
 
-export async function loadCapture(
-  id: string,
-): Promise<{
+export async function loadCapture(id: string): Promise<{
   entry: { id: string; data: ReturnType<typeof captureSchema.parse>; filePath: string };
   bytes: Uint8Array;
   capture: ReturnType<typeof openCapture>;

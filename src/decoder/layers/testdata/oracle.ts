@@ -151,7 +151,7 @@ export function load(file: string, jsonFile: string, opts: DissectOptions = {}):
  * Differences between Wirebook and tshark for the named top-level protocols
  * (all when `protocols` is empty), plus columns and frame.protocols.
  */
-export function differences(loaded: Loaded, protocols: readonly string[], frames?: readonly number[]): string[] {
+function differences(loaded: Loaded, protocols: readonly string[], frames?: readonly number[]): string[] {
   const out: string[] = [];
   loaded.frames.forEach(({ dissected, expected }, i) => {
     const num = i + 1;
@@ -214,7 +214,7 @@ export const LOOPBACK_DECODE_AS = { 'udp.port': { 45953: 'dns' }, 'tcp.port': { 
  * error at the top of the tree, Wirebook keeps it inside the ICMP node;
  * 30, 32: tshark holds the bytes back for TCP reassembly (decode-as HTTP).
  */
-export const LOOPBACK_ELSEWHERE = [10, 14, 16, 30, 32];
+const LOOPBACK_ELSEWHERE = [10, 14, 16, 30, 32];
 
 const cache = new Map<string, Loaded>();
 

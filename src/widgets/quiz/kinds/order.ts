@@ -8,7 +8,9 @@ export const order: KindFactory = ({ root }) => {
   const live = root.querySelector<HTMLElement>('[data-order-live]')!;
   const steps = () => [...list.querySelectorAll<HTMLLIElement>('.step')];
   root.querySelector<HTMLElement>('[data-order-help]')!.hidden = false;
-  const clearMarks = () => steps().forEach((s) => (s.dataset.mark = ''));
+  const clearMarks = () => {
+    for (const s of steps()) s.dataset.mark = '';
+  };
 
   const move = (step: HTMLLIElement, by: number, focus?: HTMLElement | null) => {
     const all = steps();
@@ -41,11 +43,11 @@ export const order: KindFactory = ({ root }) => {
     });
     step.addEventListener('dragend', () => {
       step.classList.remove('dragging');
-      steps().forEach((s) => s.classList.remove('drop-target'));
+      for (const s of steps()) s.classList.remove('drop-target');
     });
     step.addEventListener('dragover', (e) => {
       e.preventDefault();
-      steps().forEach((s) => s.classList.toggle('drop-target', s === step));
+      for (const s of steps()) s.classList.toggle('drop-target', s === step);
     });
     step.addEventListener('drop', (e) => {
       e.preventDefault();
