@@ -6,6 +6,7 @@ export const en = {
     tagline: 'Learn how UDP, TCP and ARP really behave, by reading real packets.',
     skipToContent: 'Skip to content',
     mainNav: 'Main',
+    menu: 'Menu',
     course: 'Course',
     footerCode: 'Code under the MIT licence; lessons under CC BY-SA 4.0.',
     footerOrigin: "The course's scenarios come from a student's Wireshark report on transport-layer traffic.",

@@ -208,4 +208,30 @@ describe('the wirebook executable', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('wirebook: /nonexistent.pcap: no such file\n');
   });
+
+  // The machines this project meets ship Node 20, which cannot run TypeScript.
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((n) => {
+    const v = spawnSync(n, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim().split('.').map(Number);
+    return v && v.length === 3 && (v[0] < 22 || (v[0] === 22 && v[1] < 18));
+  });
+
+  it.skipIf(!oldNode)('on a Node too old for TypeScript, hands over to the project Node or says in one line what to run', () => {
+    const r = spawnSync(oldNode!, [join(ROOT, 'src/cli/bin.mjs'), 'fields', '-e', 'frame.len', DNS], { encoding: 'utf8' });
+    if (statSync(join(ROOT, '.cache/node'), { throwIfNoEntry: false })) {
+      expect(r.status).toBe(0);
+      expect(r.stdout.split('\n').slice(0, 3)).toEqual(['frame.len', '75', '125']);
+    }
+    // A copy of the launcher with no project Node beside it.
+    const bare = mkdtempSync(join(tmpdir(), 'wirebook-bin-'));
+    const launcher = join(bare, 'src/cli/bin.mjs');
+    spawnSync('mkdir', ['-p', join(bare, 'src/cli')]);
+    writeFileSync(launcher, readFileSync(join(ROOT, 'src/cli/bin.mjs')));
+    writeFileSync(join(bare, 'package.json'), '{"type":"module"}');
+    const alone = spawnSync(oldNode!, [launcher, '--help'], { encoding: 'utf8' });
+    expect(alone.status).toBe(1);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toMatch(
+      /^wirebook: needs Node 22\.18 or newer \(this is 2\d\.[\d.]+\); run it as {2}npm run wirebook -- --help {2}which installs Node 24 into \.cache\/node\n$/,
+    );
+  });
 });
