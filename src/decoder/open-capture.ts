@@ -9,7 +9,7 @@ import { compileWanted, createExtractor, dissectFrame, type DissectedFrame, type
 import { createAnalysisSessions, secondPassSession } from './analysis/session-adapter.ts';
 import type { ConversationAnalysis } from './analysis/analysis.ts';
 import type { TcpSegmentInput } from './analysis/types.ts';
-import { ipv4Text, ipv6Text } from './fields/format.ts';
+import { tcpSegmentInput } from './analysis/segment-input.ts';
 import { secondsText } from './text/seconds.ts';
 
 export { secondsText } from './text/seconds.ts';
@@ -123,7 +123,10 @@ export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: Ope
     analysis,
     data: (n) => frameData(bytes, frames[n - 1]),
     dissect,
-    tcpSegment: (n) => tcpSegmentOf(n, frames[n - 1], dissect(n), frameData(bytes, frames[n - 1])),
+    tcpSegment(n) {
+      const { tcp, tcpIp } = dissect(n).layers;
+      return (tcp && tcpSegmentInput(frames[n - 1], tcp, tcpIp, frameData(bytes, frames[n - 1]))) ?? undefined;
+    },
     summary,
     summaries() {
       rows ??= frames.map((record) => summary(record.number));
@@ -158,27 +161,4 @@ function analyse(bytes: Uint8Array, frames: readonly FrameRecord[]): Analysed {
   const pass = createFirstPass(bytes);
   for (const record of frames) pass.add(record);
   return pass.finish();
-}
-
-function tcpSegmentOf(n: number, record: FrameRecord, d: DissectedFrame, data: Uint8Array): TcpSegmentInput | undefined {
-  const tcp = d.layers.tcp;
-  const v4 = d.layers.ipv4;
-  const v6 = d.layers.ipv6;
-  if (!tcp || (!v4 && !v6)) return undefined;
-  const o = tcp.options;
-  return {
-    frame: n,
-    time: record.timestamp,
-    src: v4 ? ipv4Text(v4.src) : ipv6Text(v6!.src),
-    dst: v4 ? ipv4Text(v4.dst) : ipv6Text(v6!.dst),
-    srcPort: tcp.srcPort,
-    dstPort: tcp.dstPort,
-    seqRaw: tcp.seq,
-    ackRaw: tcp.ack,
-    flags: tcp.flags,
-    windowRaw: tcp.window,
-    payloadLength: tcp.payloadLength,
-    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
-    payload: data.subarray(tcp.payloadOffset, tcp.payloadOffset + tcp.payloadCaptured),
-  };
 }

@@ -14,6 +14,7 @@ import { screenshot } from './support/screenshot.ts';
 
 const HTTP = 'captures/recorded/tcp-http.pcapng';
 const LOSS = 'captures/recorded/tcp-loss.pcapng';
+const IPV6 = 'captures/recorded/tcp-ipv6.pcapng';
 const HOSTILE = 'test/fixtures/captures/hostile-names.pcapng';
 const DAMAGED = 'test/fixtures/captures/damaged.pcapng';
 const NOT_A_CAPTURE = 'test/fixtures/captures/not-a-capture.txt';
@@ -488,6 +489,81 @@ describe('open your own capture', () => {
     await typeFilter(page, 'tcp.analysis.retransmission');
     await expectListed(page, want);
     await expect(page.locator('wb-explorer [data-filter-msg]').textContent()).resolves.toBe(`Showing ${want.length} of ${total} frames.`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws an IPv6 conversation as tshark reads it: directions, compressed endpoints, relative numbers, displayed deltas', async () => {
+    const { context, page, errors } = await openPage();
+    expect(await openFile(page, IPV6)).toBe('ready');
+    // tshark's view of stream 0: A is the sender of the SYN; numbers relative; Ack only with the ACK flag.
+    const rows = tshark(IPV6, [
+      '-T',
+      'fields',
+      '-e',
+      'frame.number',
+      '-e',
+      'ipv6.src',
+      '-e',
+      'tcp.srcport',
+      '-e',
+      'tcp.flags',
+      '-e',
+      'tcp.seq',
+      '-e',
+      'tcp.ack',
+      '-e',
+      'tcp.len',
+      '-Y',
+      'tcp.stream == 0',
+    ]).map((l) => l.split('\t'));
+    const syn = rows.find((r) => (Number(r[3]) & 0x12) === 0x02)!;
+    const [aAddress, aPort] = [syn[1], syn[2]];
+    expect(aAddress).toBe('fd77::1');
+    const want = rows.map(([n, src, port, flags, seq, ack, len]) => [
+      n,
+      src === aAddress && port === aPort ? 'A → B' : 'B → A',
+      seq,
+      Number(flags) & 0x10 ? ack : '',
+      len,
+    ]);
+    expect(want.find((r) => r[0] === '3')).toEqual(['3', 'A → B', '1', '1', '0']);
+
+    const conv = page.locator('wb-explorer [data-conversations] table');
+    await conv.waitFor(WAIT);
+    const row0 = conv.locator('tbody tr').filter({ has: page.locator('button[data-act="ladder"][data-stream="0"]') });
+    const ends = await row0.locator('td').evaluateAll((tds) => tds.map((td) => td.textContent));
+    expect(ends).toContain(`${aAddress}:${aPort}`);
+    await row0.locator('button[data-act="ladder"][data-stream="0"]').click();
+    const ladder = page.locator('wb-explorer [data-ladder] wb-sequence-diagram[data-stream="0"]');
+    await ladder.waitFor(WAIT);
+    await page
+      .waitForFunction((n) => document.querySelectorAll('wb-explorer [data-ladder] .sd-table tbody tr').length === n, want.length, WAIT)
+      .catch(() => undefined);
+    const table = ladder.locator('.sd-table');
+    const got = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const td = [...tr.querySelectorAll('td')].map((c) => c.textContent ?? '');
+        return [td[0], td[2], td[4], td[5], td[6]];
+      }),
+    );
+    expect(got).toEqual(want);
+    const caption = (await table.locator('caption').textContent()) ?? '';
+    expect(caption).toContain(`${aAddress}:${aPort}`);
+    expect(caption).not.toMatch(/fd77:0:/);
+
+    // With a filter on, the details count the displayed time delta from the previous frame shown (tshark -Y).
+    const filter = 'tcp.len > 0';
+    const shown = tshark(IPV6, ['-Y', filter, '-T', 'fields', '-e', 'frame.number', '-e', 'frame.time_delta_displayed']).map((l) => l.split('\t'));
+    await typeFilter(page, filter);
+    await expectListed(
+      page,
+      shown.map((r) => Number(r[0])),
+    );
+    const [second, delta] = shown[1]!;
+    await selectRow(page, Number(second));
+    const line = page.locator('wb-explorer [data-tree] [role="treeitem"][data-field="frame.time_delta_displayed"] > .ex-line');
+    await expect(line.textContent()).resolves.toContain(`${delta} seconds`);
     expect(errors).toEqual([]);
     await context.close();
   });

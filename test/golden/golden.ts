@@ -28,7 +28,7 @@ function walk(dir: string, out: string[]): string[] {
   return out;
 }
 
-function fixtureName(path: string): string {
+export function fixtureName(path: string): string {
   let rel = relative(join(ROOT, 'captures'), path).split('\\').join('/');
   rel = rel.replace(/^recorded\//, '').replace(/\.[^./]+$/, '');
   return rel.split('/').join('__');
@@ -135,7 +135,7 @@ export function formatMismatches(capture: string, c: Comparison, perField = 4): 
 }
 
 /** wirebook's table for a capture, two-pass like the fixtures (tshark -2), through the CLI's core in-process. */
-function wirebookTable(path: string, fields: readonly string[]) {
+export function wirebookTable(path: string, fields: readonly string[]) {
   const parts: string[] = [];
   const result = runFields(new Uint8Array(readFileSync(path)), fields, (t) => void parts.push(t), { twoPass: true });
   return { table: parseTable(parts.join('')), result };

@@ -31,11 +31,11 @@ const TSHARK_ARGS = [
   'udp.check_checksum:TRUE',
 ];
 
-/** tshark's `-T fields` output for a capture (UTC times, no personal preferences). */
-export function tsharkFields(path: string, fields: readonly string[]): string {
+/** tshark's `-T fields` output for a capture (UTC times, no personal preferences), of the frames `displayFilter` shows when given. */
+export function tsharkFields(path: string, fields: readonly string[], displayFilter?: string): string {
   const config = mkdtempSync(join(tmpdir(), 'wirebook-tshark-'));
   try {
-    const r = spawnSync('tshark', ['-r', path, ...TSHARK_ARGS, ...fields.flatMap((f) => ['-e', f])], {
+    const r = spawnSync('tshark', ['-r', path, ...TSHARK_ARGS, ...(displayFilter ? ['-Y', displayFilter] : []), ...fields.flatMap((f) => ['-e', f])], {
       encoding: 'utf8',
       maxBuffer: 1 << 28,
       env: { ...process.env, TZ: 'UTC', WIRESHARK_CONFIG_DIR: config },

@@ -2,6 +2,9 @@
 // capture is checked against the decoder.
 import { describe, expect, it } from 'vitest';
 import { capture, codeBlocks, expectClaim, lessonText, markdownTable, proseOf, written } from './support.ts';
+import { captureFacts } from '../../src/lib/quiz/capture-facts.ts';
+import { resolveAnswer } from '../../src/lib/quiz/resolve.ts';
+import { checkAnswer, type AnswerKey } from '../../src/widgets/quiz/check.ts';
 
 const text = lessonText('tcp-handshake');
 const prose = proseOf(text);
@@ -413,5 +416,25 @@ describe('lesson 3: quiz', () => {
     expectClaim(text, 'Its sequence number is 1318805635', `Its sequence number is ${seqRaw(ipv6, 3)}`);
     expectClaim(text, 'acknowledges 509228973', `acknowledges ${ipv6.num(3, 'tcp.ack_raw')}`);
     expect(ipv6.num(3, 'tcp.flags')).toBe(0x010);
+  });
+});
+
+describe('lesson 3: the raw-number Predict on tcp-ipv6', () => {
+  const tag = /<Predict id="predict-third-raw" capture="tcp-ipv6" frame=\{(\d+)\} numbering="raw"/.exec(text);
+  const frame = Number(tag?.[1]);
+  // The key as the Predict component builds it.
+  const key = (field: string): AnswerKey => {
+    const r = resolveAnswer({ frame, field }, captureFacts(ipv6.opened), { numbering: 'raw' });
+    if (!r.ok) throw new Error(r.error);
+    return r.answer;
+  };
+
+  it('expects the raw numbers and tells a student who answers the relative ones that they are relative', () => {
+    expect(tag, 'the Predict is in the lesson').not.toBeNull();
+    // tshark -2: frame 3 is Seq=1 Ack=1, raw 1318805635 and 509228973.
+    expect(checkAnswer('1318805635', key('tcp.seq'))).toEqual({ correct: true });
+    expect(checkAnswer('509228973', key('tcp.ack'))).toEqual({ correct: true });
+    expect(checkAnswer('1', key('tcp.seq'))).toEqual({ correct: false, why: 'relative' });
+    expect(checkAnswer('1', key('tcp.ack'))).toEqual({ correct: false, why: 'relative' });
   });
 });

@@ -8,10 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-run.ts';
 import { frameData, readCapture, writePcap } from '../../decoder/capture/index.ts';
 import { parseYaml, toPlain } from '../../decoder/build/yaml-lite.ts';
+import { diskWorld } from '../lesson-check/disk-world.ts';
+import type { CaptureView } from '../lesson-check/world.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const HTTP = join(ROOT, 'captures/recorded/tcp-http.pcapng');
 const ARP = join(ROOT, 'captures/recorded/arp.pcapng');
+const IPV6 = join(ROOT, 'captures/recorded/tcp-ipv6.pcapng');
 
 const run = runCli;
 
@@ -135,5 +138,28 @@ describe('wirebook lesson new', () => {
     expect(run('lesson', 'new', 'web-page', '--capture', '/nonexistent/x.pcap', '--root', tempRoot()).err).toContain('no such file');
     expect(run('lesson', 'check', '--title', 'x').code).toBe(2);
     expect(run('lesson', 'make').err).toContain('lesson new NAME --capture FILE');
+  });
+
+  it('writes a Predict on an IPv6 capture whose key counts each side from its own SYN', () => {
+    // tshark -2 on tcp-ipv6.pcapng: frame 3 is fd77::1 -> fd77::2 [ACK] Seq=1 Ack=1 (raw 1318805635 and 509228973).
+    const root = tempRoot();
+    expect(run('lesson', 'new', 'ipv6-page', '--capture', IPV6, '--root', root).code).toBe(0);
+    expect(sidecar(join(root, 'captures/contributed/ipv6-page.yaml')).hosts).toMatchObject({ A: { address: 'fd77::1' }, B: { address: 'fd77::2' } });
+    const path = join(root, 'lessons/08-ipv6-page.mdx');
+    const lesson = readFileSync(path, 'utf8');
+    const predict = /<Predict id="predict-next-segment" capture="ipv6-page" frame=\{3\}[^>]*>/.exec(lesson)?.[0];
+    expect(predict).toContain('Seq=1 Ack=1');
+    // The key the site builds for it (lesson check builds it the same way).
+    const capture = diskWorld(root).capture('ipv6-page') as CaptureView;
+    expect([capture.keyValue(3, 'tcp.seq', 'relative'), capture.keyValue(3, 'tcp.ack', 'relative')]).toEqual([1, 1]);
+    expect([capture.keyValue(3, 'tcp.seq', 'raw'), capture.keyValue(3, 'tcp.ack', 'raw')]).toEqual([1318805635, 509228973]);
+    expect(run('lesson', 'check', path, '--root', root).code).toBe(0);
+
+    // An explanation that disagrees with the key (these are the numbers a key counted from the other side's SYN gave) fails the check.
+    writeFileSync(path, lesson.replace(predict!, predict!.replace('Seq=1 Ack=1', 'Seq=809576663 Ack=3485390635')));
+    const check = run('lesson', 'check', path, '--root', root);
+    expect(check.code).not.toBe(0);
+    expect(check.out).toContain('its explanation says Seq=809576663, but the key expects 1');
+    expect(check.out).toContain('its explanation says Ack=3485390635, but the key expects 1');
   });
 });

@@ -10,6 +10,9 @@ const http: CaptureView = {
   hasField: (frame, name) => ['tcp.ack', 'tcp.seq', 'tcp.len', 'tcp.window_size'].includes(name) || (frame === 1 && name === 'tcp.options.mss'),
   hasTcp: () => true,
   streams: 1,
+  // Frame 3 of tcp-http as tshark shows it: Seq=1 Ack=1 (raw 4071048680 and 1295241618).
+  keyValue: (frame, field, numbering) =>
+    frame === 3 ? (numbering === 'raw' ? { 'tcp.seq': 4071048680, 'tcp.ack': 1295241618 } : { 'tcp.seq': 1, 'tcp.ack': 1 })[field] : undefined,
 };
 const world: World = {
   capture: (id) => (id === 'tcp-http' ? http : id === 'broken' ? 'its sidecar names broken.pcapng, which does not exist.' : undefined),
@@ -105,6 +108,18 @@ See <FrameLink capture="tcp-http" frame={9}>frame 9</FrameLink> and <Term id="ms
     expect(lines(text)).toEqual([
       '7: front matter: capture "broken": its sidecar names broken.pcapng, which does not exist.',
       '15: <PacketViewer> reads capture "tcp-http", which the front matter does not list: add it to captures: [...].',
+    ]);
+  });
+
+  it("reports a Predict whose explanation's Seq= or Ack= is not what its key expects", () => {
+    const predict = (attrs: string) => `${front}${imports}\n<Predict id="c" frame={3} ${attrs}>Q</Predict>\n`;
+    expect(lines(predict('explain="Frame 3: 36450 → 80 [ACK] Seq=1 Ack=1 Win=64256 Len=0"'))).toEqual([]);
+    expect(lines(predict('numbering="raw" explain="Seq=4071048680 Ack=1295241618"'))).toEqual([]);
+    expect(lines(predict('explain="Frame 3: 36450 → 80 [ACK] Seq=1 Ack=1295241618"'))).toEqual([
+      '15: <Predict>: its explanation says Ack=1295241618, but the key expects 1 (tcp.ack, relative numbers, frame 3 of "tcp-http"): fix the explanation or the numbering.',
+    ]);
+    expect(lines(predict('numbering="raw" explain="Seq=1"'))).toEqual([
+      '15: <Predict>: its explanation says Seq=1, but the key expects 4071048680 (tcp.seq, raw numbers, frame 3 of "tcp-http"): fix the explanation or the numbering.',
     ]);
   });
 });

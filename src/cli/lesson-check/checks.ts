@@ -166,6 +166,34 @@ function checkField(
   }
 }
 
+/** Numbers an explanation states the way the Info column writes them. */
+const STATED = [
+  ['Seq', 'tcp.seq'],
+  ['Ack', 'tcp.ack'],
+] as const;
+
+/**
+ * A Predict's explanation must agree with the key the site builds from the
+ * capture: "Seq=1 Ack=1" over a key expecting other numbers means one of them
+ * is wrong (a key counted from the wrong side's initial sequence number did that).
+ */
+function checkPredictExplain(tag: Tag, c: CaptureView, frame: number, report: (line: number, message: string) => void): void {
+  const explain = tag.attrs.explain;
+  if (typeof explain !== 'string') return;
+  const numbering = tag.attrs.numbering === 'raw' ? 'raw' : 'relative';
+  for (const [label, field] of STATED) {
+    const stated = new RegExp(`\\b${label}=(\\d+)`).exec(explain)?.[1];
+    if (stated === undefined) continue;
+    const key = c.keyValue(frame, field, numbering);
+    if (key !== undefined && key !== Number(stated)) {
+      report(
+        tag.line,
+        `<Predict>: its explanation says ${label}=${stated}, but the key expects ${key} (${field}, ${numbering} numbers, frame ${frame} of "${c.id}"): fix the explanation or the numbering.`,
+      );
+    }
+  }
+}
+
 function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, FrameRange[]>, report: (line: number, message: string) => void): void {
   const a = tag.attrs;
   const bad = frameProblem(a.frame, c);
@@ -228,6 +256,7 @@ function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, 
           );
         }
         for (const f of byName) checkField(tag, c, frame, f, report);
+        if (c.hasTcp(frame)) checkPredictExplain(tag, c, frame, report);
       }
       break;
     case 'FindField':

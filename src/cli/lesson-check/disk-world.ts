@@ -5,6 +5,8 @@ import { type Dirent, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findField, protocolTables } from '../../decoder/dissect.ts';
 import { openCapture } from '../../decoder/open-capture.ts';
+import { captureFacts } from '../../lib/quiz/capture-facts.ts';
+import { resolveAnswer } from '../../lib/quiz/resolve.ts';
 import type { CaptureView, World } from './world.ts';
 
 /** Every file under dir whose name passes keep (recursive). */
@@ -49,6 +51,10 @@ export function diskWorld(root: string): World {
       hasField: (frame, name) => findField(capture.dissect(frame).tree, name) !== undefined,
       hasTcp: (frame) => capture.tcpSegment(frame) !== undefined,
       streams: capture.analysis.streamCount(),
+      keyValue(frame, field, numbering) {
+        const r = resolveAnswer({ frame, field }, captureFacts(capture), { numbering });
+        return r.ok && r.answer.kind === 'number' ? Number(r.answer.values[0]) : undefined;
+      },
     };
   };
   const glossaryIds = walk(join(root, 'content/glossary'), (n) => n.endsWith('.yaml')).map((p) => p.replace(/^.*\//, '').replace(/\.yaml$/, ''));

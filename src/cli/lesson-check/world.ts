@@ -11,6 +11,11 @@ export interface CaptureView {
   hasTcp(frame: number): boolean;
   /** Number of TCP conversations (tcp.stream 0 to streams - 1). */
   streams: number;
+  /**
+   * The number a question's key expects for frame n's field ("tcp.seq") under
+   * that numbering, as the site resolves it; undefined when it cannot.
+   */
+  keyValue(frame: number, field: string, numbering: 'relative' | 'raw'): number | undefined;
 }
 
 export interface World {

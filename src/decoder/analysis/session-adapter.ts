@@ -5,7 +5,6 @@ import type { Sink } from '../fields/sink.ts';
 import type { LayerContext } from '../layers/context.ts';
 import type { DissectSession, TcpAnalysis as LayerTcpAnalysis } from '../layers/session.ts';
 import type { TcpHeader } from '../layers/tcp.ts';
-import type { UdpHeader } from '../layers/udp.ts';
 import {
   A_ACK_LOST_PACKET,
   A_DUPLICATE_ACK,
@@ -29,55 +28,10 @@ import { A } from './field-specs.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createHeaderWalker } from './header-walk.ts';
 import { createPduBuffers, type PduBuffers } from './reassembled-buffer.ts';
-import { ipv4Text } from '../fields/format.ts';
 import type { FrameRecord } from '../types.ts';
 import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
 import { createTransactionTable } from './transactions.ts';
-
-// ipv4Text keeps the texts of the last two addresses: a conversation's frames repeat them.
-const ipv4 = ipv4Text;
-const ipv6 = (b: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < 16; i += 2) s += (i ? ':' : '') + ((b[i] << 8) | b[i + 1]).toString(16);
-  return s;
-};
-
-function addresses(ctx: LayerContext): [string, string] | null {
-  const ip = ctx.lastIp;
-  if (!ip) return null;
-  return ip.version === 4 ? [ipv4(ip.rec.src), ipv4(ip.rec.dst)] : [ipv6(ip.rec.src), ipv6(ip.rec.dst)];
-}
-
-/**
- * The analysis input for one TCP header of the frame being dissected.
- * `payload` false leaves the payload out (the second pass's lookups never read it).
- */
-export function segmentInput(h: TcpHeader, ctx: LayerContext, payload = true): TcpSegmentInput | null {
-  const ad = addresses(ctx);
-  if (!ad) return null;
-  const o = h.options;
-  return {
-    frame: ctx.record.number,
-    time: ctx.record.timestamp,
-    src: ad[0],
-    dst: ad[1],
-    srcPort: h.srcPort,
-    dstPort: h.dstPort,
-    seqRaw: h.seq,
-    ackRaw: h.ack,
-    flags: h.flags,
-    windowRaw: h.window,
-    payloadLength: h.payloadLength,
-    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
-    payload: payload ? ctx.data.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured) : undefined,
-  };
-}
-
-function datagramInput(h: UdpHeader, ctx: LayerContext): UdpDatagramInput | null {
-  const ad = addresses(ctx);
-  if (!ad) return null;
-  return { frame: ctx.record.number, time: ctx.record.timestamp, src: ad[0], dst: ad[1], srcPort: h.srcPort, dstPort: h.dstPort };
-}
+import { tcpSegmentInput, udpDatagramInput } from './segment-input.ts';
 
 /** Info-column prefixes; Wireshark prepends them, so the later ones here come first. */
 const INFO: ReadonlyArray<readonly [number, string]> = [
@@ -339,12 +293,12 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
       return undefined;
     },
     tcp(h, ctx) {
-      const seg = segmentInput(h, ctx);
+      const seg = tcpSegmentInput(ctx.record, h, ctx.lastIp, ctx.data);
       if (seg) analyzer.addTcp(seg);
       return undefined;
     },
     udp(h, ctx) {
-      const d = datagramInput(h, ctx);
+      const d = udpDatagramInput(ctx.record, h, ctx.lastIp);
       if (d) analyzer.addUdp(d);
     },
   };
@@ -384,12 +338,12 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
     },
     tcp(h, ctx) {
       if (unsettled) return undefined;
-      const seg = segmentInput(h, ctx, false);
+      const seg = tcpSegmentInput(ctx.record, h, ctx.lastIp);
       return seg ? liveTcp(seg, h.offset) : undefined;
     },
     udp(h, ctx) {
       if (unsettled) return;
-      const d = datagramInput(h, ctx);
+      const d = udpDatagramInput(ctx.record, h, ctx.lastIp);
       if (d) liveUdp(d, h.offset, ctx.out);
     },
     plain: {
@@ -426,7 +380,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
   const answer = new TcpAnswer();
   const secondPass: DissectSession = {
     tcp(h, ctx): LayerTcpAnalysis | undefined {
-      const seg = segmentInput(h, ctx, false);
+      const seg = tcpSegmentInput(ctx.record, h, ctx.lastIp);
       const x = seg && analysis.facts(seg);
       if (!seg || !x) return undefined;
       const an = new TcpAnswer().set(x, h.offset, seg, analysis);
@@ -440,7 +394,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
       return an;
     },
     udp(h, ctx) {
-      const d = datagramInput(h, ctx);
+      const d = udpDatagramInput(ctx.record, h, ctx.lastIp);
       if (d) emitUdpAnalysis(analysis, d, h.offset, ctx.out);
     },
     transaction: (_note, ctx) => analysis.transactions?.match(ctx.record.number),

@@ -24,6 +24,8 @@ export interface LayerRecords {
   icmpv6?: IcmpRecord;
   udp?: UdpHeader;
   tcp?: TcpHeader;
+  /** The IP header `tcp` travelled in (the innermost one: a tunnel's frame has two). */
+  tcpIp?: IpHeader;
   dns?: DnsRecord;
 }
 

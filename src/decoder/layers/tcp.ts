@@ -555,7 +555,10 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   if (an && (an.reassembledIn !== undefined || an.unfinished || an.reassembled)) emitSegmentLines(ctx, an, offset, payloadOffset, payloadCaptured);
   out.close();
 
-  if (!ctx.inner) ctx.layers.tcp = header;
+  if (!ctx.inner) {
+    ctx.layers.tcp = header;
+    ctx.layers.tcpIp = ip;
+  }
   if (ctx.columns && !ctx.inner) {
     let info = `${an?.infoPrefix ?? ''}${sp} → ${dp} [${flagList(flags)}] Seq=${seqShown}`;
     if (hasAck) info += ` Ack=${ackShown}`;

@@ -206,7 +206,8 @@ class ExplorerElement extends HTMLElement {
     const ticket = ++this.#frameTicket;
     let detail: FrameDetail;
     try {
-      detail = await this.#worker().request('frame', { n });
+      // The list's previous row: frame.time_delta_displayed counts from it.
+      detail = await this.#worker().request('frame', { n, after: this.#list.before(n) });
     } catch (e) {
       // The decoder never throws on packet contents; this is the Worker itself failing.
       if (ticket === this.#frameTicket) this.#fail(e);
@@ -234,6 +235,12 @@ class ExplorerElement extends HTMLElement {
     this.#filterMessage(count === undefined ? t.shownAll(total) : count === 0 ? t.noMatch : t.shown(count, total), false);
   }
 
+  /** The selected frame's details again: the frame shown before it, which its displayed time delta counts from, may have changed. */
+  #reshowSelected(): void {
+    const n = this.#list.selected;
+    if (n > 0 && this.#list.has(n)) void this.#showFrame(n, false);
+  }
+
   #applyFilter(text: string): void {
     if (!this.#opened) return;
     this.#filterInput().value = text;
@@ -243,6 +250,7 @@ class ExplorerElement extends HTMLElement {
       this.#list.show(this.#all, this.#opened.frames);
       this.#shown();
       this.dataset.appliedFilter = '';
+      this.#reshowSelected();
       return;
     }
     this.dataset.filtering = 'true';
@@ -255,6 +263,7 @@ class ExplorerElement extends HTMLElement {
           this.#list.show(r.matches, this.#opened!.frames);
           this.dataset.appliedFilter = trimmed;
           this.#shown(r.matches.length);
+          this.#reshowSelected();
         } else if ('message' in r) {
           this.#filterMessage(t.filterError(r.message, r.position + 1), true);
           this.#filterInput().focus();

@@ -76,6 +76,17 @@ export class PacketList {
     return this.#selected;
   }
 
+  /** Whether frame n is listed. */
+  has(n: number): boolean {
+    return indexOf(this.#frames, n) >= 0;
+  }
+
+  /** The frame listed just before frame n, or 0 (n is first, or not listed). */
+  before(n: number): number {
+    const i = indexOf(this.#frames, n);
+    return i > 0 ? this.#frames[i - 1] : 0;
+  }
+
   /** Select frame n (if listed), bring it into view, and tell the page unless `quiet`. */
   select(n: number, quiet: boolean): void {
     const i = indexOf(this.#frames, n);

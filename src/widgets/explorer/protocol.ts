@@ -54,7 +54,8 @@ export interface Requests {
   preview: { args: { file: Blob }; result: Opened };
   open: { args: { file: Blob }; result: Opened };
   rows: { args: { numbers: number[] }; result: Row[] };
-  frame: { args: { n: number }; result: FrameDetail };
+  /** `after`: the frame the list shows before n (0: none), which frame.time_delta_displayed counts from. */
+  frame: { args: { n: number; after?: number }; result: FrameDetail };
   filter: { args: { text: string }; result: FilterOutcome };
   conversations: { args: Record<string, never>; result: ConversationSummary[] };
   ladder: { args: { stream: number }; result: LadderResult | null };

@@ -39,7 +39,8 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
     case 'rows':
       return { result: need().rows((message.args as Requests['rows']['args']).numbers), transfer: [] };
     case 'frame': {
-      const detail = need().frame((message.args as Requests['frame']['args']).n);
+      const { n, after } = message.args as Requests['frame']['args'];
+      const detail = need().frame(n, after);
       return { result: detail, transfer: [detail.data.buffer] };
     }
     case 'filter': {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { openWorkspace, openWorkspaceFrom } from './workspace.ts';
 import { LADDER_LIMIT } from './protocol.ts';
+import { findField } from '../../decoder/fields/find.ts';
+import type { Field } from '../../decoder/types.ts';
 
 const read = (path: string) => new Uint8Array(readFileSync(path));
 const loss = openWorkspace(read('captures/recorded/tcp-loss.pcapng'));
@@ -98,5 +100,19 @@ describe('explorer workspace', () => {
     const text = openWorkspace(read('test/fixtures/captures/not-a-capture.txt'));
     expect(text.opened.frames).toBe(0);
     expect(text.opened.error?.message).toMatch(/not a pcap or pcapng file/);
+  });
+
+  it('counts the displayed time delta from the previous frame the filter shows', async () => {
+    // tshark -2 -r tcp-ipv6.pcapng -Y 'tcp.len > 0' -T fields -e frame.number -e frame.time_delta -e frame.time_delta_displayed
+    // 4 0.001086839 0.000000000 / 6 0.001063386 0.001085619
+    const w = openWorkspace(read('captures/recorded/tcp-ipv6.pcapng'));
+    const r = await w.filter('tcp.len > 0');
+    expect(r.ok && Array.from(r.matches.slice(0, 2))).toEqual([4, 6]);
+    const field = (tree: Field[], name: string) => findField(tree, name)?.show;
+    expect(field(w.frame(4, 0).tree, 'frame.time_delta_displayed')).toBe('0.000000000');
+    expect(field(w.frame(6, 4).tree, 'frame.time_delta_displayed')).toBe('0.001085619');
+    expect(field(w.frame(6, 4).tree, 'frame.time_delta')).toBe('0.001063386');
+    // Every frame shown: it counts from the previous captured frame.
+    expect(field(w.frame(6).tree, 'frame.time_delta_displayed')).toBe('0.001063386');
   });
 });

@@ -6,6 +6,7 @@
 import { createFirstPass, openIndexed, type OpenedCapture } from '../../decoder/open-capture.ts';
 import { CaptureStream, readCapture, type CaptureIndex } from '../../decoder/capture/index.ts';
 import { protocolTables } from '../../decoder/dissect.ts';
+import { withDisplayedDelta } from '../../decoder/displayed-delta.ts';
 import { compileFilter } from '../../decoder/filter/index.ts';
 import { createFrameMatcher, filterNames } from '../../decoder/filter/frame-matcher.ts';
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
@@ -36,7 +37,12 @@ export interface FilterControl {
 export interface Workspace {
   readonly opened: Opened;
   rows(numbers: readonly number[]): Row[];
-  frame(n: number): FrameDetail;
+  /**
+   * Frame n's details. `after`: the frame shown before it (0: none; a display
+   * filter's previous match); frame.time_delta_displayed counts from it. Left
+   * out: every frame is shown, and it counts from frame n - 1.
+   */
+  frame(n: number, after?: number): FrameDetail;
   filter(text: string, control?: FilterControl): Promise<FilterOutcome>;
   conversations(): ConversationSummary[];
   ladder(stream: number): LadderResult | null;
@@ -97,9 +103,9 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
   return {
     opened,
     rows: (numbers) => numbers.filter(valid).map((n) => rowOf(capture, n)),
-    frame(n) {
+    frame(n, after = n - 1) {
       if (!valid(n)) throw new RangeError(`frame ${n} is not in this capture (it has ${count} frames)`);
-      return frameDetail(capture, n);
+      return frameDetail(capture, n, valid(after) ? after : 0);
     },
     filter: (text, control) => runFilter(capture, text, control),
     conversations() {
@@ -125,7 +131,7 @@ function rowOf(capture: OpenedCapture, n: number): Row {
   return rule ? { ...row, colour: rule.id } : row;
 }
 
-function frameDetail(capture: OpenedCapture, n: number): FrameDetail {
+function frameDetail(capture: OpenedCapture, n: number, after: number): FrameDetail {
   const d = capture.dissect(n);
   const data = capture.data(n);
   const diagrams: FrameDetail['diagrams'] = [];
@@ -139,7 +145,7 @@ function frameDetail(capture: OpenedCapture, n: number): FrameDetail {
   // Copies of the bytes: the page keeps them, the file stays here.
   return {
     number: n,
-    tree: detached(d.tree),
+    tree: after === n - 1 ? detached(d.tree) : detached(withDisplayedDelta(d.tree, capture.frames[n - 1], capture.frames[after - 1])),
     data: data.slice(),
     sources: d.sources.map((s) => ({ ...s, bytes: s.bytes.slice() })),
     diagrams,

@@ -1,0 +1,46 @@
+// The analysis input for one decoded TCP or UDP header: the one place that
+// turns layer records into what the analyzer reads. The first pass, the
+// second pass and openCapture().tcpSegment() all build it here, so the
+// analysis answers exactly the segment it was given. (The plain-frame fast
+// paths read the same values straight from the bytes; fast-path-input.test.ts
+// holds them to this.)
+
+import { addressText } from '../layers/address-text.ts';
+import type { IpHeader } from '../layers/records.ts';
+import type { TcpHeader } from '../layers/tcp.ts';
+import type { UdpHeader } from '../layers/udp.ts';
+import type { FrameRecord } from '../types.ts';
+import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
+
+type Frame = Pick<FrameRecord, 'number' | 'timestamp'>;
+
+/**
+ * The segment `h` of `frame`, sent over `ip`; null without an IP header.
+ * `data` (the bytes `h`'s offsets point into) gives the captured payload;
+ * leave it out when nothing will read the payload (the second pass).
+ */
+export function tcpSegmentInput(frame: Frame, h: TcpHeader, ip: IpHeader | undefined, data?: Uint8Array): TcpSegmentInput | null {
+  if (!ip) return null;
+  const o = h.options;
+  return {
+    frame: frame.number,
+    time: frame.timestamp,
+    src: addressText(ip, 'src'),
+    dst: addressText(ip, 'dst'),
+    srcPort: h.srcPort,
+    dstPort: h.dstPort,
+    seqRaw: h.seq,
+    ackRaw: h.ack,
+    flags: h.flags,
+    windowRaw: h.window,
+    payloadLength: h.payloadLength,
+    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
+    payload: data?.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured),
+  };
+}
+
+/** The datagram `h` of `frame`, sent over `ip`; null without an IP header. */
+export function udpDatagramInput(frame: Frame, h: UdpHeader, ip: IpHeader | undefined): UdpDatagramInput | null {
+  if (!ip) return null;
+  return { frame: frame.number, time: frame.timestamp, src: addressText(ip, 'src'), dst: addressText(ip, 'dst'), srcPort: h.srcPort, dstPort: h.dstPort };
+}
