@@ -201,10 +201,13 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const frame = seg.frame;
     const relSeq = seqRel(seg.seqRaw >>> 0, fwd.base);
     const scale = isSyn ? null : fwd.scale;
-    const fl = st.analysis.get(frame);
+    // A segment whose options the snap length cut counts in the analysis, but Wireshark stops in
+    // its options before showing any of it: no SEQ/ACK analysis, no flags, no D-SACK.
+    const shown = !seg.options.cut;
+    const fl = shown ? st.analysis.get(frame) : 0;
     const sack = seg.options.sack;
-    const acks = st.acksFrame.get(frame);
-    const bif = st.bytesInFlight.get(frame);
+    const acks = shown ? st.acksFrame.get(frame) : 0;
+    const bif = shown ? st.bytesInFlight.get(frame) : -1;
     // Wireshark's SEQ/ACK analysis subtree exists only when the frame acknowledges something,
     // has bytes in flight, or carries an analysis flag; the iRTT is shown inside it.
     const subtree = acks > 0 || bif >= 0 || (fl & A_EXPERT_BITS) !== 0;
@@ -233,7 +236,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.ackRttNs = acks > 0 ? st.ackRttNs.get(frame) : -1;
     x.initialRttNs = subtree && s.irtt >= 0 ? s.irtt : -1;
     x.bytesInFlight = bif;
-    x.pushBytesSent = st.pushBytes.get(frame);
+    x.pushBytesSent = shown ? st.pushBytes.get(frame) : -1;
     x.flags = fl & A_EXPERT_BITS;
     x.rtoNs = fl & A_RETRANSMISSION && note?.rtoFrame ? (note.rtoNs ?? 0) : -1;
     x.rtoFrame = fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoFrame : 0;
@@ -319,7 +322,8 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const ff = flowsOf(seg);
     if (!ff) return [];
     const { fwd, rev } = ff;
-    const fl = st.analysis.get(seg.frame);
+    // A cut segment shows no flags (see factsInto): nothing to explain.
+    const fl = seg.options.cut ? 0 : st.analysis.get(seg.frame);
     if (!fl) return [];
     const first = seqRel(seg.seqRaw >>> 0, fwd.base);
     const isSyn = (seg.flags & TH_SYN) !== 0;

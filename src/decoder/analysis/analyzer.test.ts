@@ -203,6 +203,34 @@ describe('window scaling', () => {
     expect(field(a, seg(4), 'tcp.window_size_scalefactor')).toEqual(['-2']);
     expect(field(a, seg(5), 'tcp.window_size_scalefactor')).toEqual(['-2']);
   });
+  /**
+   * A handshake whose SYN (side 'a') or SYN-ACK (side 'b') lost its options to the snap
+   * length after MSS and SACK permitted. tshark 4.0 on tcp-keepalive.pcapng with that
+   * frame cut to 60 bytes (editcap -s 60): the cut side's factor is -1, the other
+   * side's is its own shift (1024), not -2.
+   */
+  const cutHandshake = (cut: 'a' | 'b' | 'both') => {
+    const c = new Conversation().handshake(10, 10, 10).send('a', { at: 20, len: 10 }).ack('b', 21);
+    const segs = c.segments.map((s, i) => {
+      const side = i === 0 ? 'a' : i === 1 ? 'b' : null;
+      if (side === null || (cut !== 'both' && cut !== side)) return s;
+      return { ...s, options: { mss: 1460, sackPerm: true, cut: true } };
+    });
+    return { segs, a: run(segs) };
+  };
+  it('-1 on both sides when the snap length cut both SYNs before the window scale option', () => {
+    const { segs, a } = cutHandshake('both');
+    for (const f of [3, 4, 5]) expect(field(a, segs[f - 1], 'tcp.window_size_scalefactor')).toEqual(['-1']);
+    expect(field(a, segs[3], 'tcp.window_size')).toEqual(['502']);
+  });
+  it('-1 only for the side whose SYN was cut, the shift for the other', () => {
+    const syn = cutHandshake('a');
+    expect(field(syn.a, syn.segs[3], 'tcp.window_size_scalefactor')).toEqual(['-1']);
+    expect(field(syn.a, syn.segs[4], 'tcp.window_size_scalefactor')).toEqual(['1024']);
+    const synAck = cutHandshake('b');
+    expect(field(synAck.a, synAck.segs[3], 'tcp.window_size_scalefactor')).toEqual(['1024']);
+    expect(field(synAck.a, synAck.segs[4], 'tcp.window_size_scalefactor')).toEqual(['-1']);
+  });
   it('-1 when the handshake was not captured', () => {
     const c = new Conversation().handshake(10).send('a', { at: 20, len: 10 });
     const segs = c.segments.slice(3).map((s, i) => ({ ...s, frame: i + 1 }));
