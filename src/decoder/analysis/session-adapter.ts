@@ -68,7 +68,7 @@ export function segmentInput(h: TcpHeader, ctx: LayerContext, payload = true): T
     flags: h.flags,
     windowRaw: h.window,
     payloadLength: h.payloadLength,
-    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
+    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr, cut: o.cut },
     payload: payload ? ctx.data.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured) : undefined,
   };
 }
