@@ -12,7 +12,7 @@ import {
 } from './analysis-flags.ts';
 import { STATE_NAMES } from './conn-state.ts';
 import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
-import { seqRel } from './seq.ts';
+import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
 import {
@@ -336,7 +336,10 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       ack: seg.flags & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : 0,
       window: !isSyn && fwd.scale >= 0 ? seg.windowRaw * (1 << fwd.scale) : seg.windowRaw,
       note: st.notes.get(seg.frame),
-      dsack: sack && sack.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
+      control: seg.payloadLength > 0 ? undefined : seg.flags & TH_FIN ? 'FIN' : isSyn ? 'SYN' : undefined,
+      // Only a block the analysis judged a D-SACK is one; an ordinary SACK above the ACK is not.
+      dsack: fl & A_DSACK && sack?.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
+      dsackBelowAck: fl & A_DSACK && sack?.length ? seqLT(sack[0][0] >>> 0, seg.ackRaw >>> 0) : undefined,
       irttKnown: ff.s.irtt > 0,
     };
     const out: FrameExplanation[] = [];

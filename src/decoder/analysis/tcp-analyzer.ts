@@ -159,6 +159,9 @@ export interface FrameNote {
   rtoFrame?: number;
   /** Window update: the window before. Window full: the window that was filled. */
   prevWindow?: number;
+  /** Keep-alive: the window the peer last advertised, and in which frame. */
+  peerWindow?: number;
+  peerWindowFrame?: number;
 }
 
 export interface ReassemblyInfo {
@@ -465,6 +468,12 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // Keep-alive: zero or one byte, one before the next expected sequence. HEURISTIC.
       if (seglen <= 1 && noSFR && fwd.nextSeqSet && seq === (fwd.nextSeq - 1) >>> 0) {
         ta |= A_KEEP_ALIVE;
+        // The same pattern probes a closed window: say what the peer last advertised.
+        if (rev.windowSet) {
+          const n = note(frame);
+          n.peerWindow = rev.window;
+          n.peerWindowFrame = rev.lastFrame;
+        }
       }
       // Window update: a bare ACK whose only news is a changed, non-zero window.
       if (
