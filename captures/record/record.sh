@@ -60,6 +60,7 @@ TCP_TIMESTAMPS=1       # net.ipv4.tcp_timestamps in client and server
 STATIC_NEIGHBOURS=1    # 1: preload ARP/NDP entries so no resolution traffic is captured
 CAPTURE_NS=client      # namespace whose interface is captured: client, server, router
 CAPTURE_IF=eth0
+SNAPLEN=0              # >0: dumpcap keeps only the first SNAPLEN bytes of each frame
 MTU=1500
 
 TAG=wb-$$
@@ -226,7 +227,9 @@ export CLIENT4 SERVER4 CLIENT6 SERVER6
 sleep 1.5
 
 TMP_OUT=$WORK/capture.pcapng
-ip netns exec "$TAG-$CAPTURE_NS" dumpcap -i "$CAPTURE_IF" -w "$TMP_OUT" >"$WORK/dumpcap.log" 2>&1 &
+SNAP_ARGS=()
+[[ $SNAPLEN -gt 0 ]] && SNAP_ARGS=(-s "$SNAPLEN")
+ip netns exec "$TAG-$CAPTURE_NS" dumpcap -i "$CAPTURE_IF" "${SNAP_ARGS[@]}" -w "$TMP_OUT" >"$WORK/dumpcap.log" 2>&1 &
 DUMPCAP_PID=$!
 for _ in $(seq 100); do
   grep -q '^Capturing on' "$WORK/dumpcap.log" 2>/dev/null && break

@@ -12,7 +12,7 @@ import {
 } from './analysis-flags.ts';
 import { STATE_NAMES } from './conn-state.ts';
 import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
-import { seqRel } from './seq.ts';
+import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
 import { TH_ACK, TH_FIN, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
@@ -191,10 +191,13 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const frame = seg.frame;
     const relSeq = seqRel(seg.seqRaw >>> 0, fwd.base);
     const scale = isSyn ? null : fwd.scale;
-    const fl = st.analysis.get(frame);
+    // A segment whose options the snap length cut counts in the analysis, but Wireshark stops in
+    // its options before showing any of it: no SEQ/ACK analysis, no flags, no D-SACK.
+    const shown = !seg.options.cut;
+    const fl = shown ? st.analysis.get(frame) : 0;
     const sack = seg.options.sack;
-    const acks = st.acksFrame.get(frame);
-    const bif = st.bytesInFlight.get(frame);
+    const acks = shown ? st.acksFrame.get(frame) : 0;
+    const bif = shown ? st.bytesInFlight.get(frame) : -1;
     // Wireshark's SEQ/ACK analysis subtree exists only when the frame acknowledges something,
     // has bytes in flight, or carries an analysis flag; the iRTT is shown inside it.
     const subtree = acks > 0 || bif >= 0 || (fl & A_EXPERT_BITS) !== 0;
@@ -223,7 +226,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.ackRttNs = acks > 0 ? st.ackRttNs.get(frame) : -1;
     x.initialRttNs = subtree && s.irtt >= 0 ? s.irtt : -1;
     x.bytesInFlight = bif;
-    x.pushBytesSent = st.pushBytes.get(frame);
+    x.pushBytesSent = shown ? st.pushBytes.get(frame) : -1;
     x.flags = fl & A_EXPERT_BITS;
     x.rtoNs = fl & A_RETRANSMISSION && note?.rtoFrame ? (note.rtoNs ?? 0) : -1;
     x.rtoFrame = fl & A_RETRANSMISSION && note?.rtoFrame ? note.rtoFrame : 0;
@@ -309,7 +312,8 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const ff = flowsOf(seg);
     if (!ff) return [];
     const { fwd, rev } = ff;
-    const fl = st.analysis.get(seg.frame);
+    // A cut segment shows no flags (see factsInto): nothing to explain.
+    const fl = seg.options.cut ? 0 : st.analysis.get(seg.frame);
     if (!fl) return [];
     const first = seqRel(seg.seqRaw >>> 0, fwd.base);
     const isSyn = (seg.flags & TH_SYN) !== 0;
@@ -322,7 +326,10 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       ack: seg.flags & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : 0,
       window: !isSyn && fwd.scale >= 0 ? seg.windowRaw * (1 << fwd.scale) : seg.windowRaw,
       note: st.notes.get(seg.frame),
-      dsack: sack?.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
+      control: seg.payloadLength > 0 ? undefined : seg.flags & TH_FIN ? 'FIN' : isSyn ? 'SYN' : undefined,
+      // Only a block the analysis judged a D-SACK is one; an ordinary SACK above the ACK is not.
+      dsack: fl & A_DSACK && sack?.length ? [seqRel(sack[0][0] >>> 0, rev.base), seqRel(sack[0][1] >>> 0, rev.base)] : undefined,
+      dsackBelowAck: fl & A_DSACK && sack?.length ? seqLT(sack[0][0] >>> 0, seg.ackRaw >>> 0) : undefined,
       irttKnown: ff.s.irtt > 0,
     };
     const out: FrameExplanation[] = [];

@@ -21,7 +21,7 @@ import {
 import { followStream } from './follow.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
-import { Conversation } from './test-scenarios.ts';
+import { Conversation, TH_ACK, TH_FIN } from './test-scenarios.ts';
 import type { TcpSegmentInput } from './types.ts';
 
 function run(segs: TcpSegmentInput[]): ConversationAnalysis {
@@ -203,6 +203,34 @@ describe('window scaling', () => {
     expect(field(a, seg(4), 'tcp.window_size_scalefactor')).toEqual(['-2']);
     expect(field(a, seg(5), 'tcp.window_size_scalefactor')).toEqual(['-2']);
   });
+  /**
+   * A handshake whose SYN (side 'a') or SYN-ACK (side 'b') lost its options to the snap
+   * length after MSS and SACK permitted. tshark 4.0 on tcp-keepalive.pcapng with that
+   * frame cut to 60 bytes (editcap -s 60): the cut side's factor is -1, the other
+   * side's is its own shift (1024), not -2.
+   */
+  const cutHandshake = (cut: 'a' | 'b' | 'both') => {
+    const c = new Conversation().handshake(10, 10, 10).send('a', { at: 20, len: 10 }).ack('b', 21);
+    const segs = c.segments.map((s, i) => {
+      const side = i === 0 ? 'a' : i === 1 ? 'b' : null;
+      if (side === null || (cut !== 'both' && cut !== side)) return s;
+      return { ...s, options: { mss: 1460, sackPerm: true, cut: true } };
+    });
+    return { segs, a: run(segs) };
+  };
+  it('-1 on both sides when the snap length cut both SYNs before the window scale option', () => {
+    const { segs, a } = cutHandshake('both');
+    for (const f of [3, 4, 5]) expect(field(a, segs[f - 1], 'tcp.window_size_scalefactor')).toEqual(['-1']);
+    expect(field(a, segs[3], 'tcp.window_size')).toEqual(['502']);
+  });
+  it('-1 only for the side whose SYN was cut, the shift for the other', () => {
+    const syn = cutHandshake('a');
+    expect(field(syn.a, syn.segs[3], 'tcp.window_size_scalefactor')).toEqual(['-1']);
+    expect(field(syn.a, syn.segs[4], 'tcp.window_size_scalefactor')).toEqual(['1024']);
+    const synAck = cutHandshake('b');
+    expect(field(synAck.a, synAck.segs[3], 'tcp.window_size_scalefactor')).toEqual(['1024']);
+    expect(field(synAck.a, synAck.segs[4], 'tcp.window_size_scalefactor')).toEqual(['-1']);
+  });
   it('-1 when the handshake was not captured', () => {
     const c = new Conversation().handshake(10).send('a', { at: 20, len: 10 });
     const segs = c.segments.slice(3).map((s, i) => ({ ...s, frame: i + 1 }));
@@ -316,5 +344,61 @@ describe('UDP streams', () => {
       { name: 'udp.time_relative', show: '0.000001000' },
       { name: 'udp.time_delta', show: '0.000001000' },
     ]);
+  });
+});
+
+describe('explanations claim only what the fields show', () => {
+  it('calls an ordinary SACK above the ACK no D-SACK', () => {
+    // Frames 9-11 repeat ACK 1001 with SACK 2001-...: above the ACK, so tshark sets no
+    // tcp.options.sack.dsack (as on the duplicate ACKs of tcp-loss.pcapng).
+    const { a, seg } = scenario('fast_retransmission');
+    for (const f of [9, 10, 11]) {
+      const t = text(a, seg(f), 'tcp.analysis.duplicate_ack');
+      expect(t).not.toContain('D-SACK');
+      expect(t).toContain('still waits for byte 1001');
+    }
+  });
+
+  it('places a D-SACK block below the ACK with sequence arithmetic modulo 2^32', () => {
+    // The block starts 10 below the initial sequence number, so its relative left edge
+    // (4294967286) is numerically above the ACK (39) but below it modulo 2^32 (RFC 9293 3.4).
+    const segs = new Conversation()
+      .handshake(10)
+      .send('a', { at: 20, len: 38 })
+      .ack('b', 25)
+      .ack('b', 300, { sack: [[-10, 5]] }).segments;
+    const a = run(segs);
+    expect(a.flagsOf(6) & A_DSACK).toBeTruthy();
+    expect(text(a, segs[5], 'tcp.options.sack.dsack')).toContain('lies below the cumulative ACK 39');
+  });
+
+  it('says a repeated empty FIN repeats the FIN, not a byte range', () => {
+    const segs = new Conversation()
+      .handshake(10)
+      .send('a', { at: 20, flags: TH_FIN | TH_ACK })
+      .send('a', { at: 320, seq: 1, flags: TH_FIN | TH_ACK }).segments;
+    const a = run(segs);
+    expect(a.flagsOf(5) & A_RETRANSMISSION).toBeTruthy();
+    const t = text(a, segs[4], 'tcp.analysis.retransmission');
+    expect(t).toContain('repeats the FIN (sequence number 1), first sent in frame 4');
+    expect(t).not.toContain('bytes 1-0');
+  });
+
+  it('does not call a keep-alive pattern sent into a zero window an idle-connection keep-alive', () => {
+    // Linux probes a zero window with SND.UNA - 1 (tcp-zerowindow.pcapng), which
+    // Wireshark flags as a keep-alive: nothing in the fields says the connection was idle.
+    const segs = new Conversation()
+      .handshake(10)
+      .send('a', { at: 20, len: 1000 })
+      .ack('b', 25, { win: 0 })
+      .send('a', { at: 250, seq: 1000, len: 0, flags: TH_ACK }).segments;
+    const a = run(segs);
+    expect(a.flagsOf(6) & A_KEEP_ALIVE).toBeTruthy();
+    const t = text(a, segs[5], 'tcp.analysis.keep_alive');
+    expect(t).not.toContain('idle');
+    expect(t).toContain('one below the next expected 1001');
+    expect(t).toContain("The peer's last window, in frame 5, was 0.");
+    const plain = scenario('keep_alive');
+    expect(text(plain.a, plain.seg(6), 'tcp.analysis.keep_alive')).not.toContain('idle');
   });
 });

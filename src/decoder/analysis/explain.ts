@@ -12,21 +12,27 @@ export interface ExplainContext {
   ack: number;
   window: number;
   note: FrameNote | undefined;
-  /** Relative D-SACK block, when there is one. */
+  /** An empty segment's SYN or FIN, the only thing it can repeat. */
+  control?: 'SYN' | 'FIN';
+  /** Relative D-SACK block, only when the analysis flagged one. */
   dsack?: [number, number];
+  /** The D-SACK block starts below the cumulative ACK (compared modulo 2^32), else it lies inside the second block. */
+  dsackBelowAck?: boolean;
   reusedFromStream?: number;
   irttKnown: boolean;
 }
 
 const ms = (ns: number | undefined): string => (ns === undefined ? '?' : (ns / 1e6).toFixed(3) + ' ms');
-const range = (c: ExplainContext): string => `bytes ${c.first}-${c.last}`;
+/** What the segment occupies: its bytes, or an empty segment's SYN or FIN (which has no byte range). */
+const range = (c: ExplainContext): string => (c.last >= c.first || !c.control ? `bytes ${c.first}-${c.last}` : `the ${c.control} (sequence number ${c.first})`);
+const them = (c: ExplainContext): string => (c.last >= c.first || !c.control ? 'them' : 'it');
 const firstSent = (n: FrameNote | undefined): string =>
   n?.origFrame ? `first sent in frame ${n.origFrame}` : 'sent before in a frame the capture does not show';
 
 export const EXPLAIN = {
   retransmission: (c: ExplainContext): string =>
     `This segment repeats ${range(c)}, ${firstSent(c.note)}${c.note?.sinceNs !== undefined ? ` (${ms(c.note.sinceNs)} earlier)` : ''}; ` +
-    'no acknowledgment for them had arrived, so the sender sent them again: a retransmission. ' +
+    `no acknowledgment for ${them(c)} had arrived, so the sender sent ${them(c)} again: a retransmission. ` +
     'The capture cannot show the reason: a retransmission timer that ran out, or loss recovery (SACK, RACK) that judged the segment lost.' +
     (c.note?.rtoFrame
       ? ` It left ${ms(c.note.rtoNs)} after frame ${c.note.rtoFrame}, the oldest segment still unacknowledged` +
@@ -37,7 +43,7 @@ export const EXPLAIN = {
     `(repeating the ACK of frame ${c.note?.ackFrame ?? '?'}) asked for byte ${c.first}: a fast retransmission (RFC 5681), sent without waiting for the timer. ` +
     'Wireshark calls it so when at least two duplicate ACKs came less than 20 ms before (a heuristic).',
   spurious_retransmission: (c: ExplainContext): string =>
-    `This segment repeats ${range(c)}, ${firstSent(c.note)}; the receiver had already acknowledged them in frame ${c.note?.ackFrame ?? '?'}, so the copy was not needed (a spurious retransmission).`,
+    `This segment repeats ${range(c)}, ${firstSent(c.note)}; the receiver had already acknowledged ${them(c)} in frame ${c.note?.ackFrame ?? '?'}, so the copy was not needed (a spurious retransmission).`,
   out_of_order: (c: ExplainContext): string =>
     `This segment carries ${range(c)}, lower than frame ${c.note?.aheadFrame ?? '?'} had already reached, and it came only ${ms(c.note?.sinceNs)} after it, ` +
     `less than ${c.irttKnown ? 'the handshake round-trip time' : 'the 3 ms Wireshark assumes when no round-trip time is known'} (${ms(c.note?.thresholdNs)}). ` +
@@ -51,14 +57,16 @@ export const EXPLAIN = {
     'the acknowledged segment was not captured (common at the start of a capture).',
   keep_alive: (c: ExplainContext): string =>
     `This segment uses sequence number ${c.first}, one below the next expected ${c.nextExpected ?? c.first + 1}, with at most one byte: ` +
-    'a keep-alive, sent on an idle connection to make the peer answer with an ACK (RFC 9293 3.8.4). Recognised by this pattern (a heuristic).',
+    'nothing new for the peer, which can only answer with an ACK. Wireshark flags this pattern as a keep-alive (a heuristic); ' +
+    'the fields do not show why it was sent: a keep-alive timer (RFC 9293 3.8.4) or a probe of a closed window look the same.' +
+    (c.note?.peerWindow === 0 ? ` The peer's last window, in frame ${c.note.peerWindowFrame ?? '?'}, was 0.` : ''),
   keep_alive_ack: (c: ExplainContext): string =>
     `This ACK repeats the same acknowledgment and window, answering the keep-alive in frame ${c.note?.answersFrame ?? '?'}: the peer is still there.`,
   duplicate_ack: (c: ExplainContext): string =>
     `Duplicate ACK #${c.note?.dupAckNum ?? '?'}: it repeats ACK ${c.ack} and the window of frame ${c.note?.dupAckFrame ?? '?'} without data, ` +
     (c.dsack
       ? 'and reports with a D-SACK that a segment arrived twice: the receiver already had those bytes.'
-      : 'which usually means the receiver got a segment beyond a gap and still waits for byte ' + c.ack + '.'),
+      : `which usually means the receiver got a segment beyond a gap and still waits for byte ${c.ack}.`),
   zero_window: (c: ExplainContext): string =>
     `Frame ${c.frame} advertises a receive window of 0: the receiver's buffer is full, and the other side must stop sending data until the window opens.`,
   zero_window_probe: (c: ExplainContext): string =>
@@ -74,7 +82,7 @@ export const EXPLAIN = {
     `This SYN uses the same addresses and ports as an earlier connection${c.reusedFromStream !== undefined ? ` (stream ${c.reusedFromStream})` : ''} but a new initial sequence number: a new connection reusing the ports.`,
   dsack: (c: ExplainContext): string =>
     `The first SACK block ${c.dsack ? `${c.dsack[0]}-${c.dsack[1]}` : ''} ` +
-    (c.dsack && c.dsack[0] < c.ack ? `lies below the cumulative ACK ${c.ack}` : 'lies inside the second SACK block') +
+    (c.dsackBelowAck ? `lies below the cumulative ACK ${c.ack}` : 'lies inside the second SACK block') +
     ': a D-SACK (RFC 2883), reporting that these bytes arrived twice.',
 } as const;
 

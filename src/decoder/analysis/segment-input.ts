@@ -34,7 +34,7 @@ export function tcpSegmentInput(frame: Frame, h: TcpHeader, ip: IpHeader | undef
     flags: h.flags,
     windowRaw: h.window,
     payloadLength: h.payloadLength,
-    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr },
+    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr, cut: o.cut },
     payload: data?.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured),
   };
 }

@@ -37,6 +37,9 @@ const FAST_RETRANS_WINDOW_NS = 20_000_000;
 /** Out-of-order threshold when no handshake RTT is known (ns). HEURISTIC. */
 const OOO_DEFAULT_THRESHOLD_NS = 3_000_000;
 
+/** wsOpt when a SYN's options were cut before a window scale option could appear. */
+const WS_UNKNOWN = -3;
+
 /** How many acknowledged segments each direction remembers for its explanations. */
 const RECENT = 32;
 
@@ -61,7 +64,7 @@ export interface Flow {
   base: number;
   baseSet: boolean;
   synSeen: boolean;
-  /** Window scale option in this side's SYN, -1 if absent. */
+  /** Window scale option in this side's SYN, -1 if absent, WS_UNKNOWN if the snap length cut the options before it. */
   wsOpt: number;
   /** Shift applied to this side's windows: >= 0, -1 unknown (no SYN seen), -2 not in use. */
   scale: number;
@@ -156,6 +159,9 @@ export interface FrameNote {
   rtoFrame?: number;
   /** Window update: the window before. Window full: the window that was filled. */
   prevWindow?: number;
+  /** Keep-alive: the window the peer last advertised, and in which frame. */
+  peerWindow?: number;
+  peerWindowFrame?: number;
 }
 
 export interface ReassemblyInfo {
@@ -384,7 +390,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         fwd.baseSet = true;
       }
       fwd.synSeen = true;
-      fwd.wsOpt = seg.options.wscale !== undefined ? Math.min(seg.options.wscale, 14) : -1;
+      const ws = seg.options.wscale;
+      fwd.wsOpt = ws !== undefined ? Math.min(ws, 14) : seg.options.cut ? WS_UNKNOWN : -1;
       if (!isAck) {
         if (s.synTime < 0) {
           s.synTime = t;
@@ -392,13 +399,26 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
           s.aIsClient = fromA;
         }
         s.completeness |= 1;
+      } else {
+        if (!s.synAckFrame) s.synAckFrame = frame;
+        s.completeness |= 2;
+      }
+      if (seg.options.cut) {
+        // The snap length cut the options: Wireshark takes a shift it could read and checks
+        // nothing else, so what this SYN did not show stays unknown (-1) on both sides.
+        if (ws !== undefined) fwd.scale = fwd.wsOpt;
+        // A cut SYN-ACK: the SYN's own shift, which Wireshark took when it read that SYN, applies.
+        if (isAck && rev.synSeen && rev.wsOpt >= 0 && rev.scale === -1) rev.scale = rev.wsOpt;
+      } else if (!isAck) {
         // Without the option in the SYN, neither side may scale (RFC 7323 2.2).
         fwd.scale = fwd.wsOpt < 0 ? -2 : -1;
         if (fwd.wsOpt < 0) rev.scale = -2;
       } else {
-        if (!s.synAckFrame) s.synAckFrame = frame;
-        s.completeness |= 2;
-        if (rev.synSeen) {
+        if (rev.wsOpt === WS_UNKNOWN) {
+          // The SYN's options were cut: only this side's own choice is known.
+          fwd.scale = fwd.wsOpt < 0 ? -2 : fwd.wsOpt;
+          if (fwd.wsOpt < 0) rev.scale = -2;
+        } else if (rev.synSeen) {
           const both = fwd.wsOpt >= 0 && rev.wsOpt >= 0;
           fwd.scale = both ? fwd.wsOpt : -2;
           rev.scale = both ? rev.wsOpt : -2;
@@ -448,6 +468,12 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // Keep-alive: zero or one byte, one before the next expected sequence. HEURISTIC.
       if (seglen <= 1 && noSFR && fwd.nextSeqSet && seq === (fwd.nextSeq - 1) >>> 0) {
         ta |= A_KEEP_ALIVE;
+        // The same pattern probes a closed window: say what the peer last advertised.
+        if (rev.windowSet) {
+          const n = note(frame);
+          n.peerWindow = rev.window;
+          n.peerWindowFrame = rev.lastFrame;
+        }
       }
       // Window update: a bare ACK whose only news is a changed, non-zero window.
       if (

@@ -135,7 +135,8 @@ export function parseFrame(f: RawFrame): Parsed {
       continue;
     }
     const len = b[i + 1];
-    if (len < 2) break;
+    // Past the captured bytes (snap length) the option is unknown, as in the TCP layer.
+    if (len < 2 || i + len > b.length) break;
     if (kind === 2) options.mss = u16(i + 2);
     else if (kind === 3) options.wscale = b[i + 2];
     else if (kind === 4) options.sackPerm = true;
@@ -148,6 +149,7 @@ export function parseFrame(f: RawFrame): Parsed {
     }
     i += len;
   }
+  if (l4 + hl > b.length) options.cut = true;
   const payloadLength = Math.max(0, l4len - hl);
   return {
     tcp: {

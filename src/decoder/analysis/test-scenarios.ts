@@ -109,4 +109,4 @@ export function mergeByTime(...convs: TcpSegmentInput[][]): TcpSegmentInput[] {
   return all.map((s, i) => ({ ...s, frame: i + 1 }));
 }
 
-export { TH_ACK, TH_SYN };
+export { TH_ACK, TH_FIN, TH_SYN };

@@ -17,6 +17,8 @@ export interface TcpOptionsInput {
   sack?: Array<[number, number]>;
   tsval?: number;
   tsecr?: number;
+  /** The snap length cut the options: any option after the captured ones is unknown. */
+  cut?: boolean;
 }
 
 /** One TCP segment, as the dissector read it. */

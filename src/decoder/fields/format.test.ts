@@ -35,6 +35,8 @@ describe('value text', () => {
     expect(nsText(1_795_616_040_677_548_307n)).toBe('1795616040.677548307');
     expect(nsText(365_135n)).toBe('0.000365135');
     expect(absTimeText(1_795_616_040_677_548_307n)).toBe('Nov 25, 2026 14:14:00.677548307 UTC');
+    // tshark 4.0 pads a one-digit day with a space: "Jan  1, 1970 00:00:01.000000000 UTC".
+    expect(absTimeText(1_000_000_000n)).toBe('Jan  1, 1970 00:00:01.000000000 UTC');
   });
 
   it('escapes control characters as Wireshark does', () => {

@@ -128,13 +128,13 @@ export function nsText(ns: bigint): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Nov 25, 2026 14:14:00.677548307 UTC" (Wireshark's absolute time, in UTC). */
+/** "Nov 25, 2026 14:14:00.677548307 UTC" (Wireshark's absolute time, in UTC; the day is space-padded, strftime's %e: "Jan  1"). */
 export function absTimeText(ns: bigint): string {
   const secs = ns / 1_000_000_000n;
   const frac = ns % 1_000_000_000n;
   const d = new Date(Number(secs) * 1000);
   const p2 = (n: number) => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())}, ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac.toString().padStart(9, '0')} UTC`;
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}, ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac.toString().padStart(9, '0')} UTC`;
 }
 
 /** Wireshark's format_text: printable ASCII kept, control bytes escaped C-style. */

@@ -172,6 +172,18 @@ function tlvOptions(ctx: LayerContext, from: number, to: number): void {
 
 type ExtFields = { node: FieldSpec; nxt: FieldSpec; len: FieldSpec; lenOct: FieldSpec };
 
+/**
+ * Each extension header's protocol: its name in frame.protocols, in the truncation marker,
+ * and (except the fragment header) in Info, which Wireshark sets as each header begins, so
+ * it stays when the snap length cuts the header ("IPv6 hop-by-hop options , IPv6 routing").
+ */
+const EXT_PROTOCOLS: Readonly<Record<number, { proto: string; short: string; info?: string }>> = {
+  0: { proto: 'ipv6.hopopts', short: 'IPv6 Hop-by-Hop', info: 'IPv6 hop-by-hop options' },
+  43: { proto: 'ipv6.routing', short: 'IPv6 Routing', info: 'IPv6 routing' },
+  44: { proto: 'ipv6.fraghdr', short: 'IPv6 Fragment' },
+  60: { proto: 'ipv6.dstopts', short: 'IPv6 Destination', info: 'IPv6 destination options' },
+};
+
 export const decodeIpv6: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('ipv6');
@@ -231,18 +243,37 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   const extensions: string[] = [];
   let fragmented = false;
   let fragInfo = '';
-  const ext = (f: ExtFields, proto: string, body: (from: number, to: number) => void) => {
-    if (!need(ctx, 'IPv6', at, 2, payloadEnd)) return false;
+  const extInfo: string[] = [];
+  /** Enter the extension header `next` names: its protocol and Info come before any of its bytes are read. */
+  const begin = (): string => {
+    const p = EXT_PROTOCOLS[next];
+    ctx.protocols.push(p.proto);
+    extensions.push(p.proto);
+    if (p.info && ctx.columns && !ctx.inner) {
+      extInfo.push(p.info);
+      ctx.cols.info = extInfo.join(' , ');
+    }
+    return p.short;
+  };
+  /** need() for an extension header: the marker names the header the snap length cut. */
+  const needExt = (name: string, from: number, n: number): boolean => {
+    if (from + n <= payloadEnd && from + n > data.length) {
+      ctx.truncated(name);
+      return false;
+    }
+    return need(ctx, 'IPv6', from, n, payloadEnd);
+  };
+  const ext = (f: ExtFields, body: (from: number, to: number) => void) => {
+    const name = begin();
+    if (!needExt(name, at, 2)) return false;
     const n = data[at];
     const len = data[at + 1];
     const size = (len + 1) * 8;
-    ctx.protocols.push(proto);
-    extensions.push(proto);
     out.open(f.node, at, size, f.node.label);
     out.add(f.nxt, at, 1, n);
     out.add(f.len, at + 1, 1, len);
     out.add(f.lenOct, at + 1, 1, size);
-    if (!need(ctx, 'IPv6', at, size, payloadEnd)) {
+    if (!needExt(name, at, size)) {
       out.close();
       return false;
     }
@@ -255,24 +286,29 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   let ok = true;
   while (ok) {
     if (next === 0) {
-      ok = ext({ node: X.hopopts, nxt: X.hopoptsNxt, len: X.hopoptsLen, lenOct: X.hopoptsLenOct }, 'ipv6.hopopts', (f, t) => tlvOptions(ctx, f, t));
+      ok = ext({ node: X.hopopts, nxt: X.hopoptsNxt, len: X.hopoptsLen, lenOct: X.hopoptsLenOct }, (f, t) => tlvOptions(ctx, f, t));
     } else if (next === 60) {
-      ok = ext({ node: X.dstopts, nxt: X.dstoptsNxt, len: X.dstoptsLen, lenOct: X.dstoptsLenOct }, 'ipv6.dstopts', (f, t) => tlvOptions(ctx, f, t));
+      ok = ext({ node: X.dstopts, nxt: X.dstoptsNxt, len: X.dstoptsLen, lenOct: X.dstoptsLenOct }, (f, t) => tlvOptions(ctx, f, t));
     } else if (next === 43) {
-      if (!need(ctx, 'IPv6', at, 4, payloadEnd)) break;
+      const name = begin();
+      if (!needExt(name, at, 4)) {
+        // Wireshark reads the next-header byte first: it shows when only it was captured.
+        if (at < data.length && at < payloadEnd) out.add(X.routingNxt, at, 1, data[at]);
+        ok = false;
+        break;
+      }
       const rtype = data[at + 2];
       const segleft = data[at + 3];
       const size = (data[at + 1] + 1) * 8;
-      ctx.protocols.push('ipv6.routing');
-      extensions.push('ipv6.routing');
       out.open(X.routing, at, size, undefined, `Routing Header for IPv6 (${ROUTING_TYPES[rtype] ?? 'Unknown'})`);
       out.add(X.routingNxt, at, 1, data[at]);
       out.add(X.routingLen, at + 1, 1, data[at + 1]);
       out.add(X.routingLenOct, at + 1, 1, size);
       out.add(X.routingType, at + 2, 1, rtype);
       out.add(X.routingSegleft, at + 3, 1, segleft);
-      if (!need(ctx, 'IPv6', at, size, payloadEnd)) {
+      if (!needExt(name, at, size)) {
         out.close();
+        ok = false;
         break;
       }
       if (rtype === 0 || rtype === 2) {
@@ -290,9 +326,10 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
       next = data[at];
       at += size;
     } else if (next === 44) {
-      if (!need(ctx, 'IPv6', at, 8, payloadEnd)) break;
-      ctx.protocols.push('ipv6.fraghdr');
-      extensions.push('ipv6.fraghdr');
+      if (!needExt(begin(), at, 8)) {
+        ok = false;
+        break;
+      }
       const offm = u16(data, at + 2);
       const off = offm >> 3;
       const more = (offm & 1) !== 0;

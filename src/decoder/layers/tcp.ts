@@ -141,6 +141,8 @@ export interface TcpOptions {
   tsecr?: number;
   tfoCookie?: Uint8Array;
   tfoRequest?: boolean;
+  /** The snap length cut the options: those after the last one captured whole are unknown. */
+  cut?: boolean;
 }
 
 /** Decoded TCP header values: what the analysis layer works from. */
@@ -240,17 +242,22 @@ function parseOptions(data: Uint8Array, from: number, to: number, describe: bool
   return { opts, names, info };
 }
 
-/** The options subtree, as Wireshark nests it. */
-/** `sack`: relative edges from the analysis, shown instead of the raw ones as Wireshark does. */
+/**
+ * The options subtree, as Wireshark nests it. `sack`: relative edges from the analysis,
+ * shown instead of the raw ones as Wireshark does. When the snap length cut the options
+ * (`to` beyond the captured bytes), the item holds the captured bytes and the walk stops
+ * in the option the cut falls in, as Wireshark's does when a read fails.
+ */
 function emitOptions(ctx: LayerContext, from: number, to: number, names: string[], sack?: ReadonlyArray<readonly [number, number]>): void {
   const { data, out } = ctx;
   const n = to - from;
-  out.open(T.options, from, n, undefined, out.detail ? `Options: (${n} bytes)${names.length ? ', ' + names.join(', ') : ''}` : undefined);
+  const captured = Math.min(to, data.length);
+  out.open(T.options, from, captured - from, undefined, out.detail ? `Options: (${n} bytes)${names.length ? `, ${names.join(', ')}` : ''}` : undefined);
   const kindLen = (at: number, len: number) => {
     out.add(T.optionKind, at, 1, data[at]);
     out.add(T.optionLen, at + 1, 1, len);
   };
-  for (let at = from; at < to; ) {
+  for (let at = from; at < captured; ) {
     const kind = data[at];
     if (kind === 0 || kind === 1) {
       out.open(kind === 0 ? T.eol : T.nop, at, 1);
@@ -273,6 +280,8 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
                 : kind === 34
                   ? 'TCP Fast Open'
                   : 'Unknown';
+    // The length byte itself was not captured: nothing of this option can be shown.
+    if (at + 1 >= captured && at + 1 < to) break;
     const len = at + 1 < to ? data[at + 1] : 0;
     if (at + 1 >= to || len < 2) {
       const text = `${name} (with too-short option length = ${at + 1 < to ? len : 0} byte${len === 1 ? '' : 's'})`;
@@ -286,6 +295,10 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
       if (out.detail) out.text(text, at, 2);
       out.expert('tcp.option.len.invalid', 'note', text);
       ctx.markBad();
+      break;
+    }
+    if (at + len > captured) {
+      emitCutOption(ctx, kind, at, len, captured);
       break;
     }
     if (kind === 2 && len === 4) {
@@ -340,6 +353,24 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
   out.close();
 }
 
+/** Item of each option kind, for the one a cut falls in. */
+const OPTION_ITEMS: Readonly<Record<number, (typeof T)[keyof typeof T]>> = { 2: T.mss, 3: T.wscale, 4: T.sackPerm, 5: T.sack, 8: T.timestamp, 34: T.tfo };
+
+/**
+ * The option the snap length cut: its item over the captured bytes, kind and length, and
+ * (timestamps) a value whose bytes were all captured; Wireshark stops at the first value
+ * it cannot read, before its summary text. SACK blocks are left out: their edges are
+ * shown relative, which needs the analysis of a whole option.
+ */
+function emitCutOption(ctx: LayerContext, kind: number, at: number, len: number, captured: number): void {
+  const { data, out } = ctx;
+  out.open(OPTION_ITEMS[kind] ?? T.unknown, at, captured - at);
+  out.add(T.optionKind, at, 1, kind);
+  out.add(T.optionLen, at + 1, 1, len);
+  if (kind === 8 && len === 10 && at + 6 <= captured) out.add(T.tsval, at + 2, 4, u32(data, at + 2));
+  out.close();
+}
+
 /** tcp.flags and its bit fields, with Wireshark's connection experts on SYN, FIN and RST. */
 function flagFields(ctx: LayerContext, offset: number, flags: number, sp: number, dp: number, finRole?: 'active' | 'passive'): void {
   const { out } = ctx;
@@ -369,6 +400,36 @@ function flagFields(ctx: LayerContext, offset: number, flags: number, sp: number
 }
 
 const ALL_SPECS = Object.values(tcpFields);
+
+/** The Info column: "[prefix]sp → dp [flags] Seq= Ack= Win= Len=" and the options read. */
+function infoText(
+  prefix: string,
+  sp: number,
+  dp: number,
+  flags: number,
+  seq: number,
+  ack: number,
+  win: number,
+  status: number,
+  urp: number,
+  short: boolean,
+  payloadLength: number,
+  options: readonly string[],
+  an: TcpAnalysis | undefined,
+): string {
+  let info = `${prefix}${sp} → ${dp} [${flagList(flags)}] Seq=${seq}`;
+  if (flags & 0x10) info += ` Ack=${ack}`;
+  info += ` Win=${win}`;
+  if (status === CHECKSUM_BAD) info += ' [TCP CHECKSUM INCORRECT]';
+  if (flags & 0x20) info += ` Urg=${urp}`;
+  if (!short) info += ` Len=${payloadLength}`;
+  let block = 0;
+  for (const o of options) {
+    const rel = o.startsWith('SLE=') ? an?.sack?.[block++] : undefined;
+    info += rel ? ` SLE=${rel[0]} SRE=${rel[1]}` : ` ${o}`;
+  }
+  return info;
+}
 
 /** Fast path: nothing of TCP is wanted, only its payload may be. */
 function routeOnly(ctx: LayerContext, offset: number, end: number): number | void {
@@ -450,10 +511,11 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   // Options are parsed when someone looks: the tree, the Info column, the analysis session, or a wanted option field.
   const optionsWanted = out.detail || out.wantsAny(OPTION_SPECS);
   const parseWanted = optionsWanted || ctx.columns || ctx.session !== undefined;
+  // The snap length cut the options: those captured whole still count (Info, window scale).
+  const optionsCut = !short && hdrLen > 20 && offset + hdrLen > data.length;
   const parsed =
-    parseWanted && hdrLen > 20 && !short && offset + hdrLen <= data.length
-      ? parseOptions(data, offset + 20, offset + hdrLen, out.detail || ctx.columns)
-      : NO_OPTIONS;
+    parseWanted && hdrLen > 20 && !short ? parseOptions(data, offset + 20, Math.min(offset + hdrLen, data.length), out.detail || ctx.columns) : NO_OPTIONS;
+  if (optionsCut && parsed !== NO_OPTIONS) parsed.opts.cut = true;
 
   // Checksum over the pseudo-header and the whole segment, when all of it was captured.
   // Summing the whole segment is the costliest step: the fields path does it only when asked.
@@ -536,13 +598,37 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     out.add(T.options, offset + 20, 0, new Uint8Array(0), out.detail ? `Options: (${hdrLen - 20} bytes)` : undefined);
     ctx.malformed('TCP');
   } else if (hdrLen > 20 && optionsWanted) {
-    if (!need(ctx, 'TCP', offset + 20, hdrLen - 20, end)) {
-      out.close();
-      return;
-    }
     emitOptions(ctx, offset + 20, offset + hdrLen, parsed.names, an?.sack);
   }
+  // On a cut segment the analysis shows only the times (its facts carry no flags).
   an?.emitAfterOptions?.(out);
+  if (optionsCut) {
+    // Wireshark stops in the options: no payload, and the marker ends Info.
+    out.close();
+    ctx.truncated('TCP');
+    if (!ctx.inner) {
+      ctx.layers.tcp = header;
+      ctx.layers.tcpIp = ip;
+    }
+    if (ctx.columns && !ctx.inner) {
+      ctx.cols.info = infoText(
+        an?.infoPrefix ?? '',
+        sp,
+        dp,
+        flags,
+        seqShown,
+        ackShown,
+        an?.windowSize ?? win,
+        status,
+        urp,
+        short,
+        payloadLength,
+        parsed.info,
+        an,
+      );
+    }
+    return;
+  }
   if (payloadCaptured > 0) {
     out.add(
       T.payload,
@@ -560,17 +646,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     ctx.layers.tcpIp = ip;
   }
   if (ctx.columns && !ctx.inner) {
-    let info = `${an?.infoPrefix ?? ''}${sp} → ${dp} [${flagList(flags)}] Seq=${seqShown}`;
-    if (hasAck) info += ` Ack=${ackShown}`;
-    info += ` Win=${an?.windowSize ?? win}`;
-    if (status === CHECKSUM_BAD) info += ' [TCP CHECKSUM INCORRECT]';
-    if (flags & 0x20) info += ` Urg=${urp}`;
-    if (!short) info += ` Len=${payloadLength}`;
-    let block = 0;
-    for (const o of parsed.info) {
-      const rel = o.startsWith('SLE=') ? an?.sack?.[block++] : undefined;
-      info += rel ? ` SLE=${rel[0]} SRE=${rel[1]}` : ' ' + o;
-    }
+    let info = infoText(an?.infoPrefix ?? '', sp, dp, flags, seqShown, ackShown, an?.windowSize ?? win, status, urp, short, payloadLength, parsed.info, an);
     if (!short && isHeldSegment(an, payloadLength)) info += SEGMENT_INFO;
     ctx.cols.info = info;
   }
