@@ -35,6 +35,8 @@ describe('value text', () => {
     expect(nsText(1_795_616_040_677_548_307n)).toBe('1795616040.677548307');
     expect(nsText(365_135n)).toBe('0.000365135');
     expect(absTimeText(1_795_616_040_677_548_307n)).toBe('Nov 25, 2026 14:14:00.677548307 UTC');
+    // A day below 10 is padded with a space (tshark: "Dec  6, 2026 07:26:53.178564787 UTC").
+    expect(absTimeText(1_796_542_013_178_564_787n)).toBe('Dec  6, 2026 07:26:53.178564787 UTC');
   });
 
   it('escapes control characters as Wireshark does', () => {
