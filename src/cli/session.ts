@@ -12,6 +12,7 @@
 import { createAnalysisSessions, LIVE_FIELDS } from '../decoder/analysis/session-adapter.ts';
 import type { DissectSession, TcpAnalysis } from '../decoder/dissect.ts';
 import type { LayerContext } from '../decoder/layers/context.ts';
+import type { IpFragment, IpReassembly } from '../decoder/layers/session.ts';
 import type { TcpHeader } from '../decoder/layers/tcp.ts';
 import type { UdpHeader } from '../decoder/layers/udp.ts';
 import type { FrameRecord } from '../decoder/types.ts';
@@ -68,6 +69,20 @@ const SESSION_FIELDS: ReadonlySet<string> = new Set([
   '_ws.expert.message',
   'tcp.connection.fin_active',
   'tcp.connection.fin_passive',
+  'ip.reassembled_in',
+  'ip.fragments',
+  'ip.fragment',
+  'ip.fragment.overlap',
+  'ip.fragment.count',
+  'ip.reassembled.length',
+  'ip.reassembled.data',
+  'ipv6.reassembled.in',
+  'ipv6.fragments',
+  'ipv6.fragment',
+  'ipv6.fragment.overlap',
+  'ipv6.fragment.count',
+  'ipv6.reassembled.length',
+  'ipv6.reassembled.data',
 ]);
 
 /** True when `name` needs the conversation analysis (tcp.analysis.* and the list above). */
@@ -116,6 +131,11 @@ export function createSession(opts: { live?: boolean } = {}): CliSession {
     },
     tcp(h: TcpHeader, ctx: LayerContext): TcpAnalysis | undefined {
       const an = current.tcp?.(h, ctx);
+      settle();
+      return an;
+    },
+    ipFragment(frag: IpFragment, ctx: LayerContext): IpReassembly | undefined {
+      const an = current.ipFragment?.(frag, ctx);
       settle();
       return an;
     },

@@ -33,7 +33,12 @@ export function ipv4PseudoSum(src: number, dst: number, proto: number, length: n
 
 /** Sum of the IPv6 pseudo-header; addresses are read from `data` at the given offsets. */
 export function ipv6PseudoSum(data: Uint8Array, srcAt: number, dstAt: number, nextHeader: number, length: number): number {
-  let sum = onesSum(data, srcAt, srcAt + 16) + onesSum(data, dstAt, dstAt + 16);
+  return ipv6PseudoSumOf(data.subarray(srcAt, srcAt + 16), data.subarray(dstAt, dstAt + 16), nextHeader, length);
+}
+
+/** The same from the two 16-byte addresses (a reassembled datagram's transport is not in the frame holding them). */
+export function ipv6PseudoSumOf(src: Uint8Array, dst: Uint8Array, nextHeader: number, length: number): number {
+  let sum = onesSum(src, 0, 16) + onesSum(dst, 0, 16);
   sum += Math.floor(length / 0x10000) + (length & 0xffff) + nextHeader;
   return sum;
 }

@@ -73,6 +73,7 @@ class FrameContext implements LayerContext {
   session: DissectSession | undefined;
   inner = false;
   lastIp: IpHeader | undefined = undefined;
+  fragmented = false;
   bad = false;
   stopped = false;
   malformedIn = '';
@@ -105,6 +106,7 @@ class FrameContext implements LayerContext {
     this.layers = {};
     this.inner = false;
     this.lastIp = undefined;
+    this.fragmented = false;
     this.bad = false;
     this.stopped = false;
     this.malformedIn = '';

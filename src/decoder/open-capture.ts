@@ -94,6 +94,9 @@ export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: Ope
       // leave in the session as they pass: pass them again, cached or not.
       const pdu = analysis.reassembled(n);
       if (pdu) for (const f of pdu.frames) if (f < n) dissectNow(f, frames[f - 1]);
+      // The same for an IP datagram's earlier fragments.
+      const datagram = analysis.ipFragments?.datagrams.get(n);
+      if (datagram) for (const f of datagram.frames) if (f < n) dissectNow(f, frames[f - 1]);
       d = dissectNow(n, record);
       if (cache.size >= limit) cache.delete(cache.keys().next().value as number);
       cache.set(n, d);

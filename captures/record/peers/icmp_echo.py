@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Sends ICMP echo requests (like ping) and waits for each reply.
 
-usage: icmp_echo.py DEST [COUNT]
+usage: icmp_echo.py DEST [COUNT] [SIZE]
+
+SIZE: bytes of echo data (default 48); past the MTU the request and its
+reply travel as IP fragments.
 """
 import os
 import socket
@@ -22,16 +25,18 @@ def checksum(data):
 def main(argv):
     dest = argv[0]
     count = int(argv[1]) if len(argv) > 1 else 1
+    size = int(argv[2]) if len(argv) > 2 else 48
     sock = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
     sock.settimeout(3)
     ident = os.getpid() & 0xFFFF
-    payload = bytes(range(0x10, 0x40))  # 48 bytes, like ping's pattern after its timestamp
+    # Like ping's pattern after its timestamp: 48 bytes by default.
+    payload = bytes((0x10 + i) % 256 for i in range(size))
     for seq in range(1, count + 1):
         head = struct.pack('!BBHHH', 8, 0, 0, ident, seq)
         packet = head[:2] + struct.pack('!H', checksum(head + payload)) + head[4:] + payload
         sock.sendto(packet, (dest, 0))
         while True:
-            reply, _ = sock.recvfrom(2048)
+            reply, _ = sock.recvfrom(65535)
             ihl = (reply[0] & 0x0F) * 4
             rtype, _, _, rid, rseq = struct.unpack_from('!BBHHH', reply, ihl)
             if rtype == 0 and rid == ident and rseq == seq:

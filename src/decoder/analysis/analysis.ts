@@ -1,5 +1,6 @@
 // The finished analysis (second pass): per-frame fields as `tshark -2 -T fields` prints them,
 // explanations, connection states and conversation summaries.
+import type { IpFragmentState } from './ip-fragments.ts';
 import {
   A_DSACK,
   A_DUPLICATE_ACK,
@@ -137,6 +138,8 @@ export interface ConversationAnalysis {
   readonly state: AnalyzerState;
   /** DNS and ICMP echo requests matched with their responses (the first pass fills it). */
   readonly transactions?: TransactionTable;
+  /** Which frames make each reassembled IPv4/IPv6 datagram (the first pass fills it). */
+  readonly ipFragments?: IpFragmentState;
   /** Stream index of a TCP frame, -1 if the frame was not given as TCP. */
   streamOf(frame: number): number;
   udpStreamOf(frame: number): number;

@@ -2,6 +2,7 @@
 // `-T fields -E header=y -E occurrence=a -E aggregator=,` table, cell by cell.
 import { finishAnalysis, type ConversationAnalysis } from './analysis.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
+import { createFragmentTracker } from './ip-fragments.ts';
 import { parseFrame, readFrames, type Parsed } from './test-capture.ts';
 
 export interface Mismatch {
@@ -14,9 +15,21 @@ export interface Mismatch {
 export function analyzeCapture(file: Uint8Array): { parsed: Parsed[]; analysis: ConversationAnalysis } {
   const parsed = readFrames(file).map(parseFrame);
   const an = createTcpAnalyzer();
-  for (const p of parsed) {
+  const fragments = createFragmentTracker();
+  for (const [i, p] of parsed.entries()) {
     if (p && 'tcp' in p) an.addTcp(p.tcp);
     else if (p && 'udp' in p) an.addUdp(p.udp);
+    else if (p && 'fragment' in p) {
+      // A fragmented UDP datagram counts in the frame completing it, as tshark -2 dissects it there.
+      const g = p.fragment;
+      const done = fragments.add(g.frame, g.key, g.offset, g.length, g.more, g.payload);
+      if (done && g.proto === 17 && done.head.length >= 4) {
+        const h = done.head;
+        const udp = { frame: g.frame, time: g.time, src: g.src, dst: g.dst, srcPort: (h[0] << 8) | h[1], dstPort: (h[2] << 8) | h[3] };
+        an.addUdp(udp);
+        parsed[i] = { udp };
+      }
+    }
   }
   return { parsed, analysis: finishAnalysis(an.finish()) };
 }

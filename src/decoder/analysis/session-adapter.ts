@@ -3,7 +3,7 @@
 // shows nothing; after `finish()`, the second pass answers each frame with the whole capture known.
 import type { Sink } from '../fields/sink.ts';
 import type { LayerContext } from '../layers/context.ts';
-import type { DissectSession, TcpAnalysis as LayerTcpAnalysis } from '../layers/session.ts';
+import type { DissectSession, IpFragment, IpReassembly, TcpAnalysis as LayerTcpAnalysis } from '../layers/session.ts';
 import type { TcpHeader } from '../layers/tcp.ts';
 import {
   A_ACK_LOST_PACKET,
@@ -32,6 +32,8 @@ import type { FrameRecord } from '../types.ts';
 import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
 import { createTransactionTable } from './transactions.ts';
 import { tcpSegmentInput, udpDatagramInput } from './segment-input.ts';
+import { createFragmentTracker } from './ip-fragments.ts';
+import { createDatagramBuffers } from './ip-fragment-buffer.ts';
 
 /** Info-column prefixes; Wireshark prepends them, so the later ones here come first. */
 const INFO: ReadonlyArray<readonly [number, string]> = [
@@ -286,7 +288,16 @@ export interface AnalysisSessions {
 export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): AnalysisSessions {
   const analyzer = createTcpAnalyzer(opts);
   const transactions = createTransactionTable();
+  const fragments = createFragmentTracker();
+  /** First pass: notes a fragment; in the frame completing a datagram, only its first fragment's head (enough for the transport's analysis: ports, DNS id, ICMP echo id). */
+  const noteFragment = (frag: IpFragment, ctx: LayerContext): IpReassembly | undefined => {
+    const done = fragments.add(ctx.record.number, frag.key, frag.offset, frag.length, frag.more, frag.payload);
+    if (!done) return undefined;
+    const { plan, head } = done;
+    return { datagram: { bytes: head, total: plan.total, frames: plan.frames, offsets: plan.offsets, lengths: plan.lengths, overlaps: plan.overlaps } };
+  };
   const firstPass: DissectSession = {
+    ipFragment: noteFragment,
     transaction(note, ctx) {
       // HTTP messages are noted by the reassembly, in the frame that completes each one.
       if (!note.inOrder) transactions.note(note, ctx.record.number, ctx.record.timestamp);
@@ -336,6 +347,12 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
     get unsettled() {
       return unsettled;
     },
+    // A fragment's datagram is dissected in the frame completing it, which only two passes know.
+    ipFragment(frag, ctx) {
+      noteFragment(frag, ctx);
+      if (!unsettled) unsettled = ctx.record.number;
+      return undefined;
+    },
     tcp(h, ctx) {
       if (unsettled) return undefined;
       const seg = tcpSegmentInput(ctx.record, h, ctx.lastIp);
@@ -362,7 +379,7 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
       for (const m of state.reassembly.httpMessages ?? []) {
         transactions.note({ key: `http|${m.stream}`, request: m.request, inOrder: true, about: m.uri }, m.frame, m.time);
       }
-      const analysis: ConversationAnalysis = { ...finishAnalysis(state), transactions };
+      const analysis: ConversationAnalysis = { ...finishAnalysis(state), transactions, ipFragments: fragments.state };
       return { analysis, secondPass: secondPassSession(analysis) };
     },
   };
@@ -375,10 +392,25 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
  */
 export function secondPassSession(analysis: ConversationAnalysis): DissectSession {
   const pdus = createPduBuffers();
+  const datagrams = createDatagramBuffers();
   // For the plain-frame fast path: one answer, refilled frame after frame.
   const facts = blankFacts();
   const answer = new TcpAnswer();
   const secondPass: DissectSession = {
+    ipFragment(frag, ctx) {
+      const ip = analysis.ipFragments;
+      if (!ip) return undefined;
+      const frame = ctx.record.number;
+      const plan = ip.datagrams.get(frame);
+      if (plan) {
+        const datagram = datagrams.build(frame, plan, frag.payload);
+        return datagram ? { datagram } : undefined;
+      }
+      const later = ip.reassembledIn.get(frame);
+      if (later === undefined) return undefined;
+      datagrams.keep(frame, frag.payload);
+      return { reassembledIn: later };
+    },
     tcp(h, ctx): LayerTcpAnalysis | undefined {
       const seg = tcpSegmentInput(ctx.record, h, ctx.lastIp);
       const x = seg && analysis.facts(seg);

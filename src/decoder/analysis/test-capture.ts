@@ -78,7 +78,21 @@ const ip6 = (b: Uint8Array, o: number): string => {
   return parts.join(':');
 };
 
-export type Parsed = { tcp: TcpSegmentInput } | { udp: UdpDatagramInput } | null;
+/** An IP fragment: its datagram's transport is read in the frame completing it (ip-fragments.ts). */
+export interface FragmentInput {
+  frame: number;
+  time: bigint;
+  src: string;
+  dst: string;
+  proto: number;
+  key: string;
+  offset: number;
+  length: number;
+  more: boolean;
+  payload: Uint8Array;
+}
+
+export type Parsed = { tcp: TcpSegmentInput } | { udp: UdpDatagramInput } | { fragment: FragmentInput } | null;
 
 export function parseFrame(f: RawFrame): Parsed {
   const b = f.data;
@@ -108,18 +122,44 @@ export function parseFrame(f: RawFrame): Parsed {
   if (etype === 0x0800) {
     const ihl = (b[o] & 15) * 4;
     const total = (b[o + 2] << 8) | b[o + 3];
-    if ((((b[o + 6] & 0x1f) << 8) | b[o + 7]) !== 0) return null;
     proto = b[o + 9];
     src = ip4(b, o + 12);
     dst = ip4(b, o + 16);
     l4 = o + ihl;
     l4len = total - ihl;
+    const off = (((b[o + 6] & 0x1f) << 8) | b[o + 7]) * 8;
+    const more = (b[o + 6] & 0x20) !== 0;
+    if (off !== 0 || more) {
+      const id = (b[o + 4] << 8) | b[o + 5];
+      const payload = b.subarray(l4, l4 + l4len);
+      const key = `4|${src}|${dst}|${id}|${proto}`;
+      return { fragment: { frame: f.number, time: f.time, src, dst, proto, key, offset: off, length: l4len, more, payload } };
+    }
   } else if (etype === 0x86dd) {
     proto = b[o + 6];
     src = ip6(b, o + 8);
     dst = ip6(b, o + 24);
     l4 = o + 40;
     l4len = (b[o + 4] << 8) | b[o + 5];
+    if (proto === 44) {
+      const offm = (b[l4 + 2] << 8) | b[l4 + 3];
+      const ident = ((b[l4 + 4] << 24) | (b[l4 + 5] << 16) | (b[l4 + 6] << 8) | b[l4 + 7]) >>> 0;
+      const payload = b.subarray(l4 + 8, l4 + l4len);
+      const key = `6|${src}|${dst}|${ident}`;
+      const fragment = {
+        frame: f.number,
+        time: f.time,
+        src,
+        dst,
+        proto: b[l4],
+        key,
+        offset: offm & 0xfff8,
+        length: l4len - 8,
+        more: (offm & 1) !== 0,
+        payload,
+      };
+      return { fragment };
+    }
   } else return null;
   const u16 = (i: number): number => (b[i] << 8) | b[i + 1];
   const u32 = (i: number): number => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;

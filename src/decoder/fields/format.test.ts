@@ -37,6 +37,8 @@ describe('value text', () => {
     expect(absTimeText(1_795_616_040_677_548_307n)).toBe('Nov 25, 2026 14:14:00.677548307 UTC');
     // tshark 4.0 pads a one-digit day with a space: "Jan  1, 1970 00:00:01.000000000 UTC".
     expect(absTimeText(1_000_000_000n)).toBe('Jan  1, 1970 00:00:01.000000000 UTC');
+    // A day below 10 is padded with a space (tshark: "Dec  6, 2026 07:26:53.178564787 UTC").
+    expect(absTimeText(1_796_542_013_178_564_787n)).toBe('Dec  6, 2026 07:26:53.178564787 UTC');
   });
 
   it('escapes control characters as Wireshark does', () => {

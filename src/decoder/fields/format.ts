@@ -134,6 +134,7 @@ export function absTimeText(ns: bigint): string {
   const frac = ns % 1_000_000_000n;
   const d = new Date(Number(secs) * 1000);
   const p2 = (n: number) => String(n).padStart(2, '0');
+  // The day is padded with a space, as strftime's %e ("Dec  6"): that is how tshark prints it.
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}, ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac.toString().padStart(9, '0')} UTC`;
 }
 

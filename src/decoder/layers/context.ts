@@ -44,6 +44,11 @@ export interface LayerContext {
   quiet(specs: readonly FieldSpec[]): boolean;
   /** Note bad data that Wireshark reports with an error expert but keeps dissecting (bogus lengths, bad checksums are not this). */
   markBad(): void;
+  /**
+   * The payload is the first fragment of a datagram that is not reassembled
+   * (Wireshark's pinfo->fragmented): a length past its end is no error.
+   */
+  fragmented: boolean;
   /** The innermost IP header seen so far, for pseudo-header checksums. */
   lastIp: IpHeader | undefined;
   /** Bytes ran out because the capture was cut (snaplen): say so and stop this layer. */

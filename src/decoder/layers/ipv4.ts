@@ -8,6 +8,7 @@ import { need, u16, u32 } from './context.ts';
 import type { Decoder, LayerContext } from './context.ts';
 import { DSCP_LONG, ECN_LONG, dsSummary } from './dscp.ts';
 import { IP_PROTOCOLS, ipProtoName } from './ipproto.ts';
+import { IPV4_REASSEMBLY, askSession, dissectDatagram, ipv4ReassemblyFields as R } from './ip-reassembly.ts';
 
 const OPT_NUMBERS: Readonly<Record<number, string>> = {
   0: 'End of Option List (EOL)',
@@ -86,7 +87,7 @@ export const ipv4Table: ProtocolTable = {
   filter: 'ip',
   title: 'Internet Protocol Version 4',
   header: [I.version, I.hdrLen, I.dsfield, I.len, I.id, I.flags, I.fragOffset, I.ttl, I.proto, I.checksum, I.src, I.dst],
-  fields: ipv4Fields,
+  fields: { ...ipv4Fields, ...R },
 };
 
 /** Decoded IPv4 header values. */
@@ -298,7 +299,6 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
     }
     options(ctx, offset + 20, offset + hdrLen);
   }
-  out.close();
 
   // The payload ends where Total Length says, unless the frame is shorter (then the frame's end).
   let payloadEnd = offset + totalLen;
@@ -326,12 +326,55 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
   }
   const payload = offset + hdrLen;
   if ((flags & 1) !== 0 || frag !== 0) {
-    // A fragment: Wirebook does not reassemble, so its bytes are shown as data.
-    if (ctx.columns && !ctx.inner)
-      ctx.cols.info = `Fragmented IP protocol (proto=${ipProtoName(proto)} ${proto}, off=${frag * 8}, ID=${hexOf(id, 16).slice(2)})`;
-    ctx.call('data', payload, payloadEnd);
+    fragment(ctx, rec, offset, totalLen);
     return payloadEnd;
   }
+  out.close();
   if (ctx.next('ip.proto', proto, payload, payloadEnd) < 0) ctx.call('data', payload, payloadEnd);
   return payloadEnd;
 };
+
+/**
+ * A fragment (the IP node still open). Reassembled as Wireshark does when the
+ * datagram's key, its bytes all captured and a header checksum that is not
+ * bad allow it: the earlier fragments say where the datagram completes, the
+ * completing one carries its transport layer. A fragment left out of
+ * reassembly is shown as data, unless it is the first, whose transport layer
+ * is dissected from what it holds.
+ */
+function fragment(ctx: LayerContext, rec: Ipv4Record, offset: number, totalLen: number): void {
+  const { out } = ctx;
+  const { proto, id, hdrLen, payloadOffset, payloadEnd } = rec;
+  const frag = rec.fragOffset;
+  const length = totalLen - hdrLen;
+  const eligible = rec.checksumStatus !== CHECKSUM_BAD && length > 0 && payloadOffset + length <= Math.min(payloadEnd, ctx.data.length);
+  // Wireshark keys fragments by both addresses and this mix of protocol, identification and addresses.
+  const key = `4|${rec.src}|${rec.dst}|${(proto ^ id ^ rec.src ^ rec.dst) >>> 0}`;
+  const an = eligible ? askSession(ctx, key, frag, length, (rec.flags & 1) !== 0, payloadOffset) : undefined;
+  const dg = an?.datagram;
+  if (dg) {
+    dissectDatagram(
+      ctx,
+      IPV4_REASSEMBLY,
+      dg,
+      () => out.close(),
+      (total) => {
+        if (ctx.next('ip.proto', proto, 0, total) < 0) ctx.call('data', 0, total);
+      },
+    );
+    return;
+  }
+  if (an?.reassembledIn !== undefined) out.add(R.reassembledIn, offset, 0, an.reassembledIn);
+  out.close();
+  if (ctx.session?.ipFragment && !ctx.inner && !eligible && frag === 0) {
+    ctx.fragmented = true;
+    if (ctx.next('ip.proto', proto, payloadOffset, payloadEnd) < 0) ctx.call('data', payloadOffset, payloadEnd);
+    ctx.fragmented = false;
+    return;
+  }
+  if (ctx.columns && !ctx.inner) {
+    ctx.cols.info = `Fragmented IP protocol (proto=${ipProtoName(proto)} ${proto}, off=${frag}, ID=${hexOf(id, 16).slice(2)})`;
+    if (an?.reassembledIn !== undefined) ctx.cols.info += ` [Reassembled in #${an.reassembledIn}]`;
+  }
+  ctx.call('data', payloadOffset, payloadEnd);
+}

@@ -8,6 +8,7 @@ import { need, u16, u32 } from './context.ts';
 import type { Decoder, LayerContext } from './context.ts';
 import { DSCP_LONG, ECN_LONG, dsSummary } from './dscp.ts';
 import { IP_PROTOCOLS } from './ipproto.ts';
+import { IPV6_REASSEMBLY, askSession, dissectDatagram, ipv6ReassemblyFields as R } from './ip-reassembly.ts';
 
 const OPT_TYPES: Readonly<Record<number, string>> = {
   0x00: 'Pad1',
@@ -109,7 +110,7 @@ export const ipv6Table: ProtocolTable = {
   filter: 'ipv6',
   title: 'Internet Protocol Version 6',
   header: [X.version, X.tclass, X.flow, X.plen, X.nxt, X.hlim, X.src, X.dst],
-  fields: ipv6Fields,
+  fields: { ...ipv6Fields, ...R },
 };
 
 /** Decoded IPv6 header values. */
@@ -127,6 +128,8 @@ export interface Ipv6Record {
   dst: Uint8Array;
   /** Where the destination the pseudo-header uses sits (the final one when a routing header is present). */
   dstAt: number;
+  /** That destination's bytes (a reassembled datagram's transport reads them while its own bytes are elsewhere). */
+  finalDst: Uint8Array;
   /** Extension headers walked, as frame.protocols names them. */
   extensions: string[];
   payloadOffset: number;
@@ -243,6 +246,10 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   const extensions: string[] = [];
   let fragmented = false;
   let fragInfo = '';
+  let fragAt = 0;
+  let fragOffset = 0;
+  let fragMore = false;
+  let fragIdent = 0;
   const extInfo: string[] = [];
   /** Enter the extension header `next` names: its protocol and Info come before any of its bytes are read. */
   const begin = (): string => {
@@ -346,13 +353,32 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
       at += 8;
       if (off !== 0 || more) {
         fragmented = true;
+        fragAt = at - 8;
+        fragOffset = off * 8;
+        fragMore = more;
+        fragIdent = ident;
         fragInfo = `IPv6 fragment (off=${off * 8} more=${more ? 'y' : 'n'} ident=${hexOf(ident, 32)} nxt=${next})`;
         break;
       }
     } else break;
   }
   if (out.detail && at > offset + 40) out.finish(at - offset);
-  out.close();
+  // A fragment's bytes, by the header's Payload Length, all captured: Wireshark reassembles it.
+  const fragEnd = offset + 40 + plen;
+  const an =
+    fragmented && ok && fragEnd <= Math.min(end, data.length)
+      ? askSession(
+          ctx,
+          `6|${ipv6Text(data.subarray(srcAt, srcAt + 16))}|${ipv6Text(data.subarray(dstAt, dstAt + 16))}|${fragIdent}`,
+          fragOffset,
+          fragEnd - at,
+          fragMore,
+          at,
+        )
+      : undefined;
+  if (an?.reassembledIn !== undefined) out.add(R.reassembledIn, fragAt, 0, an.reassembledIn);
+  const dg = an?.datagram;
+  if (!dg) out.close();
 
   const rec: Ipv6Record = {
     offset,
@@ -365,6 +391,7 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
     src: data.subarray(srcAt, srcAt + 16),
     dst: data.subarray(dstAt, dstAt + 16),
     dstAt: finalDstAt,
+    finalDst: data.subarray(finalDstAt, finalDstAt + 16),
     extensions,
     payloadOffset: at,
     payloadEnd,
@@ -374,6 +401,18 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   if (ctx.columns && !ctx.inner) {
     ctx.cols.source = ipv6Text(rec.src);
     ctx.cols.destination = ipv6Text(rec.dst);
+  }
+  if (dg) {
+    dissectDatagram(
+      ctx,
+      IPV6_REASSEMBLY,
+      dg,
+      () => out.close(),
+      (total) => {
+        if (next !== 59 && ctx.next('ip.proto', next, 0, total) < 0) ctx.call('data', 0, total);
+      },
+    );
+    return payloadEnd;
   }
   if (!ok || at > payloadEnd) return payloadEnd;
   if (fragmented) {

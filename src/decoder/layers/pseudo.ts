@@ -1,6 +1,6 @@
 // Transport checksums over the IPv4 or IPv6 pseudo-header (shared by UDP, TCP, ICMPv6).
 
-import { expectedChecksum, ipv4PseudoSum, ipv6PseudoSum } from '../checksum.ts';
+import { expectedChecksum, ipv4PseudoSum, ipv6PseudoSumOf } from '../checksum.ts';
 import type { LayerContext } from './context.ts';
 import type { IpHeader } from './records.ts';
 
@@ -11,6 +11,6 @@ import type { IpHeader } from './records.ts';
 export function transportChecksum(ctx: LayerContext, ip: IpHeader, proto: number, from: number, to: number, fieldAt: number): number | undefined {
   if (to > ctx.data.length) return undefined;
   const len = to - from;
-  const pseudo = ip.version === 4 ? ipv4PseudoSum(ip.rec.src, ip.rec.dst, proto, len) : ipv6PseudoSum(ctx.data, ip.rec.offset + 8, ip.rec.dstAt, proto, len);
+  const pseudo = ip.version === 4 ? ipv4PseudoSum(ip.rec.src, ip.rec.dst, proto, len) : ipv6PseudoSumOf(ip.rec.src, ip.rec.finalDst, proto, len);
   return expectedChecksum(ctx.data, from, to, fieldAt, pseudo);
 }

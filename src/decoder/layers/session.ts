@@ -55,7 +55,48 @@ export interface ReassembledPdu {
   offsetHere: number;
 }
 
+/** One IPv4 or IPv6 fragment, as the IP layer hands it to the session. */
+export interface IpFragment {
+  /** The datagram it belongs to: IP version, both addresses and the identification, as Wireshark keys it. */
+  key: string;
+  /** Where its bytes go in the datagram, and how many it carries. */
+  offset: number;
+  length: number;
+  /** More fragments follow (MF set). */
+  more: boolean;
+  /** Its bytes, all captured (a cut fragment is not reassembled). */
+  payload: Uint8Array;
+}
+
+/** A datagram rebuilt from its fragments, as the completing frame shows it. */
+export interface ReassembledDatagram {
+  /**
+   * The datagram's bytes. In the first pass only the head of the first
+   * fragment (what the transport's analysis reads); the layers then see a
+   * datagram cut short, as by a snaplen.
+   */
+  bytes: Uint8Array;
+  /** The datagram's length. */
+  total: number;
+  /** The fragments in the order Wireshark lists them (by offset, duplicates after the first copy). */
+  frames: readonly number[];
+  offsets: readonly number[];
+  lengths: readonly number[];
+  /** Each fragment overlaps bytes an earlier one in the list already gave. */
+  overlaps: readonly boolean[];
+}
+
+/** What the session says of one fragment; every member is optional. */
+export interface IpReassembly {
+  /** The datagram is completed in that later frame: this fragment shows ip.reassembled_in and data only. */
+  reassembledIn?: number;
+  /** This frame completes the datagram: the transport layer is dissected from its bytes. */
+  datagram?: ReassembledDatagram;
+}
+
 export interface DissectSession {
+  /** Called once per IPv4 or IPv6 fragment (not those an ICMP error quotes), after the IP header's fields. */
+  ipFragment?(frag: IpFragment, ctx: LayerContext): IpReassembly | undefined;
   /** Called once per TCP header, before its fields are emitted. */
   tcp?(header: TcpHeader, ctx: LayerContext): TcpAnalysis | undefined;
   /** Called once per UDP header, after its fields (udp.stream and timestamps go here). */

@@ -87,7 +87,7 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
     return;
   }
   const wireLen = end - offset;
-  if (len > wireLen) {
+  if (len > wireLen && !ctx.fragmented) {
     out.add(U.length, offset + 4, 2, len, out.detail ? `Length: ${len} (bogus, payload length ${wireLen})` : undefined);
     out.expert('udp.length.bad', 'error', `Bad length value ${len} > IP payload length`);
     ctx.markBad();
@@ -150,7 +150,8 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
   }
   out.close();
   if (ctx.columns && !ctx.inner) {
-    let info = `${sp} → ${dp} Len=${payloadLength}`;
+    // A first fragment's Info gives the length the header says (the rest is in later fragments).
+    let info = `${sp} → ${dp} Len=${ctx.fragmented ? len - 8 : payloadLength}`;
     if (status === CHECKSUM_BAD) info += ' [UDP CHECKSUM INCORRECT]';
     else if (status === CHECKSUM_ILLEGAL) info += ' [ILLEGAL CHECKSUM (0)]';
     ctx.cols.info = info;

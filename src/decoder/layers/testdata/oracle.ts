@@ -151,7 +151,7 @@ export function load(file: string, jsonFile: string, opts: DissectOptions = {}):
  * Differences between Wirebook and tshark for the named top-level protocols
  * (all when `protocols` is empty), plus columns and frame.protocols.
  */
-function differences(loaded: Loaded, protocols: readonly string[], frames?: readonly number[]): string[] {
+export function differences(loaded: Loaded, protocols: readonly string[], frames?: readonly number[]): string[] {
   const out: string[] = [];
   loaded.frames.forEach(({ dissected, expected }, i) => {
     const num = i + 1;
