@@ -134,7 +134,8 @@ export function absTimeText(ns: bigint): string {
   const frac = ns % 1_000_000_000n;
   const d = new Date(Number(secs) * 1000);
   const p2 = (n: number) => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())}, ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac.toString().padStart(9, '0')} UTC`;
+  // tshark pads the day with a space ("Dec  6, 2026"), as C's %e.
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}, ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac.toString().padStart(9, '0')} UTC`;
 }
 
 /** Wireshark's format_text: printable ASCII kept, control bytes escaped C-style. */
