@@ -230,7 +230,8 @@ class TcpAnswer implements LayerTcpAnalysis {
     this.sack = x.sack ?? undefined;
     this.repeat = x.payload === 'repeat';
     this.infoPrefix = x.flags ? infoPrefix(x) : '';
-    this.finRole = seg.flags & 0x01 ? (analysis.state.streams[x.stream]?.firstFin === seg.frame ? 'active' : 'passive') : undefined;
+    const closer = seg.flags & 0x01 ? analysis.state.streams[x.stream]?.firstFinBy : undefined;
+    this.finRole = seg.flags & 0x01 ? (closer && closer.addr === seg.src && closer.port === seg.srcPort ? 'active' : 'passive') : undefined;
     return this;
   }
 

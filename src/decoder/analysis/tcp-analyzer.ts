@@ -124,6 +124,8 @@ export interface Stream {
   synAckFrame: number;
   /** Frame of the conversation's first FIN (either side), 0 if none. */
   firstFin: number;
+  /** The side that sent it: its FINs, resent ones too, initiate the close (tshark 4.0). */
+  firstFinBy: Flow | null;
   /** Handshake round-trip time (ns), -1 if unknown. */
   irtt: number;
   irttFrame: number;
@@ -298,6 +300,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       synFrame: 0,
       synAckFrame: 0,
       firstFin: 0,
+      firstFinBy: null,
       irtt: -1,
       irttFrame: 0,
       completeness: 0,
@@ -573,7 +576,10 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (seglen > 0 || isSyn || isFin) {
       fwd.unacked.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
     }
-    if (isFin && !s.firstFin) s.firstFin = frame;
+    if (isFin && !s.firstFin) {
+      s.firstFin = frame;
+      s.firstFinBy = fwd;
+    }
     if (isFin && !fwd.finSeen) {
       fwd.finSeen = true;
       fwd.finNext = nxt;
