@@ -9,7 +9,6 @@
 // ("TCP Analysis"). Several of them are heuristics, marked HEURISTIC below.
 import {
   A_ACK_LOST_PACKET,
-  A_ANY_RETRANS,
   A_DSACK,
   A_DUPLICATE_ACK,
   A_FAST_RETRANSMISSION,
@@ -164,7 +163,7 @@ export interface ReassemblyInfo {
   /** Frame where the PDU this frame's bytes belong to was completed (absent on that frame). */
   reassembledIn: Map<number, number>;
   /** On the completing frame: the PDU's segments, with where its bytes sit in each payload. */
-  segments: Map<number, { frames: number[]; lengths: number[]; offsets: number[]; total: number; kind: string }>;
+  segments: Map<number, { frames: number[]; lengths: number[]; offsets: number[]; total: number; kind: string; completedIn: number }>;
   /**
    * Frames holding part of a message the capture ends before completing, and
    * where in each payload that part starts: Wireshark still shows them as
@@ -667,10 +666,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     st.stateA.set(frame, s.a.state);
     st.stateB.set(frame, s.b.state);
 
-    // Application-message reassembly (only bytes in order; retransmitted copies are skipped).
-    if (reassemble && seglen > 0 && !(ta & A_ANY_RETRANS) && !(ta & A_KEEP_ALIVE)) {
+    // Application-message reassembly. As tshark, plain and spurious retransmissions and keep-alives
+    // are left out; fast retransmissions count as any segment; out-of-order ones fill gaps only.
+    if (reassemble && seglen > 0 && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_KEEP_ALIVE))) {
       if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly, s.index);
-      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time);
+      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0);
     }
   }
 
