@@ -13,6 +13,7 @@ options
 steps, run in order once connected
   send=N                N bytes of filler text
   sendfile=NAME         the bytes of peers/data/NAME
+  sendhttp=N            an HTTP/1.1 200 response with an N-byte filler body (keep-alive)
   recv=N                read exactly N bytes
   recvall               read until the peer closes (FIN or RST)
   recvhttp              read one HTTP/1.x message (headers and Content-Length body)
@@ -102,6 +103,10 @@ def run_steps(sock, steps):
         elif verb == 'sendfile':
             with open(os.path.join(DATA, arg), 'rb') as f:
                 sock.sendall(f.read())
+        elif verb == 'sendhttp':
+            body = filler(int(arg))
+            head = f'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}\r\n\r\n'
+            sock.sendall(head.encode('ascii') + body)
         elif verb == 'recv':
             recv_exact(sock, int(arg))
         elif verb == 'recvall':

@@ -20,9 +20,6 @@ export const A_SPURIOUS_RETRANSMISSION = 1 << 14;
 /** Not an expert flag: the segment carries a D-SACK block (RFC 2883). */
 export const A_DSACK = 1 << 15;
 
-/** Any of the retransmission family (each excludes the others). */
-export const A_ANY_RETRANS = A_RETRANSMISSION | A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER;
-
 export interface FlagInfo {
   bit: number;
   field: string;

@@ -118,12 +118,15 @@ export function blankFacts(): SegmentFacts {
 }
 
 export interface ReassembledPdu {
+  /** In sequence order: the frame completing the PDU may come anywhere in the list. */
   frames: number[];
   lengths: number[];
   /** Where the PDU's bytes start within each frame's TCP payload. */
   offsets: number[];
   total: number;
   kind: string;
+  /** The frame that completes it. */
+  completedIn: number;
   /** "[3 Reassembled TCP Segments (4606 bytes): #8(1460), #9(1460), #10(1686)]" */
   label: string;
 }

@@ -6,9 +6,18 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 /** "abcdef" from frames 3 (its payload's tail "abc"), 4 ("de") and 7 ("f", then "XY" of the next PDU). */
-const PDU: ReassembledPdu = { frames: [3, 4, 7], lengths: [3, 2, 1], offsets: [2, 0, 0], total: 6, kind: 'http', label: '' };
+const PDU: ReassembledPdu = { frames: [3, 4, 7], lengths: [3, 2, 1], offsets: [2, 0, 0], total: 6, kind: 'http', completedIn: 7, label: '' };
 
 describe('the bytes of a reassembled PDU', () => {
+  it('takes the part of a completing frame that filled a gap from the middle of the list', () => {
+    const b = createPduBuffers();
+    const late: ReassembledPdu = { ...PDU, completedIn: 4 };
+    b.keep(3, late, enc('..abc'));
+    b.keep(7, late, enc('fXY'));
+    const pdu = b.build(4, late, enc('de'));
+    expect(dec(pdu!.bytes)).toBe('abcdef');
+    expect(pdu).toMatchObject({ offsetHere: 0, lengthHere: 2 });
+  });
   it('joins every part in order, each from where it starts in its payload', () => {
     const b = createPduBuffers();
     b.keep(3, PDU, enc('..abc'));

@@ -23,29 +23,33 @@ export function createPduBuffers(): PduBuffers {
   return {
     keep(frame, pdu, payload) {
       const i = pdu.frames.indexOf(frame);
-      if (i < 0 || i === pdu.frames.length - 1) return;
+      if (i < 0 || frame === pdu.completedIn) return;
       const from = pdu.offsets[i];
       // A copy: the caller's buffer is reused for the next frames.
       if (from + pdu.lengths[i] <= payload.length) parts.set(frame, payload.slice(from, from + pdu.lengths[i]));
     },
     build(frame, pdu, payload) {
-      const last = pdu.frames.length - 1;
-      if (pdu.frames[last] !== frame) return undefined;
+      // The completing frame's part may sit anywhere in the list (a gap filled late).
+      const here = pdu.frames.indexOf(frame);
+      if (here < 0 || frame !== pdu.completedIn) return undefined;
       const bytes = new Uint8Array(pdu.total);
       let at = 0;
       let whole = true;
-      for (let i = 0; i < last; i++) {
-        const part = parts.get(pdu.frames[i]);
-        parts.delete(pdu.frames[i]);
-        if (!part || part.length !== pdu.lengths[i]) whole = false;
+      for (let i = 0; i < pdu.frames.length; i++) {
+        const n = pdu.lengths[i];
+        let part: Uint8Array | undefined;
+        if (i === here) {
+          if (pdu.offsets[i] + n <= payload.length) part = payload.subarray(pdu.offsets[i], pdu.offsets[i] + n);
+        } else {
+          part = parts.get(pdu.frames[i]);
+          parts.delete(pdu.frames[i]);
+        }
+        if (!part || part.length !== n) whole = false;
         else bytes.set(part, at);
-        at += pdu.lengths[i];
+        at += n;
       }
-      const from = pdu.offsets[last];
-      const n = pdu.lengths[last];
-      if (!whole || from + n > payload.length) return undefined;
-      bytes.set(payload.subarray(from, from + n), at);
-      return { bytes, frames: pdu.frames, lengths: pdu.lengths, offsetHere: from };
+      if (!whole) return undefined;
+      return { bytes, frames: pdu.frames, lengths: pdu.lengths, offsetHere: pdu.offsets[here], lengthHere: pdu.lengths[here] };
     },
   };
 }

@@ -147,10 +147,10 @@ function addReassembly(an: LayerTcpAnalysis, x: SegmentFacts, h: TcpHeader, ctx:
     const i = later ? later.frames.indexOf(frame) : -1;
     if (later && i >= 0) {
       an.heldFrom = later.offsets[i];
-      if (x.payload !== 'repeat') pdus.keep(frame, later, payload);
+      pdus.keep(frame, later, payload);
     }
   }
-  if (x.reassembled && x.payload !== 'repeat') an.reassembled = pdus.build(frame, x.reassembled, payload);
+  if (x.reassembled) an.reassembled = pdus.build(frame, x.reassembled, payload);
 }
 
 /**
@@ -186,7 +186,8 @@ class TcpAnswer implements LayerTcpAnalysis {
     this.sack = x.sack ?? undefined;
     this.repeat = x.payload === 'repeat';
     this.infoPrefix = x.flags ? infoPrefix(x) : '';
-    this.finRole = seg.flags & 0x01 ? (analysis.state.streams[x.stream]?.firstFin === seg.frame ? 'active' : 'passive') : undefined;
+    const closer = seg.flags & 0x01 ? analysis.state.streams[x.stream]?.firstFinBy : undefined;
+    this.finRole = seg.flags & 0x01 ? (closer && closer.addr === seg.src && closer.port === seg.srcPort ? 'active' : 'passive') : undefined;
     return this;
   }
 
@@ -419,7 +420,8 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
       if (x.reassembledIn || x.reassembled) addReassembly(an, x, h, ctx, pdus, analysis);
       // A message the capture ends before completing: its part here is held, as Wireshark holds it.
       const unfinishedFrom = analysis.state.reassembly.unfinished?.get(seg.frame);
-      if (unfinishedFrom !== undefined && !an.repeat && !x.reassembledIn) {
+      // Held from the earlier of the two when the payload also starts a message completed later.
+      if (unfinishedFrom !== undefined && (!x.reassembledIn || unfinishedFrom < (an.heldFrom ?? 0))) {
         an.unfinished = true;
         an.heldFrom = unfinishedFrom;
       }

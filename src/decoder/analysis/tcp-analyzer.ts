@@ -9,7 +9,6 @@
 // ("TCP Analysis"). Several of them are heuristics, marked HEURISTIC below.
 import {
   A_ACK_LOST_PACKET,
-  A_ANY_RETRANS,
   A_DSACK,
   A_DUPLICATE_ACK,
   A_FAST_RETRANSMISSION,
@@ -127,6 +126,8 @@ export interface Stream {
   synAckFrame: number;
   /** Frame of the conversation's first FIN (either side), 0 if none. */
   firstFin: number;
+  /** The side that sent it: its FINs, resent ones too, initiate the close (tshark 4.0). */
+  firstFinBy: Flow | null;
   /** Handshake round-trip time (ns), -1 if unknown. */
   irtt: number;
   irttFrame: number;
@@ -168,7 +169,7 @@ export interface ReassemblyInfo {
   /** Frame where the PDU this frame's bytes belong to was completed (absent on that frame). */
   reassembledIn: Map<number, number>;
   /** On the completing frame: the PDU's segments, with where its bytes sit in each payload. */
-  segments: Map<number, { frames: number[]; lengths: number[]; offsets: number[]; total: number; kind: string }>;
+  segments: Map<number, { frames: number[]; lengths: number[]; offsets: number[]; total: number; kind: string; completedIn: number }>;
   /**
    * Frames holding part of a message the capture ends before completing, and
    * where in each payload that part starts: Wireshark still shows them as
@@ -304,6 +305,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       synFrame: 0,
       synAckFrame: 0,
       firstFin: 0,
+      firstFinBy: null,
       irtt: -1,
       irttFrame: 0,
       completeness: 0,
@@ -599,7 +601,10 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (seglen > 0 || isSyn || isFin) {
       fwd.unacked.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
     }
-    if (isFin && !s.firstFin) s.firstFin = frame;
+    if (isFin && !s.firstFin) {
+      s.firstFin = frame;
+      s.firstFinBy = fwd;
+    }
     if (isFin && !fwd.finSeen) {
       fwd.finSeen = true;
       fwd.finNext = nxt;
@@ -687,10 +692,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     st.stateA.set(frame, s.a.state);
     st.stateB.set(frame, s.b.state);
 
-    // Application-message reassembly (only bytes in order; retransmitted copies are skipped).
-    if (reassemble && seglen > 0 && !(ta & A_ANY_RETRANS) && !(ta & A_KEEP_ALIVE)) {
+    // Application-message reassembly. As tshark, plain and spurious retransmissions and keep-alives
+    // are left out; fast retransmissions count as any segment; out-of-order ones fill gaps only.
+    if (reassemble && seglen > 0 && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_KEEP_ALIVE))) {
       if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly, s.index);
-      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time);
+      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0);
     }
   }
 

@@ -8,8 +8,10 @@ export interface TransactionNote {
   key: string;
   request: boolean;
   /**
-   * HTTP/1.x has no id: the responses on a connection answer its requests in
-   * order, so a response takes the oldest unanswered request of its key.
+   * HTTP/1.x has no id. As tshark 4.0, a response takes the latest request of
+   * its key if that one is unanswered; requests and responses share one
+   * numbering per key, and a response with no request to take gets a number
+   * of its own.
    */
   inOrder?: boolean;
   /** Kept with a request and handed to its response (HTTP: the full request URI). */
@@ -25,7 +27,7 @@ export interface TransactionMatch {
   requestIn: number;
   /** On a response: nanoseconds since its request. */
   deltaNs: number;
-  /** In-order protocols: this request's or response's number on its connection, from 1. */
+  /** In-order protocols: the request/response pair's number on its connection, from 1. */
   number?: number;
   /** On a response: what its request noted (`about`). */
   about?: string;
@@ -39,8 +41,8 @@ export interface TransactionTable {
 }
 
 export function createTransactionTable(): TransactionTable {
-  // Unanswered requests by key: the latest one, or (in order) all of them, oldest first.
-  const open = new Map<string, { frame: number; time: bigint; about?: string }[]>();
+  // The latest unanswered request by key.
+  const open = new Map<string, { frame: number; time: bigint; about?: string; number: number }>();
   const counts = new Map<string, number>();
   const matches = new Map<number, TransactionMatch>();
   const count = (key: string): number => {
@@ -53,14 +55,15 @@ export function createTransactionTable(): TransactionTable {
       const mine: TransactionMatch = { responseIn: 0, requestIn: 0, deltaNs: 0 };
       matches.set(frame, mine);
       if (t.unmatchable) return;
-      if (t.inOrder) mine.number = count(`${t.request ? 'q' : 'r'}|${t.key}`);
-      const waiting = open.get(t.key) ?? [];
       if (t.request) {
-        const entry = { frame, time, about: t.about };
-        open.set(t.key, t.inOrder ? [...waiting, entry] : [entry]);
+        const number = t.inOrder ? count(t.key) : 0;
+        if (t.inOrder) mine.number = number;
+        open.set(t.key, { frame, time, about: t.about, number });
         return;
       }
-      const req = waiting.shift();
+      const req = open.get(t.key);
+      open.delete(t.key);
+      if (t.inOrder) mine.number = req ? req.number : count(t.key);
       if (!req) return;
       matches.get(req.frame)!.responseIn = frame;
       mine.requestIn = req.frame;

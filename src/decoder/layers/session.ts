@@ -51,8 +51,9 @@ export interface ReassembledPdu {
   /** The frames holding its parts, and how many bytes each gave. */
   frames: readonly number[];
   lengths: readonly number[];
-  /** Where this frame's part starts within its TCP payload. */
+  /** Where this frame's part starts within its TCP payload, and its length. */
   offsetHere: number;
+  lengthHere: number;
 }
 
 /** One IPv4 or IPv6 fragment, as the IP layer hands it to the session. */

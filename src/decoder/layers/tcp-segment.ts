@@ -29,9 +29,9 @@ export const REASSEMBLED_TCP = 'Reassembled TCP';
 /** Appended to the TCP Info of a segment whose PDU completes later. */
 export const SEGMENT_INFO = ' [TCP segment of a reassembled PDU]';
 
-/** The payload's tail waits for a later frame, or for one the capture ends before (a retransmitted copy goes nowhere anyway). */
+/** The payload's tail waits for a later frame, or for one the capture ends before. */
 function holds(an: TcpAnalysis | undefined): an is TcpAnalysis {
-  return (an?.reassembledIn !== undefined || an?.unfinished === true) && !an.repeat;
+  return an?.reassembledIn !== undefined || an?.unfinished === true;
 }
 
 /**
@@ -42,7 +42,7 @@ function holds(an: TcpAnalysis | undefined): an is TcpAnalysis {
  */
 export function ownSpan(an: TcpAnalysis | undefined, payloadLength: number): [number, number] {
   const pdu = an?.reassembled;
-  const from = pdu ? pdu.offsetHere + pdu.lengths[pdu.lengths.length - 1] : 0;
+  const from = pdu ? pdu.offsetHere + pdu.lengthHere : 0;
   const to = holds(an) ? Math.min(an.heldFrom ?? 0, payloadLength) : payloadLength;
   return [from, Math.max(from, to)];
 }
@@ -62,12 +62,11 @@ export function emitSegmentLines(ctx: LayerContext, an: TcpAnalysis, tcpOffset: 
   const { out } = ctx;
   const pdu = an.reassembled;
   if (an.reassembledIn !== undefined) out.add(S.reassembledIn, tcpOffset, 0, an.reassembledIn);
-  if (an.repeat) return;
   const data = (from: number, n: number): void => {
     n = Math.min(n, payloadCaptured - from);
     if (n > 0) out.add(S.segmentData, payloadOffset + from, n, undefined, out.detail ? `TCP segment data (${bytesText(n)})` : undefined);
   };
-  if (pdu) data(pdu.offsetHere, pdu.lengths[pdu.lengths.length - 1]);
+  if (pdu) data(pdu.offsetHere, pdu.lengthHere);
   if (holds(an)) data(an.heldFrom ?? 0, payloadCaptured);
 }
 
@@ -79,9 +78,11 @@ function segmentsLabel(pdu: Pick<ReassembledPdu, 'frames' | 'lengths'>, total: n
 /**
  * After the TCP node: the reassembled PDU as its own data source, with the
  * list of segments it came from, then the application layer on its bytes
- * (bound to the lower port first, as for a single segment).
+ * (bound to the lower port first, as for a single segment), unless the
+ * completing segment came out of order (`app` false): tshark then shows the
+ * segments but hands the bytes to no dissector.
  */
-export function dissectReassembled(ctx: LayerContext, pdu: ReassembledPdu, lo: number, hi: number): void {
+export function dissectReassembled(ctx: LayerContext, pdu: ReassembledPdu, lo: number, hi: number, app = true): void {
   const total = pdu.bytes.length;
   ctx.withSource(REASSEMBLED_TCP, pdu.bytes, () => {
     const { out } = ctx;
@@ -96,6 +97,7 @@ export function dissectReassembled(ctx: LayerContext, pdu: ReassembledPdu, lo: n
     out.add(S.reassembledLength, 0, 0, total);
     out.add(S.reassembledData, 0, total);
     out.close();
+    if (!app) return;
     if (ctx.next('tcp.port', lo, 0, total) < 0 && ctx.next('tcp.port', hi, 0, total) < 0) ctx.call('data', 0, total);
   });
 }

@@ -650,9 +650,14 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     if (!short && isHeldSegment(an, payloadLength)) info += SEGMENT_INFO;
     ctx.cols.info = info;
   }
-  if (short || payloadLength === 0 || an?.repeat) return;
+  if (short || payloadLength === 0) return;
   const lo = Math.min(sp, dp);
   const hi = Math.max(sp, dp);
+  if (an?.repeat) {
+    // A repeated or out-of-order payload goes to no dissector; one that fills a PDU's last gap still shows its segments.
+    if (an.reassembled) dissectReassembled(ctx, an.reassembled, lo, hi, false);
+    return;
+  }
   let start = payloadOffset;
   let stop = end;
   if (an && (an.reassembled || an.reassembledIn !== undefined || an.unfinished)) {
