@@ -4,11 +4,11 @@
 // packet text goes in with textContent: contents are data, never markup.
 
 import type { Field } from '../../decoder/types.ts';
-import { fieldAt, fieldAtPath, findPath, walk, type FieldPath } from '../packet-viewer/field-at.ts';
-import { asciiChar, hexByte, offsetText, BYTES_PER_LINE } from '../packet-viewer/hex-dump.ts';
-import { byteLayers } from '../packet-viewer/layers.ts';
+import { fieldAt, fieldAtPath, findPath, walk, type FieldPath } from '../frame-panes/field-at.ts';
+import { asciiChar, hexByte, offsetText, BYTES_PER_LINE } from '../frame-panes/hex-dump.ts';
+import { byteLayers } from '../frame-panes/layers.ts';
 import { headerDiagramHtml } from '../header-diagram/render.ts';
-import { scrollWithin } from '../packet-viewer/dom.ts';
+import { scrollWithin } from '../frame-panes/dom.ts';
 import type { FrameDetail } from './protocol.ts';
 import { en } from '../../../content/strings/en.ts';
 

@@ -13,13 +13,13 @@ import { captureFrom } from '../shared/capture-source.ts';
 import { parseDeepLink } from '../shared/deep-link.ts';
 import { installFrameLinks, reducedMotion } from '../shared/frame-link.ts';
 import { selectionFor, type Selection, type SelectionBus } from '../shared/selection.ts';
-import { el, flag, scrollWithin } from './dom.ts';
-import { bitMasks, fieldAt, fieldAtPath, findPath, owns, parentPath, walk, type FieldPath } from './field-at.ts';
+import { el, flag, scrollWithin } from '../frame-panes/dom.ts';
+import { bitMasks, fieldAt, fieldAtPath, findPath, owns, parentPath, walk, type FieldPath } from '../frame-panes/field-at.ts';
 import { clampFrame, rangeOfRows, type FrameRange } from './frame-range.ts';
-import { asciiChar, hexByte, hexDump, offsetText } from './hex-dump.ts';
-import { byteLayers, layerOf } from './layers.ts';
+import { asciiChar, hexByte, hexDump, offsetText } from '../frame-panes/hex-dump.ts';
+import { byteLayers, layerOf } from '../frame-panes/layers.ts';
 import { findingsOf, notesFor, type Annotation, type Note } from './notes.ts';
-import { bytesFromHex, outlineNode, treeFromOutline, type OutlineNode } from './outline.ts';
+import { bytesFromHex, outlineNode, treeFromOutline, type OutlineNode } from '../frame-panes/outline.ts';
 import { absoluteSeq } from './seq-mode.ts';
 import { columnTimes, isTimeMode, type TimeMode } from './time-format.ts';
 
