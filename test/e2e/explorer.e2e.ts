@@ -48,6 +48,17 @@ function tsharkRows(file: string): string[] {
   );
 }
 
+/** Where tshark puts a field of a frame: its first byte and its length (PDML pos and size). */
+function tsharkSpan(file: string, frame: number, field: string): { pos: number; size: number } {
+  const pdml = tshark(file, ['-Y', `frame.number == ${frame}`, '-T', 'pdml']).join('\n');
+  const m = new RegExp(`<field name="${field.replaceAll('.', '\\.')}"[^>]*? size="(\\d+)" pos="(\\d+)"`).exec(pdml);
+  if (!m) throw new Error(`tshark has no ${field} in frame ${frame} of ${file}`);
+  return { pos: Number(m[2]), size: Number(m[1]) };
+}
+
+/** The offsets a field spans. */
+const spanOffsets = ({ pos, size }: { pos: number; size: number }) => Array.from({ length: size }, (_, i) => pos + i);
+
 /** The listed rows as "n protocol info" lines, to hold against tsharkRows. */
 async function shownRows(page: Page): Promise<string[]> {
   await listed(page);
@@ -171,11 +182,11 @@ async function typeFilter(page: Page, text: string): Promise<string> {
 /** Wait until the tree shows frame n (its first item reads "Frame n: …"). */
 async function treeShows(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
-    (n) => (document.querySelector('wb-explorer [data-tree] [role="treeitem"] > .ex-line')?.textContent ?? '').startsWith(`Frame ${n}:`),
+    (n) => (document.querySelector('wb-explorer [data-tree] [role="treeitem"] > .pv-line')?.textContent ?? '').startsWith(`Frame ${n}:`),
     n,
     WAIT,
   );
-  expect(await page.locator('[data-tree] [role="treeitem"]').first().locator('> .ex-line').textContent()).toMatch(new RegExp(`^Frame ${n}: `));
+  expect(await page.locator('[data-tree] [role="treeitem"]').first().locator('> .pv-line').textContent()).toMatch(new RegExp(`^Frame ${n}: `));
 }
 
 /** Click row n and wait until it is selected and the tree shows it. */
@@ -189,7 +200,7 @@ async function selectRow(page: Page, n: number): Promise<void> {
 /** The hex text of the bytes marked as the selected field's. */
 async function markedBytes(page: Page): Promise<{ offsets: number[]; hex: string }> {
   return page.evaluate(() => {
-    const on = [...document.querySelectorAll<HTMLElement>('wb-explorer [data-bytes] .ex-b.ex-on')];
+    const on = [...document.querySelectorAll<HTMLElement>('wb-explorer [data-bytes] .pv-b[data-selected]')];
     return { offsets: on.map((b) => Number(b.dataset.offset)), hex: on.map((b) => b.textContent).join(' ') };
   });
 }
@@ -221,7 +232,7 @@ async function injected(page: Page): Promise<string[]> {
 async function openWholeTree(page: Page): Promise<number> {
   let clicks = 0;
   for (;;) {
-    const twisty = page.locator('wb-explorer [data-tree] [role="treeitem"][aria-expanded="false"] > .ex-line > .ex-twisty').filter({ visible: true }).first();
+    const twisty = page.locator('wb-explorer [data-tree] [role="treeitem"][aria-expanded="false"] > .pv-line > .pv-twisty').filter({ visible: true }).first();
     if ((await twisty.count()) === 0) break;
     await twisty.click();
     clicks++;
@@ -283,9 +294,9 @@ describe('open your own capture', () => {
     const method = page.locator('[data-tree] [role="treeitem"][data-field="http.request.method"]');
     const requestLine = page.locator('[data-tree] [role="treeitem"]:has(> [role="group"] > [data-field="http.request.method"])');
     await expect(requestLine.getAttribute('aria-expanded')).resolves.toBe('false');
-    await requestLine.locator('> .ex-line > .ex-twisty').click();
+    await requestLine.locator('> .pv-line > .pv-twisty').click();
     await expect(requestLine.getAttribute('aria-expanded')).resolves.toBe('true');
-    await method.locator('> .ex-line').click();
+    await method.locator('> .pv-line').click();
     await expect(method.getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page.locator('[data-tree] [role="treeitem"][aria-selected="true"]').count()).resolves.toBe(1);
     // Ethernet 14 + IPv4 20 + TCP 20 bytes: "GET" starts at offset 54.
@@ -294,8 +305,8 @@ describe('open your own capture', () => {
     // A header field: TCP's source port 36450 is 0x8e62 at offsets 34 and 35.
     const srcport = page.locator('[data-tree] [role="treeitem"][data-field="tcp.srcport"]');
     const tcp = page.locator('[data-tree] [role="treeitem"][data-field="tcp"][aria-level="1"]');
-    if ((await tcp.getAttribute('aria-expanded')) === 'false') await tcp.locator('> .ex-line > .ex-twisty').click();
-    await srcport.locator('> .ex-line').click();
+    if ((await tcp.getAttribute('aria-expanded')) === 'false') await tcp.locator('> .pv-line > .pv-twisty').click();
+    await srcport.locator('> .pv-line').click();
     await expect(srcport.getAttribute('aria-selected')).resolves.toBe('true');
     const src = await markedBytes(page);
     expect(src.offsets).toEqual([34, 35]);
@@ -313,6 +324,34 @@ describe('open your own capture', () => {
     const dst = await markedBytes(page);
     expect(dst.offsets).toEqual([36, 37]);
     expect(dst.hex).toBe('00 50');
+
+    // The bytes pane by keyboard: the arrows move the byte cursor and the tree selects the field that owns the byte.
+    const bytes = page.locator('wb-explorer [data-bytes]');
+    const selectedField = () => page.locator('wb-explorer [data-tree] [role="treeitem"][aria-selected="true"]').getAttribute('data-field');
+    await expect(bytes.getAttribute('role')).resolves.toBe('grid');
+    // At desktop width the pane holds 16 bytes a line, as tshark -x prints them.
+    await expect(bytes.locator('.pv-hex-row').first().locator('.pv-b').count()).resolves.toBe(16);
+    await bytes.focus();
+    await expect(bytes.getAttribute('aria-activedescendant')).resolves.toMatch(/-b36$/);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const srcSpan = tsharkSpan(HTTP, http[0], 'tcp.srcport');
+    expect(srcSpan.pos).toBe(34);
+    await expect(selectedField()).resolves.toBe('tcp.srcport');
+    expect((await markedBytes(page)).offsets).toEqual(spanOffsets(srcSpan));
+    await expect(bytes.getAttribute('aria-activedescendant')).resolves.toMatch(/-b34$/);
+    await page.keyboard.press('ArrowDown');
+    const checksumSpan = tsharkSpan(HTTP, http[0], 'tcp.checksum');
+    expect(checksumSpan.pos).toBe(34 + 16);
+    await expect(selectedField()).resolves.toBe('tcp.checksum');
+    expect((await markedBytes(page)).offsets).toEqual(spanOffsets(checksumSpan));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(selectedField()).resolves.toBe('tcp.dstport');
+    // The header diagram follows the keys too.
+    await expect(dstBox.getAttribute('aria-selected')).resolves.toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-bytes'))).toBe(true);
 
     // Keyboard: from the list, ArrowDown moves to the next listed frame and the panes follow.
     await grid.focus();
@@ -579,7 +618,7 @@ describe('open your own capture', () => {
       expect(await openFile(page, HTTP)).toBe('ready');
       await listed(page);
       await selectRow(page, 4);
-      await page.locator('[data-tree] [role="treeitem"][data-field="tcp"][aria-level="1"] > .ex-line').click();
+      await page.locator('[data-tree] [role="treeitem"][data-field="tcp"][aria-level="1"] > .pv-line').click();
       await page.locator('wb-explorer [data-conversations] button[data-act="ladder"][data-stream="0"]').click();
       await page.locator('wb-explorer [data-ladder] wb-sequence-diagram .sd-arrow[data-frame]').first().waitFor(WAIT);
       await check(page, `tcp-http, frame 4, ladder (${colorScheme})`);

@@ -6,7 +6,9 @@
 import { selectionFor } from '../shared/selection.ts';
 import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
-import { FramePanes } from './frame-panes.ts';
+import { FramePanes } from '../frame-panes/frame-panes.ts';
+import { findPath } from '../frame-panes/field-at.ts';
+import { FrameDiagram } from './frame-diagram.ts';
 import { PacketList } from './packet-list.ts';
 import { PREVIEW_BYTES, type FrameDetail, type Opened } from './protocol.ts';
 import { en } from '../../../content/strings/en.ts';
@@ -21,6 +23,7 @@ class ExplorerElement extends HTMLElement {
   #client?: ExplorerClient;
   #list!: PacketList;
   #panes!: FramePanes;
+  #diagram!: FrameDiagram;
   #conversations!: ConversationsView;
   #opened?: Opened;
   #all = new Uint32Array(0);
@@ -49,7 +52,15 @@ class ExplorerElement extends HTMLElement {
       onFirstRows: () => performance.mark('wirebook:first-rows'),
       columns: t.columns,
     });
-    this.#panes = new FramePanes(this);
+    const part = (selector: string) => this.querySelector<HTMLElement>(selector)!;
+    this.#panes = new FramePanes(
+      { tree: part('[data-tree]'), hex: part('[data-bytes]'), sources: part('[data-sources]'), fieldbar: part('[data-fieldbar]') },
+      'ex',
+    );
+    this.#diagram = new FrameDiagram(this);
+    // The tree, the bytes and the header diagram select together.
+    this.#panes.onChange = (field) => this.#diagram.mark(field);
+    this.#diagram.onPick = (path) => this.#panes.select(path, { scroll: true });
     this.#conversations = new ConversationsView(this, {
       ladder: (stream) => this.#worker().request('ladder', { stream }),
       filter: (text) => this.#applyFilter(text),
@@ -214,7 +225,10 @@ class ExplorerElement extends HTMLElement {
       return;
     }
     if (ticket !== this.#frameTicket) return;
-    this.#panes.show(detail);
+    // The chosen field is kept from frame to frame, as Wireshark keeps it.
+    const kept = this.#panes.field?.name;
+    this.#diagram.show(detail);
+    this.#panes.show(detail, { path: kept ? findPath(detail.tree, kept) : undefined });
     if (publish) this.#bus.select({ frame: n }, this);
     if (detail.stream >= 0) void this.#conversations.showLadder(detail.stream);
   }

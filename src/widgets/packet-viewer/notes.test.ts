@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCapture } from '../../decoder/open-capture.ts';
-import { fieldAtPath } from './field-at.ts';
+import { fieldAtPath } from '../frame-panes/field-at.ts';
 import { findingsOf, framesWithNotes, notesFor } from './notes.ts';
 
 const capture = openCapture(new Uint8Array(readFileSync(new URL('../../../captures/recorded/tcp-http.pcapng', import.meta.url))));

@@ -2,7 +2,7 @@
 // (the capture sidecar's annotations) and the capture's own packet comments
 // (pcapng opt_comment), and the expert findings the decoder put in the tree.
 import type { Expert, Field, FrameRecord, Severity } from '../../decoder/types.ts';
-import { findPath, walk, type FieldPath } from './field-at.ts';
+import { findPath, walk, type FieldPath } from '../frame-panes/field-at.ts';
 
 /** A sidecar annotation, as src/content/schemas.ts defines it. */
 export interface Annotation {

@@ -4,7 +4,7 @@ import { openCapture } from '../../decoder/open-capture.ts';
 import type { Field } from '../../decoder/types.ts';
 import { bitMasks, fieldAt, findPath, walk } from './field-at.ts';
 import { byteLayers } from './layers.ts';
-import { findingsOf } from './notes.ts';
+import { findingsOf } from '../packet-viewer/notes.ts';
 import { bytesFromHex, outlineAttrs, outlineNode, treeFromOutline, type OutlineNode } from './outline.ts';
 import { hexByte } from './hex-dump.ts';
 
