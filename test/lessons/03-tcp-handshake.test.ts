@@ -335,7 +335,7 @@ describe('lesson 3: the same handshake on Linux (tcp-http)', () => {
   it('scales frame 3: 63 × 1,024 = 64,512', () => {
     expectStated(
       prose,
-      'carries Window #, which the server reads as # × # = #',
+      'Window #, which the server reads as # × # = #',
       http.num(3, 'tcp.window_size_value'),
       http.num(3, 'tcp.window_size_value'),
       http.num(3, 'tcp.window_size_scalefactor'),
