@@ -1,7 +1,7 @@
 // Lesson 1 (reading a capture): every number the lesson states about its
 // captures, checked against the decoder.
 import { describe, expect, it } from 'vitest';
-import { capture, expectClaim, lessonText, proseOf, written } from './support.ts';
+import { capture, expectStated, lessonText, markdownTable, proseOf } from './support.ts';
 
 const text = lessonText('reading-a-capture');
 const prose = proseOf(text);
@@ -14,13 +14,13 @@ const all = [dns, http, rec];
 describe('lesson 1: what the capture files hold', () => {
   it("every frame of the lesson's captures is kept whole", () => {
     for (const c of all) for (const f of c.opened.frames) expect(f.capLen).toBe(f.origLen);
-    expect(prose).toContain('The captures in this course keep every byte');
+    expect(prose).toContain('snap length');
   });
 
   it('the recorded captures have a snap length of 262,144 bytes, far more than any frame', () => {
     for (const c of [http, rec]) {
       const snap = c.opened.index.interfaces[0].snapLen;
-      expectClaim(prose, 'a snap length of 262,144 bytes', `a snap length of ${written(snap)} bytes`);
+      expectStated(prose, 'snap length of # bytes', snap);
       expect(Math.max(...c.opened.frames.map((f) => f.origLen))).toBeLessThan(snap);
     }
   });
@@ -29,7 +29,10 @@ describe('lesson 1: what the capture files hold', () => {
     expect(dns.opened.index.interfaces[0].tsUnitsPerSecond).toBe(1_000_000n);
     expect(http.opened.index.interfaces[0].tsUnitsPerSecond).toBe(1_000_000_000n);
     expect(rec.opened.index.interfaces[0].tsUnitsPerSecond).toBe(1_000_000_000n);
-    expect(prose).toContain('This file keeps its timestamps in microseconds; the recorded captures keep nanoseconds');
+    // The rebuilt file (the one on show there) is said to keep microseconds, before the recorded ones' nanoseconds.
+    const said = prose.slice(prose.indexOf('Arrival Time'));
+    expect(said.indexOf('microseconds')).toBeGreaterThan(-1);
+    expect(said.indexOf('microseconds')).toBeLessThan(said.indexOf('nanoseconds'));
   });
 
   it('the rebuilt frames carry comments', () => {
@@ -41,21 +44,22 @@ describe('lesson 1: the three panes on report-dns', () => {
   it('frame 1 is a DNS question from 192.168.0.5; frame 2, 0.005640 s later, the answer', () => {
     expect(dns.num(1, 'dns.flags.response')).toBe(0);
     expect(dns.num(2, 'dns.flags.response')).toBe(1);
-    expectClaim(prose, 'a DNS question from 192.168.0.5', `a DNS question from ${dns.show(1, 'ip.src')}`);
-    expectClaim(prose, 'frame 2, 0.005640 s later', `frame 2, ${dns.opened.summaries()[1].time} s later`);
+    expectStated(prose, 'a DNS question from #', dns.show(1, 'ip.src'));
+    expectStated(prose, 'frame 2, # s later', dns.opened.summaries()[1].time);
   });
 
   it('the destination port of frame 1 is 00 35 at offsets 36 and 37', () => {
     const f = dns.field(1, 'udp.dstport');
     const data = dns.opened.data(1);
     expect([data[f.offset], data[f.offset + 1]]).toEqual([0x00, 0x35]);
-    expectClaim(prose, 'the two bytes `00 35` at offsets 36 and 37', `the two bytes \`00 35\` at offsets ${f.offset} and ${f.offset + 1}`);
+    expect(prose).toContain('`00 35`');
+    expectStated(prose, 'at offsets # and #', f.offset, f.offset + 1);
   });
 
   it('frame 1: 76 bytes on wire, 76 captured', () => {
     const r = dns.opened.frames[0];
-    expectClaim(prose, '*76 bytes on wire, 76 bytes captured*', `*${r.origLen} bytes on wire, ${r.capLen} bytes captured*`);
-    expect(dns.field(1, 'frame').display).toMatch(/^Frame 1: 76 bytes on wire \(608 bits\), 76 bytes captured \(608 bits\)/);
+    expectStated(prose, '# bytes on wire, # bytes captured', r.origLen, r.capLen);
+    expect(dns.field(1, 'frame').display).toMatch(/^Frame 1: 76 bytes on wire \(608 bits\), 76 bytes/);
   });
 });
 
@@ -67,64 +71,71 @@ describe('lesson 1: the layers of frame 1', () => {
 
   it("the table's byte ranges", () => {
     const range = (f: { offset: number; length: number }) => `bytes ${f.offset} to ${f.offset + f.length - 1}`;
-    expectClaim(prose, 'Ethernet II, bytes 0 to 13', `Ethernet II, ${range(eth)}`);
-    expectClaim(prose, 'IPv4, bytes 14 to 33', `IPv4, ${range(ip)}`);
-    expectClaim(prose, 'UDP, bytes 34 to 41', `UDP, ${range(udp)}`);
-    expectClaim(prose, 'DNS, bytes 42 to 75', `DNS, ${range(app)}`);
+    expect(eth.offset + eth.length + ip.length + udp.length + app.length).toBe(dns.num(1, 'frame.len'));
+    const cells = Object.fromEntries(markdownTable(text, '| Layer |').map((r) => [r[0], r[1]]));
+    expect(cells.Link).toBe(`Ethernet II, ${range(eth)}`);
+    expect(cells.Network).toBe(`IPv4, ${range(ip)}`);
+    expect(cells.Transport).toBe(`UDP, ${range(udp)}`);
+    expect(cells.Application).toBe(`DNS, ${range(app)}`);
   });
 
   it('76 bytes: 14 + 20 + 8 + 34', () => {
-    expectClaim(
-      prose,
-      '76 of them, 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message',
-      `${dns.num(1, 'frame.len')} of them, ${eth.length} of Ethernet header, ${ip.length} of IPv4 header, ${udp.length} of UDP header and ${app.length} of DNS message`,
-    );
+    // Stated in the prose and again in the quiz's explanation.
+    for (const source of [prose, text]) {
+      expectStated(source, '# of Ethernet header, # of IPv4 header', eth.length, ip.length);
+      expectStated(source, '# of UDP header and # of DNS message', udp.length, app.length);
+    }
+    expectStated(prose, '# of them, # of Ethernet header', dns.num(1, 'frame.len'), eth.length);
+    expectStated(text, 'Frame 1 is # bytes on the wire, and all #', dns.num(1, 'frame.len'), dns.opened.frames[0].capLen);
   });
 
   it('each header names what follows', () => {
-    expectClaim(prose, 'is 0x0800, which means "an IPv4 packet follows"', `is ${dns.show(1, 'eth.type')}, which means "an IPv4 packet follows"`);
-    expectClaim(prose, 'is 17, which means "a UDP datagram follows"', `is ${dns.num(1, 'ip.proto')}, which means "a UDP datagram follows"`);
-    expectClaim(prose, 'is 53, the port of DNS', `is ${dns.num(1, 'udp.dstport')}, the port of DNS`);
+    expectStated(text, 'Type</FrameLink> is #', dns.show(1, 'eth.type'));
+    expectStated(text, 'Protocol</FrameLink> is #', dns.num(1, 'ip.proto'));
+    expectStated(text, 'destination port</FrameLink> is #', dns.num(1, 'udp.dstport'));
+    // The summary repeats the chain.
+    expectStated(prose, 'type # is IPv4, protocol # is UDP, and port # is', dns.show(1, 'eth.type'), dns.num(1, 'ip.proto'), dns.num(1, 'udp.dstport'));
     expect(dns.show(1, 'frame.protocols')).toBe('eth:ethertype:ip:udp:dns');
   });
 
   it('IP names the two ends, Ethernet only this hop', () => {
-    expectClaim(
-      prose,
-      'the PC, 192.168.0.5, and the DNS server, 168.126.63.1',
-      `the PC, ${dns.show(1, 'ip.src')}, and the DNS server, ${dns.show(1, 'ip.dst')}`,
-    );
-    expectClaim(prose, 'destination, 70:5d:cc:65:65:aa, is the home router', `destination, ${dns.show(1, 'eth.dst')}, is the home router`);
+    // The links' own values are checked in frame-links.test.ts; here, which end each is.
+    expectStated(text, 'field="ip.src">#</FrameLink>', dns.show(1, 'ip.src'));
+    expectStated(text, 'field="ip.dst">#</FrameLink>', dns.show(1, 'ip.dst'));
+    expectStated(text, 'destination</FrameLink>, #, is the home router', dns.show(1, 'eth.dst'));
     // The answer comes from the router's MAC too: the resolver is off the local network.
     expect(dns.show(2, 'eth.src')).toBe(dns.show(1, 'eth.dst'));
     expect(dns.show(1, 'eth.src')).toBe('48:5f:99:46:85:d3');
-    expect(text).toContain("The PC's own MAC address is the source, 48:5f:99:46:85:d3");
-    expect(text).toContain('Frame 1 goes to the DNS server 168.126.63.1, but its Ethernet destination is 70:5d:cc:65:65:aa');
+    expectStated(text, "PC's own MAC address is the source, #", dns.show(1, 'eth.src'));
+    expectStated(text, 'Frame 1 goes to the DNS server #', dns.show(1, 'ip.dst'));
+    expectStated(text, 'its Ethernet destination is #', dns.show(1, 'eth.dst'));
   });
 
   it('quiz explanations: Ethernet type in bytes 12 and 13; UDP at offset 34', () => {
     const t = dns.field(1, 'eth.type');
     expect([t.offset, t.offset + 1]).toEqual([12, 13]);
-    expect(text).toContain('Bytes 12 and 13 are 08 00: Ethernet type 0x0800');
+    const data = dns.opened.data(1);
+    expect([data[12], data[13]]).toEqual([0x08, 0x00]);
+    expectStated(text, 'Bytes # and # are 08 00: Ethernet type #', t.offset, t.offset + 1, dns.show(1, 'eth.type'));
+    expectStated(text, "'Bytes # and # of the frame.'", t.offset, t.offset + 1);
     expect(14 + dns.num(1, 'ip.hdr_len')).toBe(udp.offset);
-    expect(text).toContain('the IPv4 header, 20 bytes long, bytes 14 to 33: the UDP header starts at offset 34');
-    expect(text).toContain(
-      'Frame 1 is 76 bytes on the wire, and all 76 were captured: 14 of Ethernet header, 20 of IPv4 header, 8 of UDP header and 34 of DNS message',
-    );
+    expectStated(text, 'the Ethernet header takes bytes # to #', eth.offset, eth.length - 1);
+    expectStated(text, 'the IPv4 header, # bytes long, bytes # to #', ip.length, ip.offset, ip.offset + ip.length - 1);
+    expectStated(text, 'the UDP header starts at offset #', udp.offset);
   });
 });
 
 describe('lesson 1: the web page over TCP', () => {
   it('16 frames, frame 4 the request in four layers', () => {
-    expectClaim(prose, 'recorded for this course, 16 frames', `recorded for this course, ${http.count} frames`);
+    expectStated(prose, 'recorded for this course, # frames', http.count);
     expect(http.show(4, 'frame.protocols')).toBe('eth:ethertype:ip:tcp:http');
     expect(http.info(4)).toMatch(/^GET /);
-    expect(prose).toContain('Its layers are Ethernet, IPv4, TCP and HTTP');
+    expectStated(text, 'frame={#}>Frame 4</FrameLink> is the browser', 4);
     for (const n of [1, 2, 3]) {
       expect(http.opened.summaries()[n - 1].protocol).toBe('TCP');
       expect(http.num(n, 'tcp.len')).toBe(0);
     }
-    expect(prose).toContain('such as the three at the start that open the connection; their Protocol column says TCP');
+    expectStated(prose, 'such as the # at the start that open the connection', 3);
   });
 
   it('frame 6 is 1,514 bytes: 14 + 20 + 20 + 1,460', () => {
@@ -132,12 +143,11 @@ describe('lesson 1: the web page over TCP', () => {
     const tcpHdr = http.num(6, 'tcp.hdr_len');
     const ipHdr = http.num(6, 'ip.hdr_len');
     expect(14 + ipHdr + tcpHdr + http.num(6, 'tcp.len')).toBe(len);
-    expectClaim(
-      prose,
-      'is 1,514 bytes: 14 of Ethernet header, 20 of IPv4 header, 20 of TCP header and 1,460 of data',
-      `is ${written(len)} bytes: 14 of Ethernet header, ${ipHdr} of IPv4 header, ${tcpHdr} of TCP header and ${written(http.num(6, 'tcp.len'))} of data`,
-    );
-    expect(text).toContain('1,514 bytes: 14 of Ethernet header, 20 of IPv4 header, 20 of TCP header and 1,460 of data');
+    // In the prose and in the quiz's explanation.
+    for (const source of [prose, text]) {
+      expectStated(source, '# bytes: # of Ethernet header, # of IPv4 header', len, len - ipHdr - tcpHdr - http.num(6, 'tcp.len'), ipHdr);
+      expectStated(source, '# of TCP header and # of data', tcpHdr, http.num(6, 'tcp.len'));
+    }
   });
 
   it('the 4,606-byte page in four pieces, frames 6, 8, 10 and 12, listed in frame 12', () => {
@@ -145,13 +155,11 @@ describe('lesson 1: the web page over TCP', () => {
     expect(segments).toEqual([6, 8, 10, 12]);
     const page = segments.reduce((a, n) => a + http.num(n, 'tcp.len'), 0);
     expect(http.num(12, 'tcp.reassembled.length')).toBe(page);
-    expectClaim(
-      prose,
-      'The page (4,606 bytes) travels in four pieces, frames 6, 8, 10 and 12',
-      `The page (${written(page)} bytes) travels in ${['', 'one', 'two', 'three', 'four'][segments.length]} pieces, frames ${segments.slice(0, -1).join(', ')} and ${segments.at(-1)}`,
-    );
+    expectStated(prose, 'The page (# bytes) travels in # pieces', page, segments.length);
+    expectStated(prose, 'pieces, frames #, #, # and #', ...segments);
     expect(http.field(12, 'tcp.segments').display).toMatch(/^\[4 Reassembled TCP Segments \(4606 bytes\)/);
-    expect(prose).toContain('"4 Reassembled TCP Segments"');
+    expectStated(prose, '"# Reassembled TCP Segments"', segments.length);
+    expectStated(text, 'frame={#}>frame 12</FrameLink>, the last piece', segments.at(-1)!);
     // What Wireshark (tshark -2) shows and the decoder does not yet: the HTTP
     // answer decoded in frame 12, the frame that completes it; see
     // test/golden/known-gaps.ts. The lesson does not claim which row says HTTP.
@@ -166,18 +174,10 @@ describe('lesson 1: the web page over TCP', () => {
 
 describe("lesson 1: the recorded capture's addresses", () => {
   it('10.77.0.1 and 10.77.0.2, MACs 02:77:00:00:00:01 and :02; three DNS questions', () => {
-    expectClaim(
-      prose,
-      '10.77.0.1 and 10.77.0.2 exist only inside the namespaces',
-      `${rec.show(1, 'ip.src')} and ${rec.show(1, 'ip.dst')} exist only inside the namespaces`,
-    );
-    expectClaim(
-      prose,
-      'the MAC addresses 02:77:00:00:00:01 and 02:77:00:00:00:02',
-      `the MAC addresses ${rec.show(1, 'eth.src')} and ${rec.show(1, 'eth.dst')}`,
-    );
+    expectStated(prose, '# and # exist only inside the namespaces', rec.show(1, 'ip.src'), rec.show(1, 'ip.dst'));
+    expectStated(prose, 'the MAC addresses # and #', rec.show(1, 'eth.src'), rec.show(1, 'eth.dst'));
     expect(http.show(1, 'eth.src')).toBe('02:77:00:00:00:01');
     const questions = [...Array(rec.count)].filter((_, i) => rec.num(i + 1, 'dns.flags.response') === 0).length;
-    expectClaim(prose, 'one of them: three DNS questions', `one of them: ${['', 'one', 'two', 'three'][questions]} DNS questions`);
+    expectStated(prose, '# DNS questions', questions);
   });
 });

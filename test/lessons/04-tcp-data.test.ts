@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capture, codeBlocks, expectClaim, lessonText, markdownTable, proseOf, written } from './support.ts';
+import { capture, codeBlocks, expectStated, lessonText, statedValues, markdownTable, proseOf, written } from './support.ts';
 
 const text = lessonText('tcp-data');
 const prose = proseOf(text);
@@ -35,20 +35,23 @@ const frames = (c: C) => Array.from({ length: c.count }, (_, i) => i + 1);
 
 describe('lesson 4: the exchange', () => {
   it('names the hosts and the report frames', () => {
-    expectClaim(prose, '192.168.0.31', report.show(4, 'ip.src'));
-    expectClaim(prose, '104.76.64.220', report.show(4, 'ip.dst'));
-    expect(prose).toContain("These are the report's frames 6 to 13; our rebuilt capture numbers them 4 to 11");
-    expect(report.show(4, 'frame.comment')).toMatch(/^Report frame 6 /);
-    expect(report.show(11, 'frame.comment')).toMatch(/^Report frame 13 /);
+    expectStated(prose, 'the PC A (#)', report.show(4, 'ip.src'));
+    expectStated(prose, 'the weather server B (#)', report.show(4, 'ip.dst'));
+    const [[first, last]] = statedValues(prose, "report's frames # to #");
+    const [[four, eleven]] = statedValues(prose, 'numbers them # to #');
+    expect(report.show(Number(four), 'frame.comment')).toMatch(new RegExp(`^Report frame ${first} `));
+    expect(report.show(Number(eleven), 'frame.comment')).toMatch(new RegExp(`^Report frame ${last} `));
+    expectStated(prose, 'B answers with # bytes', report.num(10, 'tcp.reassembled.length'));
   });
 
   it('has every cell of the seq/ack table right', () => {
     const rows = table('| Frame | From | Seq |');
     expect(rows.map((r) => Number(r[0]))).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
     // The table has no flags column: the sentence before it names them.
-    expect(prose).toContain('All eight segments have the ACK flag set; frames 4 and 10 also carry PSH.');
     const withPsh = rows.map((r) => Number(r[0])).filter((n) => flagNames(report, n) === 'PSH, ACK');
     expect(withPsh).toEqual([4, 10]);
+    expectStated(prose, 'All # segments have the ACK flag set', rows.length);
+    expectStated(prose, 'frames # and # also carry PSH', ...withPsh);
     for (const [frame, from, seq, len, next, ack, inFlight] of rows) {
       const n = Number(frame);
       expect(report.show(n, 'frame.comment'), `frame ${n} report number`).toMatch(new RegExp(`^Report frame ${n + 2} `));
@@ -66,54 +69,48 @@ describe('lesson 4: the exchange', () => {
 
   it('splits the response into 170 bytes of headers and a 4,436-byte body', () => {
     const body = report.num(10, 'http.content_length');
-    expectClaim(prose, 'the body 4,436', `the body ${written(body)}`);
-    expectClaim(prose, 'the headers take 170 bytes', `the headers take ${report.num(10, 'tcp.reassembled.length') - body} bytes`);
-    expect(prose).toContain('which make the 4,606');
+    expectStated(prose, 'the body #', body);
+    expectStated(prose, 'the headers take # bytes', String(report.num(10, 'tcp.reassembled.length') - body));
+    expectStated(prose, 'which make the #', report.num(10, 'tcp.reassembled.length'));
   });
 
   it('reads the response at 4,606 bytes', () => {
-    expectClaim(prose, '4,606 bytes', `${written(report.num(10, 'tcp.reassembled.length'))} bytes`);
+    expectStated(prose, "B's answer is # bytes long", report.num(10, 'tcp.reassembled.length'));
   });
 });
 
 describe('lesson 4: the request and its acknowledgment', () => {
   it('does the arithmetic of frame 4', () => {
-    expectClaim(prose, '213 bytes', `${report.num(4, 'tcp.len')} bytes`);
-    expectClaim(prose, 'Its sequence number is 976928198', `Its sequence number is ${seqRaw(report, 4)}`);
+    expectStated(prose, "A's GET request: # bytes", report.num(4, 'tcp.len'));
+    expectStated(prose, "Its sequence number is #, the number after A's SYN", String(seqRaw(report, 4)));
     expect(seqRaw(report, 4)).toBe(seqRaw(report, 1) + 1);
-    expectClaim(prose, 'its acknowledgment number, 3776155060', `its acknowledgment number, ${report.num(4, 'tcp.ack_raw')}`);
-    expect(prose).toContain('The request takes numbers 976928198 to 976928410');
-    expect(seqRaw(report, 4) + report.num(4, 'tcp.len') - 1).toBe(976928410);
-    expectClaim(
-      prose,
-      '976928198 + 213 = 976928411',
-      `${seqRaw(report, 4)} + ${report.num(4, 'tcp.len')} = ${report.num(4, 'tcp.nxtseq') - 1 + seqRaw(report, 4)}`,
-    );
+    expectStated(prose, 'its acknowledgment number, #', String(report.num(4, 'tcp.ack_raw')));
+    expectStated(prose, 'takes numbers # to #', String(seqRaw(report, 4)), String(seqRaw(report, 4) + report.num(4, 'tcp.len') - 1));
+    expect(statedValues(prose, '> # + # = #')[0]).toEqual([
+      String(seqRaw(report, 4)),
+      written(report.num(4, 'tcp.len')),
+      String(report.num(4, 'tcp.nxtseq') - 1 + seqRaw(report, 4)),
+    ]);
     expect(report.num(4, 'tcp.flags.push')).toBe(1);
   });
 
   it('times and reads frame 5', () => {
-    expectClaim(prose, '4.894 ms later', `${(report.num(5, 'tcp.analysis.ack_rtt') * 1000).toFixed(3)} ms later`);
+    expectStated(prose, "# ms later, is B's acknowledgment", (report.num(5, 'tcp.analysis.ack_rtt') * 1000).toFixed(3));
     expect(report.num(5, 'tcp.analysis.acks_frame')).toBe(4);
-    expectClaim(prose, 'ACK 976928411', `ACK ${report.num(5, 'tcp.ack_raw')}`);
-    expectClaim(prose, 'Its own sequence number is 3776155060', `Its own sequence number is ${seqRaw(report, 5)}`);
+    expectStated(prose, 'acknowledgment: ACK #, "I have all # bytes', String(report.num(5, 'tcp.ack_raw')), report.num(4, 'tcp.len'));
+    expectStated(prose, 'Its own sequence number is #', String(seqRaw(report, 5)));
     expect(seqRaw(report, 6)).toBe(seqRaw(report, 5));
     expect(report.num(5, 'tcp.len')).toBe(0);
-    expect(prose).toContain('its answer followed about 4 ms later');
-    expect(ms(time(report, 6) - time(report, 5))).toBe(4);
+    expectStated(prose, 'its answer followed about # ms later', ms(time(report, 6) - time(report, 5)));
   });
 });
 
 describe('lesson 4: segmentation and reassembly', () => {
   it('cuts 4,606 bytes into 1,460 + 1,460 + 1,460 + 226', () => {
     const lens = [6, 7, 9, 10].map((n) => report.num(n, 'tcp.len'));
-    expectClaim(
-      prose,
-      '1,460 + 1,460 + 1,460 + 226 = 4,606 bytes',
-      `${lens.map(written).join(' + ')} = ${written(report.num(10, 'tcp.reassembled.length'))} bytes`,
-    );
+    expectStated(prose, '> # + # + # + # = # bytes', ...lens, report.num(10, 'tcp.reassembled.length'));
     expect(lens.reduce((a, b) => a + b)).toBe(report.num(10, 'tcp.reassembled.length'));
-    expect(prose).toContain('A announced an MSS of 1,460 bytes');
+    expectStated(prose, 'A announced an MSS of # bytes', report.num(1, 'tcp.options.mss_val'));
     expect(report.num(1, 'tcp.options.mss_val')).toBe(1460);
   });
 
@@ -130,13 +127,13 @@ describe('lesson 4: segmentation and reassembly', () => {
   });
 
   it('adds 1,460 to each sequence number; frames are 1,514 and 280 bytes', () => {
-    expectClaim(prose, '3776155060 + 1,460 = 3776156520', `${seqRaw(report, 6)} + ${written(report.num(6, 'tcp.len'))} = ${seqRaw(report, 7)}`);
-    expectClaim(prose, 'A full segment makes a 1,514-byte frame', `A full segment makes a ${written(report.num(6, 'frame.len'))}-byte frame`);
-    expect(prose).toContain('1,460 bytes of data, 20 of TCP header, 20 of IPv4 header and 14 of Ethernet header');
-    expect(report.num(6, 'tcp.hdr_len')).toBe(20);
-    expect(report.num(6, 'ip.hdr_len')).toBe(20);
-    expect(1460 + 20 + 20 + 14).toBe(report.num(6, 'frame.len'));
-    expectClaim(prose, 'is a 280-byte frame', `is a ${report.num(10, 'frame.len')}-byte frame`);
+    expectStated(prose, 'the one before plus #: # + # =', report.num(6, 'tcp.len'), String(seqRaw(report, 6)), report.num(6, 'tcp.len'));
+    expect(statedValues(prose, '+ # = #, and so on')).toEqual([[written(report.num(6, 'tcp.len')), String(seqRaw(report, 7))]]);
+    expectStated(prose, 'segment makes a #-byte frame', report.num(6, 'frame.len'));
+    const eth = report.num(6, 'frame.len') - report.num(6, 'ip.len');
+    expectStated(prose, '# bytes of data, # of TCP header', report.num(6, 'tcp.len'), report.num(6, 'tcp.hdr_len'));
+    expectStated(prose, '# of IPv4 header and # of Ethernet header', report.num(6, 'ip.hdr_len'), eth);
+    expectStated(prose, 'is a #-byte frame', String(report.num(10, 'frame.len')));
   });
 
   it('points frames 6, 7 and 9 to frame 10, which lists the pieces', () => {
@@ -157,10 +154,16 @@ describe('lesson 4: segmentation and reassembly', () => {
 
 describe('lesson 4: acknowledgments', () => {
   it('acknowledges two segments at once in frames 8 and 11', () => {
-    expectClaim(prose, '56 µs after frame 7', `${us(time(report, 8) - time(report, 7))} µs after frame 7`);
-    expectClaim(prose, '3776156520 + 1,460 = 3776157980', `${seqRaw(report, 7)} + ${written(report.num(7, 'tcp.len'))} = ${report.num(8, 'tcp.ack_raw')}`);
+    expectStated(prose, '# µs after frame # arrived', us(time(report, 8) - time(report, 7)), 7);
+    // The lesson's sums on lines of their own: frame 4's next number, then frame 8's and frame 11's acks.
+    const sums = statedValues(prose, '> # + # = #');
+    const sum = (seq: number, len: number, next: number) => [String(seq), written(len), String(next)];
+    expect(sums).toEqual([
+      sum(seqRaw(report, 4), report.num(4, 'tcp.len'), seqRaw(report, 4) + report.num(4, 'tcp.len')),
+      sum(seqRaw(report, 7), report.num(7, 'tcp.len'), report.num(8, 'tcp.ack_raw')),
+      sum(seqRaw(report, 10), report.num(10, 'tcp.len'), report.num(11, 'tcp.ack_raw')),
+    ]);
     expect(report.num(8, 'tcp.analysis.acks_frame')).toBe(7);
-    expectClaim(prose, '3776159440 + 226 = 3776159666', `${seqRaw(report, 10)} + ${report.num(10, 'tcp.len')} = ${report.num(11, 'tcp.ack_raw')}`);
     expect(report.num(11, 'tcp.analysis.acks_frame')).toBe(10);
     // No ACK of A's between frames 6 and 7, nor between 9 and 10.
     expect(report.show(7, 'ip.src')).toBe('104.76.64.220');
@@ -168,7 +171,9 @@ describe('lesson 4: acknowledgments', () => {
   });
 
   it('shows Linux acknowledging every segment in tcp-http', () => {
-    expect(prose).toContain('frame 7 acknowledges frame 6 at once, and frames 9, 11 and 13 do the same for frames 8, 10 and 12');
+    expectStated(prose, 'acknowledges frame # at once', 6);
+    expectStated(prose, 'and frames #, # and # do the same', 9, 11, 13);
+    expectStated(prose, 'for frames #, # and #.', 8, 10, 12);
     expect([7, 9, 11, 13].map((n) => http.num(n, 'tcp.analysis.acks_frame'))).toEqual([6, 8, 10, 12]);
     expect(http.num(12, 'tcp.reassembled.length')).toBe(4606);
   });
@@ -177,10 +182,11 @@ describe('lesson 4: acknowledgments', () => {
 describe('lesson 4: PSH', () => {
   it('finds PSH on frames 4 and 10 and counts the pushed bytes', () => {
     expect(frames(report).filter((n) => report.num(n, 'tcp.flags.push') === 1)).toEqual([4, 10]);
-    expectClaim(
+    expectStated(
       prose,
-      '213 in frame 4 and 4,606 in frame 10',
-      `${report.num(4, 'tcp.analysis.push_bytes_sent')} in frame 4 and ${written(report.num(10, 'tcp.analysis.push_bytes_sent'))} in frame 10`,
+      '# in frame 4 and # in frame 10',
+      String(report.num(4, 'tcp.analysis.push_bytes_sent')),
+      report.num(10, 'tcp.analysis.push_bytes_sent'),
     );
   });
 
@@ -194,16 +200,14 @@ describe('lesson 4: PSH', () => {
       expect(report.num(n, 'tcp.window_size_value'), `frame ${n}`).toBe(513);
       expect(report.num(n, 'tcp.window_size'), `frame ${n}`).toBe(131328);
     }
-    expectClaim(
+    expectStated(
       prose,
-      "A's window stayed at 513 × 256 = 131,328 bytes",
-      `A's window stayed at ${report.num(8, 'tcp.window_size_value')} × ${report.num(8, 'tcp.window_size_scalefactor')} = ${written(report.num(8, 'tcp.window_size'))} bytes`,
+      'window stayed at # × # = # bytes',
+      String(report.num(8, 'tcp.window_size_value')),
+      String(report.num(8, 'tcp.window_size_scalefactor')),
+      report.num(8, 'tcp.window_size'),
     );
-    expectClaim(
-      prose,
-      'Had the 2,920 bytes of frames 6 and 7 still been waiting',
-      `Had the ${written(report.num(6, 'tcp.len') + report.num(7, 'tcp.len'))} bytes of frames 6 and 7 still been waiting`,
-    );
+    expectStated(prose, 'Had the # bytes of frames', report.num(6, 'tcp.len') + report.num(7, 'tcp.len'));
     // Unread, they would have shrunk the window by more than one 256-byte unit.
     expect(Math.floor((131328 - 2920) / 256)).toBeLessThan(report.num(8, 'tcp.window_size_value'));
   });
@@ -212,41 +216,46 @@ describe('lesson 4: PSH', () => {
 describe('lesson 4: bytes in flight and windows', () => {
   it('reads the bytes in flight after frames 6, 7, 9 and 10', () => {
     const bif = (n: number) => written(report.num(n, 'tcp.analysis.bytes_in_flight'));
-    expectClaim(prose, '1,460 after frame 6, 2,920 after', `${bif(6)} after frame 6, ${bif(7)} after`);
-    expectClaim(prose, 'back to 1,460 after frame 9', `back to ${bif(9)} after frame 9`);
-    expectClaim(prose, 'and 1,686 after frame 10', `and ${bif(10)} after frame 10`);
+    expectStated(prose, '# after frame 6, # after', String(bif(6)), String(bif(7)));
+    expectStated(prose, 'back to # after frame 9', String(bif(9)));
+    expectStated(prose, 'and # after frame 10', String(bif(10)));
   });
 
   it('shows B sending frame 9 before it could have seen frame 8', () => {
-    expectClaim(prose, 'frame 9 arrived 52 µs after A sent frame 8', `frame 9 arrived ${us(time(report, 9) - time(report, 8))} µs after A sent frame 8`);
-    expect(prose).toContain('far less than the 5 ms round trip');
+    expectStated(prose, 'frame 9 arrived # µs after A', us(time(report, 9) - time(report, 8)));
+    expectStated(prose, 'far less than the # ms round trip', ms(report.num(3, 'tcp.analysis.initial_rtt')));
     expect(ms(report.num(3, 'tcp.analysis.initial_rtt'))).toBe(5);
-    expectClaim(
+    expectStated(
       prose,
-      'B itself had 4,380 bytes in flight',
-      `B itself had ${written([6, 7, 9].reduce((s, n) => s + report.num(n, 'tcp.len'), 0))} bytes in flight`,
+      'B itself had # bytes in flight',
+      [6, 7, 9].reduce((s, n) => s + report.num(n, 'tcp.len'), 0),
     );
   });
 
   it('sends all four segments within 111 µs, before any ACK of them could reach B', () => {
-    expect(prose).toContain('B sent all four segments before any acknowledgment of them could reach it');
+    expectStated(prose, 'B sent all # segments before any acknowledgment', report.num(10, 'tcp.segment.count'));
+    expectStated(prose, 'both windows allowed at least # bytes', report.num(10, 'tcp.reassembled.length'));
     expect(us(time(report, 10) - time(report, 6))).toBe(111);
     expect(time(report, 10) - time(report, 6)).toBeLessThan(report.num(3, 'tcp.analysis.initial_rtt'));
-    expectClaim(prose, 'A offered 131,328', `A offered ${written(report.num(3, 'tcp.window_size'))}`);
+    expectStated(prose, 'A offered #', report.num(3, 'tcp.window_size'));
   });
 
   it('reads both receive windows', () => {
-    expectClaim(
+    expectStated(
       prose,
-      'A offers 513 × 256 = 131,328 bytes in every segment from frame 3 on',
-      `A offers ${report.num(3, 'tcp.window_size_value')} × ${report.num(3, 'tcp.window_size_scalefactor')} = ${written(report.num(3, 'tcp.window_size'))} bytes in every segment from frame 3 on`,
+      'A offers # × # = # bytes in every',
+      String(report.num(3, 'tcp.window_size_value')),
+      String(report.num(3, 'tcp.window_size_scalefactor')),
+      report.num(3, 'tcp.window_size'),
     );
     const fromA = frames(report).filter((n) => n >= 3 && report.show(n, 'ip.src') === '192.168.0.31');
     for (const n of fromA) expect(report.num(n, 'tcp.window_size'), `frame ${n}`).toBe(131328);
-    expectClaim(
+    expectStated(
       prose,
-      'B offers 237 × 128 = 30,336 bytes',
-      `B offers ${report.num(5, 'tcp.window_size_value')} × ${report.num(5, 'tcp.window_size_scalefactor')} = ${written(report.num(5, 'tcp.window_size'))} bytes`,
+      'B offers # × # = # bytes',
+      String(report.num(5, 'tcp.window_size_value')),
+      String(report.num(5, 'tcp.window_size_scalefactor')),
+      report.num(5, 'tcp.window_size'),
     );
     const fromB = frames(report).filter((n) => n >= 5 && report.show(n, 'ip.src') === '104.76.64.220');
     for (const n of fromB) expect(report.num(n, 'tcp.window_size'), `frame ${n}`).toBe(30336);
@@ -255,52 +264,39 @@ describe('lesson 4: bytes in flight and windows', () => {
 
 describe('lesson 4: flow control on tcp-zerowindow', () => {
   it('describes the recording as its scenario made it', () => {
-    expect(prose).toContain('asked for a tiny receive buffer (2,048 bytes) and then slept for 3.5 s before reading');
-    expect(scenario).toContain('--rcvbuf 2048 sleep=3.5');
-    expect(prose).toContain('B, had 32,768 bytes to send');
-    expect(scenario).toContain('send=32768');
+    // The lesson's figures are the scenario's settings.
+    const [[rcvbuf]] = statedValues(prose, 'tiny receive buffer (# bytes)');
+    const [[sleep]] = statedValues(prose, 'slept for # s before reading');
+    expect(scenario).toContain(`--rcvbuf ${rcvbuf!.replace(/,/g, '')} sleep=${sleep}`);
+    const [[send]] = statedValues(prose, 'B, had # bytes to send');
+    expect(scenario).toContain(`send=${send!.replace(/,/g, '')}`);
+    expectStated(prose, 'until all # bytes have arrived', send!);
     const last = zw.count - 4; // the last data ACK before the FINs
     expect(zw.num(last, 'tcp.ack') - 1).toBe(32768);
   });
 
   it('opens with a 1,460-byte window and no scaling', () => {
-    expectClaim(
-      prose,
-      "A's SYN offers a window of 1,460 bytes, with a window scale shift of 0",
-      `A's SYN offers a window of ${written(zw.num(1, 'tcp.window_size'))} bytes, with a window scale shift of ${zw.num(1, 'tcp.options.wscale.shift')}`,
-    );
+    expectStated(prose, 'a window of # bytes, with a window scale shift of #', zw.num(1, 'tcp.window_size'), String(zw.num(1, 'tcp.options.wscale.shift')));
   });
 
   it('sends half-window segments of 730 bytes', () => {
-    expectClaim(
-      prose,
-      "B's segments carry 730 bytes, not 1,460",
-      `B's segments carry ${zw.num(4, 'tcp.len')} bytes, not ${written(zw.num(2, 'tcp.options.mss_val'))}`,
-    );
-    expectClaim(prose, '1,460 / 2 = 730', `${written(zw.num(1, 'tcp.window_size'))} / 2 = ${zw.num(4, 'tcp.len')}`);
+    expectStated(prose, "B's segments carry # bytes, not #", String(zw.num(4, 'tcp.len')), zw.num(2, 'tcp.options.mss_val'));
+    expectStated(prose, '# / 2 = #', zw.num(1, 'tcp.window_size'), String(zw.num(4, 'tcp.len')));
     expect(zw.num(1, 'tcp.options.mss_val')).toBe(1460);
   });
 
   it('fills the window in frames 4 to 6', () => {
-    expectClaim(prose, 'brings 730 bytes', `brings ${zw.num(4, 'tcp.len')} bytes`);
-    expectClaim(
-      prose,
-      'offers only the rest: 1,460 − 730 = 730 bytes',
-      `offers only the rest: ${written(zw.num(1, 'tcp.window_size'))} − ${zw.num(4, 'tcp.len')} = ${zw.num(5, 'tcp.window_size')} bytes`,
-    );
+    expectStated(prose, 'brings # bytes', String(zw.num(4, 'tcp.len')));
+    expectStated(prose, 'only the rest: # − # = # bytes', zw.num(1, 'tcp.window_size'), String(zw.num(4, 'tcp.len')), String(zw.num(5, 'tcp.window_size')));
     expect(zw.num(6, 'tcp.len')).toBe(zw.num(5, 'tcp.window_size'));
     expect(zw.fields(6, 'tcp.analysis.window_full')).toHaveLength(1);
   });
 
   it('announces the zero window in frame 7, 43 ms after frame 6', () => {
-    expectClaim(
-      prose,
-      'acknowledges everything (ACK 1461) and offers a window of 0',
-      `acknowledges everything (ACK ${zw.num(7, 'tcp.ack')}) and offers a window of ${zw.num(7, 'tcp.window_size')}`,
-    );
+    expectStated(prose, 'acknowledges everything (ACK #) and offers a window of #', String(zw.num(7, 'tcp.ack')), String(zw.num(7, 'tcp.window_size')));
     expect(zw.num(7, 'tcp.ack')).toBe(zw.num(6, 'tcp.nxtseq'));
     expect(zw.fields(7, 'tcp.analysis.zero_window')).toHaveLength(1);
-    expectClaim(prose, 'Frame 7 comes 43 ms after frame 6', `Frame 7 comes ${ms(time(zw, 7) - time(zw, 6))} ms after frame 6`);
+    expectStated(prose, 'Frame 7 comes # ms after frame', ms(time(zw, 7) - time(zw, 6)));
     expect(ms(time(zw, 7) - time(zw, 6))).toBeGreaterThanOrEqual(40);
   });
 
@@ -308,31 +304,25 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
     const probes = frames(zw).filter((n) => zw.fields(n, 'tcp.analysis.keep_alive').length > 0);
     expect(probes).toEqual([8, 10, 11, 13]);
     const waits = [ms(time(zw, 8) - time(zw, 7)), ms(time(zw, 10) - time(zw, 8)), ms(time(zw, 11) - time(zw, 10)), ms(time(zw, 13) - time(zw, 11))];
-    expectClaim(
-      prose,
-      'B probes in frame 8, 212 ms after the zero window, then in frames 10, 11 and 13, which come 444 ms, 864 ms and 1,696 ms after the probe before each',
-      `B probes in frame 8, ${waits[0]} ms after the zero window, then in frames 10, 11 and 13, which come ${waits[1]} ms, ${waits[2]} ms and ${written(waits[3]!)} ms after the probe before each`,
-    );
+    expectStated(prose, '# ms after the zero window', waits[0]!);
+    expectStated(prose, 'then in frames #, # and #', 10, 11, 13);
+    expectStated(prose, 'which come # ms, # ms and # ms after', ...waits.slice(1));
     for (let i = 1; i < waits.length; i++) expect(waits[i]! / waits[i - 1]!).toBeCloseTo(2, 0);
   });
 
   it('answers with a zero window in frames 9, 12 and 14', () => {
     const zero = frames(zw).filter((n) => zw.fields(n, 'tcp.analysis.zero_window').length > 0);
     expect(zero).toEqual([7, 9, 12, 14]);
-    expect(prose).toContain('still 0 (frames 9, 12 and 14)');
+    expectStated(prose, 'still # (frames #, # and #)', 0, ...zero.slice(1));
   });
 
   it('reads the probe as a keep-alive: seq 1460, one below 1461', () => {
-    expectClaim(
-      prose,
-      'sequence number 1460, one below the 1461 that A expects',
-      `sequence number ${zw.num(8, 'tcp.seq')}, one below the ${zw.num(7, 'tcp.ack')} that A expects`,
-    );
+    expectStated(prose, 'sequence number #, one below the # that A expects', String(zw.num(8, 'tcp.seq')), String(zw.num(7, 'tcp.ack')));
     for (const n of [8, 10, 11, 13]) expect(zw.num(n, 'tcp.len')).toBe(0);
   });
 
   it('leaves frame 10 unanswered, 444 ms after the last answer', () => {
-    expectClaim(prose, "frame 10 came 444 ms after A's last answer", `frame 10 came ${ms(time(zw, 10) - time(zw, 9))} ms after A's last answer`);
+    expectStated(prose, "frame 10 came # ms after A's", ms(time(zw, 10) - time(zw, 9)));
     expect(ms(time(zw, 10) - time(zw, 9))).toBeLessThan(500);
     expect(zw.show(11, 'ip.src')).toBe(zw.show(10, 'ip.src'));
     expect(ms(time(zw, 11) - time(zw, 9))).toBeGreaterThan(500);
@@ -347,11 +337,11 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
   });
 
   it('reopens the window in frame 15 and resumes in pairs', () => {
-    expectClaim(prose, 'At 3.505 s', `At ${time(zw, 15).toFixed(3)} s`);
+    expectStated(prose, 'At # s', time(zw, 15).toFixed(3));
     expect(zw.fields(15, 'tcp.analysis.window_update')).toHaveLength(1);
-    expectClaim(prose, 'a window update offering 1,460 bytes again', `a window update offering ${written(zw.num(15, 'tcp.window_size'))} bytes again`);
-    expect(prose).toContain('B sends two 730-byte segments at once (frames 16 and 17)');
-    expect([16, 17].map((n) => zw.num(n, 'tcp.len'))).toEqual([730, 730]);
+    expectStated(prose, 'window update offering # bytes again', zw.num(15, 'tcp.window_size'));
+    expectStated(prose, 'B sends # #-byte segments at once (frames # and #)', 2, zw.num(16, 'tcp.len'), 16, 17);
+    expect(zw.num(17, 'tcp.len')).toBe(zw.num(16, 'tcp.len'));
     expect(zw.fields(17, 'tcp.analysis.window_full')).toHaveLength(1);
   });
 
@@ -362,15 +352,15 @@ describe('lesson 4: flow control on tcp-zerowindow', () => {
     expect(lens.filter((l) => l === 730)).toHaveLength(44);
     expect(lens.at(-1)).toBe(648);
     expect(lens).toHaveLength(45);
-    expectClaim(
+    expectStated(
       prose,
-      'all 32,768 bytes have arrived: 44 segments of 730 bytes and a last one of 648',
-      `all ${written(lens.reduce((a, b) => a + b))} bytes have arrived: 44 segments of 730 bytes and a last one of 648`,
+      'all # bytes have arrived:',
+      lens.reduce((a, b) => a + b),
     );
   });
 
   it("never lets bytes in flight exceed the receiver's 1,460-byte window", () => {
-    expect(prose).toContain("in `tcp-zerowindow` the receiver's window, 1,460 bytes, was always the smaller one");
+    expectStated(prose, "`tcp-zerowindow` the receiver's window, # bytes", zw.num(1, 'tcp.window_size'));
     const max = Math.max(...frames(zw).flatMap((n) => zw.fields(n, 'tcp.analysis.bytes_in_flight').map((f) => Number(f.show))));
     expect(max).toBe(1460);
   });
@@ -408,24 +398,23 @@ describe('lesson 4: do it yourself', () => {
 
 describe('lesson 4: quiz', () => {
   it('states the numbers its questions and explanations use', () => {
-    expectClaim(text, '976928198 + 213 = 976928411', `${seqRaw(report, 4)} + ${report.num(4, 'tcp.len')} = ${seqRaw(report, 4) + report.num(4, 'tcp.len')}`);
-    expectClaim(
-      text,
-      'Frames 6 and 7 carry 1,460 bytes each and A has acknowledged neither yet: 2,920 bytes',
-      `Frames 6 and 7 carry ${written(report.num(6, 'tcp.len'))} bytes each and A has acknowledged neither yet: ${written(report.num(7, 'tcp.analysis.bytes_in_flight'))} bytes`,
-    );
-    expectClaim(text, '4,606 − 3 × 1,460 = 226 bytes', `${written(report.num(10, 'tcp.reassembled.length'))} − 3 × 1,460 = ${report.num(10, 'tcp.len')} bytes`);
-    expectClaim(text, 'ACK 2921 (relative)', `ACK ${report.num(8, 'tcp.ack')} (relative)`);
-    expect(text).toContain('A has received 1,460 bytes of data: frames 4 and 6');
-    expect(zw.num(4, 'tcp.len') + zw.num(6, 'tcp.len')).toBe(1460);
-    expectClaim(text, 'ACK 1461 acknowledges both 730-byte segments', `ACK ${zw.num(7, 'tcp.ack')} acknowledges both ${zw.num(6, 'tcp.len')}-byte segments`);
+    const next = [String(seqRaw(report, 4)), written(report.num(4, 'tcp.len')), String(seqRaw(report, 4) + report.num(4, 'tcp.len'))];
+    expectStated(text, 'explain="# + # = #', ...next);
+    expectStated(text, 'starts at raw sequence number #', next[0]!);
+    expectStated(text, 'carries # bytes of data', report.num(4, 'tcp.len'));
+    expectStated(text, 'Frames # and # carry # bytes each', 6, 7, report.num(6, 'tcp.len'));
+    expect(report.num(7, 'tcp.len')).toBe(report.num(6, 'tcp.len'));
+    expectStated(text, 'neither yet: # bytes are in flight', report.num(7, 'tcp.analysis.bytes_in_flight'));
+    const full = report.num(6, 'tcp.len');
+    expectStated(text, '# − # × # = # bytes', report.num(10, 'tcp.reassembled.length'), 3, full, report.num(10, 'tcp.len'));
+    expectStated(text, 'The response is # bytes long', report.num(10, 'tcp.reassembled.length'));
+    expectStated(text, 'ACK # (relative)', String(report.num(8, 'tcp.ack')));
+    expectStated(text, 'A has received # bytes of data: frames # and #', zw.num(4, 'tcp.len') + zw.num(6, 'tcp.len'), 4, 6);
+    expectStated(text, 'ACK # acknowledges both #-byte segments', String(zw.num(7, 'tcp.ack')), zw.num(6, 'tcp.len'));
     const win = zw.field(7, 'tcp.window_size_value');
-    expectClaim(
-      text,
-      'Bytes 48 and 49 of the frame: 00 00',
-      `Bytes ${win.offset} and ${win.offset + win.length - 1} of the frame: ${[...zw.opened.data(7).subarray(win.offset, win.offset + 2)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`,
-    );
-    expect(text).toContain("With A's scale shift of 0, a window of 0 bytes");
+    const bytes = [...zw.opened.data(7).subarray(win.offset, win.offset + 2)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    expectStated(text, `Bytes # and # of the frame: ${bytes}`, win.offset, win.offset + win.length - 1);
+    expectStated(text, "A's scale shift of #, a window of # bytes", zw.num(1, 'tcp.options.wscale.shift'), zw.num(7, 'tcp.window_size'));
     expect(zw.num(7, 'tcp.window_size_scalefactor')).toBe(1);
   });
 });

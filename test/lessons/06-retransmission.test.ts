@@ -1,7 +1,7 @@
 // Lesson 6 (retransmission): every number the prose and the quiz state about
 // a capture, checked against the decoder.
 import { describe, expect, it } from 'vitest';
-import { capture, expectClaim, lessonText, proseOf, written, type LessonCapture } from './support.ts';
+import { capture, expectStated, lessonText, proseOf, written, type LessonCapture } from './support.ts';
 
 const mdx = lessonText('retransmission');
 const prose = proseOf(mdx);
@@ -32,7 +32,8 @@ describe("lesson 6: the report's spurious retransmission", () => {
 
   it('frame 2 carries 38 bytes from 929097925, acknowledged 14 µs later with 929097963', () => {
     expect(c.num(2, 'tcp.len')).toBe(38);
-    expect(prose).toContain('B sends 38 bytes of application data, sequence number 929097925 (relative 1)');
+    expectStated(prose, 'B sends # bytes of application data', c.num(2, 'tcp.len'));
+    expectStated(prose, 'sequence number # (relative #)', c.show(1, 'tcp.ack_raw'), c.num(2, 'tcp.seq'));
     // tcp.seq_raw is hidden in the decoder's tree: the ACK just before frame 2 names the same byte.
     expect(c.show(1, 'tcp.ack_raw')).toBe('929097925');
     expect(c.num(2, 'tcp.seq')).toBe(1);
@@ -53,7 +54,8 @@ describe("lesson 6: the report's spurious retransmission", () => {
   });
 
   it('frame 6 repeats ACK 929097963 without data, with the D-SACK block 1 to 39, duplicate #1 of frame 3', () => {
-    expect(prose).toContain('repeats ACK 929097963, carries no data, and holds a SACK block from 929097925 to 929097963 (relative 1 to 39)');
+    expectStated(prose, 'repeats ACK #, carries no data', c.show(6, 'tcp.ack_raw'));
+    expectStated(prose, 'SACK block from # to # (relative # to #)', c.show(1, 'tcp.ack_raw'), c.show(6, 'tcp.ack_raw'), ...sack(c, 6)[0]!);
     expect(c.show(6, 'tcp.ack_raw')).toBe('929097963');
     expect(c.num(6, 'tcp.len')).toBe(0);
     expect(sack(c, 6)).toEqual([[1, 39]]);
@@ -117,10 +119,11 @@ describe('lesson 6: timeouts in tcp-spurious', () => {
     for (const [i, n] of copies.entries()) {
       const since4 = (t(c, n) - t(c, 4)).toFixed(3);
       const wait = (t(c, n) - t(c, prev)).toFixed(3);
-      expect(mdx).toContain(`| ${i + 1} | ${n} | ${since4} s | ${wait} s |`);
+      expectStated(mdx, `| ${i + 1} | ${n} | # s | # s |`, since4, wait);
       prev = n;
     }
-    expect(prose).toContain('each wait is about twice the one before: 0.208 s, 0.432 s, 0.832 s');
+    const waits = copies.slice(1).map((n, i) => (t(c, n) - t(c, copies[i]!)).toFixed(3));
+    expectStated(prose, 'twice the one before: # s, # s, # s', ...waits);
     expect(prose).toContain('the first copy, at 0.207 s');
   });
 });
@@ -131,16 +134,17 @@ describe('lesson 6: the loss in tcp-loss', () => {
     c.num(n, 'tcp.len') > 0 && c.num(n, 'tcp.seq') >= after && !flagged(c, n, 'retransmission') && !flagged(c, n, 'out_of_order');
 
   it('300,000 bytes in segments of 1,448 bytes, MSS 1,460', () => {
-    expectClaim(prose, '300,000', c.num(265, 'tcp.ack') - 1);
-    expectClaim(prose, '1,448', c.num(48, 'tcp.len'));
-    expectClaim(prose, '1,460', c.num(1, 'tcp.options.mss_val'));
+    expectStated(prose, 'sends # bytes from a client', c.num(265, 'tcp.ack') - 1);
+    expectStated(prose, 'Each segment carries # bytes', c.num(48, 'tcp.len'));
+    expectStated(prose, 'the MSS of #', c.num(1, 'tcp.options.mss_val'));
     expect(c.num(1, 'tcp.options.mss_val') - c.num(48, 'tcp.len')).toBe(12);
   });
 
   it('frame 48 at 34,753 is lost; frame 60 asks for it with SACK 36,201 to 37,649 (frame 49)', () => {
     expect(prose).toContain('sends bytes from 34,753');
     expect(c.num(48, 'tcp.seq')).toBe(34753);
-    expect(prose).toContain('acknowledges 34,753, the first byte it lacks, and adds a SACK block 36,201 to 37,649');
+    expectStated(prose, 'acknowledges #, the first byte it lacks', c.num(60, 'tcp.ack'));
+    expectStated(prose, 'adds a SACK block # to #', ...sack(c, 60)[0]!);
     expect(c.num(60, 'tcp.ack')).toBe(34753);
     expect(sack(c, 60)).toEqual([[36201, 37649]]);
     expect(c.num(49, 'tcp.seq')).toBe(36201);
@@ -174,19 +178,21 @@ describe('lesson 6: the loss in tcp-loss', () => {
   it('frame 84 resends 34,753 as a fast retransmission; frame 85 acknowledges 78,193, 43,440 bytes at once', () => {
     expect(c.num(84, 'tcp.seq')).toBe(34753);
     expect(flagged(c, 84, 'fast_retransmission')).toBe(true);
-    expect(prose).toContain('the receiver acknowledges 78,193 at once, everything through frame 83: 43,440 bytes');
+    expectStated(prose, 'the receiver acknowledges # at once', c.num(85, 'tcp.ack'));
+    expectStated(prose, 'everything through frame #: # bytes', 83, c.num(85, 'tcp.ack') - c.num(84, 'tcp.seq'));
     expect(c.num(85, 'tcp.ack')).toBe(78193);
     expect(c.num(83, 'tcp.seq') + c.num(83, 'tcp.len')).toBe(78193);
     expect(written(c.num(85, 'tcp.ack') - c.num(84, 'tcp.seq'))).toBe('43,440');
   });
 
   it('the retransmission came 67 µs after the third duplicate ACK, after 15 then 4 new segments', () => {
-    expect(prose).toContain('it sent 15 new segments, then 4 more, and resent in frame 84, 67 µs after frame 63');
-    expect(us(t(c, 84) - t(c, 63))).toBe('67');
+    expectStated(prose, 'it sent # new segments, then # more', 15, 4);
+    expectStated(prose, 'resent in frame #, # µs after frame #', 84, us(t(c, 84) - t(c, 63)), 63);
   });
 
   it('the lost retransmission: 136, 156, 179 carry 137,977; ACKs 155, 157, 158, 178 ask for it', () => {
-    expect(prose).toContain('ACK 137,977 with SACK 139,425 to 162,593: the segment sent in frame 136 is missing');
+    expectStated(prose, 'ACK # with SACK # to #', c.num(155, 'tcp.ack'), ...sack(c, 155)[0]!);
+    expectStated(prose, 'the segment sent in frame # is missing', 136);
     expect(c.num(155, 'tcp.ack')).toBe(137977);
     expect(sack(c, 155)).toEqual([[139425, 162593]]);
     for (const n of [136, 156, 179]) expect(c.num(n, 'tcp.seq')).toBe(137977);
@@ -215,7 +221,8 @@ describe('lesson 6: the loss in tcp-loss', () => {
   });
 
   it("frame 262 resends the hole at 272,729 between frame 248's SACK blocks, yet is labelled out-of-order", () => {
-    expect(prose).toContain('resends the hole at 272,729 that the two SACK blocks of frame 248 reveal');
+    expectStated(prose, 'resends the hole at #', c.num(262, 'tcp.seq'));
+    expectStated(prose, '# SACK blocks of frame #', sack(c, 248).length, 248);
     expect(c.num(262, 'tcp.seq')).toBe(272729);
     expect(flagged(c, 262, 'out_of_order')).toBe(true);
     expect(flagged(c, 262, 'retransmission')).toBe(false);
@@ -224,11 +231,12 @@ describe('lesson 6: the loss in tcp-loss', () => {
       [274177, 282865],
       [229289, 272729],
     ]);
-    expect(prose).toContain("it came 21 µs after frame 261, less than the handshake's round-trip time of 65 µs");
+    expectStated(prose, 'it came # µs after frame #', us(t(c, 262) - t(c, 261)), 261);
+    expectStated(prose, "handshake's round-trip time of # µs", us(c.num(262, 'tcp.analysis.initial_rtt')));
     expect(us(t(c, 262) - t(c, 261))).toBe('21');
     expect(us(c.num(262, 'tcp.analysis.initial_rtt'))).toBe('65');
     expect(c.num(241, 'tcp.seq')).toBe(272729);
-    expect(prose).toContain('the bytes between them, 272,729 to 274,176, were missing, and frame 262 fills that hole');
+    expectStated(prose, 'the bytes between them, # to #, were missing', c.num(262, 'tcp.seq'), c.num(262, 'tcp.seq') + c.num(262, 'tcp.len') - 1);
     expect(c.num(262, 'tcp.seq') + c.num(262, 'tcp.len') - 1).toBe(274176);
     expect(sack(c, 248)[0]![0]).toBe(274176 + 1);
   });
@@ -243,22 +251,33 @@ describe('lesson 6: quiz', () => {
   it("the explanations' numbers come from the captures", () => {
     const r = capture('report-spurious');
     const l = capture('tcp-loss');
-    expect(mdx).toContain('Frame 3 acknowledged bytes 929097925 to 929097962 (ACK 929097963) before the copy arrived in frame 5');
-    expect(r.show(3, 'tcp.ack_raw')).toBe('929097963');
-    expect(mdx).toContain('The D-SACK block covers relative 1 to 39: the 38 bytes that arrived twice (raw 929097925 to 929097963)');
-    expect(mdx).toContain('asked for byte 34,753, and frame 84 resends the segment that starts there, first sent in frame 48');
-    expect(mdx).toContain("Frames 61, 62, 63 and 79 repeat frame 60's ACK 34,753: four duplicate ACKs");
+    const first = r.show(1, 'tcp.ack_raw');
+    const end = r.num(3, 'tcp.ack_raw');
+    expectStated(mdx, 'Frame 3 acknowledged bytes # to # (ACK #)', first, String(end - 1), String(end));
+    expectStated(mdx, 'before the copy arrived in frame #', 5);
+    expectStated(mdx, 'The D-SACK block covers relative # to #', ...sack(r, 6)[0]!);
+    expectStated(mdx, 'the # bytes that arrived twice (raw # to #)', r.num(5, 'tcp.len'), first, String(end));
+    expectStated(mdx, 'asked for byte #, and frame # resends', l.num(84, 'tcp.seq'), 84);
+    expectStated(mdx, 'the segment that starts there, first sent in frame #', 48);
+    expect(l.num(48, 'tcp.seq')).toBe(l.num(84, 'tcp.seq'));
+    const dups = [61, 62, 63, 79];
+    for (const n of dups) expect(l.num(n, 'tcp.ack')).toBe(l.num(60, 'tcp.ack'));
+    expectStated(mdx, "Frames #, #, # and # repeat frame #'s ACK #", ...dups, 60, l.num(60, 'tcp.ack'));
+    expectStated(mdx, ': # duplicate ACKs', dups.length);
     expect(mdx).toContain("Frame 79\\'s SACK block shows the receiver holds 36,201 to 72,401");
     expect(mdx).toContain('frame 83 ends at 78,193');
     expect(mdx).toContain('so it acknowledges 78,193 in one bare ACK');
     expect(l.num(85, 'tcp.len')).toBe(0);
-    expect(mdx).toContain('It came 21 µs after frame 261, under the 65 µs handshake round-trip time');
+    expectStated(mdx, 'It came # µs after frame #, under the # µs', us(t(l, 262) - t(l, 261)), 261, us(l.num(262, 'tcp.analysis.initial_rtt')));
     expect(mdx).toContain('The bytes at 272,729 were first sent in frame 241');
     expect(mdx).toContain('It is a full 1,448-byte segment of data');
     expect(l.num(262, 'tcp.len')).toBe(1448);
     expect(mdx).toContain('sent it again in frame 179, 0.386 ms later');
-    expect(mdx).toContain('the segment at 137,977 is sent in frame 136, again in frame 156, and a third time in frame 179');
-    expect(mdx).toContain("The receiver's ACKs in frames 157, 158 and 178 still ask for 137,977");
+    for (const n of [136, 156, 179]) expect(l.num(n, 'tcp.seq')).toBe(l.num(155, 'tcp.ack'));
+    expectStated(mdx, 'the segment at # is sent in frame #', l.num(136, 'tcp.seq'), 136);
+    expectStated(mdx, 'again in frame #, and a third time in frame #', 156, 179);
+    for (const n of [157, 158, 178]) expect(l.num(n, 'tcp.ack')).toBe(l.num(136, 'tcp.seq'));
+    expectStated(mdx, 'ACKs in frames #, # and # still ask for #', 157, 158, 178, l.num(136, 'tcp.seq'));
     expect(mdx).toContain('holds the left edge 929097925 and the right edge 929097963');
   });
 });
@@ -273,7 +292,7 @@ describe('lesson 6: claims added on review', () => {
 
   it("the report's copy came 8 ms after the original, and B has no unacknowledged data at frame 6", () => {
     const r = capture('report-spurious');
-    expect(prose).toContain('The original was held up on the way: 8 ms is short for a retransmission timer');
+    expectStated(prose, 'held up on the way: # ms is short', Math.round((r.num(5, 'frame.time_relative') - r.num(2, 'frame.time_relative')) * 1000));
     expect(Math.round((r.num(5, 'frame.time_relative') - r.num(2, 'frame.time_relative')) * 1000)).toBe(8);
     // B's only data (frame 2) was acknowledged in frame 3, before frame 6.
     expect(r.num(3, 'tcp.ack_raw')).toBe(r.num(2, 'tcp.seq_raw') + r.num(2, 'tcp.len'));

@@ -1,7 +1,7 @@
 // Lesson 7 (RST): every number the prose and the quiz state about the three
 // captures, checked against the decoder.
 import { describe, expect, it } from 'vitest';
-import { capture, expectClaim, lessonText, proseOf, written } from './support.ts';
+import { capture, expectClaim, expectStated, lessonText, proseOf, written } from './support.ts';
 
 const mdx = lessonText('rst');
 const prose = proseOf(mdx);
@@ -204,7 +204,8 @@ describe('lesson 7, an abortive close', () => {
     expect(linger.show(1, 'tcp.flags.str')).toBe('··········S·');
     expect(linger.show(2, 'tcp.flags.str')).toBe('·······A··S·');
     expect(linger.show(3, 'tcp.flags.str')).toBe('·······A····');
-    expect(prose).toContain('a handshake in frames 1 to 3, five bytes each way in frames 4 to 7');
+    expectStated(prose, 'a handshake in frames # to #', 1, 3);
+    expectStated(prose, '# bytes each way in frames # to #', linger.num(4, 'tcp.len'), 4, 7);
     expect(linger.num(4, 'tcp.len')).toBe(5);
     expect(linger.show(4, 'ip.src')).toBe('10.77.0.1');
     expect(linger.num(6, 'tcp.len')).toBe(5);

@@ -100,6 +100,48 @@ export function written(n: number | bigint): string {
   return n.toLocaleString('en-US');
 }
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+// A value as lessons write it: hex, a MAC address, an IPv4 address, a number
+// with thousands commas, a plain or decimal number, or a small number in words.
+const VALUE = String.raw`(?<![\w.])(0x[0-9a-f]+|[0-9a-f]{2}(?::[0-9a-f]{2}){5}|\d+(?:\.\d+){3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|${NUMBER_WORDS.join('|')})(?![\w])`;
+
+function patternRegExp(pattern: string): RegExp {
+  const parts = pattern.split('#').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(parts.join(VALUE), 'gi');
+}
+
+/**
+ * The values a lesson states where it says `pattern`, a few words in which
+ * `#` stands for a value: one array of values per place the pattern matches.
+ * Numbers in words come back as digits ("three" as "3").
+ */
+export function statedValues(source: string, pattern: string): string[][] {
+  return [...source.matchAll(patternRegExp(pattern))].map((m) =>
+    m.slice(1).map((v) => {
+      const word = NUMBER_WORDS.indexOf(v!.toLowerCase());
+      return word >= 0 ? String(word) : v!;
+    }),
+  );
+}
+
+/** A value written as a lesson writes it: numbers with thousands commas. */
+function asWritten(v: number | bigint | string): string {
+  return typeof v === 'string' ? v : written(v);
+}
+
+/**
+ * Asserts that the lesson says `pattern` (see statedValues) at least once and
+ * that everywhere it does, its values are the capture's `actual` ones. The
+ * words around the values may change between editions; the values may not.
+ */
+export function expectStated(source: string, pattern: string, ...actual: (number | bigint | string)[]): void {
+  const found = statedValues(source, pattern);
+  expect(found.length, `the lesson no longer states "${pattern}"`).toBeGreaterThan(0);
+  const want = actual.map(asWritten);
+  for (const values of found) expect(values, `the lesson's "${pattern}" against the capture`).toEqual(want);
+}
+
 /**
  * Asserts that the lesson prose states `claim` and that the decoder's value,
  * written the same way, is that claim. `actual` may be a number (written with
