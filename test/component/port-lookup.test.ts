@@ -23,7 +23,7 @@ function payloadOf(html: string): {
 describe('PortLookup (server render)', () => {
   it('renders the three RFC 6335 ranges and both default ephemeral ranges as tables, readable without JavaScript', async () => {
     const html = await render({ captures: ['udp-dns'] });
-    expect(html).toMatch(/<wb-port-lookup class="port-lookup"[^>]*role="region"[^>]*aria-labelledby="([^"]+)"/);
+    expect(html).toMatch(/<wb-port-lookup[^>]*class="port-lookup"[^>]*role="region"[^>]*aria-labelledby="([^"]+)"/);
     expect(html).toMatch(/<caption[^>]*>The three port ranges of RFC 6335, section 6<\/caption>/);
     const cells = (attr: string) => {
       const row = new RegExp(`<tr ${attr}[^>]*>(.*?)</tr>`, 's').exec(html)?.[1] ?? '';
