@@ -601,7 +601,7 @@ describe('open your own capture', () => {
     );
     const [second, delta] = shown[1]!;
     await selectRow(page, Number(second));
-    const line = page.locator('wb-explorer [data-tree] [role="treeitem"][data-field="frame.time_delta_displayed"] > .ex-line');
+    const line = page.locator('wb-explorer [data-tree] [role="treeitem"][data-field="frame.time_delta_displayed"] > .pv-line');
     await expect(line.textContent()).resolves.toContain(`${delta} seconds`);
     expect(errors).toEqual([]);
     await context.close();
