@@ -572,7 +572,7 @@ describe('open your own capture', () => {
     await conv.waitFor(WAIT);
     const row0 = conv.locator('tbody tr').filter({ has: page.locator('button[data-act="ladder"][data-stream="0"]') });
     const ends = await row0.locator('td').evaluateAll((tds) => tds.map((td) => td.textContent));
-    expect(ends).toContain(`${aAddress}:${aPort}`);
+    expect(ends).toContain(`[${aAddress}]:${aPort}`);
     await row0.locator('button[data-act="ladder"][data-stream="0"]').click();
     const ladder = page.locator('wb-explorer [data-ladder] wb-sequence-diagram[data-stream="0"]');
     await ladder.waitFor(WAIT);
@@ -588,7 +588,7 @@ describe('open your own capture', () => {
     );
     expect(got).toEqual(want);
     const caption = (await table.locator('caption').textContent()) ?? '';
-    expect(caption).toContain(`${aAddress}:${aPort}`);
+    expect(caption).toContain(`[${aAddress}]:${aPort}`);
     expect(caption).not.toMatch(/fd77:0:/);
 
     // With a filter on, the details count the displayed time delta from the previous frame shown (tshark -Y).

@@ -3,6 +3,7 @@
 // filter the packet list to it. The ladder is the lessons' own widget.
 
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
+import { endpointText } from '../../decoder/text/endpoint.ts';
 import { durationText } from '../sequence-diagram/geometry.ts';
 import { ladderElement } from '../sequence-diagram/markup.ts';
 import type { LadderResult } from './protocol.ts';
@@ -61,8 +62,8 @@ export class ConversationsView {
       const tr = body.insertRow();
       const cells = [
         String(c.stream),
-        `${c.a.address}:${c.a.port}`,
-        `${c.b.address}:${c.b.port}`,
+        endpointText(c.a.address, c.a.port),
+        endpointText(c.b.address, c.b.port),
         c.packetsAtoB.toLocaleString('en'),
         c.packetsBtoA.toLocaleString('en'),
         c.bytesAtoB.toLocaleString('en'),

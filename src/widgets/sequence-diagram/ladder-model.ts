@@ -4,6 +4,7 @@
 // browser only reads the result (it never loads the decoder for the ladder).
 
 import type { OpenedCapture } from '../../decoder/open-capture.ts';
+import { endpointText } from '../../decoder/text/endpoint.ts';
 import type { Field } from '../../decoder/types.ts';
 import { findField } from '../../decoder/fields/find.ts';
 import { FLAG_TABLE, A_LOST_PACKET } from '../../decoder/analysis/index.ts';
@@ -105,7 +106,7 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
   const aPort = summary?.a.port ?? first.srcPort;
   const bAddr = summary?.b.address ?? first.dst;
   const bPort = summary?.b.port ?? first.dstPort;
-  const nameOf = (address: string, port: number) => [hosts.A, hosts.B].find((h) => h && h.address === address)?.name ?? `${address}:${port}`;
+  const nameOf = (address: string, port: number) => [hosts.A, hosts.B].find((h) => h && h.address === address)?.name ?? endpointText(address, port);
   const t0 = first.time;
   const segments = mine.map(({ seg, tree }): LadderSegment => {
     const fields = analysis?.tcpFields(seg) ?? [];

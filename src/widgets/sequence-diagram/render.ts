@@ -2,6 +2,7 @@
 // renders them at build time, the browser redraws the visible band.
 
 import type { LadderModel, LadderSegment } from './ladder-model.ts';
+import { endpointText } from '../../decoder/text/endpoint.ts';
 import { arrowLabel, durationText, type ArrowGeom, type LadderGeometry } from './geometry.ts';
 import { en } from '../../../content/strings/en.ts';
 
@@ -148,6 +149,6 @@ export function ladderTable(model: LadderModel, selected: number): string {
       );
     })
     .join('');
-  const who = t.endpoints(`${model.a.name}, ${model.a.address}:${model.a.port}`, `${model.b.name}, ${model.b.address}:${model.b.port}`);
+  const who = t.endpoints(`${model.a.name}, ${endpointText(model.a.address, model.a.port)}`, `${model.b.name}, ${endpointText(model.b.address, model.b.port)}`);
   return `<table class="sd-table"><caption>${esc(t.tableCaption)} (${esc(model.relative ? t.relative : t.raw)}). ${esc(who)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
