@@ -1,6 +1,6 @@
 // Benchmark: `wirebook fields` against `tshark -T fields` on a ~100 MB capture.
 //
-//   node bench/fields.ts [--frames N] [--repeat N] [--keep]
+//   node bench/fields.ts [--frames N] [--repeat N] [--keep] [--baseline REV]
 //
 // Synthesizes a headers-only bulk TCP transfer (~700,000 frames) in the
 // system's temporary directory and runs both tools on it in two cases:
@@ -11,10 +11,14 @@
 // bytes and reports wall and CPU time, both ratios and wirebook's peak memory
 // (max RSS). With --repeat, the run with the least CPU time counts. The
 // capture is deleted afterwards unless --keep is given; it is never committed.
+// With --baseline REV (a commit, e.g. HEAD~1), the same cases also run the
+// wirebook of that commit, checked out in a temporary worktree, in the same run
+// and on the same capture: a change is judged against its parent, not against
+// a figure from another day on a machine whose speed drifts.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +115,22 @@ function firstDifference(a: string, b: string): string {
   return la || 'outputs differ';
 }
 
+/** The wirebook of commit `rev`, checked out beside this one; `remove` deletes the checkout. */
+function baselineCli(rev: string): { cli: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'wirebook-baseline-'));
+  const add = spawnSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', dir, rev], { encoding: 'utf8' });
+  if (add.status !== 0) throw new Error(`bench: cannot check out ${rev}: ${add.stderr.trim()}`);
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const launcher = join(dir, 'src/cli/bin.mjs');
+  return {
+    cli: existsSync(launcher) ? launcher : join(dir, 'src/cli/wirebook.ts'),
+    remove: () => {
+      spawnSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 function main(): number {
   const frames = Number(arg('--frames') ?? 700_000);
   const segments = Math.round((frames - 6) / 1.5);
@@ -118,6 +138,9 @@ function main(): number {
   const capture = join(dir, `wirebook-bench-${process.pid}.pcapng`);
   const tsharkOut = join(dir, `wirebook-bench-${process.pid}.tshark.tsv`);
   const wirebookOut = join(dir, `wirebook-bench-${process.pid}.wirebook.tsv`);
+  const baselineOut = join(dir, `wirebook-bench-${process.pid}.baseline.tsv`);
+  const rev = arg('--baseline');
+  const base = rev ? baselineCli(rev) : undefined;
 
   const tshark = spawnSync('tshark', ['--version'], { encoding: 'utf8' });
   if (tshark.status !== 0) {
@@ -136,8 +159,9 @@ function main(): number {
     const repeat = Math.max(1, Number(arg('--repeat') ?? 1));
     // Once untimed, so Node's compile cache holds the type-stripped modules, as after any first run.
     spawnSync(process.execPath, [CLI, '--version'], { stdio: 'ignore' });
+    if (base) spawnSync(process.execPath, [base.cli, '--version'], { stdio: 'ignore' });
 
-    const rows: Array<{ name: string; ts: Run; wb: Run; same: boolean }> = [];
+    const rows: Array<{ name: string; ts: Run; wb: Run; bl?: Run; same: boolean }> = [];
     for (const c of CASES) {
       console.log(`${c.name}: ${c.fields.join(' ')}`);
       const e = [...(c.twoPass ? ['-2'] : []), ...c.fields.flatMap((f) => ['-e', f])];
@@ -154,9 +178,10 @@ function main(): number {
         console.error(`bench: wirebook failed:\n${wb.stderr.split('\n\tCommand being timed')[0]}`);
         return 1;
       }
+      const bl = base ? best(repeat, () => run(process.execPath, [base.cli, 'fields', ...e, capture], baselineOut)) : undefined;
       const same = digest(tsharkOut) === digest(wirebookOut);
       if (!same) console.log(`  outputs DIFFER: ${firstDifference(tsharkOut, wirebookOut)}`);
-      rows.push({ name: c.name, ts, wb, same });
+      rows.push({ name: c.name, ts, wb, bl, same });
     }
 
     const num = (x: number | undefined, d = 2) => (x === undefined ? 'n/a' : x.toFixed(d));
@@ -175,6 +200,13 @@ function main(): number {
         same ? 'identical' : 'DIFFERENT',
       ]),
     ];
+    if (base) {
+      table[0].push(`${rev} wall s`, `${rev} cpu s`, 'cpu change');
+      rows.forEach(({ wb, bl }, i) => {
+        const change = bl?.cpu && wb.cpu ? `${(((wb.cpu - bl.cpu) / bl.cpu) * 100).toFixed(1)}%` : 'n/a';
+        table[i + 1].push(num(bl?.seconds), num(bl?.cpu), change);
+      });
+    }
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
     console.log('');
     for (const r of table) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  '));
@@ -183,7 +215,8 @@ function main(): number {
     );
     return rows.every((r) => r.same) ? 0 : 1;
   } finally {
-    for (const f of [tsharkOut, wirebookOut]) rmSync(f, { force: true });
+    for (const f of [tsharkOut, wirebookOut, baselineOut]) rmSync(f, { force: true });
+    base?.remove();
     if (!process.argv.includes('--keep')) rmSync(capture, { force: true });
     else console.log(`kept ${capture}`);
   }
