@@ -61,6 +61,7 @@ STATIC_NEIGHBOURS=1    # 1: preload ARP/NDP entries so no resolution traffic is 
 CAPTURE_NS=client      # namespace whose interface is captured: client, server, router
 CAPTURE_IF=eth0
 SNAPLEN=0              # >0: dumpcap keeps only the first SNAPLEN bytes of each frame
+LINKTYPE=""            # dumpcap -y, e.g. LINUX_SLL2 with CAPTURE_IF=any (else the interface's default)
 MTU=1500
 
 TAG=wb-$$
@@ -222,6 +223,8 @@ case $TOPOLOGY in
   *) die "unknown TOPOLOGY '$TOPOLOGY' (pair or routed)" ;;
 esac
 export CLIENT4 SERVER4 CLIENT6 SERVER6
+# An optional scenario_setup adds to the topology (VLAN links, routes) before capturing.
+if declare -F scenario_setup >/dev/null; then scenario_setup; fi
 
 # Let link-up chatter (IPv6 multicast listener reports) pass before capturing.
 sleep 1.5
@@ -229,6 +232,7 @@ sleep 1.5
 TMP_OUT=$WORK/capture.pcapng
 SNAP_ARGS=()
 [[ $SNAPLEN -gt 0 ]] && SNAP_ARGS=(-s "$SNAPLEN")
+[[ -n $LINKTYPE ]] && SNAP_ARGS+=(-y "$LINKTYPE")
 ip netns exec "$TAG-$CAPTURE_NS" dumpcap -i "$CAPTURE_IF" "${SNAP_ARGS[@]}" -w "$TMP_OUT" >"$WORK/dumpcap.log" 2>&1 &
 DUMPCAP_PID=$!
 for _ in $(seq 100); do

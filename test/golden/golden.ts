@@ -13,30 +13,59 @@ const ROOT = join(GOLDEN, '..', '..');
 export const FIXTURES = join(GOLDEN, 'fixtures');
 
 export interface Capture {
-  /** Fixture name: path under captures/ without extension, "recorded/" dropped, "/" as "__". */
+  /** Fixture name, the same rule as regen.sh (see fixtureName). */
   name: string;
   path: string;
 }
 
-function walk(dir: string, out: string[]): string[] {
+const isCapture = (name: string) => /\.pcap(ng)?$/.test(name);
+
+/** Capture files under dir; into subfolders when `deep`, and then only those in a folder named `only` when given. */
+function walk(dir: string, out: string[], deep: boolean, only?: string): string[] {
   if (!existsSync(dir)) return out;
   for (const entry of readdirSync(dir).sort()) {
     const p = join(dir, entry);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.pcap(ng)?$/.test(entry)) out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (deep) walk(p, out, deep, only);
+    } else if (isCapture(entry) && (!only || dirname(p).split(/[\\/]/).includes(only))) out.push(p);
   }
   return out;
 }
 
+const repoPath = (path: string) => relative(ROOT, path).split('\\').join('/');
+
+/**
+ * Under captures/: the path there without extension, "recorded/" dropped,
+ * "/" as "__". Elsewhere: the path from the repository root with "/" as "__"
+ * and the extension kept (the decoder's test data has lo-udp.pcap next to lo-udp.pcapng).
+ */
 export function fixtureName(path: string): string {
-  let rel = relative(join(ROOT, 'captures'), path).split('\\').join('/');
-  rel = rel.replace(/^recorded\//, '').replace(/\.[^./]+$/, '');
+  let rel = repoPath(path);
+  if (rel.startsWith('captures/'))
+    rel = rel
+      .slice('captures/'.length)
+      .replace(/^recorded\//, '')
+      .replace(/\.[^./]+$/, '');
   return rel.split('/').join('__');
 }
 
-/** Every capture under captures/, sorted, as regen.sh finds them. */
+/** Repository paths of captures damaged on purpose, which tshark cannot read to the end (damaged.txt). */
+function damagedCaptures(): Set<string> {
+  return new Set(readFieldList('damaged.txt'));
+}
+
+/**
+ * Every capture the golden tests compare, sorted, as regen.sh finds them:
+ * captures/**, test/fixtures/captures/*, src/decoder/.../testdata/*, less damaged.txt.
+ */
 export function listCaptures(): Capture[] {
-  return walk(join(ROOT, 'captures'), [])
+  const damaged = damagedCaptures();
+  return [
+    ...walk(join(ROOT, 'captures'), [], true),
+    ...walk(join(ROOT, 'test', 'fixtures', 'captures'), [], false),
+    ...walk(join(ROOT, 'src', 'decoder'), [], true, 'testdata'),
+  ]
+    .filter((path) => !damaged.has(repoPath(path)))
     .sort()
     .map((path) => ({ name: fixtureName(path), path }));
 }

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Regenerates the tshark fixtures the golden tests compare against.
 #
-#   test/golden/regen.sh [CAPTURE...]      (default: every .pcapng/.pcap under captures/)
+#   test/golden/regen.sh [CAPTURE...]
 #
+# Default: every .pcapng/.pcap in the repository: under captures/, in
+# test/fixtures/captures/ and in the decoder's test data
+# (src/decoder/**/testdata/), except the damaged ones listed in damaged.txt.
 # For each capture, runs tshark once with the fields of fields.txt and once
 # with those of analysis-fields.txt, writing fixtures/NAME.fields.tsv and
-# fixtures/NAME.analysis.tsv. NAME is the path under captures/ without its
-# extension, "recorded/" dropped and "/" written as "__"
-# (captures/recorded/tcp-http.pcapng -> tcp-http). The oracle is tshark 4.0.
+# fixtures/NAME.analysis.tsv. Under captures/, NAME is the path under
+# captures/ without its extension, "recorded/" dropped and "/" written as "__"
+# (captures/recorded/tcp-http.pcapng -> tcp-http); elsewhere it is the path
+# from the repository root with "/" written as "__", extension kept, as the
+# decoder's test data has lo-udp.pcap next to lo-udp.pcapng
+# (src/decoder/capture/testdata/lo-udp.pcap -> src__decoder__capture__testdata__lo-udp.pcap).
+# The oracle is tshark 4.0.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,17 +44,39 @@ COMMON=(-2 -T fields -E header=y -E occurrence=a -E aggregator=,
   -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE -o udp.check_checksum:TRUE)
 
 fixture_name() {
-  local rel=${1#"$ROOT/captures/"}
-  rel=${rel#recorded/}
-  rel=${rel%.*}
+  local rel
+  if [[ $1 == "$ROOT/captures/"* ]]; then
+    rel=${1#"$ROOT/captures/"}
+    rel=${rel#recorded/}
+    rel=${rel%.*}
+  else
+    rel=${1#"$ROOT/"}
+  fi
   echo "${rel//\//__}"
+}
+
+# Repository paths of the captures left out (damaged.txt, comments dropped).
+mapfile -t DAMAGED < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$HERE/damaged.txt")
+damaged() {
+  local d
+  for d in "${DAMAGED[@]}"; do [[ $1 == "$ROOT/$d" ]] && return 0; done
+  return 1
+}
+
+# Every capture the golden tests compare, sorted (the same set as golden.ts).
+all_captures() {
+  {
+    find "$ROOT/captures" -type f \( -name '*.pcapng' -o -name '*.pcap' \)
+    find "$ROOT/test/fixtures/captures" -maxdepth 1 -type f \( -name '*.pcapng' -o -name '*.pcap' \)
+    find "$ROOT/src/decoder" -type f -path '*/testdata/*' \( -name '*.pcapng' -o -name '*.pcap' \)
+  } | LC_ALL=C sort | while read -r cap; do damaged "$cap" || echo "$cap"; done
 }
 
 if [[ $# -gt 0 ]]; then
   captures=()
   for c in "$@"; do captures+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"); done
 else
-  mapfile -t captures < <(find "$ROOT/captures" -type f \( -name '*.pcapng' -o -name '*.pcap' \) | sort)
+  mapfile -t captures < <(all_captures)
 fi
 
 mkdir -p "$FIXTURES"

@@ -78,7 +78,7 @@ function protocol(ctx: LayerContext, at: number, proto: number, end: number, pay
 export const decodeSll: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('sll');
-  out.open(S.sll, offset, 16, 'Linux cooked capture v1');
+  out.open(S.sll, offset, 16, undefined, 'Linux cooked capture v1');
   if (!need(ctx, 'Linux cooked capture', offset, 16, end)) {
     out.close();
     return;
@@ -94,7 +94,7 @@ export const decodeSll: Decoder = (ctx, offset, end) => {
 export const decodeSll2: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('sll');
-  out.open(S.sll, offset, 20, 'Linux cooked capture v2');
+  out.open(S.sll, offset, 20, undefined, 'Linux cooked capture v2');
   if (!need(ctx, 'Linux cooked capture', offset, 20, end)) {
     out.close();
     return;
