@@ -7,13 +7,17 @@ import { concat, putU16, putU32 } from './bytes.ts';
 import { encodeTcpOptions } from './tcp-options.ts';
 import type { TcpOption } from './tcp-options.ts';
 import { bindingKey } from '../bindings.ts';
+import { ARP_HEADER } from '../layers/arp.ts';
 import { ETH_HEADER } from '../layers/eth.ts';
 import { IPV4_HEADER } from '../layers/ipv4.ts';
+import { IPV6_HEADER } from '../layers/ipv6.ts';
 import { TCP_FLAG, TCP_HEADER } from '../layers/tcp.ts';
 import { UDP_HEADER } from '../layers/udp.ts';
 
 const EH = ETH_HEADER;
 const IH = IPV4_HEADER;
+const XH = IPV6_HEADER;
+const AH = ARP_HEADER;
 const TH = TCP_HEADER;
 const UH = UDP_HEADER;
 const PROTO_TCP = bindingKey('ip.proto', 'tcp');
@@ -126,14 +130,14 @@ function ipv4Header(ip: Ipv4Spec, proto: number, payloadLen: number, computed: R
 }
 
 function ipv6Header(ip: Ipv6Spec, next: number, payloadLen: number, computed: Record<string, number>): Uint8Array {
-  const h = new Uint8Array(40);
+  const h = new Uint8Array(XH.length);
   const tclass = (ip.dscp << 2) | ip.ecn;
-  putU32(h, 0, ((6 << 28) >>> 0) + tclass * 0x100000 + ip.flowLabel);
-  putU16(h, 4, payloadLen);
-  h[6] = next;
-  h[7] = ip.hopLimit;
-  h.set(ip.src, 8);
-  h.set(ip.dst, 24);
+  putU32(h, XH.versionClassFlow, ((6 << 28) >>> 0) + tclass * 0x100000 + ip.flowLabel);
+  putU16(h, XH.payloadLength, payloadLen);
+  h[XH.nextHeader] = next;
+  h[XH.hopLimit] = ip.hopLimit;
+  h.set(ip.src, XH.src);
+  h.set(ip.dst, XH.dst);
   computed['ipv6.plen'] = payloadLen;
   return h;
 }
@@ -183,16 +187,16 @@ function transport(l4: UdpSpec | TcpSpec, ip: Ipv4Spec | Ipv6Spec | undefined, p
 }
 
 function arpBody(a: ArpSpec): Uint8Array {
-  const b = new Uint8Array(28);
-  putU16(b, 0, 1); // hardware: Ethernet
-  putU16(b, 2, ETHERTYPE_IPV4); // protocol: IPv4
-  b[4] = 6;
-  b[5] = 4;
-  putU16(b, 6, a.op);
-  b.set(a.senderMac, 8);
-  b.set(a.senderIp, 14);
-  b.set(a.targetMac, 18);
-  b.set(a.targetIp, 24);
+  const b = new Uint8Array(AH.ethernetIpv4Length);
+  putU16(b, AH.hwType, AH.hwEthernet);
+  putU16(b, AH.protoType, ETHERTYPE_IPV4);
+  b[AH.hwSize] = AH.ethernetSize;
+  b[AH.protoSize] = AH.ipv4Size;
+  putU16(b, AH.opcode, a.op);
+  b.set(a.senderMac, AH.senderMac);
+  b.set(a.senderIp, AH.senderIp);
+  b.set(a.targetMac, AH.targetMac);
+  b.set(a.targetIp, AH.targetIp);
   return b;
 }
 

@@ -69,7 +69,7 @@ function encodeTcpOption(o: TcpOption): Uint8Array {
       return Uint8Array.of(K.NOP);
     case 'mss': {
       const b = Uint8Array.of(K.MSS, L.MSS, 0, 0);
-      putU16(b, 2, o.value);
+      putU16(b, L.HEAD, o.value);
       return b;
     }
     case 'wscale':
@@ -90,8 +90,8 @@ function encodeTcpOption(o: TcpOption): Uint8Array {
       const b = new Uint8Array(L.TIMESTAMP);
       b[0] = K.TIMESTAMP;
       b[1] = L.TIMESTAMP;
-      putU32(b, 2, o.tsval);
-      putU32(b, 6, o.tsecr);
+      putU32(b, L.HEAD, o.tsval);
+      putU32(b, L.HEAD + 4, o.tsecr);
       return b;
     }
   }

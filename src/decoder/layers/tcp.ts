@@ -61,6 +61,8 @@ export const TCP_OPT = {
 
 /** Each option's whole length (kind and length bytes included) where it is fixed; a SACK block's size. */
 export const TCP_OPT_LEN = {
+  /** Kind and length bytes: an option's value begins after them. */
+  HEAD: 2,
   MSS: 4,
   WSCALE: 3,
   SACK_PERM: 2,
