@@ -10,13 +10,15 @@
 // and it works on truncated frames and fragments, whose checksum cannot be
 // recomputed from the bytes in the capture. Payloads are left alone. Pure.
 import type { AddressMap } from './address-map.ts';
-import { bindingKey } from '../../decoder/bindings.ts';
+import { bindingKey, bindingKeys } from '../../decoder/bindings.ts';
 import { TCP_HEADER } from '../../decoder/layers/tcp.ts';
 import { UDP_HEADER } from '../../decoder/layers/udp.ts';
 
 const ETHERTYPE_ARP = bindingKey('ethertype', 'arp');
 const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
 const ETHERTYPE_IPV6 = bindingKey('ethertype', 'ipv6');
+/** 802.1Q and 802.1ad tags. */
+const ETHERTYPE_VLAN = bindingKeys('ethertype', ['vlan']);
 const PROTO_ICMP = bindingKey('ip.proto', 'icmp');
 const PROTO_TCP = bindingKey('ip.proto', 'tcp');
 const PROTO_UDP = bindingKey('ip.proto', 'udp');
@@ -95,7 +97,7 @@ export function rewriteFrame(data: Uint8Array, linkType: number, map: AddressMap
     let p = 12;
     let type = u16(data, p);
     // 802.1Q / 802.1ad tags: 4 bytes each before the real type.
-    while ((type === 0x8100 || type === 0x88a8) && f.has(p + 4, 2)) {
+    while (ETHERTYPE_VLAN.has(type) && f.has(p + 4, 2)) {
       p += 4;
       type = u16(data, p);
     }

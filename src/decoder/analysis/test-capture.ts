@@ -6,6 +6,7 @@ import { bindingKey } from '../bindings.ts';
 
 const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
 const ETHERTYPE_IPV6 = bindingKey('ethertype', 'ipv6');
+const ETHERTYPE_VLAN = bindingKey('ethertype', 'vlan');
 const PROTO_TCP = bindingKey('ip.proto', 'tcp');
 const PROTO_UDP = bindingKey('ip.proto', 'udp');
 
@@ -121,7 +122,7 @@ export function parseFrame(f: RawFrame): Parsed {
     o = 0;
     etype = b[0] >> 4 === 6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
   } else return null;
-  while (etype === 0x8100) {
+  while (etype === ETHERTYPE_VLAN) {
     etype = (b[o + 2] << 8) | b[o + 3];
     o += 4;
   }

@@ -78,8 +78,7 @@ function encodeTcpOption(o: TcpOption): Uint8Array {
       return Uint8Array.of(K.SACK_PERM, L.SACK_PERM);
     case 'sack': {
       const b = new Uint8Array(L.SACK_HEAD + L.SACK_BLOCK * o.blocks.length);
-      b[0] = K.SACK;
-      b[1] = b.length;
+      b.set([K.SACK, b.length]);
       o.blocks.forEach(([l, r], i) => {
         putU32(b, L.SACK_HEAD + L.SACK_BLOCK * i, l);
         putU32(b, L.SACK_HEAD + 4 + L.SACK_BLOCK * i, r);
@@ -88,8 +87,7 @@ function encodeTcpOption(o: TcpOption): Uint8Array {
     }
     case 'ts': {
       const b = new Uint8Array(L.TIMESTAMP);
-      b[0] = K.TIMESTAMP;
-      b[1] = L.TIMESTAMP;
+      b.set([K.TIMESTAMP, L.TIMESTAMP]);
       putU32(b, L.HEAD, o.tsval);
       putU32(b, L.HEAD + 4, o.tsecr);
       return b;
