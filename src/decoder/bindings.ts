@@ -2,7 +2,7 @@
 // decodes a payload, by the key the outer layer names (ethertype, IP protocol,
 // port, link type). Layers only say "ethertype 0x0800"; this says "ipv4".
 
-export type BindingTable = 'linktype' | 'ethertype' | 'ip.proto' | 'null.family' | 'udp.port' | 'tcp.port';
+export type BindingTable = 'linktype' | 'ethertype' | 'ip.proto' | 'null.family' | 'udp.port' | 'tcp.port' | 'tls.port';
 
 export type Bindings = Record<BindingTable, Readonly<Record<number, string>>>;
 
@@ -66,6 +66,10 @@ export const bindings: Bindings = {
     443: 'tls',
     5355: 'llmnr',
   },
+  // What TLS application data carries, by TCP port (Wireshark's tls.port table): it names the Info text.
+  'tls.port': {
+    443: 'http',
+  },
 };
 
 /** Add "decode as" rules to the defaults, e.g. { 'udp.port': { 45953: 'dns' } }. */
@@ -73,4 +77,21 @@ export function withDecodeAs(extra: Partial<Record<BindingTable, Record<number, 
   const out = { ...bindings };
   for (const k of Object.keys(extra) as BindingTable[]) out[k] = { ...bindings[k], ...extra[k] };
   return out;
+}
+
+/**
+ * The first key binding `layer` in `table` (the protocol number, EtherType or port that
+ * names it), for code that writes or recognises a layer: the builder, the fast paths.
+ * Throws on a layer the table does not bind, so a renamed layer fails at load time.
+ */
+export function bindingKey(table: BindingTable, layer: string): number {
+  for (const [key, name] of Object.entries(bindings[table])) if (name === layer) return Number(key);
+  throw new Error(`no ${table} binds ${layer}`);
+}
+
+/** Every key binding one of `layers` in `table` (e.g. the UDP ports of DNS, mDNS and LLMNR). */
+export function bindingKeys(table: BindingTable, layers: readonly string[]): ReadonlySet<number> {
+  const keys = new Set<number>();
+  for (const [key, name] of Object.entries(bindings[table])) if (layers.includes(name)) keys.add(Number(key));
+  return keys;
 }

@@ -10,6 +10,21 @@
 // and it works on truncated frames and fragments, whose checksum cannot be
 // recomputed from the bytes in the capture. Payloads are left alone. Pure.
 import type { AddressMap } from './address-map.ts';
+import { bindingKey, bindingKeys } from '../../decoder/bindings.ts';
+import { TCP_HEADER } from '../../decoder/layers/tcp.ts';
+import { UDP_HEADER } from '../../decoder/layers/udp.ts';
+
+const ETHERTYPE_ARP = bindingKey('ethertype', 'arp');
+const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
+const ETHERTYPE_IPV6 = bindingKey('ethertype', 'ipv6');
+/** 802.1Q and 802.1ad tags. */
+const ETHERTYPE_VLAN = bindingKeys('ethertype', ['vlan']);
+const PROTO_ICMP = bindingKey('ip.proto', 'icmp');
+const PROTO_TCP = bindingKey('ip.proto', 'tcp');
+const PROTO_UDP = bindingKey('ip.proto', 'udp');
+const PROTO_ICMPV6 = bindingKey('ip.proto', 'icmpv6');
+const TCP_CHECKSUM = TCP_HEADER.checksum;
+const UDP_CHECKSUM = UDP_HEADER.checksum;
 
 export interface RewriteResult {
   data: Uint8Array;
@@ -82,21 +97,21 @@ export function rewriteFrame(data: Uint8Array, linkType: number, map: AddressMap
     let p = 12;
     let type = u16(data, p);
     // 802.1Q / 802.1ad tags: 4 bytes each before the real type.
-    while ((type === 0x8100 || type === 0x88a8) && f.has(p + 4, 2)) {
+    while (ETHERTYPE_VLAN.has(type) && f.has(p + 4, 2)) {
       p += 4;
       type = u16(data, p);
     }
     const l3 = p + 2;
-    if (type === 0x0806) arp(f, l3, map);
-    else if (type === 0x0800) ipv4(f, l3, map, []);
-    else if (type === 0x86dd) ipv6(f, l3, map, []);
+    if (type === ETHERTYPE_ARP) arp(f, l3, map);
+    else if (type === ETHERTYPE_IPV4) ipv4(f, l3, map, []);
+    else if (type === ETHERTYPE_IPV6) ipv6(f, l3, map, []);
   }
   return { data: f.out, changed: f.changed };
 }
 
 function arp(f: Frame, o: number, map: AddressMap): void {
   const b = f.out;
-  if (!f.has(o, 28) || u16(b, o) !== 1 || u16(b, o + 2) !== 0x0800 || b[o + 4] !== 6 || b[o + 5] !== 4) return;
+  if (!f.has(o, 28) || u16(b, o) !== 1 || u16(b, o + 2) !== ETHERTYPE_IPV4 || b[o + 4] !== 6 || b[o + 5] !== 4) return;
   f.replace(o + 8, map.mac(b.slice(o + 8, o + 14)), []);
   f.replace(o + 14, map.ipv4(b.slice(o + 14, o + 18)), []);
   f.replace(o + 18, map.mac(b.slice(o + 18, o + 24)), []);
@@ -118,14 +133,14 @@ function ipv4(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = 
   const header: Checksum = { at: o + 10, outer };
   const covering: Checksum[] = [header, ...outer];
   if (firstFragment && !quoted) {
-    if (proto === 6) covering.push({ at: t + 16, outer });
-    if (proto === 17) covering.push({ at: t + 6, zeroMeansNone: true, outer });
+    if (proto === PROTO_TCP) covering.push({ at: t + TCP_CHECKSUM, outer });
+    if (proto === PROTO_UDP) covering.push({ at: t + UDP_CHECKSUM, zeroMeansNone: true, outer });
   }
   f.replace(o + 12, map.ipv4(b.slice(o + 12, o + 16)), covering);
   f.replace(o + 16, map.ipv4(b.slice(o + 16, o + 20)), covering);
   if (quoted || !firstFragment) return;
   // An ICMP error quotes the header of the packet it is about.
-  if (proto === 1 && f.has(t, 8) && ICMP4_ERRORS.has(b[t]!)) ipv4(f, t + 8, map, [{ at: t + 2 }], true);
+  if (proto === PROTO_ICMP && f.has(t, 8) && ICMP4_ERRORS.has(b[t]!)) ipv4(f, t + 8, map, [{ at: t + 2 }], true);
 }
 
 /** Offset and protocol of the upper layer after the extension headers, or undefined (a later fragment). */
@@ -153,13 +168,13 @@ function ipv6(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = 
   const covering: Checksum[] = [...outer];
   if (upper && !quoted) {
     const { at: t, proto } = upper;
-    if (proto === 6) covering.push({ at: t + 16, outer });
-    if (proto === 17) covering.push({ at: t + 6, zeroMeansNone: true, outer });
-    if (proto === 58) covering.push({ at: t + 2, outer });
+    if (proto === PROTO_TCP) covering.push({ at: t + TCP_CHECKSUM, outer });
+    if (proto === PROTO_UDP) covering.push({ at: t + UDP_CHECKSUM, zeroMeansNone: true, outer });
+    if (proto === PROTO_ICMPV6) covering.push({ at: t + 2, outer });
   }
   f.replace(o + 8, map.ipv6(b.slice(o + 8, o + 24)), covering);
   f.replace(o + 24, map.ipv6(b.slice(o + 24, o + 40)), covering);
-  if (quoted || !upper || upper.proto !== 58 || !f.has(upper.at, 4)) return;
+  if (quoted || !upper || upper.proto !== PROTO_ICMPV6 || !f.has(upper.at, 4)) return;
   icmpv6(f, upper.at, map);
 }
 

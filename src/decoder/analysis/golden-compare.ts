@@ -4,6 +4,9 @@ import { finishAnalysis, type ConversationAnalysis } from './analysis.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createFragmentTracker } from './ip-fragments.ts';
 import { parseFrame, readFrames, type Parsed } from './test-capture.ts';
+import { bindingKey } from '../bindings.ts';
+
+const PROTO_UDP = bindingKey('ip.proto', 'udp');
 
 export interface Mismatch {
   frame: number;
@@ -23,7 +26,7 @@ export function analyzeCapture(file: Uint8Array): { parsed: Parsed[]; analysis: 
       // A fragmented UDP datagram counts in the frame completing it, as tshark -2 dissects it there.
       const g = p.fragment;
       const done = fragments.add(g.frame, g.key, g.offset, g.length, g.more, g.payload);
-      if (done && g.proto === 17 && done.head.length >= 4) {
+      if (done && g.proto === PROTO_UDP && done.head.length >= 4) {
         const h = done.head;
         const udp = { frame: g.frame, time: g.time, src: g.src, dst: g.dst, srcPort: (h[0] << 8) | h[1], dstPort: (h[2] << 8) | h[3] };
         an.addUdp(udp);

@@ -10,12 +10,36 @@ import type { FrameRecord } from '../types.ts';
 import { ipv4Text } from '../fields/format.ts';
 import { u16, u32 } from '../layers/context.ts';
 import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
+import { IPV4_HEADER } from '../layers/ipv4.ts';
+import { TCP_HEADER, TCP_OPT, TCP_OPT_LEN } from '../layers/tcp.ts';
+import { UDP_HEADER } from '../layers/udp.ts';
+import { bindingKey, bindingKeys } from '../bindings.ts';
 import type { TcpAnalyzer } from './tcp-analyzer.ts';
 import type { TcpOptionsInput } from './types.ts';
 
-const IP_PROTO_TCP = 6;
-const IP_PROTO_UDP = 17;
-const DNS_PORTS = new Set([53, 5353, 5355]);
+const IP_PROTO_TCP = bindingKey('ip.proto', 'tcp');
+const IP_PROTO_UDP = bindingKey('ip.proto', 'udp');
+/** UDP ports of the DNS-shaped layers, whose queries and responses the dissector matches. */
+const DNS_PORTS = bindingKeys('udp.port', ['dns', 'mdns', 'llmnr']);
+const K = TCP_OPT;
+const KL = TCP_OPT_LEN;
+// Places in a plain frame, from the protocol tables, once (the walker runs per frame).
+const IP_PROTO = PLAIN_IP + IPV4_HEADER.protocol;
+const IP_SRC = PLAIN_IP + IPV4_HEADER.src;
+const IP_DST = PLAIN_IP + IPV4_HEADER.dst;
+const T = PLAIN_L4;
+const SPORT = T + TCP_HEADER.srcPort;
+const DPORT = T + TCP_HEADER.dstPort;
+const T_SEQ = T + TCP_HEADER.seq;
+const T_ACK = T + TCP_HEADER.ack;
+const T_FLAGS = T + TCP_HEADER.flags;
+const T_FLAGS_MASK = TCP_HEADER.flagsMask;
+const T_WINDOW = T + TCP_HEADER.window;
+const T_MIN = TCP_HEADER.length;
+const U_SPORT = T + UDP_HEADER.srcPort;
+const U_DPORT = T + UDP_HEADER.dstPort;
+const U_LENGTH = T + UDP_HEADER.length;
+const U_SIZE = UDP_HEADER.size;
 
 /**
  * TCP options as the analysis reads them (the same walk as the TCP layer's
@@ -26,20 +50,20 @@ export function analysisOptions(data: Uint8Array, from: number, to: number, o: T
   o.mss = o.wscale = o.sackPerm = o.sack = o.tsval = o.tsecr = undefined;
   for (let at = from; at < to; ) {
     const kind = data[at];
-    if (kind === 0 || kind === 1) {
+    if (kind === K.EOL || kind === K.NOP) {
       at++;
       continue;
     }
     const len = at + 1 < to ? data[at + 1] : 0;
     if (len < 2 || at + len > to) break;
-    if (kind === 2 && len === 4) o.mss = u16(data, at + 2);
-    else if (kind === 3 && len === 3) o.wscale = data[at + 2];
-    else if (kind === 4 && len === 2) o.sackPerm = true;
-    else if (kind === 5) {
+    if (kind === K.MSS && len === KL.MSS) o.mss = u16(data, at + 2);
+    else if (kind === K.WSCALE && len === KL.WSCALE) o.wscale = data[at + 2];
+    else if (kind === K.SACK_PERM && len === KL.SACK_PERM) o.sackPerm = true;
+    else if (kind === K.SACK) {
       const blocks: Array<[number, number]> = [];
-      for (let p = at + 2; p + 8 <= at + len; p += 8) blocks.push([u32(data, p), u32(data, p + 4)]);
+      for (let p = at + KL.SACK_HEAD; p + KL.SACK_BLOCK <= at + len; p += KL.SACK_BLOCK) blocks.push([u32(data, p), u32(data, p + 4)]);
       o.sack = blocks;
-    } else if (kind === 8 && len === 10) {
+    } else if (kind === K.TIMESTAMP && len === KL.TIMESTAMP) {
       o.tsval = u32(data, at + 2);
       o.tsecr = u32(data, at + 6);
     }
@@ -59,38 +83,43 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
   return (record, data) => {
     const end = plainIpv4End(record, data);
     if (end < 0) return false;
-    const ip = PLAIN_IP;
-    const t = PLAIN_L4;
-    const proto = data[ip + 9];
+    const proto = data[IP_PROTO];
     const captured = Math.min(end, data.length);
-    const src = u32(data, ip + 12);
-    const dst = u32(data, ip + 16);
+    const src = u32(data, IP_SRC);
+    const dst = u32(data, IP_DST);
     if (proto === IP_PROTO_TCP) {
       const hdrLen = plainTcpHeaderLength(data, end);
       if (hdrLen < 0) return false;
-      const payloadOffset = t + hdrLen;
+      const payloadOffset = T + hdrLen;
       analyzer.addTcp({
         frame: record.number,
         time: record.timestamp,
         src: ipv4Text(src),
         dst: ipv4Text(dst),
-        srcPort: u16(data, t),
-        dstPort: u16(data, t + 2),
-        seqRaw: u32(data, t + 4),
-        ackRaw: u32(data, t + 8),
-        flags: u16(data, t + 12) & 0x0fff,
-        windowRaw: u16(data, t + 14),
+        srcPort: u16(data, SPORT),
+        dstPort: u16(data, DPORT),
+        seqRaw: u32(data, T_SEQ),
+        ackRaw: u32(data, T_ACK),
+        flags: u16(data, T_FLAGS) & T_FLAGS_MASK,
+        windowRaw: u16(data, T_WINDOW),
         payloadLength: end - payloadOffset,
-        options: hdrLen > 20 ? analysisOptions(data, t + 20, payloadOffset) : NO_OPTIONS,
+        options: hdrLen > T_MIN ? analysisOptions(data, T + T_MIN, payloadOffset) : NO_OPTIONS,
         payload: data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset)),
       });
       return true;
     }
     if (proto !== IP_PROTO_UDP) return false;
-    if (t + 8 > captured || u16(data, t + 4) < 8) return false;
+    if (T + U_SIZE > captured || u16(data, U_LENGTH) < U_SIZE) return false;
     // DNS, mDNS and LLMNR: the dissector notes queries and responses for matching.
-    if (DNS_PORTS.has(u16(data, t)) || DNS_PORTS.has(u16(data, t + 2))) return false;
-    analyzer.addUdp({ frame: record.number, time: record.timestamp, src: ipv4Text(src), dst: ipv4Text(dst), srcPort: u16(data, t), dstPort: u16(data, t + 2) });
+    if (DNS_PORTS.has(u16(data, U_SPORT)) || DNS_PORTS.has(u16(data, U_DPORT))) return false;
+    analyzer.addUdp({
+      frame: record.number,
+      time: record.timestamp,
+      src: ipv4Text(src),
+      dst: ipv4Text(dst),
+      srcPort: u16(data, U_SPORT),
+      dstPort: u16(data, U_DPORT),
+    });
     return true;
   };
 }

@@ -365,7 +365,7 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
         decided = true;
         if (!payload) return;
         const port = bindings['tcp.port'];
-        if (srcPort === 53 || dstPort === 53) kind = 'dns';
+        if (port[srcPort] === 'dns' || port[dstPort] === 'dns') kind = 'dns';
         // By port, as tshark picks the dissector: the first segment may be lost and come later.
         else if (port[srcPort] === 'http' || port[dstPort] === 'http' || looksLikeHttp(payload)) kind = 'http';
       }

@@ -29,7 +29,7 @@ import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createHeaderWalker } from './header-walk.ts';
 import { createPduBuffers, type PduBuffers } from './reassembled-buffer.ts';
 import type { FrameRecord } from '../types.ts';
-import type { TcpSegmentInput, UdpDatagramInput } from './types.ts';
+import { TH_FIN, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 import { createTransactionTable } from './transactions.ts';
 import { tcpSegmentInput, udpDatagramInput } from './segment-input.ts';
 import { createFragmentTracker } from './ip-fragments.ts';
@@ -186,8 +186,8 @@ class TcpAnswer implements LayerTcpAnalysis {
     this.sack = x.sack ?? undefined;
     this.repeat = x.payload === 'repeat';
     this.infoPrefix = x.flags ? infoPrefix(x) : '';
-    const closer = seg.flags & 0x01 ? analysis.state.streams[x.stream]?.firstFinBy : undefined;
-    this.finRole = seg.flags & 0x01 ? (closer && closer.addr === seg.src && closer.port === seg.srcPort ? 'active' : 'passive') : undefined;
+    const closer = seg.flags & TH_FIN ? analysis.state.streams[x.stream]?.firstFinBy : undefined;
+    this.finRole = seg.flags & TH_FIN ? (closer && closer.addr === seg.src && closer.port === seg.srcPort ? 'active' : 'passive') : undefined;
     return this;
   }
 

@@ -1,6 +1,14 @@
 // Test support: a minimal pcap/pcapng reader and IPv4/IPv6 + TCP/UDP header parser that turns
 // frames into analysis inputs. Only for tests of this folder (the real readers live elsewhere).
 import type { TcpSegmentInput, UdpDatagramInput, TcpOptionsInput } from './types.ts';
+import { TCP_HEADER, TCP_OPT as K, TCP_OPT_LEN as KL } from '../layers/tcp.ts';
+import { bindingKey } from '../bindings.ts';
+
+const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
+const ETHERTYPE_IPV6 = bindingKey('ethertype', 'ipv6');
+const ETHERTYPE_VLAN = bindingKey('ethertype', 'vlan');
+const PROTO_TCP = bindingKey('ip.proto', 'tcp');
+const PROTO_UDP = bindingKey('ip.proto', 'udp');
 
 export interface RawFrame {
   number: number;
@@ -109,17 +117,17 @@ export function parseFrame(f: RawFrame): Parsed {
     etype = (b[0] << 8) | b[1];
   } else if (f.linkType === 0) {
     o = 4;
-    etype = b[0] === 2 || b[3] === 2 ? 0x0800 : 0x86dd;
+    etype = b[0] === 2 || b[3] === 2 ? ETHERTYPE_IPV4 : ETHERTYPE_IPV6;
   } else if (f.linkType === 101) {
     o = 0;
-    etype = b[0] >> 4 === 6 ? 0x86dd : 0x0800;
+    etype = b[0] >> 4 === 6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
   } else return null;
-  while (etype === 0x8100) {
+  while (etype === ETHERTYPE_VLAN) {
     etype = (b[o + 2] << 8) | b[o + 3];
     o += 4;
   }
   let src: string, dst: string, proto: number, l4: number, l4len: number;
-  if (etype === 0x0800) {
+  if (etype === ETHERTYPE_IPV4) {
     const ihl = (b[o] & 15) * 4;
     const total = (b[o + 2] << 8) | b[o + 3];
     proto = b[o + 9];
@@ -135,7 +143,7 @@ export function parseFrame(f: RawFrame): Parsed {
       const key = `4|${src}|${dst}|${id}|${proto}`;
       return { fragment: { frame: f.number, time: f.time, src, dst, proto, key, offset: off, length: l4len, more, payload } };
     }
-  } else if (etype === 0x86dd) {
+  } else if (etype === ETHERTYPE_IPV6) {
     proto = b[o + 6];
     src = ip6(b, o + 8);
     dst = ip6(b, o + 24);
@@ -163,27 +171,27 @@ export function parseFrame(f: RawFrame): Parsed {
   } else return null;
   const u16 = (i: number): number => (b[i] << 8) | b[i + 1];
   const u32 = (i: number): number => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
-  if (proto === 17) return { udp: { frame: f.number, time: f.time, src, dst, srcPort: u16(l4), dstPort: u16(l4 + 2) } };
-  if (proto !== 6) return null;
-  const hl = (b[l4 + 12] >> 4) * 4;
+  if (proto === PROTO_UDP) return { udp: { frame: f.number, time: f.time, src, dst, srcPort: u16(l4), dstPort: u16(l4 + 2) } };
+  if (proto !== PROTO_TCP) return null;
+  const hl = (b[l4 + TCP_HEADER.dataOffset] >> 4) * 4;
   const options: TcpOptionsInput = {};
-  for (let i = l4 + 20; i < l4 + hl && i < b.length; ) {
+  for (let i = l4 + TCP_HEADER.length; i < l4 + hl && i < b.length; ) {
     const kind = b[i];
-    if (kind === 0) break;
-    if (kind === 1) {
+    if (kind === K.EOL) break;
+    if (kind === K.NOP) {
       i++;
       continue;
     }
     const len = b[i + 1];
     // Past the captured bytes (snap length) the option is unknown, as in the TCP layer.
     if (len < 2 || i + len > b.length) break;
-    if (kind === 2) options.mss = u16(i + 2);
-    else if (kind === 3) options.wscale = b[i + 2];
-    else if (kind === 4) options.sackPerm = true;
-    else if (kind === 5) {
+    if (kind === K.MSS) options.mss = u16(i + 2);
+    else if (kind === K.WSCALE) options.wscale = b[i + 2];
+    else if (kind === K.SACK_PERM) options.sackPerm = true;
+    else if (kind === K.SACK) {
       options.sack = [];
-      for (let j = i + 2; j + 8 <= i + len; j += 8) options.sack.push([u32(j), u32(j + 4)]);
-    } else if (kind === 8) {
+      for (let j = i + KL.SACK_HEAD; j + KL.SACK_BLOCK <= i + len; j += KL.SACK_BLOCK) options.sack.push([u32(j), u32(j + 4)]);
+    } else if (kind === K.TIMESTAMP) {
       options.tsval = u32(i + 2);
       options.tsecr = u32(i + 6);
     }
@@ -197,12 +205,12 @@ export function parseFrame(f: RawFrame): Parsed {
       time: f.time,
       src,
       dst,
-      srcPort: u16(l4),
-      dstPort: u16(l4 + 2),
-      seqRaw: u32(l4 + 4),
-      ackRaw: u32(l4 + 8),
-      flags: b[l4 + 13] | ((b[l4 + 12] & 1) << 8),
-      windowRaw: u16(l4 + 14),
+      srcPort: u16(l4 + TCP_HEADER.srcPort),
+      dstPort: u16(l4 + TCP_HEADER.dstPort),
+      seqRaw: u32(l4 + TCP_HEADER.seq),
+      ackRaw: u32(l4 + TCP_HEADER.ack),
+      flags: u16(l4 + TCP_HEADER.flags) & TCP_HEADER.flagsMask,
+      windowRaw: u16(l4 + TCP_HEADER.window),
       payloadLength,
       options,
       payload: b.subarray(l4 + hl, l4 + hl + payloadLength),

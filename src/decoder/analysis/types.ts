@@ -1,12 +1,14 @@
 // Input and output shapes of the TCP/UDP conversation analysis. The analysis does not depend on
 // the dissector: the glue copies a few header values into these plain objects.
 
-/** TCP header flag bits, as in the header's flags byte (plus NS/AE in bit 8). */
-export const TH_FIN = 0x01;
-export const TH_SYN = 0x02;
-export const TH_RST = 0x04;
-export const TH_PSH = 0x08;
-export const TH_ACK = 0x10;
+import { TCP_FLAG } from '../layers/tcp.ts';
+
+/** TCP header flag bits, as the TCP table defines them (Wireshark's TH_* names). */
+export const TH_FIN = TCP_FLAG.FIN;
+export const TH_SYN = TCP_FLAG.SYN;
+export const TH_RST = TCP_FLAG.RST;
+export const TH_PSH = TCP_FLAG.PSH;
+export const TH_ACK = TCP_FLAG.ACK;
 
 export interface TcpOptionsInput {
   mss?: number;

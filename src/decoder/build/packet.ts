@@ -6,6 +6,25 @@ import { expectedChecksum, ipv4PseudoSum, ipv6PseudoSum } from '../checksum.ts';
 import { concat, putU16, putU32 } from './bytes.ts';
 import { encodeTcpOptions } from './tcp-options.ts';
 import type { TcpOption } from './tcp-options.ts';
+import { bindingKey } from '../bindings.ts';
+import { ARP_HEADER } from '../layers/arp.ts';
+import { ETH_HEADER } from '../layers/eth.ts';
+import { IPV4_HEADER } from '../layers/ipv4.ts';
+import { IPV6_HEADER } from '../layers/ipv6.ts';
+import { TCP_FLAG, TCP_HEADER } from '../layers/tcp.ts';
+import { UDP_HEADER } from '../layers/udp.ts';
+
+const EH = ETH_HEADER;
+const IH = IPV4_HEADER;
+const XH = IPV6_HEADER;
+const AH = ARP_HEADER;
+const TH = TCP_HEADER;
+const UH = UDP_HEADER;
+const PROTO_TCP = bindingKey('ip.proto', 'tcp');
+const PROTO_UDP = bindingKey('ip.proto', 'udp');
+const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
+const ETHERTYPE_IPV6 = bindingKey('ethertype', 'ipv6');
+const ETHERTYPE_ARP = bindingKey('ethertype', 'arp');
 
 export interface EthSpec {
   src: Uint8Array;
@@ -79,45 +98,46 @@ export interface Built {
   computed: Record<string, number>;
 }
 
+/** Flag names a spec may list, with their bits (the reserved bits have no name to set them by). */
 export const TCP_FLAG_BITS: Readonly<Record<string, number>> = {
-  FIN: 0x001,
-  SYN: 0x002,
-  RST: 0x004,
-  PSH: 0x008,
-  ACK: 0x010,
-  URG: 0x020,
-  ECE: 0x040,
-  CWR: 0x080,
-  AE: 0x100,
+  FIN: TCP_FLAG.FIN,
+  SYN: TCP_FLAG.SYN,
+  RST: TCP_FLAG.RST,
+  PSH: TCP_FLAG.PSH,
+  ACK: TCP_FLAG.ACK,
+  URG: TCP_FLAG.URG,
+  ECE: TCP_FLAG.ECE,
+  CWR: TCP_FLAG.CWR,
+  AE: TCP_FLAG.AE,
 };
 
 function ipv4Header(ip: Ipv4Spec, proto: number, payloadLen: number, computed: Record<string, number>): Uint8Array {
-  const h = new Uint8Array(20);
-  h[0] = 0x45;
-  h[1] = (ip.dscp << 2) | ip.ecn;
-  putU16(h, 2, 20 + payloadLen);
-  putU16(h, 4, ip.id);
-  h[6] = ip.df ? 0x40 : 0;
-  h[8] = ip.ttl;
-  h[9] = proto;
-  h.set(ip.src, 12);
-  h.set(ip.dst, 16);
-  const sum = expectedChecksum(h, 0, 20, 10);
-  computed['ip.len'] = 20 + payloadLen;
+  const h = new Uint8Array(IH.length);
+  h[IH.versionIhl] = IH.plainVersionIhl;
+  h[IH.dsfield] = (ip.dscp << 2) | ip.ecn;
+  putU16(h, IH.totalLength, IH.length + payloadLen);
+  putU16(h, IH.id, ip.id);
+  putU16(h, IH.flagsFragment, ip.df ? IH.df : 0);
+  h[IH.ttl] = ip.ttl;
+  h[IH.protocol] = proto;
+  h.set(ip.src, IH.src);
+  h.set(ip.dst, IH.dst);
+  const sum = expectedChecksum(h, 0, IH.length, IH.checksum);
+  computed['ip.len'] = IH.length + payloadLen;
   computed['ip.checksum_calculated'] = sum;
-  putU16(h, 10, ip.checksum ?? sum);
+  putU16(h, IH.checksum, ip.checksum ?? sum);
   return h;
 }
 
 function ipv6Header(ip: Ipv6Spec, next: number, payloadLen: number, computed: Record<string, number>): Uint8Array {
-  const h = new Uint8Array(40);
+  const h = new Uint8Array(XH.length);
   const tclass = (ip.dscp << 2) | ip.ecn;
-  putU32(h, 0, ((6 << 28) >>> 0) + tclass * 0x100000 + ip.flowLabel);
-  putU16(h, 4, payloadLen);
-  h[6] = next;
-  h[7] = ip.hopLimit;
-  h.set(ip.src, 8);
-  h.set(ip.dst, 24);
+  putU32(h, XH.versionClassFlow, ((6 << 28) >>> 0) + tclass * 0x100000 + ip.flowLabel);
+  putU16(h, XH.payloadLength, payloadLen);
+  h[XH.nextHeader] = next;
+  h[XH.hopLimit] = ip.hopLimit;
+  h.set(ip.src, XH.src);
+  h.set(ip.dst, XH.dst);
   computed['ipv6.plen'] = payloadLen;
   return h;
 }
@@ -132,50 +152,51 @@ function pseudoSum(ip: Ipv4Spec | Ipv6Spec, proto: number, len: number): number 
 
 function transport(l4: UdpSpec | TcpSpec, ip: Ipv4Spec | Ipv6Spec | undefined, payload: Uint8Array, computed: Record<string, number>): Uint8Array {
   if (l4.proto === 'udp') {
-    const seg = concat([new Uint8Array(8), payload]);
-    putU16(seg, 0, l4.sport);
-    putU16(seg, 2, l4.dport);
-    putU16(seg, 4, seg.length);
+    const seg = concat([new Uint8Array(UH.size), payload]);
+    putU16(seg, UH.srcPort, l4.sport);
+    putU16(seg, UH.dstPort, l4.dport);
+    putU16(seg, UH.length, seg.length);
     computed['udp.length'] = seg.length;
     if (ip) {
-      let sum = expectedChecksum(seg, 0, seg.length, 6, pseudoSum(ip, 17, seg.length));
+      let sum = expectedChecksum(seg, 0, seg.length, UH.checksum, pseudoSum(ip, PROTO_UDP, seg.length));
       if (sum === 0) sum = 0xffff; // RFC 768: a computed zero is sent as all ones
       computed['udp.checksum_calculated'] = sum;
-      putU16(seg, 6, l4.checksum ?? sum);
-    } else putU16(seg, 6, l4.checksum ?? 0);
+      putU16(seg, UH.checksum, l4.checksum ?? sum);
+    } else putU16(seg, UH.checksum, l4.checksum ?? 0);
     return seg;
   }
   const opts = encodeTcpOptions(l4.options);
-  const hlen = 20 + opts.length;
-  const seg = concat([new Uint8Array(20), opts, payload]);
-  putU16(seg, 0, l4.sport);
-  putU16(seg, 2, l4.dport);
-  putU32(seg, 4, l4.seq);
-  putU32(seg, 8, l4.ack);
-  putU16(seg, 12, ((hlen / 4) << 12) | l4.flags);
-  putU16(seg, 14, l4.window);
-  putU16(seg, 18, l4.urgent);
+  const hlen = TH.length + opts.length;
+  const seg = concat([new Uint8Array(TH.length), opts, payload]);
+  putU16(seg, TH.srcPort, l4.sport);
+  putU16(seg, TH.dstPort, l4.dport);
+  putU32(seg, TH.seq, l4.seq);
+  putU32(seg, TH.ack, l4.ack);
+  // Data offset in the top nibble of the word the flags share.
+  putU16(seg, TH.flags, ((hlen / 4) << 12) | l4.flags);
+  putU16(seg, TH.window, l4.window);
+  putU16(seg, TH.urgentPointer, l4.urgent);
   computed['tcp.hdr_len'] = hlen;
   computed['tcp.len'] = payload.length;
   if (ip) {
-    const sum = expectedChecksum(seg, 0, seg.length, 16, pseudoSum(ip, 6, seg.length));
+    const sum = expectedChecksum(seg, 0, seg.length, TH.checksum, pseudoSum(ip, PROTO_TCP, seg.length));
     computed['tcp.checksum_calculated'] = sum;
-    putU16(seg, 16, l4.checksum ?? sum);
-  } else putU16(seg, 16, l4.checksum ?? 0);
+    putU16(seg, TH.checksum, l4.checksum ?? sum);
+  } else putU16(seg, TH.checksum, l4.checksum ?? 0);
   return seg;
 }
 
 function arpBody(a: ArpSpec): Uint8Array {
-  const b = new Uint8Array(28);
-  putU16(b, 0, 1); // hardware: Ethernet
-  putU16(b, 2, 0x0800); // protocol: IPv4
-  b[4] = 6;
-  b[5] = 4;
-  putU16(b, 6, a.op);
-  b.set(a.senderMac, 8);
-  b.set(a.senderIp, 14);
-  b.set(a.targetMac, 18);
-  b.set(a.targetIp, 24);
+  const b = new Uint8Array(AH.ethernetIpv4Length);
+  putU16(b, AH.hwType, AH.hwEthernet);
+  putU16(b, AH.protoType, ETHERTYPE_IPV4);
+  b[AH.hwSize] = AH.ethernetSize;
+  b[AH.protoSize] = AH.ipv4Size;
+  putU16(b, AH.opcode, a.op);
+  b.set(a.senderMac, AH.senderMac);
+  b.set(a.senderIp, AH.senderIp);
+  b.set(a.targetMac, AH.targetMac);
+  b.set(a.targetIp, AH.targetIp);
   return b;
 }
 
@@ -185,13 +206,13 @@ export function buildPacket(p: PacketSpec): Built {
   let etherType: number;
   if (p.arp) {
     network = concat([arpBody(p.arp), p.payload]);
-    etherType = 0x0806;
+    etherType = ETHERTYPE_ARP;
   } else if (p.ip) {
-    const proto = p.l4 ? (p.l4.proto === 'udp' ? 17 : 6) : 253; // 253: RFC 3692 experimentation
+    const proto = p.l4 ? (p.l4.proto === 'udp' ? PROTO_UDP : PROTO_TCP) : 253; // 253: RFC 3692 experimentation
     const upper = p.l4 ? transport(p.l4, p.ip, p.payload, computed) : p.payload;
     const head = p.ip.version === 4 ? ipv4Header(p.ip, proto, upper.length, computed) : ipv6Header(p.ip, proto, upper.length, computed);
     network = concat([head, upper]);
-    etherType = p.ip.version === 4 ? 0x0800 : 0x86dd;
+    etherType = p.ip.version === 4 ? ETHERTYPE_IPV4 : ETHERTYPE_IPV6;
   } else {
     network = p.l4 ? transport(p.l4, undefined, p.payload, computed) : p.payload;
     etherType = 0x88b5; // IEEE 802 local experimental
@@ -201,10 +222,10 @@ export function buildPacket(p: PacketSpec): Built {
     return { data: network, computed };
   }
   const eth = p.eth!;
-  const head = new Uint8Array(14);
-  head.set(eth.dst, 0);
-  head.set(eth.src, 6);
-  putU16(head, 12, eth.type ?? etherType);
+  const head = new Uint8Array(EH.length);
+  head.set(eth.dst, EH.dst);
+  head.set(eth.src, EH.src);
+  putU16(head, EH.type, eth.type ?? etherType);
   let data = concat([head, network]);
   if (p.padTo !== undefined && data.length < p.padTo) data = concat([data, new Uint8Array(p.padTo - data.length)]);
   computed['frame.len'] = data.length;

@@ -3,6 +3,10 @@
 // "sack 929097925-929097963 ...", "ts 12345 0", "eol".
 
 import { concat, putU16, putU32 } from './bytes.ts';
+import { TCP_OPT, TCP_OPT_LEN } from '../layers/tcp.ts';
+
+const K = TCP_OPT;
+const L = TCP_OPT_LEN;
 
 export type TcpOption =
   | { kind: 'eol' }
@@ -60,34 +64,32 @@ export function parseTcpOption(text: string): TcpOption | string {
 function encodeTcpOption(o: TcpOption): Uint8Array {
   switch (o.kind) {
     case 'eol':
-      return Uint8Array.of(0);
+      return Uint8Array.of(K.EOL);
     case 'nop':
-      return Uint8Array.of(1);
+      return Uint8Array.of(K.NOP);
     case 'mss': {
-      const b = Uint8Array.of(2, 4, 0, 0);
-      putU16(b, 2, o.value);
+      const b = Uint8Array.of(K.MSS, L.MSS, 0, 0);
+      putU16(b, L.HEAD, o.value);
       return b;
     }
     case 'wscale':
-      return Uint8Array.of(3, 3, o.shift);
+      return Uint8Array.of(K.WSCALE, L.WSCALE, o.shift);
     case 'sack_perm':
-      return Uint8Array.of(4, 2);
+      return Uint8Array.of(K.SACK_PERM, L.SACK_PERM);
     case 'sack': {
-      const b = new Uint8Array(2 + 8 * o.blocks.length);
-      b[0] = 5;
-      b[1] = b.length;
+      const b = new Uint8Array(L.SACK_HEAD + L.SACK_BLOCK * o.blocks.length);
+      b.set([K.SACK, b.length]);
       o.blocks.forEach(([l, r], i) => {
-        putU32(b, 2 + 8 * i, l);
-        putU32(b, 6 + 8 * i, r);
+        putU32(b, L.SACK_HEAD + L.SACK_BLOCK * i, l);
+        putU32(b, L.SACK_HEAD + 4 + L.SACK_BLOCK * i, r);
       });
       return b;
     }
     case 'ts': {
-      const b = new Uint8Array(10);
-      b[0] = 8;
-      b[1] = 10;
-      putU32(b, 2, o.tsval);
-      putU32(b, 6, o.tsecr);
+      const b = new Uint8Array(L.TIMESTAMP);
+      b.set([K.TIMESTAMP, L.TIMESTAMP]);
+      putU32(b, L.HEAD, o.tsval);
+      putU32(b, L.HEAD + 4, o.tsecr);
       return b;
     }
   }

@@ -15,10 +15,11 @@ import type { TcpAnalysis } from '../layers/session.ts';
 import type { TcpSegmentInput, UdpDatagramInput } from '../analysis/types.ts';
 import type { Sink } from './sink.ts';
 import { emitFrame, frameFields, frameFields as F, type FrameInfo } from '../layers/frame.ts';
-import { ethFields as E } from '../layers/eth.ts';
-import { ipv4Fields as I } from '../layers/ipv4.ts';
-import { tcpFields as T } from '../layers/tcp.ts';
-import { udpFields as U } from '../layers/udp.ts';
+import { ETH_HEADER, ethFields as E } from '../layers/eth.ts';
+import { IPV4_HEADER, ipv4Fields as I } from '../layers/ipv4.ts';
+import { TCP_FLAG, TCP_HEADER, TCP_OPT, TCP_OPT_LEN, tcpFields as T } from '../layers/tcp.ts';
+import { UDP_HEADER, udpFields as U } from '../layers/udp.ts';
+import { bindingKey } from '../bindings.ts';
 import { ipv4Text } from './format.ts';
 import { fieldsByName } from './spec.ts';
 import { A } from '../analysis/field-specs.ts';
@@ -55,6 +56,39 @@ type Emit = (f: Plain, out: WantedSink) => void;
 
 const IP = PLAIN_IP;
 const L4 = PLAIN_L4;
+// Every place a reader reads, from the protocol tables, once (the readers run per frame).
+const ETH_SRC = ETH_HEADER.src;
+const ETH_TYPE = ETH_HEADER.type;
+const MAC = ETH_HEADER.addressLength;
+const IP_LEN = IP + IPV4_HEADER.totalLength;
+const IP_ID = IP + IPV4_HEADER.id;
+const IP_FRAG = IP + IPV4_HEADER.flagsFragment;
+const IP_TTL = IP + IPV4_HEADER.ttl;
+const IP_PROTO = IP + IPV4_HEADER.protocol;
+const IP_CHECKSUM = IP + IPV4_HEADER.checksum;
+const IP_SRC = IP + IPV4_HEADER.src;
+const IP_DST = IP + IPV4_HEADER.dst;
+const IP_HDR_LEN = IPV4_HEADER.length;
+const PROTO_TCP = bindingKey('ip.proto', 'tcp');
+const PROTO_UDP = bindingKey('ip.proto', 'udp');
+const SPORT = L4 + TCP_HEADER.srcPort;
+const DPORT = L4 + TCP_HEADER.dstPort;
+const T_SEQ = L4 + TCP_HEADER.seq;
+const T_ACK = L4 + TCP_HEADER.ack;
+const T_DATA_OFFSET = L4 + TCP_HEADER.dataOffset;
+const T_FLAGS = L4 + TCP_HEADER.flags;
+const T_FLAGS_LOW = T_FLAGS + 1;
+const T_FLAGS_MASK = TCP_HEADER.flagsMask;
+const T_SYN_FIN = TCP_FLAG.SYN | TCP_FLAG.FIN;
+const T_WINDOW = L4 + TCP_HEADER.window;
+const T_CHECKSUM = L4 + TCP_HEADER.checksum;
+const T_URGENT = L4 + TCP_HEADER.urgentPointer;
+const T_MIN = TCP_HEADER.length;
+const U_SPORT = L4 + UDP_HEADER.srcPort;
+const U_DPORT = L4 + UDP_HEADER.dstPort;
+const U_LENGTH = L4 + UDP_HEADER.length;
+const U_CHECKSUM = L4 + UDP_HEADER.checksum;
+const U_SIZE = UDP_HEADER.size;
 
 /** A reader of a field that only one transport has (a UDP frame has no tcp.srcport). */
 interface Only {
@@ -77,50 +111,50 @@ const FRAME_READERS: Readonly<Record<string, Emit>> = {
 
 /** The fields plain frames can answer, by name, as the layers emit them (offsets as in the frame). */
 const HEADER_READERS: Readonly<Record<string, Reader>> = {
-  'eth.dst': (_f, o) => o.add(E.dst, 0, 6),
-  'eth.src': (_f, o) => o.add(E.src, 6, 6),
-  'eth.addr': (_f, o) => (o.add(E.addr, 0, 6), o.add(E.addr, 6, 6)),
-  'eth.type': (f, o) => o.add(E.type, 12, 2, u16(f.data, 12)),
+  'eth.dst': (_f, o) => o.add(E.dst, ETH_HEADER.dst, MAC),
+  'eth.src': (_f, o) => o.add(E.src, ETH_SRC, MAC),
+  'eth.addr': (_f, o) => (o.add(E.addr, ETH_HEADER.dst, MAC), o.add(E.addr, ETH_SRC, MAC)),
+  'eth.type': (f, o) => o.add(E.type, ETH_TYPE, 2, u16(f.data, ETH_TYPE)),
   'ip.version': (_f, o) => o.add(I.version, IP, 1, 4),
-  'ip.hdr_len': (_f, o) => o.add(I.hdrLen, IP, 1, 20),
-  'ip.len': (f, o) => o.add(I.len, IP + 2, 2, u16(f.data, IP + 2)),
-  'ip.id': (f, o) => o.add(I.id, IP + 4, 2, u16(f.data, IP + 4)),
-  'ip.frag_offset': (_f, o) => o.add(I.fragOffset, IP + 6, 2, 0),
-  'ip.ttl': (f, o) => o.add(I.ttl, IP + 8, 1, f.data[IP + 8]),
-  'ip.proto': (f, o) => o.add(I.proto, IP + 9, 1, f.data[IP + 9]),
-  'ip.checksum': (f, o) => o.add(I.checksum, IP + 10, 2, u16(f.data, IP + 10)),
-  'ip.src': (f, o) => o.add(I.src, IP + 12, 4, u32(f.data, IP + 12)),
-  'ip.dst': (f, o) => o.add(I.dst, IP + 16, 4, u32(f.data, IP + 16)),
-  'ip.addr': (f, o) => (o.add(I.addr, IP + 12, 4, u32(f.data, IP + 12)), o.add(I.addr, IP + 16, 4, u32(f.data, IP + 16))),
-  'ip.src_host': (f, o) => o.add(I.srcHost, IP + 12, 4, ipv4Text(u32(f.data, IP + 12))),
-  'ip.dst_host': (f, o) => o.add(I.dstHost, IP + 16, 4, ipv4Text(u32(f.data, IP + 16))),
-  'tcp.srcport': onTcp((f, o) => o.add(T.srcport, L4, 2, u16(f.data, L4))),
-  'tcp.dstport': onTcp((f, o) => o.add(T.dstport, L4 + 2, 2, u16(f.data, L4 + 2))),
-  'tcp.port': onTcp((f, o) => (o.add(T.port, L4, 2, u16(f.data, L4)), o.add(T.port, L4 + 2, 2, u16(f.data, L4 + 2)))),
+  'ip.hdr_len': (_f, o) => o.add(I.hdrLen, IP, 1, IP_HDR_LEN),
+  'ip.len': (f, o) => o.add(I.len, IP_LEN, 2, u16(f.data, IP_LEN)),
+  'ip.id': (f, o) => o.add(I.id, IP_ID, 2, u16(f.data, IP_ID)),
+  'ip.frag_offset': (_f, o) => o.add(I.fragOffset, IP_FRAG, 2, 0),
+  'ip.ttl': (f, o) => o.add(I.ttl, IP_TTL, 1, f.data[IP_TTL]),
+  'ip.proto': (f, o) => o.add(I.proto, IP_PROTO, 1, f.data[IP_PROTO]),
+  'ip.checksum': (f, o) => o.add(I.checksum, IP_CHECKSUM, 2, u16(f.data, IP_CHECKSUM)),
+  'ip.src': (f, o) => o.add(I.src, IP_SRC, 4, u32(f.data, IP_SRC)),
+  'ip.dst': (f, o) => o.add(I.dst, IP_DST, 4, u32(f.data, IP_DST)),
+  'ip.addr': (f, o) => (o.add(I.addr, IP_SRC, 4, u32(f.data, IP_SRC)), o.add(I.addr, IP_DST, 4, u32(f.data, IP_DST))),
+  'ip.src_host': (f, o) => o.add(I.srcHost, IP_SRC, 4, ipv4Text(u32(f.data, IP_SRC))),
+  'ip.dst_host': (f, o) => o.add(I.dstHost, IP_DST, 4, ipv4Text(u32(f.data, IP_DST))),
+  'tcp.srcport': onTcp((f, o) => o.add(T.srcport, SPORT, 2, u16(f.data, SPORT))),
+  'tcp.dstport': onTcp((f, o) => o.add(T.dstport, DPORT, 2, u16(f.data, DPORT))),
+  'tcp.port': onTcp((f, o) => (o.add(T.port, SPORT, 2, u16(f.data, SPORT)), o.add(T.port, DPORT, 2, u16(f.data, DPORT)))),
   'tcp.len': onTcp((f, o) => o.add(T.len, L4, 0, f.end - L4 - f.hdrLen)),
-  'tcp.seq': onTcp((f, o) => o.add(T.seq, L4 + 4, 4, f.an?.seq ?? u32(f.data, L4 + 4))),
-  'tcp.seq_raw': onTcp((f, o) => o.add(T.seqRaw, L4 + 4, 4, u32(f.data, L4 + 4))),
+  'tcp.seq': onTcp((f, o) => o.add(T.seq, T_SEQ, 4, f.an?.seq ?? u32(f.data, T_SEQ))),
+  'tcp.seq_raw': onTcp((f, o) => o.add(T.seqRaw, T_SEQ, 4, u32(f.data, T_SEQ))),
   'tcp.nxtseq': onTcp((f, o) => {
-    const flags = f.data[L4 + 13];
-    const nxt = f.end - L4 - f.hdrLen + (flags & 0x03 ? 1 : 0);
-    o.add(T.nxtseq, L4, 0, ((f.an?.seq ?? u32(f.data, L4 + 4)) + nxt) >>> 0);
+    const flags = f.data[T_FLAGS_LOW];
+    const nxt = f.end - L4 - f.hdrLen + (flags & T_SYN_FIN ? 1 : 0);
+    o.add(T.nxtseq, L4, 0, ((f.an?.seq ?? u32(f.data, T_SEQ)) + nxt) >>> 0);
   }),
-  'tcp.ack': onTcp((f, o) => o.add(T.ack, L4 + 8, 4, f.an?.ack ?? u32(f.data, L4 + 8))),
-  'tcp.ack_raw': onTcp((f, o) => o.add(T.ackRaw, L4 + 8, 4, u32(f.data, L4 + 8))),
-  'tcp.hdr_len': onTcp((f, o) => o.add(T.hdrLen, L4 + 12, 1, f.hdrLen)),
-  'tcp.flags': onTcp((f, o) => o.add(T.flags, L4 + 12, 2, u16(f.data, L4 + 12) & 0x0fff)),
-  'tcp.window_size_value': onTcp((f, o) => o.add(T.window, L4 + 14, 2, u16(f.data, L4 + 14))),
-  'tcp.window_size': onTcp((f, o) => o.add(T.windowSize, L4 + 14, 2, f.an?.windowSize ?? u16(f.data, L4 + 14))),
+  'tcp.ack': onTcp((f, o) => o.add(T.ack, T_ACK, 4, f.an?.ack ?? u32(f.data, T_ACK))),
+  'tcp.ack_raw': onTcp((f, o) => o.add(T.ackRaw, T_ACK, 4, u32(f.data, T_ACK))),
+  'tcp.hdr_len': onTcp((f, o) => o.add(T.hdrLen, T_DATA_OFFSET, 1, f.hdrLen)),
+  'tcp.flags': onTcp((f, o) => o.add(T.flags, T_FLAGS, 2, u16(f.data, T_FLAGS) & T_FLAGS_MASK)),
+  'tcp.window_size_value': onTcp((f, o) => o.add(T.window, T_WINDOW, 2, u16(f.data, T_WINDOW))),
+  'tcp.window_size': onTcp((f, o) => o.add(T.windowSize, T_WINDOW, 2, f.an?.windowSize ?? u16(f.data, T_WINDOW))),
   'tcp.window_size_scalefactor': onTcp((f, o) => {
-    if (f.an?.scaleFactor !== undefined) o.add(T.scaleFactor, L4 + 14, 2, f.an.scaleFactor);
+    if (f.an?.scaleFactor !== undefined) o.add(T.scaleFactor, T_WINDOW, 2, f.an.scaleFactor);
   }),
-  'tcp.checksum': onTcp((f, o) => o.add(T.checksum, L4 + 16, 2, u16(f.data, L4 + 16))),
-  'tcp.urgent_pointer': onTcp((f, o) => o.add(T.urgentPointer, L4 + 18, 2, u16(f.data, L4 + 18))),
-  'udp.srcport': onUdp((f, o) => o.add(U.srcport, L4, 2, u16(f.data, L4))),
-  'udp.dstport': onUdp((f, o) => o.add(U.dstport, L4 + 2, 2, u16(f.data, L4 + 2))),
-  'udp.port': onUdp((f, o) => (o.add(U.port, L4, 2, u16(f.data, L4)), o.add(U.port, L4 + 2, 2, u16(f.data, L4 + 2)))),
-  'udp.length': onUdp((f, o) => o.add(U.length, L4 + 4, 2, u16(f.data, L4 + 4))),
-  'udp.checksum': onUdp((f, o) => o.add(U.checksum, L4 + 6, 2, u16(f.data, L4 + 6))),
+  'tcp.checksum': onTcp((f, o) => o.add(T.checksum, T_CHECKSUM, 2, u16(f.data, T_CHECKSUM))),
+  'tcp.urgent_pointer': onTcp((f, o) => o.add(T.urgentPointer, T_URGENT, 2, u16(f.data, T_URGENT))),
+  'udp.srcport': onUdp((f, o) => o.add(U.srcport, U_SPORT, 2, u16(f.data, U_SPORT))),
+  'udp.dstport': onUdp((f, o) => o.add(U.dstport, U_DPORT, 2, u16(f.data, U_DPORT))),
+  'udp.port': onUdp((f, o) => (o.add(U.port, U_SPORT, 2, u16(f.data, U_SPORT)), o.add(U.port, U_DPORT, 2, u16(f.data, U_DPORT)))),
+  'udp.length': onUdp((f, o) => o.add(U.length, U_LENGTH, 2, u16(f.data, U_LENGTH))),
+  'udp.checksum': onUdp((f, o) => o.add(U.checksum, U_CHECKSUM, 2, u16(f.data, U_CHECKSUM))),
 };
 
 /**
@@ -129,16 +163,16 @@ const HEADER_READERS: Readonly<Record<string, Reader>> = {
  * _ws.expert fields would show; those have no reader here.)
  */
 const FLAG_BITS: ReadonlyArray<readonly [FieldSpec, number]> = [
-  [T.res, 0xe00],
-  [T.ae, 0x100],
-  [T.cwr, 0x80],
-  [T.ece, 0x40],
-  [T.urg, 0x20],
-  [T.ackFlag, 0x10],
-  [T.push, 0x08],
-  [T.reset, 0x04],
-  [T.syn, 0x02],
-  [T.fin, 0x01],
+  [T.res, TCP_FLAG.RES],
+  [T.ae, TCP_FLAG.AE],
+  [T.cwr, TCP_FLAG.CWR],
+  [T.ece, TCP_FLAG.ECE],
+  [T.urg, TCP_FLAG.URG],
+  [T.ackFlag, TCP_FLAG.ACK],
+  [T.push, TCP_FLAG.PSH],
+  [T.reset, TCP_FLAG.RST],
+  [T.syn, TCP_FLAG.SYN],
+  [T.fin, TCP_FLAG.FIN],
 ];
 
 function readers(): Map<string, Reader> {
@@ -146,7 +180,7 @@ function readers(): Map<string, Reader> {
   for (const [spec, bit] of FLAG_BITS)
     m.set(
       spec.name,
-      onTcp((f, o) => o.add(spec, L4 + 12, 2, (u16(f.data, L4 + 12) & bit) !== 0)),
+      onTcp((f, o) => o.add(spec, T_FLAGS, 2, (u16(f.data, T_FLAGS) & bit) !== 0)),
     );
   return m;
 }
@@ -222,18 +256,18 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
   return (record, data, info, session) => {
     const end = plainIpv4End(record, data);
     if (end < 0) return false;
-    const proto = data[IP + 9];
-    if (proto === 6) {
+    const proto = data[IP_PROTO];
+    if (proto === PROTO_TCP) {
       const hdrLen = plainTcpHeaderLength(data, end);
-      if (hdrLen < 0 || (hdrLen > 20 && !plainOptions(data, L4 + 20, L4 + hdrLen))) return false;
+      if (hdrLen < 0 || (hdrLen > T_MIN && !plainOptions(data, L4 + T_MIN, L4 + hdrLen))) return false;
       f.hdrLen = hdrLen;
       f.tcp = true;
-    } else if (proto === 17) {
-      if (L4 + 8 > Math.min(end, data.length)) return false;
-      const len = u16(data, L4 + 4);
+    } else if (proto === PROTO_UDP) {
+      if (L4 + U_SIZE > Math.min(end, data.length)) return false;
+      const len = u16(data, U_LENGTH);
       // The UDP length must fit the IP payload (or the layer marks it bad); the datagram ends where the IP payload does.
-      if (len < 8 || L4 + len !== end) return false;
-      f.hdrLen = 8;
+      if (len < U_SIZE || L4 + len !== end) return false;
+      f.hdrLen = U_SIZE;
       f.tcp = false;
     } else {
       return false;
@@ -247,17 +281,17 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
     if (session) {
       seg.frame = record.number;
       seg.time = record.timestamp;
-      seg.src = ipv4Text(u32(data, IP + 12));
-      seg.dst = ipv4Text(u32(data, IP + 16));
-      seg.srcPort = u16(data, L4);
-      seg.dstPort = u16(data, L4 + 2);
+      seg.src = ipv4Text(u32(data, IP_SRC));
+      seg.dst = ipv4Text(u32(data, IP_DST));
+      seg.srcPort = u16(data, SPORT);
+      seg.dstPort = u16(data, DPORT);
       if (f.tcp) {
-        seg.seqRaw = u32(data, L4 + 4);
-        seg.ackRaw = u32(data, L4 + 8);
-        seg.flags = u16(data, L4 + 12) & 0x0fff;
-        seg.windowRaw = u16(data, L4 + 14);
+        seg.seqRaw = u32(data, T_SEQ);
+        seg.ackRaw = u32(data, T_ACK);
+        seg.flags = u16(data, T_FLAGS) & T_FLAGS_MASK;
+        seg.windowRaw = u16(data, T_WINDOW);
         seg.payloadLength = end - L4 - f.hdrLen;
-        seg.options = f.hdrLen > 20 ? analysisOptions(data, L4 + 20, L4 + f.hdrLen, options) : NO_OPTIONS;
+        seg.options = f.hdrLen > T_MIN ? analysisOptions(data, L4 + T_MIN, L4 + f.hdrLen, options) : NO_OPTIONS;
         const an = session.tcp(seg, L4);
         if (an === null) return false;
         f.an = an;
@@ -279,6 +313,8 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
 }
 
 const NO_OPTIONS: TcpSegmentInput['options'] = Object.freeze({});
+const K = TCP_OPT;
+const KL = TCP_OPT_LEN;
 
 /**
  * Options the TCP layer reads without a complaint: NOPs and well-formed
@@ -289,18 +325,18 @@ function plainOptions(d: Uint8Array, from: number, to: number): boolean {
   let at = from;
   while (at < to) {
     const kind = d[at];
-    if (kind === 1) {
+    if (kind === K.NOP) {
       at++;
       continue;
     }
     if (at + 1 >= to) return false;
     const len = d[at + 1];
     const ok =
-      (kind === 2 && len === 4) ||
-      (kind === 3 && len === 3) ||
-      (kind === 4 && len === 2) ||
-      (kind === 8 && len === 10) ||
-      (kind === 5 && len >= 10 && (len - 2) % 8 === 0);
+      (kind === K.MSS && len === KL.MSS) ||
+      (kind === K.WSCALE && len === KL.WSCALE) ||
+      (kind === K.SACK_PERM && len === KL.SACK_PERM) ||
+      (kind === K.TIMESTAMP && len === KL.TIMESTAMP) ||
+      (kind === K.SACK && len >= KL.SACK_HEAD + KL.SACK_BLOCK && (len - KL.SACK_HEAD) % KL.SACK_BLOCK === 0);
     if (!ok || at + len > to) return false;
     at += len;
   }

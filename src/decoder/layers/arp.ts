@@ -6,6 +6,7 @@ import { ipv4Text, macText } from '../fields/format.ts';
 import { need, u16, u32 } from './context.ts';
 import type { Decoder } from './context.ts';
 import { ETHERTYPES } from './ethertypes.ts';
+import { bindingKey } from '../bindings.ts';
 
 const HW_TYPES: Readonly<Record<number, string>> = {
   1: 'Ethernet',
@@ -24,6 +25,29 @@ const OPCODES: Readonly<Record<number, string>> = {
   8: 'inverse request',
   9: 'inverse reply',
 };
+
+/** Fixed byte offsets (RFC 826); the addresses of Ethernet/IPv4 ARP follow at their own places. */
+export const ARP_HEADER = {
+  hwType: 0,
+  protoType: 2,
+  hwSize: 4,
+  protoSize: 5,
+  opcode: 6,
+  /** Where the addresses begin. */
+  length: 8,
+  /** Ethernet/IPv4 ARP: hardware type, address sizes and where each address is. */
+  hwEthernet: 1,
+  ethernetSize: 6,
+  ipv4Size: 4,
+  senderMac: 8,
+  senderIp: 14,
+  targetMac: 18,
+  targetIp: 24,
+  ethernetIpv4Length: 28,
+} as const;
+
+const AH = ARP_HEADER;
+const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
 
 const arpFields = defineFields({
   arp: { name: 'arp', label: 'Address Resolution Protocol', type: 'protocol' },
@@ -85,7 +109,7 @@ export const decodeArp: Decoder = (ctx, offset, end) => {
   const total = 8 + 2 * hln + 2 * pln;
   // Sender and target addresses are read below; a cut packet keeps the fixed part.
   const haveAll = offset + total <= Math.min(end, data.length);
-  const isEthIp = hwType === 1 && protoType === 0x0800 && hln === 6 && pln === 4;
+  const isEthIp = hwType === AH.hwEthernet && protoType === ETHERTYPE_IPV4 && hln === AH.ethernetSize && pln === AH.ipv4Size;
   let gratuitous = false;
   let probe = false;
   let announcement = false;
@@ -124,7 +148,7 @@ export const decodeArp: Decoder = (ctx, offset, end) => {
   ] as const;
   for (const [n, typed, plain] of addrs) {
     if (n === 0) continue;
-    const useTyped = typed.type === 'ether' ? hwType === 1 && n === 6 : protoType === 0x0800 && n === 4;
+    const useTyped = typed.type === 'ether' ? hwType === AH.hwEthernet && n === AH.ethernetSize : protoType === ETHERTYPE_IPV4 && n === AH.ipv4Size;
     out.add(useTyped ? typed : plain, at, n);
     at += n;
   }

@@ -13,6 +13,11 @@ import { ETHERTYPES } from './ethertypes.ts';
 const LG: readonly [string, string] = ['Locally administered address (this is NOT the factory default)', 'Globally unique address (factory default)'];
 const IG: readonly [string, string] = ['Group address (multicast/broadcast)', 'Individual address (unicast)'];
 
+/** Ethernet II header byte offsets and sizes (IEEE 802.3 3.1.1). */
+export const ETH_HEADER = { dst: 0, src: 6, type: 12, length: 14, addressLength: 6 } as const;
+
+const EH = ETH_HEADER;
+
 export const ethFields = defineFields({
   eth: { name: 'eth', label: 'Ethernet II', type: 'protocol' },
   dst: { name: 'eth.dst', label: 'Destination', type: 'ether', bits: 48 },
@@ -66,23 +71,26 @@ export const decodeEth: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('eth');
   if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'Ethernet';
-  out.open(E.eth, offset, 14, 'Ethernet II');
-  if (!need(ctx, 'Ethernet', offset, 14, end)) {
+  out.open(E.eth, offset, EH.length, 'Ethernet II');
+  if (!need(ctx, 'Ethernet', offset, EH.length, end)) {
     out.close();
-    if (ctx.columns && !ctx.inner && data.length >= offset + 6) ctx.cols.destination = macColumn(data, offset);
+    if (ctx.columns && !ctx.inner && data.length >= offset + EH.src) ctx.cols.destination = macColumn(data, offset);
     return;
   }
   const dstAt = offset;
-  const srcAt = offset + 6;
-  const type = u16(data, offset + 12);
+  const srcAt = offset + EH.src;
+  const type = u16(data, offset + EH.type);
   if (out.detail || out.wants(E.eth)) {
-    out.finish(14, `Ethernet II, Src: ${macDisplay(data.subarray(srcAt, srcAt + 6))}, Dst: ${macDisplay(data.subarray(dstAt, dstAt + 6))}`);
+    out.finish(
+      EH.length,
+      `Ethernet II, Src: ${macDisplay(data.subarray(srcAt, srcAt + EH.addressLength))}, Dst: ${macDisplay(data.subarray(dstAt, dstAt + EH.addressLength))}`,
+    );
   }
   if (out.detail || out.wantsAny(ADDRESS_SPECS)) {
     address(out, data, dstAt, E.dst, E.dstLg, E.dstIg);
     address(out, data, srcAt, E.src, E.srcLg, E.srcIg);
   }
-  out.add(E.type, offset + 12, 2, type);
+  out.add(E.type, offset + EH.type, 2, type);
   const node = out.current();
   out.close();
   if (ctx.columns && !ctx.inner) {
@@ -90,9 +98,9 @@ export const decodeEth: Decoder = (ctx, offset, end) => {
     ctx.cols.destination = macColumn(data, dstAt);
   }
   if (!ctx.inner) ctx.layers.eth = { offset, type };
-  const used = ctx.next('ethertype', type, offset + 14, end);
+  const used = ctx.next('ethertype', type, offset + EH.length, end);
   if (used < 0) {
-    ctx.call('data', offset + 14, end);
+    ctx.call('data', offset + EH.length, end);
     return;
   }
   // Bytes after the payload's own length: padding up to the 60-byte minimum, then a trailer.

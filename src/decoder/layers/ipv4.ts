@@ -29,6 +29,33 @@ const OPT_CLASSES: Readonly<Record<number, string>> = {
   3: 'Reserved for future use',
 };
 
+/** Fixed header byte offsets and masks (RFC 791 3.1): the decoder, the fast paths and the builder read them here. */
+export const IPV4_HEADER = {
+  /** Version (high nibble) and IHL (low nibble, in 32-bit words). */
+  versionIhl: 0,
+  dsfield: 1,
+  totalLength: 2,
+  id: 4,
+  /** Flags (top 3 bits) and fragment offset (13 bits) share these two bytes. */
+  flagsFragment: 6,
+  ttl: 8,
+  protocol: 9,
+  checksum: 10,
+  src: 12,
+  dst: 16,
+  /** Header without options. */
+  length: 20,
+  /** First byte of a 20-byte IPv4 header: version 4, IHL 5. */
+  plainVersionIhl: 0x45,
+  ihlMask: 0x0f,
+  /** In the 16-bit flags/fragment word: Don't Fragment, More Fragments, the offset. */
+  df: 0x4000,
+  mf: 0x2000,
+  fragOffsetMask: 0x1fff,
+} as const;
+
+const IH = IPV4_HEADER;
+
 export const ipv4Fields = defineFields({
   ip: { name: 'ip', label: 'Internet Protocol Version 4', type: 'protocol' },
   version: { name: 'ip.version', label: 'Version', type: 'uint', bits: 4, width: 8, mask: 0xf0 },
@@ -42,7 +69,15 @@ export const ipv4Fields = defineFields({
   rb: { name: 'ip.flags.rb', label: 'Reserved bit', type: 'bool', width: 8, mask: 0x80 },
   df: { name: 'ip.flags.df', label: "Don't fragment", type: 'bool', width: 8, mask: 0x40 },
   mf: { name: 'ip.flags.mf', label: 'More fragments', type: 'bool', width: 8, mask: 0x20 },
-  fragOffset: { name: 'ip.frag_offset', label: 'Fragment Offset', type: 'uint', bits: 13, width: 16, mask: 0x1fff, fmt: (v) => String(Number(v) * 8) },
+  fragOffset: {
+    name: 'ip.frag_offset',
+    label: 'Fragment Offset',
+    type: 'uint',
+    bits: 13,
+    width: 16,
+    mask: IH.fragOffsetMask,
+    fmt: (v) => String(Number(v) * 8),
+  },
   ttl: { name: 'ip.ttl', label: 'Time to Live', type: 'uint', bits: 8, width: 8 },
   proto: { name: 'ip.proto', label: 'Protocol', type: 'uint', bits: 8, width: 8, strings: IP_PROTOCOLS },
   checksum: { name: 'ip.checksum', label: 'Header Checksum', type: 'uint', bits: 16, width: 16, base: 'hex' },
@@ -198,18 +233,18 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('ip');
   if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'IPv4';
-  out.open(I.ip, offset, 20, 'Internet Protocol Version 4');
+  out.open(I.ip, offset, IH.length, 'Internet Protocol Version 4');
   if (!need(ctx, 'IPv4', offset, 1, end)) {
     out.close();
     return;
   }
   const vihl = data[offset];
-  const ihl = vihl & 0x0f;
+  const ihl = vihl & IH.ihlMask;
   const hdrLen = ihl * 4;
   out.add(I.version, offset, 1, vihl >> 4);
   const hlDisplay = out.detail ? `${bitPattern(0x0f, 8, ihl)} = Header Length: ${hdrLen} bytes (${ihl})` : undefined;
   out.add(I.hdrLen, offset, 1, hdrLen, hlDisplay);
-  if (hdrLen < 20) {
+  if (hdrLen < IH.length) {
     const msg = `Bogus IP header length (${hdrLen}, must be at least 20)`;
     out.expert('ip.bogus_header_length', 'error', msg);
     ctx.markBad();
@@ -218,86 +253,86 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
     if (ctx.columns && !ctx.inner) ctx.cols.info = msg;
     return;
   }
-  if (!need(ctx, 'IPv4', offset, 20, end)) {
+  if (!need(ctx, 'IPv4', offset, IH.length, end)) {
     out.close();
     return;
   }
-  const ds = data[offset + 1];
-  const totalLen = u16(data, offset + 2);
-  const id = u16(data, offset + 4);
-  const ff = u16(data, offset + 6);
+  const ds = data[offset + IH.dsfield];
+  const totalLen = u16(data, offset + IH.totalLength);
+  const id = u16(data, offset + IH.id);
+  const ff = u16(data, offset + IH.flagsFragment);
   const flags = ff >> 13;
-  const frag = ff & 0x1fff;
-  const ttl = data[offset + 8];
-  const proto = data[offset + 9];
-  const stored = u16(data, offset + 10);
-  const src = u32(data, offset + 12);
-  const dst = u32(data, offset + 16);
+  const frag = ff & IH.fragOffsetMask;
+  const ttl = data[offset + IH.ttl];
+  const proto = data[offset + IH.protocol];
+  const stored = u16(data, offset + IH.checksum);
+  const src = u32(data, offset + IH.src);
+  const dst = u32(data, offset + IH.dst);
   if (out.detail || out.wants(I.ip)) {
     out.finish(hdrLen, `Internet Protocol Version 4, Src: ${ipv4Text(src)}, Dst: ${ipv4Text(dst)}`);
   }
   if (out.detail || out.wantsAny(DS_SPECS)) {
-    out.open(I.dsfield, offset + 1, 1, ds, out.detail ? `Differentiated Services Field: ${hexOf(ds, 8)} (${dsSummary(ds)})` : undefined);
-    out.add(I.dscp, offset + 1, 1, ds >> 2);
-    out.add(I.ecn, offset + 1, 1, ds & 3);
+    out.open(I.dsfield, offset + IH.dsfield, 1, ds, out.detail ? `Differentiated Services Field: ${hexOf(ds, 8)} (${dsSummary(ds)})` : undefined);
+    out.add(I.dscp, offset + IH.dsfield, 1, ds >> 2);
+    out.add(I.ecn, offset + IH.dsfield, 1, ds & 3);
     out.close();
   }
-  out.add(I.len, offset + 2, 2, totalLen);
-  out.add(I.id, offset + 4, 2, id);
+  out.add(I.len, offset + IH.totalLength, 2, totalLen);
+  out.add(I.id, offset + IH.id, 2, id);
   if (out.detail || out.wantsAny(FLAG_SPECS)) {
-    out.open(I.flags, offset + 6, 1, flags, out.detail ? `${bitPattern(0xe0, 8, flags)} = Flags: ${flagsText(flags)}` : undefined);
-    out.add(I.rb, offset + 6, 1, (flags & 4) !== 0);
-    out.add(I.df, offset + 6, 1, (flags & 2) !== 0);
-    out.add(I.mf, offset + 6, 1, (flags & 1) !== 0);
+    out.open(I.flags, offset + IH.flagsFragment, 1, flags, out.detail ? `${bitPattern(0xe0, 8, flags)} = Flags: ${flagsText(flags)}` : undefined);
+    out.add(I.rb, offset + IH.flagsFragment, 1, (flags & 4) !== 0);
+    out.add(I.df, offset + IH.flagsFragment, 1, (flags & 2) !== 0);
+    out.add(I.mf, offset + IH.flagsFragment, 1, (flags & 1) !== 0);
     out.close();
   }
-  out.add(I.fragOffset, offset + 6, 2, frag);
-  out.add(I.ttl, offset + 8, 1, ttl);
-  out.add(I.proto, offset + 9, 1, proto);
+  out.add(I.fragOffset, offset + IH.flagsFragment, 2, frag);
+  out.add(I.ttl, offset + IH.ttl, 1, ttl);
+  out.add(I.proto, offset + IH.protocol, 1, proto);
 
   // The header checksum covers the header only, so it can be checked whenever the header was captured.
   let status = CHECKSUM_UNVERIFIED;
   let expected = 0;
   const verify = out.detail || ctx.columns || ctx.session !== undefined || out.wantsAny(CHECKSUM_SPECS);
   if (verify && offset + hdrLen <= data.length) {
-    expected = expectedChecksum(data, offset, offset + hdrLen, offset + 10);
+    expected = expectedChecksum(data, offset, offset + hdrLen, offset + IH.checksum);
     status = expected === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
   }
   const hx = hex16;
   if (status === CHECKSUM_GOOD) {
-    out.add(I.checksum, offset + 10, 2, stored, out.detail ? `Header Checksum: ${hx(stored)} [correct]` : undefined);
+    out.add(I.checksum, offset + IH.checksum, 2, stored, out.detail ? `Header Checksum: ${hx(stored)} [correct]` : undefined);
   } else if (status === CHECKSUM_BAD) {
     out.add(
       I.checksum,
-      offset + 10,
+      offset + IH.checksum,
       2,
       stored,
       out.detail ? `Header Checksum: ${hx(stored)} incorrect, should be ${hx(expected)}(may be caused by "IP checksum offload"?)` : undefined,
     );
     out.expert('ip.checksum_bad.expert', 'error', `Bad checksum [should be ${hx(expected)}]`);
   } else {
-    out.add(I.checksum, offset + 10, 2, stored, out.detail ? `Header Checksum: ${hx(stored)} [unverified]` : undefined);
+    out.add(I.checksum, offset + IH.checksum, 2, stored, out.detail ? `Header Checksum: ${hx(stored)} [unverified]` : undefined);
   }
-  out.add(I.checksumStatus, offset + 10, 0, status);
-  if (status !== CHECKSUM_UNVERIFIED) out.add(I.checksumCalculated, offset + 10, 2, expected);
-  out.add(I.src, offset + 12, 4, src);
-  out.add(I.addr, offset + 12, 4, src);
+  out.add(I.checksumStatus, offset + IH.checksum, 0, status);
+  if (status !== CHECKSUM_UNVERIFIED) out.add(I.checksumCalculated, offset + IH.checksum, 2, expected);
+  out.add(I.src, offset + IH.src, 4, src);
+  out.add(I.addr, offset + IH.src, 4, src);
   if (out.wants(I.srcHost) || out.wants(I.host)) {
-    out.add(I.srcHost, offset + 12, 4, ipv4Text(src));
-    out.add(I.host, offset + 12, 4, ipv4Text(src));
+    out.add(I.srcHost, offset + IH.src, 4, ipv4Text(src));
+    out.add(I.host, offset + IH.src, 4, ipv4Text(src));
   }
-  out.add(I.dst, offset + 16, 4, dst);
-  out.add(I.addr, offset + 16, 4, dst);
+  out.add(I.dst, offset + IH.dst, 4, dst);
+  out.add(I.addr, offset + IH.dst, 4, dst);
   if (out.wants(I.dstHost) || out.wants(I.host)) {
-    out.add(I.dstHost, offset + 16, 4, ipv4Text(dst));
-    out.add(I.host, offset + 16, 4, ipv4Text(dst));
+    out.add(I.dstHost, offset + IH.dst, 4, ipv4Text(dst));
+    out.add(I.host, offset + IH.dst, 4, ipv4Text(dst));
   }
   if (hdrLen > 20) {
-    if (!need(ctx, 'IPv4', offset + 20, hdrLen - 20, end)) {
+    if (!need(ctx, 'IPv4', offset + IH.length, hdrLen - IH.length, end)) {
       out.close();
       return;
     }
-    options(ctx, offset + 20, offset + hdrLen);
+    options(ctx, offset + IH.length, offset + hdrLen);
   }
 
   // The payload ends where Total Length says, unless the frame is shorter (then the frame's end).

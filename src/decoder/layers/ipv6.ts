@@ -42,6 +42,11 @@ const YES_NO: readonly [string, string] = ['Yes', 'No'];
 
 const octets = (v: unknown) => `${v} bytes`;
 
+/** Fixed header byte offsets (RFC 8200 3): version, traffic class and flow label share the first word. */
+export const IPV6_HEADER = { versionClassFlow: 0, payloadLength: 4, nextHeader: 6, hopLimit: 7, src: 8, dst: 24, length: 40 } as const;
+
+const XH = IPV6_HEADER;
+
 const ipv6Fields = defineFields({
   ipv6: { name: 'ipv6', label: 'Internet Protocol Version 6', type: 'protocol' },
   version: { name: 'ipv6.version', label: 'Version', type: 'uint', bits: 4, width: 8, mask: 0xf0 },
@@ -191,8 +196,8 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('ipv6');
   if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'IPv6';
-  out.open(X.ipv6, offset, 40, 'Internet Protocol Version 6');
-  if (!need(ctx, 'IPv6', offset, 40, end)) {
+  out.open(X.ipv6, offset, XH.length, 'Internet Protocol Version 6');
+  if (!need(ctx, 'IPv6', offset, XH.length, end)) {
     out.close();
     return;
   }
@@ -200,13 +205,16 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   const version = w0 >>> 28;
   const tclass = (w0 >>> 20) & 0xff;
   const flow = w0 & 0xfffff;
-  const plen = u16(data, offset + 4);
-  const nxt = data[offset + 6];
-  const hlim = data[offset + 7];
-  const srcAt = offset + 8;
-  const dstAt = offset + 24;
+  const plen = u16(data, offset + XH.payloadLength);
+  const nxt = data[offset + XH.nextHeader];
+  const hlim = data[offset + XH.hopLimit];
+  const srcAt = offset + XH.src;
+  const dstAt = offset + XH.dst;
   if (out.detail || out.wants(X.ipv6)) {
-    out.finish(40, `Internet Protocol Version 6, Src: ${ipv6Text(data.subarray(srcAt, srcAt + 16))}, Dst: ${ipv6Text(data.subarray(dstAt, dstAt + 16))}`);
+    out.finish(
+      XH.length,
+      `Internet Protocol Version 6, Src: ${ipv6Text(data.subarray(srcAt, srcAt + 16))}, Dst: ${ipv6Text(data.subarray(dstAt, dstAt + 16))}`,
+    );
   }
   out.add(X.ipVersion, offset, 1, version);
   out.add(X.version, offset, 1, version);
@@ -221,9 +229,9 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   out.add(X.ecn, offset, 4, tclass & 3);
   out.close();
   out.add(X.flow, offset + 1, 3, flow);
-  out.add(X.plen, offset + 4, 2, plen);
-  out.add(X.nxt, offset + 6, 1, nxt);
-  out.add(X.hlim, offset + 7, 1, hlim);
+  out.add(X.plen, offset + XH.payloadLength, 2, plen);
+  out.add(X.nxt, offset + XH.nextHeader, 1, nxt);
+  out.add(X.hlim, offset + XH.hopLimit, 1, hlim);
   out.add(X.src, srcAt, 16);
   out.add(X.addr, srcAt, 16);
   out.add(X.dst, dstAt, 16);
@@ -236,12 +244,12 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
     out.add(X.dstHost, dstAt, 16, d);
     out.add(X.host, dstAt, 16, d);
   }
-  let payloadEnd = offset + 40 + plen;
+  let payloadEnd = offset + XH.length + plen;
   if (plen === 0 || payloadEnd > end) payloadEnd = end;
 
   // Walk the extension headers inside the IPv6 node, as Wireshark nests them.
   let next = nxt;
-  let at = offset + 40;
+  let at = offset + XH.length;
   let finalDstAt = dstAt;
   const extensions: string[] = [];
   let fragmented = false;
@@ -362,9 +370,9 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
       }
     } else break;
   }
-  if (out.detail && at > offset + 40) out.finish(at - offset);
+  if (out.detail && at > offset + XH.length) out.finish(at - offset);
   // A fragment's bytes, by the header's Payload Length, all captured: Wireshark reassembles it.
-  const fragEnd = offset + 40 + plen;
+  const fragEnd = offset + XH.length + plen;
   const an =
     fragmented && ok && fragEnd <= Math.min(end, data.length)
       ? askSession(

@@ -5,25 +5,38 @@
 // the layers would find it. Anything less plain goes through the layers.
 
 import type { FrameRecord } from '../types.ts';
+import { bindingKey } from '../bindings.ts';
 import { u16 } from './context.ts';
+import { ETH_HEADER } from './eth.ts';
+import { IPV4_HEADER } from './ipv4.ts';
+import { TCP_HEADER } from './tcp.ts';
 
-const LINKTYPE_ETHERNET = 1;
-const ETHERTYPE_IPV4 = 0x0800;
+const LINKTYPE_ETHERNET = bindingKey('linktype', 'eth');
+const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
+const IP = IPV4_HEADER;
 /** Where the IPv4 header and the transport header start. */
-export const PLAIN_IP = 14;
-export const PLAIN_L4 = PLAIN_IP + 20;
+export const PLAIN_IP = ETH_HEADER.length;
+export const PLAIN_L4 = PLAIN_IP + IP.length;
+// Read once here: the checks below run for every frame.
+const ETH_TYPE_AT = ETH_HEADER.type;
+const PLAIN_VERSION_IHL = IP.plainVersionIhl;
+const IP_FRAGMENT_AT = PLAIN_IP + IP.flagsFragment;
+const IP_FRAGMENT_BITS = IP.mf | IP.fragOffsetMask;
+const IP_TOTAL_LENGTH_AT = PLAIN_IP + IP.totalLength;
+const TCP_DATA_OFFSET_AT = PLAIN_L4 + TCP_HEADER.dataOffset;
+const TCP_MIN = TCP_HEADER.length;
 
 /**
  * Where the IPv4 payload ends, as the IPv4 layer reads it (Total Length, or
  * the frame's end when that is 0 or beyond it), or -1 when the frame is not
- * plain. The IP protocol is at data[PLAIN_IP + 9].
+ * plain. The IP protocol is at data[PLAIN_IP + IPV4_HEADER.protocol].
  */
 export function plainIpv4End(record: FrameRecord, data: Uint8Array): number {
   const origLen = record.origLen;
   if (record.linkType !== LINKTYPE_ETHERNET || data.length < PLAIN_L4 || origLen < PLAIN_L4) return -1;
-  if (u16(data, 12) !== ETHERTYPE_IPV4 || data[PLAIN_IP] !== 0x45) return -1;
-  if ((u16(data, PLAIN_IP + 6) & 0x3fff) !== 0) return -1; // a fragment
-  const totalLen = u16(data, PLAIN_IP + 2);
+  if (u16(data, ETH_TYPE_AT) !== ETHERTYPE_IPV4 || data[PLAIN_IP] !== PLAIN_VERSION_IHL) return -1;
+  if ((u16(data, IP_FRAGMENT_AT) & IP_FRAGMENT_BITS) !== 0) return -1; // a fragment
+  const totalLen = u16(data, IP_TOTAL_LENGTH_AT);
   const end = PLAIN_IP + totalLen;
   return totalLen === 0 || end > origLen ? origLen : end;
 }
@@ -35,7 +48,7 @@ export function plainIpv4End(record: FrameRecord, data: Uint8Array): number {
  */
 export function plainTcpHeaderLength(data: Uint8Array, end: number): number {
   const t = PLAIN_L4;
-  if (t + 20 > Math.min(end, data.length)) return -1;
-  const hdrLen = (data[t + 12] >> 4) * 4;
-  return hdrLen < 20 || hdrLen > end - t || t + hdrLen > data.length ? -1 : hdrLen;
+  if (t + TCP_MIN > Math.min(end, data.length)) return -1;
+  const hdrLen = (data[TCP_DATA_OFFSET_AT] >> 4) * 4;
+  return hdrLen < TCP_MIN || hdrLen > end - t || t + hdrLen > data.length ? -1 : hdrLen;
 }

@@ -10,22 +10,89 @@ import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } fro
 import { need, u16, u32 } from './context.ts';
 import type { Decoder, LayerContext } from './context.ts';
 import { transportChecksum } from './pseudo.ts';
+import { bindingKey } from '../bindings.ts';
 import type { TcpAnalysis } from './session.ts';
 import { dissectReassembled, emitSegmentLines, isHeldSegment, ownSpan, SEGMENT_INFO } from './tcp-segment.ts';
 
+/** Fixed header byte offsets (RFC 9293 3.1): the decoder, the fast paths and the builder read them here. */
+export const TCP_HEADER = {
+  srcPort: 0,
+  dstPort: 2,
+  seq: 4,
+  ack: 8,
+  /** Data offset (high nibble, in 32-bit words) and the 12 flag bits share these two bytes. */
+  dataOffset: 12,
+  flags: 12,
+  window: 14,
+  checksum: 16,
+  urgentPointer: 18,
+  /** Header without options; also where the options begin. */
+  length: 20,
+  /** The 12 flag bits of the 16-bit word at `flags`. */
+  flagsMask: 0x0fff,
+} as const;
+
+/** Flag bits of the 12-bit flags field. */
+export const TCP_FLAG = {
+  FIN: 0x001,
+  SYN: 0x002,
+  RST: 0x004,
+  PSH: 0x008,
+  ACK: 0x010,
+  URG: 0x020,
+  ECE: 0x040,
+  CWR: 0x080,
+  AE: 0x100,
+  /** The three reserved bits. */
+  RES: 0xe00,
+} as const;
+
+/** Option kinds (IANA TCP parameters) Wirebook decodes or builds. */
+export const TCP_OPT = {
+  EOL: 0,
+  NOP: 1,
+  MSS: 2,
+  WSCALE: 3,
+  SACK_PERM: 4,
+  SACK: 5,
+  TIMESTAMP: 8,
+  TFO: 34,
+} as const;
+
+/** Each option's whole length (kind and length bytes included) where it is fixed; a SACK block's size. */
+export const TCP_OPT_LEN = {
+  /** Kind and length bytes: an option's value begins after them. */
+  HEAD: 2,
+  MSS: 4,
+  WSCALE: 3,
+  SACK_PERM: 2,
+  TIMESTAMP: 10,
+  /** A SACK option is these two bytes plus 8 per block. */
+  SACK_HEAD: 2,
+  SACK_BLOCK: 8,
+  TFO_REQUEST: 2,
+} as const;
+
+const H = TCP_HEADER;
+const F = TCP_FLAG;
+const K = TCP_OPT;
+const L = TCP_OPT_LEN;
+/** TCP's IP protocol number, for the pseudo-header. */
+const IP_PROTO_TCP = bindingKey('ip.proto', 'tcp');
+
 const OPTION_KINDS: Readonly<Record<number, string>> = {
-  0: 'End of Option List',
-  1: 'No-Operation',
-  2: 'Maximum Segment Size',
-  3: 'Window Scale',
-  4: 'SACK Permitted',
-  5: 'SACK',
-  8: 'Time Stamp Option',
+  [K.EOL]: 'End of Option List',
+  [K.NOP]: 'No-Operation',
+  [K.MSS]: 'Maximum Segment Size',
+  [K.WSCALE]: 'Window Scale',
+  [K.SACK_PERM]: 'SACK Permitted',
+  [K.SACK]: 'SACK',
+  [K.TIMESTAMP]: 'Time Stamp Option',
   19: 'MD5 Signature Option',
   28: 'User Timeout',
   29: 'TCP Authentication Option',
   30: 'Multipath TCP',
-  34: 'TCP Fast Open Cookie',
+  [K.TFO]: 'TCP Fast Open Cookie',
   253: 'RFC3692-style Experiment 1',
   254: 'RFC3692-style Experiment 2',
 };
@@ -34,16 +101,16 @@ const OPTION_KINDS: Readonly<Record<number, string>> = {
 const FLAG_LETTERS = 'RRRACEUAPRSF';
 /** Info-column order: FIN first, as Wireshark lists them. */
 const FLAG_NAMES: ReadonlyArray<readonly [number, string]> = [
-  [0x001, 'FIN'],
-  [0x002, 'SYN'],
-  [0x004, 'RST'],
-  [0x008, 'PSH'],
-  [0x010, 'ACK'],
-  [0x020, 'URG'],
-  [0x040, 'ECE'],
-  [0x080, 'CWR'],
-  [0x100, 'AE'],
-  [0xe00, 'Reserved'],
+  [F.FIN, 'FIN'],
+  [F.SYN, 'SYN'],
+  [F.RST, 'RST'],
+  [F.PSH, 'PSH'],
+  [F.ACK, 'ACK'],
+  [F.URG, 'URG'],
+  [F.ECE, 'ECE'],
+  [F.CWR, 'CWR'],
+  [F.AE, 'AE'],
+  [F.RES, 'Reserved'],
 ];
 
 export const tcpFields = defineFields({
@@ -62,17 +129,17 @@ export const tcpFields = defineFields({
   // Without sequence analysis Wireshark does not show the raw number beside the (equal) shown one.
   ackRawHidden: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: 'uint', width: 32, hidden: true },
   hdrLen: { name: 'tcp.hdr_len', label: 'Header Length', type: 'uint', bits: 4, width: 8 },
-  flags: { name: 'tcp.flags', label: 'Flags', type: 'uint', bits: 12, width: 16, mask: 0x0fff, base: 'hex' },
-  res: { name: 'tcp.flags.res', label: 'Reserved', type: 'bool', bits: 3, width: 12, mask: 0xe00 },
-  ae: { name: 'tcp.flags.ae', label: 'Accurate ECN', type: 'bool', bits: 1, width: 12, mask: 0x100 },
-  cwr: { name: 'tcp.flags.cwr', label: 'Congestion Window Reduced', type: 'bool', bits: 1, width: 12, mask: 0x080 },
-  ece: { name: 'tcp.flags.ece', label: 'ECN-Echo', type: 'bool', bits: 1, width: 12, mask: 0x040 },
-  urg: { name: 'tcp.flags.urg', label: 'Urgent', type: 'bool', bits: 1, width: 12, mask: 0x020 },
-  ackFlag: { name: 'tcp.flags.ack', label: 'Acknowledgment', type: 'bool', bits: 1, width: 12, mask: 0x010 },
-  push: { name: 'tcp.flags.push', label: 'Push', type: 'bool', bits: 1, width: 12, mask: 0x008 },
-  reset: { name: 'tcp.flags.reset', label: 'Reset', type: 'bool', bits: 1, width: 12, mask: 0x004 },
-  syn: { name: 'tcp.flags.syn', label: 'Syn', type: 'bool', bits: 1, width: 12, mask: 0x002 },
-  fin: { name: 'tcp.flags.fin', label: 'Fin', type: 'bool', bits: 1, width: 12, mask: 0x001 },
+  flags: { name: 'tcp.flags', label: 'Flags', type: 'uint', bits: 12, width: 16, mask: H.flagsMask, base: 'hex' },
+  res: { name: 'tcp.flags.res', label: 'Reserved', type: 'bool', bits: 3, width: 12, mask: F.RES },
+  ae: { name: 'tcp.flags.ae', label: 'Accurate ECN', type: 'bool', bits: 1, width: 12, mask: F.AE },
+  cwr: { name: 'tcp.flags.cwr', label: 'Congestion Window Reduced', type: 'bool', bits: 1, width: 12, mask: F.CWR },
+  ece: { name: 'tcp.flags.ece', label: 'ECN-Echo', type: 'bool', bits: 1, width: 12, mask: F.ECE },
+  urg: { name: 'tcp.flags.urg', label: 'Urgent', type: 'bool', bits: 1, width: 12, mask: F.URG },
+  ackFlag: { name: 'tcp.flags.ack', label: 'Acknowledgment', type: 'bool', bits: 1, width: 12, mask: F.ACK },
+  push: { name: 'tcp.flags.push', label: 'Push', type: 'bool', bits: 1, width: 12, mask: F.PSH },
+  reset: { name: 'tcp.flags.reset', label: 'Reset', type: 'bool', bits: 1, width: 12, mask: F.RST },
+  syn: { name: 'tcp.flags.syn', label: 'Syn', type: 'bool', bits: 1, width: 12, mask: F.SYN },
+  fin: { name: 'tcp.flags.fin', label: 'Fin', type: 'bool', bits: 1, width: 12, mask: F.FIN },
   flagsStr: { name: 'tcp.flags.str', label: 'TCP Flags', type: 'string', generated: true },
   window: { name: 'tcp.window_size_value', label: 'Window', type: 'uint', bits: 16, width: 16 },
   windowSize: { name: 'tcp.window_size', label: 'Calculated window size', type: 'uint', width: 32, generated: true },
@@ -197,37 +264,37 @@ function parseOptions(data: Uint8Array, from: number, to: number, describe: bool
   const info: string[] = describe ? [] : NONE;
   for (let at = from; at < to; ) {
     const kind = data[at];
-    if (kind === 0 || kind === 1) {
-      if (describe) names.push(kind === 0 ? 'End of Option List (EOL)' : 'No-Operation (NOP)');
+    if (kind === K.EOL || kind === K.NOP) {
+      if (describe) names.push(kind === K.EOL ? 'End of Option List (EOL)' : 'No-Operation (NOP)');
       at++;
       continue;
     }
     const len = at + 1 < to ? data[at + 1] : 0;
     if (len < 2 || at + len > to) break;
-    if (kind === 2 && len === 4) {
+    if (kind === K.MSS && len === L.MSS) {
       opts.mss = u16(data, at + 2);
       if (describe) names.push('Maximum segment size'), info.push(`MSS=${opts.mss}`);
-    } else if (kind === 3 && len === 3) {
+    } else if (kind === K.WSCALE && len === L.WSCALE) {
       opts.wscale = data[at + 2];
       if (describe) names.push('Window scale'), info.push(`WS=${2 ** Math.min(opts.wscale, 14)}`);
-    } else if (kind === 4 && len === 2) {
+    } else if (kind === K.SACK_PERM && len === L.SACK_PERM) {
       opts.sackPermitted = true;
       if (describe) names.push('SACK permitted'), info.push('SACK_PERM');
-    } else if (kind === 5 && len >= 2) {
+    } else if (kind === K.SACK && len >= L.SACK_HEAD) {
       const blocks: Array<[number, number]> = [];
-      for (let p = at + 2; p + 8 <= at + len; p += 8) {
+      for (let p = at + L.SACK_HEAD; p + L.SACK_BLOCK <= at + len; p += L.SACK_BLOCK) {
         blocks.push([u32(data, p), u32(data, p + 4)]);
         if (describe) info.push(`SLE=${u32(data, p)} SRE=${u32(data, p + 4)}`);
       }
       opts.sack = blocks;
       if (describe) names.push('SACK');
-    } else if (kind === 8 && len === 10) {
+    } else if (kind === K.TIMESTAMP && len === L.TIMESTAMP) {
       opts.tsval = u32(data, at + 2);
       opts.tsecr = u32(data, at + 6);
       if (describe) names.push('Timestamps'), info.push(`TSval=${opts.tsval} TSecr=${opts.tsecr}`);
-    } else if (kind === 34) {
+    } else if (kind === K.TFO) {
       if (describe) names.push('TCP Fast Open');
-      if (len === 2) {
+      if (len === L.TFO_REQUEST) {
         opts.tfoRequest = true;
         if (describe) info.push('TFO=R');
       } else {
@@ -259,25 +326,25 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
   };
   for (let at = from; at < captured; ) {
     const kind = data[at];
-    if (kind === 0 || kind === 1) {
-      out.open(kind === 0 ? T.eol : T.nop, at, 1);
+    if (kind === K.EOL || kind === K.NOP) {
+      out.open(kind === K.EOL ? T.eol : T.nop, at, 1);
       out.add(T.optionKind, at, 1, kind);
       out.close();
       at++;
       continue;
     }
     const name =
-      kind === 2
+      kind === K.MSS
         ? 'Maximum segment size'
-        : kind === 3
+        : kind === K.WSCALE
           ? 'Window scale'
-          : kind === 4
+          : kind === K.SACK_PERM
             ? 'SACK permitted'
-            : kind === 5
+            : kind === K.SACK
               ? 'SACK'
-              : kind === 8
+              : kind === K.TIMESTAMP
                 ? 'Timestamps'
-                : kind === 34
+                : kind === K.TFO
                   ? 'TCP Fast Open'
                   : 'Unknown';
     // The length byte itself was not captured: nothing of this option can be shown.
@@ -301,46 +368,46 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
       emitCutOption(ctx, kind, at, len, captured);
       break;
     }
-    if (kind === 2 && len === 4) {
+    if (kind === K.MSS && len === L.MSS) {
       const v = u16(data, at + 2);
       out.open(T.mss, at, len, undefined, out.detail ? `TCP Option - Maximum segment size: ${v} bytes` : undefined);
       kindLen(at, len);
       out.add(T.mssVal, at + 2, 2, v);
-    } else if (kind === 3 && len === 3) {
+    } else if (kind === K.WSCALE && len === L.WSCALE) {
       const shift = data[at + 2];
       const mult = 2 ** Math.min(shift, 14);
       out.open(T.wscale, at, len, undefined, out.detail ? `TCP Option - Window scale: ${shift} (multiply by ${mult})` : undefined);
       kindLen(at, len);
       out.add(T.wscaleShift, at + 2, 1, shift);
       out.add(T.wscaleMultiplier, at + 2, 1, mult);
-    } else if (kind === 4 && len === 2) {
+    } else if (kind === K.SACK_PERM && len === L.SACK_PERM) {
       out.open(T.sackPerm, at, len);
       kindLen(at, len);
-    } else if (kind === 5) {
+    } else if (kind === K.SACK) {
       const block = (p: number, i: number): readonly [number, number] => sack?.[i] ?? [u32(data, p), u32(data, p + 4)];
       const rel = sack ? ' (relative)' : '';
       let edges = '';
-      for (let p = at + 2, i = 0; p + 8 <= at + len; p += 8, i++) edges += ` ${block(p, i)[0]}-${block(p, i)[1]}`;
+      for (let p = at + L.SACK_HEAD, i = 0; p + L.SACK_BLOCK <= at + len; p += L.SACK_BLOCK, i++) edges += ` ${block(p, i)[0]}-${block(p, i)[1]}`;
       out.open(T.sack, at, len, undefined, out.detail ? `TCP Option - SACK${edges}` : undefined);
       kindLen(at, len);
       let count = 0;
-      for (let p = at + 2; p + 8 <= at + len; p += 8, count++) {
+      for (let p = at + L.SACK_HEAD; p + L.SACK_BLOCK <= at + len; p += L.SACK_BLOCK, count++) {
         const [le, re] = block(p, count);
         out.add(T.sackLe, p, 4, le, out.detail ? `left edge = ${le}${rel}` : undefined);
         out.add(T.sackRe, p + 4, 4, re, out.detail ? `right edge = ${re}${rel}` : undefined);
       }
       out.add(T.sackCount, at, 0, count);
-    } else if (kind === 8 && len === 10) {
+    } else if (kind === K.TIMESTAMP && len === L.TIMESTAMP) {
       const tsval = u32(data, at + 2);
       const tsecr = u32(data, at + 6);
       out.open(T.timestamp, at, len, undefined, out.detail ? `TCP Option - Timestamps: TSval ${tsval}, TSecr ${tsecr}` : undefined);
       kindLen(at, len);
       out.add(T.tsval, at + 2, 4, tsval);
       out.add(T.tsecr, at + 6, 4, tsecr);
-    } else if (kind === 34) {
+    } else if (kind === K.TFO) {
       out.open(T.tfo, at, len);
       kindLen(at, len);
-      if (len === 2) out.add(T.tfoRequest, at, 2);
+      if (len === L.TFO_REQUEST) out.add(T.tfoRequest, at, 2);
       else out.add(T.tfoCookie, at + 2, len - 2);
     } else {
       out.open(T.unknown, at, len);
@@ -354,7 +421,14 @@ function emitOptions(ctx: LayerContext, from: number, to: number, names: string[
 }
 
 /** Item of each option kind, for the one a cut falls in. */
-const OPTION_ITEMS: Readonly<Record<number, (typeof T)[keyof typeof T]>> = { 2: T.mss, 3: T.wscale, 4: T.sackPerm, 5: T.sack, 8: T.timestamp, 34: T.tfo };
+const OPTION_ITEMS: Readonly<Record<number, (typeof T)[keyof typeof T]>> = {
+  [K.MSS]: T.mss,
+  [K.WSCALE]: T.wscale,
+  [K.SACK_PERM]: T.sackPerm,
+  [K.SACK]: T.sack,
+  [K.TIMESTAMP]: T.timestamp,
+  [K.TFO]: T.tfo,
+};
 
 /**
  * The option the snap length cut: its item over the captured bytes, kind and length, and
@@ -367,35 +441,35 @@ function emitCutOption(ctx: LayerContext, kind: number, at: number, len: number,
   out.open(OPTION_ITEMS[kind] ?? T.unknown, at, captured - at);
   out.add(T.optionKind, at, 1, kind);
   out.add(T.optionLen, at + 1, 1, len);
-  if (kind === 8 && len === 10 && at + 6 <= captured) out.add(T.tsval, at + 2, 4, u32(data, at + 2));
+  if (kind === K.TIMESTAMP && len === L.TIMESTAMP && at + 6 <= captured) out.add(T.tsval, at + 2, 4, u32(data, at + 2));
   out.close();
 }
 
 /** tcp.flags and its bit fields, with Wireshark's connection experts on SYN, FIN and RST. */
 function flagFields(ctx: LayerContext, offset: number, flags: number, sp: number, dp: number, finRole?: 'active' | 'passive'): void {
   const { out } = ctx;
-  out.open(T.flags, offset + 12, 2, flags, out.detail ? `Flags: ${hexOf(flags, 12)} (${flagList(flags)})` : undefined);
-  out.add(T.res, offset + 12, 1, (flags & 0xe00) !== 0);
-  out.add(T.ae, offset + 12, 1, (flags & 0x100) !== 0);
-  out.add(T.cwr, offset + 13, 1, (flags & 0x80) !== 0);
-  out.add(T.ece, offset + 13, 1, (flags & 0x40) !== 0);
-  out.add(T.urg, offset + 13, 1, (flags & 0x20) !== 0);
-  out.add(T.ackFlag, offset + 13, 1, (flags & 0x10) !== 0);
-  out.add(T.push, offset + 13, 1, (flags & 0x08) !== 0);
-  out.add(T.reset, offset + 13, 1, (flags & 0x04) !== 0);
-  if (flags & 0x04) out.expert('tcp.connection.rst', 'warn', 'Connection reset (RST)');
-  out.add(T.syn, offset + 13, 1, (flags & 0x02) !== 0);
-  if (flags & 0x02) {
-    if ((flags & 0x10) !== 0) out.expert('tcp.connection.synack', 'chat', `Connection establish acknowledge (SYN+ACK): server port ${sp}`);
+  out.open(T.flags, offset + H.flags, 2, flags, out.detail ? `Flags: ${hexOf(flags, 12)} (${flagList(flags)})` : undefined);
+  out.add(T.res, offset + H.flags, 1, (flags & F.RES) !== 0);
+  out.add(T.ae, offset + H.flags, 1, (flags & F.AE) !== 0);
+  out.add(T.cwr, offset + H.flags + 1, 1, (flags & F.CWR) !== 0);
+  out.add(T.ece, offset + H.flags + 1, 1, (flags & F.ECE) !== 0);
+  out.add(T.urg, offset + H.flags + 1, 1, (flags & F.URG) !== 0);
+  out.add(T.ackFlag, offset + H.flags + 1, 1, (flags & F.ACK) !== 0);
+  out.add(T.push, offset + H.flags + 1, 1, (flags & F.PSH) !== 0);
+  out.add(T.reset, offset + H.flags + 1, 1, (flags & F.RST) !== 0);
+  if (flags & F.RST) out.expert('tcp.connection.rst', 'warn', 'Connection reset (RST)');
+  out.add(T.syn, offset + H.flags + 1, 1, (flags & F.SYN) !== 0);
+  if (flags & F.SYN) {
+    if ((flags & F.ACK) !== 0) out.expert('tcp.connection.synack', 'chat', `Connection establish acknowledge (SYN+ACK): server port ${sp}`);
     else out.expert('tcp.connection.syn', 'chat', `Connection establish request (SYN): server port ${dp}`);
   }
-  out.add(T.fin, offset + 13, 1, (flags & 0x01) !== 0);
-  if (flags & 0x01) out.expert('tcp.connection.fin', 'chat', 'Connection finish (FIN)');
+  out.add(T.fin, offset + H.flags + 1, 1, (flags & F.FIN) !== 0);
+  if (flags & F.FIN) out.expert('tcp.connection.fin', 'chat', 'Connection finish (FIN)');
   // The analysis knows which FIN closed first: the frame of the conversation's first FIN is
   // active, every other FIN frame passive (a resent first FIN too, as Wireshark counts frames).
-  if (flags & 0x01 && finRole === 'active') out.expert('tcp.connection.fin_active', 'note', 'This frame initiates the connection closing');
-  if (flags & 0x01 && finRole === 'passive') out.expert('tcp.connection.fin_passive', 'note', 'This frame undergoes the connection closing');
-  out.add(T.flagsStr, offset + 12, 2, out.detail || out.wants(T.flagsStr) ? flagString(flags) : '');
+  if (flags & F.FIN && finRole === 'active') out.expert('tcp.connection.fin_active', 'note', 'This frame initiates the connection closing');
+  if (flags & F.FIN && finRole === 'passive') out.expert('tcp.connection.fin_passive', 'note', 'This frame undergoes the connection closing');
+  out.add(T.flagsStr, offset + H.flags, 2, out.detail || out.wants(T.flagsStr) ? flagString(flags) : '');
   out.close();
 }
 
@@ -418,10 +492,10 @@ function infoText(
   an: TcpAnalysis | undefined,
 ): string {
   let info = `${prefix}${sp} → ${dp} [${flagList(flags)}] Seq=${seq}`;
-  if (flags & 0x10) info += ` Ack=${ack}`;
+  if (flags & F.ACK) info += ` Ack=${ack}`;
   info += ` Win=${win}`;
   if (status === CHECKSUM_BAD) info += ' [TCP CHECKSUM INCORRECT]';
-  if (flags & 0x20) info += ` Urg=${urp}`;
+  if (flags & F.URG) info += ` Urg=${urp}`;
   if (!short) info += ` Len=${payloadLength}`;
   let block = 0;
   for (const o of options) {
@@ -434,14 +508,14 @@ function infoText(
 /** Fast path: nothing of TCP is wanted, only its payload may be. */
 function routeOnly(ctx: LayerContext, offset: number, end: number): number | void {
   const { data } = ctx;
-  if (offset + 20 > Math.min(end, data.length)) return;
-  const hdrLen = (data[offset + 12] >> 4) * 4;
-  if (hdrLen < 20 || offset + hdrLen > end) return;
+  if (offset + H.length > Math.min(end, data.length)) return;
+  const hdrLen = (data[offset + H.dataOffset] >> 4) * 4;
+  if (hdrLen < H.length || offset + hdrLen > end) return;
   ctx.protocols.push('tcp');
   const payload = offset + hdrLen;
   if (payload >= end) return end;
   const sp = u16(data, offset);
-  const dp = u16(data, offset + 2);
+  const dp = u16(data, offset + H.dstPort);
   const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
   if (ctx.next('tcp.port', lo, payload, end) < 0 && ctx.next('tcp.port', hi, payload, end) < 0) ctx.call('data', payload, end);
   return end;
@@ -459,14 +533,14 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     return;
   }
   const sp = u16(data, offset);
-  const dp = u16(data, offset + 2);
+  const dp = u16(data, offset + H.dstPort);
   out.add(T.srcport, offset, 2, sp);
-  out.add(T.dstport, offset + 2, 2, dp);
+  out.add(T.dstport, offset + H.dstPort, 2, dp);
   out.add(T.port, offset, 2, sp);
-  out.add(T.port, offset + 2, 2, dp);
+  out.add(T.port, offset + H.dstPort, 2, dp);
   // An ICMP error quotes only the first 8 bytes: show what is there and stop quietly.
-  if (ctx.inner && offset + 20 > Math.min(end, data.length)) {
-    if (offset + 8 <= data.length) out.add(T.seq, offset + 4, 4, u32(data, offset + 4));
+  if (ctx.inner && offset + H.length > Math.min(end, data.length)) {
+    if (offset + H.ack <= data.length) out.add(T.seq, offset + H.seq, 4, u32(data, offset + H.seq));
     if (summaryWanted) out.finish(Math.min(end, data.length) - offset, `Transmission Control Protocol, Src Port: ${sp}, Dst Port: ${dp}`);
     out.close();
     return;
@@ -475,23 +549,23 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     out.close();
     return;
   }
-  const seq = u32(data, offset + 4);
-  const hdrLen = (data[offset + 12] >> 4) * 4;
+  const seq = u32(data, offset + H.seq);
+  const hdrLen = (data[offset + H.dataOffset] >> 4) * 4;
   const wireLen = end - offset;
-  if (hdrLen < 20) {
+  if (hdrLen < H.length) {
     // Wireshark stops at a data offset below 5 (RFC 9293 section 3.1).
     const msg = `Bogus TCP header length (${hdrLen}, must be at least 20)`;
     out.add(T.len, offset, 0, wireLen - hdrLen);
-    out.add(T.seq, offset + 4, 4, seq);
-    out.add(T.seqRaw, offset + 4, 4, seq);
-    out.add(T.hdrLen, offset + 12, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
+    out.add(T.seq, offset + H.seq, 4, seq);
+    out.add(T.seqRaw, offset + H.seq, 4, seq);
+    out.add(T.hdrLen, offset + H.flags, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
     out.expert('tcp.bogus_header_length', 'error', msg);
     ctx.markBad();
     if (summaryWanted) out.finish(hdrLen, `Transmission Control Protocol, Src Port: ${sp}, Dst Port: ${dp}, Seq: ${seq}`);
     out.close();
     if (ctx.columns && !ctx.inner) {
-      const flags = u16(data, offset + 12) & 0x0fff;
-      ctx.cols.info = `${sp} → ${dp} [${flagList(flags)}] Seq=${seq}${flags & 0x10 ? ` Ack=${u32(data, offset + 8)}` : ''} Win=${u16(data, offset + 14)}, ${msg[0].toLowerCase()}${msg.slice(1)}`;
+      const flags = u16(data, offset + H.flags) & H.flagsMask;
+      ctx.cols.info = `${sp} → ${dp} [${flagList(flags)}] Seq=${seq}${flags & F.ACK ? ` Ack=${u32(data, offset + H.ack)}` : ''} Win=${u16(data, offset + H.window)}, ${msg[0].toLowerCase()}${msg.slice(1)}`;
     }
     return;
   }
@@ -499,11 +573,11 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     out.close();
     return;
   }
-  const ack = u32(data, offset + 8);
-  const flags = u16(data, offset + 12) & 0x0fff;
-  const win = u16(data, offset + 14);
-  const stored = u16(data, offset + 16);
-  const urp = u16(data, offset + 18);
+  const ack = u32(data, offset + H.ack);
+  const flags = u16(data, offset + H.flags) & H.flagsMask;
+  const win = u16(data, offset + H.window);
+  const stored = u16(data, offset + H.checksum);
+  const urp = u16(data, offset + H.urgentPointer);
   const short = hdrLen > wireLen;
   const payloadOffset = offset + hdrLen;
   const payloadLength = short ? 0 : wireLen - hdrLen;
@@ -512,16 +586,18 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   const optionsWanted = out.detail || out.wantsAny(OPTION_SPECS);
   const parseWanted = optionsWanted || ctx.columns || ctx.session !== undefined;
   // The snap length cut the options: those captured whole still count (Info, window scale).
-  const optionsCut = !short && hdrLen > 20 && offset + hdrLen > data.length;
+  const optionsCut = !short && hdrLen > H.length && offset + hdrLen > data.length;
   const parsed =
-    parseWanted && hdrLen > 20 && !short ? parseOptions(data, offset + 20, Math.min(offset + hdrLen, data.length), out.detail || ctx.columns) : NO_OPTIONS;
+    parseWanted && hdrLen > H.length && !short
+      ? parseOptions(data, offset + H.length, Math.min(offset + hdrLen, data.length), out.detail || ctx.columns)
+      : NO_OPTIONS;
   if (optionsCut && parsed !== NO_OPTIONS) parsed.opts.cut = true;
 
   // Checksum over the pseudo-header and the whole segment, when all of it was captured.
   // Summing the whole segment is the costliest step: the fields path does it only when asked.
   const ip = ctx.lastIp;
   const verify = out.detail || ctx.columns || ctx.session !== undefined || out.wants(T.checksumStatus) || out.wants(T.checksumCalculated);
-  const calc = ip && verify ? transportChecksum(ctx, ip, 6, offset, end, offset + 16) : undefined;
+  const calc = ip && verify ? transportChecksum(ctx, ip, IP_PROTO_TCP, offset, end, offset + H.checksum) : undefined;
   const status = calc === undefined ? CHECKSUM_UNVERIFIED : calc === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
 
   const header: TcpHeader = {
@@ -544,7 +620,7 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   const an: TcpAnalysis | undefined = ctx.inner ? undefined : ctx.session?.tcp?.(header, ctx);
   const seqShown = an?.seq ?? seq;
   const ackShown = an?.ack ?? ack;
-  const hasAck = (flags & 0x10) !== 0;
+  const hasAck = (flags & F.ACK) !== 0;
   if (summaryWanted) {
     let s = `Transmission Control Protocol, Src Port: ${sp}, Dst Port: ${dp}, Seq: ${seqShown}`;
     if (hasAck) s += `, Ack: ${ackShown}`;
@@ -562,21 +638,21 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   // With sequence analysis Wireshark marks the numbers it shows as relative.
   const relSeq = out.detail && an?.seq !== undefined;
   const relAck = out.detail && an?.ack !== undefined && hasAck;
-  out.add(T.seq, offset + 4, 4, seqShown, relSeq ? `Sequence Number: ${seqShown}    (relative sequence number)` : undefined);
-  out.add(an?.seq !== undefined ? T.seqRawShown : T.seqRaw, offset + 4, 4, seq);
+  out.add(T.seq, offset + H.seq, 4, seqShown, relSeq ? `Sequence Number: ${seqShown}    (relative sequence number)` : undefined);
+  out.add(an?.seq !== undefined ? T.seqRawShown : T.seqRaw, offset + H.seq, 4, seq);
   // SYN and FIN each take one sequence number; Wireshark adds one when either is set.
-  const nxt = payloadLength + (flags & 0x03 ? 1 : 0);
+  const nxt = payloadLength + (flags & (F.SYN | F.FIN) ? 1 : 0);
   const nxtShown = (seqShown + nxt) >>> 0;
   if (!short) out.add(T.nxtseq, offset, 0, nxtShown, relSeq ? `[Next Sequence Number: ${nxtShown}    (relative sequence number)]` : undefined);
-  out.add(T.ack, offset + 8, 4, ackShown, relAck ? `Acknowledgment Number: ${ackShown}    (relative ack number)` : undefined);
-  if (!short) out.add(an?.ack !== undefined || !hasAck ? T.ackRaw : T.ackRawHidden, offset + 8, 4, ack);
-  out.add(T.hdrLen, offset + 12, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
+  out.add(T.ack, offset + H.ack, 4, ackShown, relAck ? `Acknowledgment Number: ${ackShown}    (relative ack number)` : undefined);
+  if (!short) out.add(an?.ack !== undefined || !hasAck ? T.ackRaw : T.ackRawHidden, offset + H.ack, 4, ack);
+  out.add(T.hdrLen, offset + H.flags, 1, hdrLen, out.detail ? hdrLenLine(hdrLen) : undefined);
   if (out.detail || out.wantsAny(FLAG_SPECS) || out.wantsAny(EXPERT_SPECS)) flagFields(ctx, offset, flags, sp, dp, an?.finRole);
-  out.add(T.window, offset + 14, 2, win);
-  out.add(T.windowSize, offset + 14, 2, an?.windowSize ?? win);
-  if (an?.scaleFactor !== undefined) out.add(T.scaleFactor, offset + 14, 2, an.scaleFactor);
+  out.add(T.window, offset + H.window, 2, win);
+  out.add(T.windowSize, offset + H.window, 2, an?.windowSize ?? win);
+  if (an?.scaleFactor !== undefined) out.add(T.scaleFactor, offset + H.window, 2, an.scaleFactor);
   const hx = hex16;
-  const at = offset + 16;
+  const at = offset + H.checksum;
   if (status === CHECKSUM_GOOD) {
     out.add(T.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} [correct]` : undefined);
   } else if (status === CHECKSUM_BAD) {
@@ -593,12 +669,12 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
   }
   out.add(T.checksumStatus, at, 0, status);
   if (status !== CHECKSUM_UNVERIFIED) out.add(T.checksumCalculated, at, 2, calc!);
-  out.add(T.urgentPointer, offset + 18, 2, urp);
+  out.add(T.urgentPointer, offset + H.urgentPointer, 2, urp);
   if (short) {
-    out.add(T.options, offset + 20, 0, new Uint8Array(0), out.detail ? `Options: (${hdrLen - 20} bytes)` : undefined);
+    out.add(T.options, offset + H.length, 0, new Uint8Array(0), out.detail ? `Options: (${hdrLen - H.length} bytes)` : undefined);
     ctx.malformed('TCP');
-  } else if (hdrLen > 20 && optionsWanted) {
-    emitOptions(ctx, offset + 20, offset + hdrLen, parsed.names, an?.sack);
+  } else if (hdrLen > H.length && optionsWanted) {
+    emitOptions(ctx, offset + H.length, offset + hdrLen, parsed.names, an?.sack);
   }
   // On a cut segment the analysis shows only the times (its facts carry no flags).
   an?.emitAfterOptions?.(out);

@@ -5,6 +5,10 @@ import { defineFields } from '../fields/spec.ts';
 import type { ProtocolTable } from '../fields/spec.ts';
 import { need, u16, u24 } from './context.ts';
 import type { Decoder } from './context.ts';
+import { bindings } from '../bindings.ts';
+
+/** Ports whose TLS application data is named by the layer bound to them. */
+const TLS_APP = bindings['tls.port'];
 
 const CONTENT_TYPES: Readonly<Record<number, string>> = {
   20: 'Change Cipher Spec',
@@ -90,9 +94,9 @@ export const decodeTls: Decoder = (ctx, offset, end) => {
   ctx.protocols.push('tls');
   out.open(S.tls, offset, stop - offset, 'Transport Layer Security');
   const infos: string[] = [];
-  // Wireshark names the protocol inside by the port, as here: 443 carries HTTP.
+  // Wireshark names the protocol inside by the port, as bindings.ts says (443 carries HTTP).
   const tcp = ctx.layers.tcp;
-  const appProto = tcp && (tcp.srcPort === 443 || tcp.dstPort === 443) ? 'Hypertext Transfer Protocol' : 'Application Data';
+  const appProto = tcp && (TLS_APP[tcp.srcPort] === 'http' || TLS_APP[tcp.dstPort] === 'http') ? 'Hypertext Transfer Protocol' : 'Application Data';
   let proto = 'TLS';
   for (let at = offset; at + 5 <= stop; ) {
     const type = data[at];

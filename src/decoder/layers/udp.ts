@@ -7,6 +7,14 @@ import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_ILLEGAL, CHECKSUM_NOT_PRESENT, CH
 import { need, u16 } from './context.ts';
 import type { Decoder } from './context.ts';
 import { transportChecksum } from './pseudo.ts';
+import { bindingKey } from '../bindings.ts';
+
+/** Fixed header byte offsets (RFC 768); `length` is the header's size, the least a Length may say. */
+export const UDP_HEADER = { srcPort: 0, dstPort: 2, length: 4, checksum: 6, size: 8 } as const;
+
+const H = UDP_HEADER;
+/** UDP's IP protocol number, for the pseudo-header. */
+const IP_PROTO_UDP = bindingKey('ip.proto', 'udp');
 
 export const udpFields = defineFields({
   udp: { name: 'udp', label: 'User Datagram Protocol', type: 'protocol' },
@@ -50,36 +58,37 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   if (ctx.quiet(ALL_SPECS)) {
     // Fast path: nothing of UDP is wanted, only its payload may be.
-    if (offset + 8 > Math.min(end, data.length)) return;
-    const len = u16(data, offset + 4);
-    if (len < 8) return;
+    if (offset + H.size > Math.min(end, data.length)) return;
+    const len = u16(data, offset + H.length);
+    if (len < H.size) return;
     ctx.protocols.push('udp');
     const udpEnd = offset + Math.min(len, end - offset);
-    if (udpEnd <= offset + 8) return udpEnd;
+    if (udpEnd <= offset + H.size) return udpEnd;
     const sp = u16(data, offset);
-    const dp = u16(data, offset + 2);
+    const dp = u16(data, offset + H.dstPort);
     const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
-    if (ctx.next('udp.port', lo, offset + 8, udpEnd) < 0 && ctx.next('udp.port', hi, offset + 8, udpEnd) < 0) ctx.call('data', offset + 8, udpEnd);
+    if (ctx.next('udp.port', lo, offset + H.size, udpEnd) < 0 && ctx.next('udp.port', hi, offset + H.size, udpEnd) < 0)
+      ctx.call('data', offset + H.size, udpEnd);
     return udpEnd;
   }
   ctx.protocols.push('udp');
   if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'UDP';
-  out.open(U.udp, offset, 8, 'User Datagram Protocol');
-  if (!need(ctx, 'UDP', offset, 8, end)) {
+  out.open(U.udp, offset, H.size, 'User Datagram Protocol');
+  if (!need(ctx, 'UDP', offset, H.size, end)) {
     out.close();
     return;
   }
   const sp = u16(data, offset);
-  const dp = u16(data, offset + 2);
-  const len = u16(data, offset + 4);
-  const stored = u16(data, offset + 6);
-  if (out.detail || out.wants(U.udp)) out.finish(8, `User Datagram Protocol, Src Port: ${sp}, Dst Port: ${dp}`);
+  const dp = u16(data, offset + H.dstPort);
+  const len = u16(data, offset + H.length);
+  const stored = u16(data, offset + H.checksum);
+  if (out.detail || out.wants(U.udp)) out.finish(H.size, `User Datagram Protocol, Src Port: ${sp}, Dst Port: ${dp}`);
   out.add(U.srcport, offset, 2, sp);
-  out.add(U.dstport, offset + 2, 2, dp);
+  out.add(U.dstport, offset + H.dstPort, 2, dp);
   out.add(U.port, offset, 2, sp);
-  out.add(U.port, offset + 2, 2, dp);
-  if (len < 8) {
-    out.add(U.length, offset + 4, 2, len, out.detail ? `Length: ${len} (bogus, must be >= 8)` : undefined);
+  out.add(U.port, offset + H.dstPort, 2, dp);
+  if (len < H.size) {
+    out.add(U.length, offset + H.length, 2, len, out.detail ? `Length: ${len} (bogus, must be >= 8)` : undefined);
     out.expert('udp.length.bad', 'error', `Bad length value ${len} < 8`);
     ctx.markBad();
     out.close();
@@ -88,11 +97,11 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
   }
   const wireLen = end - offset;
   if (len > wireLen && !ctx.fragmented) {
-    out.add(U.length, offset + 4, 2, len, out.detail ? `Length: ${len} (bogus, payload length ${wireLen})` : undefined);
+    out.add(U.length, offset + H.length, 2, len, out.detail ? `Length: ${len} (bogus, payload length ${wireLen})` : undefined);
     out.expert('udp.length.bad', 'error', `Bad length value ${len} > IP payload length`);
     ctx.markBad();
   } else {
-    out.add(U.length, offset + 4, 2, len);
+    out.add(U.length, offset + H.length, 2, len);
   }
   const udpEnd = offset + Math.min(len, wireLen);
 
@@ -104,7 +113,7 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
   else {
     // Summing the whole datagram is the costliest step: the fields path does it only when asked.
     const verify = out.detail || ctx.columns || ctx.session !== undefined || out.wants(U.checksumStatus) || out.wants(U.checksumCalculated);
-    const calc = ip && verify && len <= wireLen ? transportChecksum(ctx, ip, 17, offset, udpEnd, offset + 6) : undefined;
+    const calc = ip && verify && len <= wireLen ? transportChecksum(ctx, ip, IP_PROTO_UDP, offset, udpEnd, offset + H.checksum) : undefined;
     if (calc === undefined) status = CHECKSUM_UNVERIFIED;
     else {
       expected = calc === 0 ? 0xffff : calc;
@@ -112,7 +121,7 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
     }
   }
   const hx = hex16;
-  const at = offset + 6;
+  const at = offset + H.checksum;
   if (status === CHECKSUM_NOT_PRESENT) {
     out.open(U.checksum, at, 2, stored, out.detail ? `Checksum: ${hx(stored)} [zero-value ignored]` : undefined);
     out.add(U.checksumStatus, at, 2, status);
@@ -137,7 +146,7 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
     out.add(U.checksumStatus, at, 0, status);
   }
 
-  const payloadOffset = offset + 8;
+  const payloadOffset = offset + H.size;
   const payloadLength = udpEnd - payloadOffset;
   const rec: UdpHeader = { offset, srcPort: sp, dstPort: dp, length: len, checksum: stored, checksumStatus: status, payloadOffset, payloadLength };
   if (!ctx.inner) ctx.layers.udp = rec;
@@ -151,7 +160,7 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
   out.close();
   if (ctx.columns && !ctx.inner) {
     // A first fragment's Info gives the length the header says (the rest is in later fragments).
-    let info = `${sp} → ${dp} Len=${ctx.fragmented ? len - 8 : payloadLength}`;
+    let info = `${sp} → ${dp} Len=${ctx.fragmented ? len - H.size : payloadLength}`;
     if (status === CHECKSUM_BAD) info += ' [UDP CHECKSUM INCORRECT]';
     else if (status === CHECKSUM_ILLEGAL) info += ' [ILLEGAL CHECKSUM (0)]';
     ctx.cols.info = info;

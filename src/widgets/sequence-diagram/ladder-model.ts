@@ -7,7 +7,7 @@ import type { OpenedCapture } from '../../decoder/open-capture.ts';
 import { endpointText } from '../../decoder/text/endpoint.ts';
 import type { Field } from '../../decoder/types.ts';
 import { findField } from '../../decoder/fields/find.ts';
-import { FLAG_TABLE, A_LOST_PACKET } from '../../decoder/analysis/index.ts';
+import { FLAG_TABLE, A_LOST_PACKET, TH_ACK, TH_RST } from '../../decoder/analysis/index.ts';
 import type { ConversationAnalysis, TcpSegmentInput } from '../../decoder/analysis/index.ts';
 
 export interface LadderEndpoint {
@@ -116,7 +116,7 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
     };
     const bits = analysis?.flagsOf(seg.frame) ?? 0;
     const marks = FLAG_TABLE.filter((f) => bits & f.bit).map((f) => f.field.slice('tcp.analysis.'.length));
-    const rst = (seg.flags & 0x04) !== 0;
+    const rst = (seg.flags & TH_RST) !== 0;
     if (rst) marks.push('rst');
     const note = analysis?.state.notes.get(seg.frame);
     const lost: [number, number] | undefined =
@@ -130,7 +130,7 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
       flags: flagNames(tree),
       rst,
       seq: num('tcp.seq') ?? seg.seqRaw,
-      ack: seg.flags & 0x10 ? (num('tcp.ack') ?? seg.ackRaw) : null,
+      ack: seg.flags & TH_ACK ? (num('tcp.ack') ?? seg.ackRaw) : null,
       len: seg.payloadLength,
       marks,
       explain: analysis?.explain(seg).map((e) => e.text) ?? [],

@@ -1,0 +1,211 @@
+// A protocol's facts live in its table (layers/*.ts) and bindings.ts: this scans src/ for
+// the restatements it can recognise (option kinds, flag masks, ports, protocol numbers,
+// header offsets in the fast paths and the builder). A hit is either moved to a lookup
+// of the table or listed in EXCEPTIONS with its reason (also in src/decoder/README.md).
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('..', import.meta.url));
+
+interface Rule {
+  /** Which fact is restated. */
+  name: string;
+  patterns: readonly RegExp[];
+  /** Only lines matching this (e.g. near port logic). */
+  near?: RegExp;
+  /** Only these files (paths under src/); all when absent. */
+  files?: readonly string[];
+  /** Files where the fact is defined, so a literal there is the definition. */
+  owners: readonly string[];
+}
+
+/** The fast paths and the capture builder: they read header places from the tables. */
+const HEADER_READERS = [
+  'decoder/fields/plain-frames.ts',
+  'decoder/analysis/header-walk.ts',
+  'decoder/layers/plain-ipv4.ts',
+  'decoder/build/packet.ts',
+  'decoder/build/tcp-options.ts',
+];
+
+const RULES: readonly Rule[] = [
+  {
+    name: 'TCP option kind',
+    patterns: [/\bkind\s*[!=]==?\s*\d+/, /Uint8Array\.of\(\s*\d+\s*,\s*\d+/],
+    owners: [],
+  },
+  {
+    name: 'TCP flag mask',
+    patterns: [/\bflags\s*&\s*\(?\s*(0x[0-9a-f]+|\d+)\b/i, /\bflags\s*[!=]==?\s*(0x[0-9a-f]+|[1-9]\d*)\b/i, /&\s*0x0?fff\b/i],
+    owners: ['decoder/layers/tcp.ts'],
+  },
+  {
+    name: 'port',
+    patterns: [/\b(53|80|443|5353|5355|8080)\b/],
+    near: /\bport|Port\b/,
+    owners: ['decoder/bindings.ts'],
+  },
+  {
+    name: 'IP protocol number or EtherType',
+    patterns: [/\b(proto|protocol|nh|next)\s*[!=]==\s*(1|6|17|58)\b/, /\b0x(0800|86dd|0806|8100|88a8)\b/i],
+    owners: ['decoder/bindings.ts'],
+  },
+  {
+    name: 'header offset',
+    patterns: [/\b(L4|IP|PLAIN_IP|PLAIN_L4|t|ip)\s*\+\s*\d+/, /\bput(U16|U32)\(\w+,\s*\d+/, /\b(u16|u32)\(\w+,\s*\d+\)/, /\b[a-z]\w*\[\d+\]\s*=[^=]/],
+    files: HEADER_READERS,
+    owners: [],
+  },
+];
+
+interface Exception {
+  file: string;
+  rule: string;
+  /** Text the hit's line contains. */
+  line: string;
+  reason: string;
+}
+
+/** Justified exceptions, each with its reason (the decoder README lists them too). */
+const EXCEPTIONS: readonly Exception[] = [
+  {
+    file: 'decoder/layers/dns.ts',
+    rule: 'TCP flag mask',
+    line: 'flags &',
+    reason: 'DNS header flags: dns.ts is their table',
+  },
+  {
+    file: 'decoder/layers/ipv4.ts',
+    rule: 'TCP flag mask',
+    line: 'flags & ',
+    reason: 'the IPv4 3-bit flags field: ipv4.ts is its table',
+  },
+  {
+    file: 'decoder/layers/vlan.ts',
+    rule: 'TCP flag mask',
+    line: '0x0fff',
+    reason: 'the 802.1Q VLAN ID mask, not TCP flags: vlan.ts is its table',
+  },
+  {
+    file: 'decoder/layers/ethertypes.ts',
+    rule: 'IP protocol number or EtherType',
+    line: '0x',
+    reason: 'value strings naming every EtherType for eth.type, bound to a layer or not',
+  },
+  {
+    file: 'cli/anonymise/rewrite.ts',
+    rule: 'TCP option kind',
+    line: 'kind === 1 || kind === 2',
+    reason: 'ICMPv6 neighbour discovery option types (link-layer addresses), not TCP options',
+  },
+  {
+    file: 'decoder/filter/parser.ts',
+    rule: 'port',
+    line: 'tcp.port in {80, 443}',
+    reason: 'an example filter in an error message',
+  },
+  {
+    file: 'widgets/packet-viewer/colour-rules.ts',
+    rule: 'port',
+    line: '80',
+    reason: "Wireshark's default HTTP colouring rule names port 80 alone (not the HTTP bindings): its filter text and the matcher that mirrors it",
+  },
+  {
+    file: 'widgets/packet-viewer/colour-rules.ts',
+    rule: 'TCP flag mask',
+    line: "'tcp.flags & 0x02",
+    reason: "Wireshark's default TCP SYN/FIN colouring rule, as filter text",
+  },
+];
+
+/** Comments out: they may quote values freely. Line numbers are kept. */
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+interface Hit {
+  file: string;
+  line: number;
+  rule: string;
+  text: string;
+}
+
+/** The restatements in one file's text (path under src/). */
+function findRestatements(file: string, text: string): Hit[] {
+  const hits: Hit[] = [];
+  const lines = stripComments(text).split('\n');
+  for (const rule of RULES) {
+    if (rule.owners.includes(file) || (rule.files && !rule.files.includes(file))) continue;
+    lines.forEach((line, i) => {
+      if (rule.near && !rule.near.test(line)) return;
+      if (rule.patterns.some((p) => p.test(line))) hits.push({ file, line: i + 1, rule: rule.name, text: line.trim() });
+    });
+  }
+  return hits;
+}
+
+function excused(hit: Hit): boolean {
+  return EXCEPTIONS.some((e) => e.file === hit.file && e.rule === hit.rule && hit.text.includes(e.line));
+}
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'testdata') yield* sourceFiles(path);
+    } else if (/\.(ts|tsx|astro)$/.test(name) && !/\.test\.tsx?$/.test(name)) {
+      yield path;
+    }
+  }
+}
+
+describe('a protocol is its table', () => {
+  it('recognises each kind of restatement', () => {
+    const sample = [
+      'if (kind === 8 && len === 10) ts();',
+      'const b = Uint8Array.of(2, 4, 0, 0);',
+      'if ((seg.flags & 0x12) === 0x12) synAck();',
+      'const flags = u16(d, 12) & 0x0fff;',
+      'if (srcPort === 53 || dstPort === 53) dns();',
+      'if (proto === 17) udp();',
+      'etherType = 0x86dd;',
+    ].join('\n');
+    const rules = findRestatements('decoder/x.ts', sample).map((h) => h.rule);
+    expect(rules).toEqual([
+      'TCP option kind',
+      'TCP option kind',
+      'TCP flag mask',
+      'TCP flag mask',
+      'port',
+      'IP protocol number or EtherType',
+      'IP protocol number or EtherType',
+    ]);
+    const fastPath = 'o.add(T.seq, L4 + 4, 4, u32(f.data, L4 + 4));\nputU16(seg, 16, sum);\nh[9] = proto;';
+    expect(findRestatements('decoder/fields/plain-frames.ts', fastPath)).toHaveLength(3);
+    // Comments may quote values; the table owning a fact may state it.
+    expect(findRestatements('decoder/x.ts', '// tcp.port == 80\n/* flags & 0x02 */')).toEqual([]);
+    expect(findRestatements('decoder/bindings.ts', '  80: "http", // tcp port')).toEqual([]);
+  });
+
+  it('finds no restatement in src/ beyond the listed exceptions', () => {
+    const hits: Hit[] = [];
+    for (const path of sourceFiles(SRC)) {
+      const file = relative(SRC, path).split('\\').join('/');
+      hits.push(...findRestatements(file, readFileSync(path, 'utf8')));
+    }
+    expect(hits.filter((h) => !excused(h)).map((h) => `${h.file}:${h.line} ${h.rule}: ${h.text}`)).toEqual([]);
+  });
+
+  it('lists no exception that no longer matches anything', () => {
+    const hits: Hit[] = [];
+    for (const path of sourceFiles(SRC)) {
+      const file = relative(SRC, path).split('\\').join('/');
+      hits.push(...findRestatements(file, readFileSync(path, 'utf8')));
+    }
+    const unused = EXCEPTIONS.filter((e) => !hits.some((h) => e.file === h.file && e.rule === h.rule && h.text.includes(e.line)));
+    expect(unused.map((e) => `${e.file} ${e.rule}`)).toEqual([]);
+  });
+});
