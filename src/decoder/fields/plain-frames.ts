@@ -21,7 +21,7 @@ import { tcpFields as T } from '../layers/tcp.ts';
 import { udpFields as U } from '../layers/udp.ts';
 import { ipv4Text } from './format.ts';
 import { fieldsByName } from './spec.ts';
-import { A } from '../analysis/field-specs.ts';
+import { ANALYSIS_SPECS } from '../analysis/field-specs.ts';
 import { analysisOptions } from '../analysis/header-walk.ts';
 import { u16, u32 } from '../layers/context.ts';
 import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
@@ -172,7 +172,7 @@ export type PlainExtractor = (record: FrameRecord, data: Uint8Array, info: Frame
  */
 export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): PlainExtractor | undefined {
   readerTable ??= readers();
-  analysisNames ??= new Set(Object.values(A).map((s) => s.name));
+  analysisNames ??= new Set(ANALYSIS_SPECS.map((s) => s.name));
   const frameEmits: Emit[] = [];
   const readersWanted: Reader[] = [];
   let analysis = false;
