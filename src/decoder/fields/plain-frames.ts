@@ -20,7 +20,7 @@ import { ipv4Fields as I } from '../layers/ipv4.ts';
 import { tcpFields as T } from '../layers/tcp.ts';
 import { udpFields as U } from '../layers/udp.ts';
 import { ipv4Text } from './format.ts';
-import { fieldsByName } from './spec.ts';
+import { fieldsByName } from '../field-registry.ts';
 import { ANALYSIS_SPECS } from '../analysis/field-specs.ts';
 import { analysisOptions } from '../analysis/header-walk.ts';
 import { u16, u32 } from '../layers/context.ts';
