@@ -1,6 +1,8 @@
 // A small command-line parser: long and short options, repeatable options,
 // "--opt=value", and errors that name the nearest valid spelling.
 
+import { nearestName } from '../decoder/text/nearest.ts';
+
 export interface OptionSpec {
   /** Long name without dashes ("frame"). */
   name: string;
@@ -21,33 +23,9 @@ export interface Parsed {
 /** A usage problem: the CLI prints it with a hint and exits 2. */
 export class UsageError extends Error {}
 
-/** Levenshtein distance, for "did you mean" hints. */
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const keep = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = keep;
-    }
-  }
-  return prev[b.length];
-}
-
-/** The closest candidate when it is close enough to be a likely typo. */
+/** The closest candidate when it is close enough to be a likely typo (a third of its length, at least 2 edits). */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return nearestName(word, candidates, Math.max(2, Math.floor(word.length / 3)));
 }
 
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[], command: string): Parsed {

@@ -60,6 +60,14 @@ describe('wirebook help and usage errors', () => {
     expect(r.out).toBe('');
   });
 
+  it('suggests from every field it knows: analysis fields too', () => {
+    // tcp.stream and tcp.analysis.ack_rtt are tshark 4.0 field names (`tshark -G fields`).
+    const r = run('fields', '-e', 'tcp.strem', '-e', 'tcp.analysis.ack_rt', HTTP);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("unknown field 'tcp.strem' (did you mean 'tcp.stream'?)");
+    expect(r.err).toContain("unknown field 'tcp.analysis.ack_rt' (did you mean 'tcp.analysis.ack_rtt'?)");
+  });
+
   it('asks for at least one field', () => {
     expect(run('fields', DNS).code).toBe(2);
   });

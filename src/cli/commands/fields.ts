@@ -5,7 +5,9 @@
 
 import { createCaptureStream } from '../../decoder/capture/index.ts';
 import type { CaptureFormat, InterfaceInfo } from '../../decoder/capture/index.ts';
-import { compileWanted, createExtractor, isPayloadField, protocolTables } from '../../decoder/dissect.ts';
+import { compileWanted, createExtractor, isPayloadField } from '../../decoder/dissect.ts';
+import { knownNames } from '../../decoder/field-registry.ts';
+import { COLUMN_FIELDS } from '../../decoder/fields/columns.ts';
 import type { CaptureError, FrameRecord } from '../../decoder/types.ts';
 import { nearest } from '../args.ts';
 import type { Command, Io } from '../command.ts';
@@ -45,14 +47,9 @@ export interface FieldsResult {
 /** Frame lines are handed out in blocks of this many bytes. */
 const BLOCK = 1 << 16;
 
-/** Every field name the decoder knows (for "did you mean" hints). */
+/** Every name `-e` takes (for "did you mean" hints): the registry's fields and protocols, and the columns. */
 export function knownFieldNames(): string[] {
-  const names = new Set<string>();
-  for (const t of Object.values(protocolTables)) {
-    names.add(t.filter);
-    for (const f of Object.values(t.fields)) names.add(f.name);
-  }
-  return [...names];
+  return [...knownNames(), ...Object.keys(COLUMN_FIELDS)];
 }
 
 /**

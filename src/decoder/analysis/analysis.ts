@@ -12,7 +12,7 @@ import {
   FLAG_TABLE,
 } from './analysis-flags.ts';
 import { STATE_NAMES } from './conn-state.ts';
-import { EXPLAIN, type ExplainContext, type ExplainKey } from './explain.ts';
+import { EXPLAIN, type ExplainContext } from './explain.ts';
 import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
@@ -341,8 +341,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const out: FrameExplanation[] = [];
     for (const info of FLAG_TABLE) {
       if (!(fl & info.bit)) continue;
-      const k = info.field.slice('tcp.analysis.'.length) as ExplainKey;
-      out.push({ field: info.field, text: EXPLAIN[k](c) });
+      out.push({ field: info.field, text: EXPLAIN[info.explain](c) });
     }
     if (fl & A_DSACK) out.push({ field: 'tcp.options.sack.dsack', text: EXPLAIN.dsack(c) });
     return out;

@@ -1,6 +1,7 @@
 // The generated fields of the TCP/UDP analysis, as a declarative table (Wireshark's names,
 // labels and types). Registered like every layer's table, so display filters and `-e` know them.
-import { defineFields } from '../fields/spec.ts';
+import { defineFields, type FieldDef, type FieldSpec } from '../fields/spec.ts';
+import { FLAG_TABLE } from './analysis-flags.ts';
 
 /**
  * Wireshark's words for tcp.completeness, a bit set of what the capture saw:
@@ -27,38 +28,8 @@ export const A = defineFields({
   bytesInFlight: { name: 'tcp.analysis.bytes_in_flight', label: 'Bytes in flight', type: 'uint', width: 32, generated: true },
   pushBytesSent: { name: 'tcp.analysis.push_bytes_sent', label: 'Bytes sent since last PSH flag', type: 'uint', width: 32, generated: true },
   flags: { name: 'tcp.analysis.flags', label: 'TCP Analysis Flags', type: 'none', generated: true },
-  retransmission: { name: 'tcp.analysis.retransmission', label: 'This frame is a (suspected) retransmission', type: 'none', generated: true },
-  fastRetransmission: { name: 'tcp.analysis.fast_retransmission', label: 'This frame is a (suspected) fast retransmission', type: 'none', generated: true },
-  spuriousRetransmission: {
-    name: 'tcp.analysis.spurious_retransmission',
-    label: 'This frame is a (suspected) spurious retransmission',
-    type: 'none',
-    generated: true,
-  },
-  outOfOrder: { name: 'tcp.analysis.out_of_order', label: 'This frame is a (suspected) out-of-order segment', type: 'none', generated: true },
-  reusedPorts: {
-    name: 'tcp.analysis.reused_ports',
-    label: 'A new tcp session is started with the same ports as an earlier session in this trace',
-    type: 'none',
-    generated: true,
-  },
-  lostSegment: { name: 'tcp.analysis.lost_segment', label: 'Previous segment(s) not captured (common at capture start)', type: 'none', generated: true },
-  ackLostSegment: {
-    name: 'tcp.analysis.ack_lost_segment',
-    label: "ACKed segment that wasn't captured (common at capture start)",
-    type: 'none',
-    generated: true,
-  },
-  windowUpdate: { name: 'tcp.analysis.window_update', label: 'TCP window update', type: 'none', generated: true },
-  windowFull: { name: 'tcp.analysis.window_full', label: 'TCP window specified by the receiver is now completely full', type: 'none', generated: true },
-  keepAlive: { name: 'tcp.analysis.keep_alive', label: 'TCP keep-alive segment', type: 'none', generated: true },
-  keepAliveAck: { name: 'tcp.analysis.keep_alive_ack', label: 'ACK to a TCP keep-alive segment', type: 'none', generated: true },
-  duplicateAck: { name: 'tcp.analysis.duplicate_ack', label: 'Duplicate ACK', type: 'none', generated: true },
   duplicateAckNum: { name: 'tcp.analysis.duplicate_ack_num', label: 'Duplicate ACK #', type: 'uint', width: 32, generated: true },
   duplicateAckFrame: { name: 'tcp.analysis.duplicate_ack_frame', label: 'Duplicate to the ACK in frame', type: 'framenum', width: 32, generated: true },
-  zeroWindow: { name: 'tcp.analysis.zero_window', label: 'TCP Zero Window segment', type: 'none', generated: true },
-  zeroWindowProbe: { name: 'tcp.analysis.zero_window_probe', label: 'TCP Zero Window Probe', type: 'none', generated: true },
-  zeroWindowProbeAck: { name: 'tcp.analysis.zero_window_probe_ack', label: 'ACK to a TCP Zero Window Probe', type: 'none', generated: true },
   rto: { name: 'tcp.analysis.rto', label: 'The RTO for this segment was', type: 'reltime', generated: true },
   rtoFrame: { name: 'tcp.analysis.rto_frame', label: 'RTO based on delta from frame', type: 'framenum', width: 32, generated: true },
   dsack: { name: 'tcp.options.sack.dsack', label: 'D-SACK Sequence', type: 'none', generated: true },
@@ -68,3 +39,14 @@ export const A = defineFields({
   udpTimeRelative: { name: 'udp.time_relative', label: 'Time since first frame', type: 'reltime', generated: true },
   udpTimeDelta: { name: 'udp.time_delta', label: 'Time since previous frame', type: 'reltime', generated: true },
 });
+
+/** One field per analysis flag, made from the flag table (Wireshark labels each with its expert text), by bit. */
+export const FLAG_FIELDS: ReadonlyMap<number, FieldSpec> = (() => {
+  const defs: Record<string, FieldDef> = {};
+  for (const f of FLAG_TABLE) defs[f.field] = { name: f.field, label: f.message, type: 'none', generated: true };
+  const specs = defineFields(defs);
+  return new Map(FLAG_TABLE.map((f) => [f.bit, specs[f.field]]));
+})();
+
+/** Every field the analysis adds. */
+export const ANALYSIS_SPECS: readonly FieldSpec[] = [...Object.values(A), ...FLAG_FIELDS.values()];

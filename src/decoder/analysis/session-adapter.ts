@@ -6,25 +6,16 @@ import type { LayerContext } from '../layers/context.ts';
 import type { DissectSession, IpFragment, IpReassembly, TcpAnalysis as LayerTcpAnalysis } from '../layers/session.ts';
 import type { TcpHeader } from '../layers/tcp.ts';
 import {
-  A_ACK_LOST_PACKET,
   A_DUPLICATE_ACK,
   A_FAST_RETRANSMISSION,
-  A_KEEP_ALIVE,
-  A_KEEP_ALIVE_ACK,
-  A_LOST_PACKET,
-  A_OUT_OF_ORDER,
   A_RETRANSMISSION,
-  A_REUSED_PORTS,
   A_SPURIOUS_RETRANSMISSION,
-  A_WINDOW_FULL,
-  A_WINDOW_UPDATE,
-  A_ZERO_WINDOW,
-  A_ZERO_WINDOW_PROBE,
-  A_ZERO_WINDOW_PROBE_ACK,
   FLAG_TABLE,
+  INFO_ORDER,
+  type FlagInfo,
 } from './analysis-flags.ts';
 import { blankFacts, finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './analysis.ts';
-import { A } from './field-specs.ts';
+import { A, FLAG_FIELDS } from './field-specs.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createHeaderWalker } from './header-walk.ts';
 import { createPduBuffers, type PduBuffers } from './reassembled-buffer.ts';
@@ -35,60 +26,25 @@ import { tcpSegmentInput, udpDatagramInput } from './segment-input.ts';
 import { createFragmentTracker } from './ip-fragments.ts';
 import { createDatagramBuffers } from './ip-fragment-buffer.ts';
 
-/** Info-column prefixes; Wireshark prepends them, so the later ones here come first. */
-const INFO: ReadonlyArray<readonly [number, string]> = [
-  [A_RETRANSMISSION, '[TCP Retransmission] '],
-  [A_FAST_RETRANSMISSION, '[TCP Fast Retransmission] '],
-  [A_SPURIOUS_RETRANSMISSION, '[TCP Spurious Retransmission] '],
-  [A_OUT_OF_ORDER, '[TCP Out-Of-Order] '],
-  [A_LOST_PACKET, '[TCP Previous segment not captured] '],
-  [A_ACK_LOST_PACKET, '[TCP ACKed unseen segment] '],
-  [A_WINDOW_UPDATE, '[TCP Window Update] '],
-  [A_WINDOW_FULL, '[TCP Window Full] '],
-  [A_KEEP_ALIVE, '[TCP Keep-Alive] '],
-  [A_KEEP_ALIVE_ACK, '[TCP Keep-Alive ACK] '],
-  [A_DUPLICATE_ACK, '[TCP Dup ACK] '],
-  [A_ZERO_WINDOW_PROBE, '[TCP ZeroWindowProbe] '],
-  [A_ZERO_WINDOW, '[TCP ZeroWindow] '],
-  [A_ZERO_WINDOW_PROBE_ACK, '[TCP ZeroWindowProbeAck] '],
-  [A_REUSED_PORTS, '[TCP Port numbers reused] '],
-];
-
+/** The Info column's prefixes, as Wireshark prepends them (the later ones come first). */
 function infoPrefix(x: SegmentFacts): string {
   let s = '';
-  for (const [bit, text] of INFO) {
-    if (!(x.flags & bit)) continue;
-    s = (bit === A_DUPLICATE_ACK ? `[TCP Dup ACK ${x.dupAckFrame}#${x.dupAckNum}] ` : text) + s;
+  for (const f of INFO_ORDER) {
+    if (!(x.flags & f.bit)) continue;
+    s = (f.numbered ? `[${f.info} ${x.dupAckFrame}#${x.dupAckNum}] ` : `[${f.info}] `) + s;
   }
   return s;
 }
 
-const FLAG_SPECS = new Map<number, (typeof A)[keyof typeof A]>([
-  [A_RETRANSMISSION, A.retransmission],
-  [A_FAST_RETRANSMISSION, A.fastRetransmission],
-  [A_SPURIOUS_RETRANSMISSION, A.spuriousRetransmission],
-  [A_OUT_OF_ORDER, A.outOfOrder],
-  [A_REUSED_PORTS, A.reusedPorts],
-  [A_LOST_PACKET, A.lostSegment],
-  [A_ACK_LOST_PACKET, A.ackLostSegment],
-  [A_WINDOW_UPDATE, A.windowUpdate],
-  [A_WINDOW_FULL, A.windowFull],
-  [A_KEEP_ALIVE, A.keepAlive],
-  [A_KEEP_ALIVE_ACK, A.keepAliveAck],
-  [A_DUPLICATE_ACK, A.duplicateAck],
-  [A_ZERO_WINDOW_PROBE, A.zeroWindowProbe],
-  [A_ZERO_WINDOW, A.zeroWindow],
-  [A_ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck],
-]);
-
 const RETRANSMISSION = FLAG_TABLE.find((f) => f.bit === A_RETRANSMISSION)!;
+const DUPLICATE_ACK = FLAG_FIELDS.get(A_DUPLICATE_ACK)!;
 
 /** One analysis flag: its field, its expert item, and for a retransmission the RTO. (Not a closure: emitAnalysis runs for every frame.) */
-function emitFlag(out: Sink, x: SegmentFacts, at: number, info: (typeof FLAG_TABLE)[number]): void {
-  const spec = FLAG_SPECS.get(info.bit);
+function emitFlag(out: Sink, x: SegmentFacts, at: number, info: FlagInfo): void {
+  const spec = FLAG_FIELDS.get(info.bit);
   if (!spec) return;
   out.add(spec, at, 0);
-  out.expert(info.field, info.severity, info.bit === A_DUPLICATE_ACK ? `${info.message} (#${x.dupAckNum})` : info.message);
+  out.expert(info.field, info.severity, info.numbered ? `${info.message} (#${x.dupAckNum})` : info.message);
   if (info.bit === A_RETRANSMISSION && x.rtoFrame) {
     out.add(A.rto, at, 0, BigInt(x.rtoNs));
     out.add(A.rtoFrame, at, 0, x.rtoFrame);
@@ -124,7 +80,7 @@ function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
       }
       out.close();
       if (x.flags & A_DUPLICATE_ACK) {
-        out.add(A.duplicateAck, at, 0);
+        out.add(DUPLICATE_ACK, at, 0);
         out.add(A.duplicateAckNum, at, 0, x.dupAckNum);
         out.add(A.duplicateAckFrame, at, 0, x.dupAckFrame);
       }

@@ -24,6 +24,7 @@ import {
   A_ZERO_WINDOW,
   A_ZERO_WINDOW_PROBE,
   A_ZERO_WINDOW_PROBE_ACK,
+  firstOfFamily,
 } from './analysis-flags.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
 import { FrameColumn } from './frame-table.ts';
@@ -448,7 +449,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     const nxt = seqAdd(seq, seglen + (isSyn ? 1 : 0) + (isFin ? 1 : 0));
     const noSFR = (flags & (TH_SYN | TH_FIN | TH_RST)) === 0;
 
-    // ---- Tests on this direction, in the User's Guide order ----
+    // ---- Tests on this direction, in the User's Guide order (FlagInfo.test in analysis-flags.ts) ----
     let skipRest = false;
     // Zero window probe: one byte at the next expected sequence while the peer's window is 0.
     if (seglen === 1 && fwd.nextSeqSet && seq === fwd.nextSeq && rev.windowSet && rev.window === 0) {
@@ -540,24 +541,30 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       }
       const sinceNext = t - fwd.nextSeqTime;
       const oooThreshold = s.irtt > 0 ? s.irtt : OOO_DEFAULT_THRESHOLD_NS;
-      if (notAdvanced && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck === seq && t - rev.lastAckTime < FAST_RETRANS_WINDOW_NS) {
+      // Which members' conditions hold; the flag table's family rank picks the one it gets.
+      const applies =
         // Fast retransmission: answers at least two duplicate ACKs that asked for exactly this byte. HEURISTIC.
-        ta |= A_FAST_RETRANSMISSION;
+        (notAdvanced && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck === seq && t - rev.lastAckTime < FAST_RETRANS_WINDOW_NS
+          ? A_FAST_RETRANSMISSION
+          : 0) |
+        // Spurious: every byte of it had already been acknowledged.
+        (alreadyAcked ? A_SPURIOUS_RETRANSMISSION : 0) |
+        // Out of order: arrived sooner after the highest segment than a round trip would allow. HEURISTIC.
+        (sinceNext < oooThreshold && fwd.nextSeq !== nxt ? A_OUT_OF_ORDER : 0) |
+        A_RETRANSMISSION;
+      const member = firstOfFamily(applies);
+      ta |= member;
+      if (member === A_FAST_RETRANSMISSION) {
         n.dupAckNum = rev.dupAckNum;
         n.ackFrame = rev.lastNonDupAck;
-      } else if (alreadyAcked) {
-        // Spurious: every byte of it had already been acknowledged.
-        ta |= A_SPURIOUS_RETRANSMISSION;
+      } else if (member === A_SPURIOUS_RETRANSMISSION) {
         n.ackFrame = orig?.ackedBy || rev.lastAckFrame;
-      } else if (sinceNext < oooThreshold && fwd.nextSeq !== nxt) {
-        // Out of order: arrived sooner after the highest segment than a round trip would allow. HEURISTIC.
-        ta |= A_OUT_OF_ORDER;
+      } else if (member === A_OUT_OF_ORDER) {
         n.aheadFrame = fwd.nextSeqFrame;
         n.sinceNs = sinceNext;
         n.origFrame = undefined;
         n.thresholdNs = oooThreshold;
       } else {
-        ta |= A_RETRANSMISSION;
         // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK
         // (or, when none is, since the segment that last advanced the sequence).
         const oldest: { frame: number; time: number } | null =

@@ -21,8 +21,8 @@ import { TCP_FLAG, TCP_HEADER, TCP_OPT, TCP_OPT_LEN, tcpFields as T } from '../l
 import { UDP_HEADER, udpFields as U } from '../layers/udp.ts';
 import { bindingKey } from '../bindings.ts';
 import { ipv4Text } from './format.ts';
-import { fieldsByName } from './spec.ts';
-import { A } from '../analysis/field-specs.ts';
+import { fieldsByName } from '../field-registry.ts';
+import { ANALYSIS_SPECS } from '../analysis/field-specs.ts';
 import { analysisOptions } from '../analysis/header-walk.ts';
 import { u16, u32 } from '../layers/context.ts';
 import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
@@ -206,7 +206,7 @@ export type PlainExtractor = (record: FrameRecord, data: Uint8Array, info: Frame
  */
 export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): PlainExtractor | undefined {
   readerTable ??= readers();
-  analysisNames ??= new Set(Object.values(A).map((s) => s.name));
+  analysisNames ??= new Set(ANALYSIS_SPECS.map((s) => s.name));
   const frameEmits: Emit[] = [];
   const readersWanted: Reader[] = [];
   let analysis = false;

@@ -67,14 +67,7 @@ export function fieldCount(): number {
   return nextId;
 }
 
-const byName = new Map<string, FieldSpec[]>();
-
-/** Every spec registered under a display-filter name (a name may be defined in more than one place). */
-export function fieldsByName(name: string): readonly FieldSpec[] {
-  return byName.get(name) ?? [];
-}
-
-/** Turn a table of definitions into specs with ids; keys are short names used by the decoder. */
+/** Turn a table of definitions into specs with ids; keys are short names used by the decoder. Names are looked up in ../field-registry.ts, which lists every table. */
 export function defineFields<K extends string>(defs: Record<K, FieldDef>): Record<K, FieldSpec> {
   const out = {} as Record<K, FieldSpec>;
   for (const key of Object.keys(defs) as K[]) {
@@ -87,9 +80,6 @@ export function defineFields<K extends string>(defs: Record<K, FieldDef>): Recor
       base: d.base ?? (d.type === 'uint' || d.type === 'int' ? 'dec' : 'none'),
     };
     out[key] = spec;
-    const same = byName.get(spec.name);
-    if (same) same.push(spec);
-    else byName.set(spec.name, [spec]);
   }
   return out;
 }

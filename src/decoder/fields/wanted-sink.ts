@@ -3,11 +3,13 @@
 
 import type { FieldValue, Severity } from '../types.ts';
 import type { Sink } from './sink.ts';
-import { fieldCount, fieldsByName } from './spec.ts';
+import { fieldCount } from './spec.ts';
 import type { FieldSpec } from './spec.ts';
 import { showText } from './format.ts';
 import { rawValue } from './raw.ts';
 import { expertFields, expertOnly } from './expert-fields.ts';
+import { COLUMN_FIELDS } from './columns.ts';
+import { fieldsByName } from '../field-registry.ts';
 
 /** A compiled `-e` list. */
 export interface FieldWanted {
@@ -20,27 +22,17 @@ export interface FieldWanted {
   readonly columns: ReadonlyArray<readonly [number, string]>;
 }
 
-const COL_KEYS: Record<string, string> = {
-  '_ws.col.No.': 'number',
-  '_ws.col.Time': 'time',
-  '_ws.col.Source': 'source',
-  '_ws.col.Destination': 'destination',
-  '_ws.col.Protocol': 'protocol',
-  '_ws.col.Length': 'length',
-  '_ws.col.Info': 'info',
-};
-
-/** Compile field names once, after every layer module is loaded. */
-export function compileWanted(names: readonly string[]): FieldWanted {
+/** Compile field names once; `lookup` is the registry's unless a test brings its own table. */
+export function compileWanted(names: readonly string[], lookup: (name: string) => readonly FieldSpec[] = fieldsByName): FieldWanted {
   const slot = new Int32Array(fieldCount()).fill(-1);
   const unknown: string[] = [];
   const columns: Array<[number, string]> = [];
   names.forEach((name, i) => {
-    if (COL_KEYS[name]) {
-      columns.push([i, COL_KEYS[name]]);
+    if (COLUMN_FIELDS[name]) {
+      columns.push([i, COLUMN_FIELDS[name]]);
       return;
     }
-    const specs = fieldsByName(name);
+    const specs = lookup(name);
     if (!specs.length) unknown.push(name);
     for (const s of specs) slot[s.id] = i;
   });

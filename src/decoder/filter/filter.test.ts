@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFilter, type FieldLookup, type FilterValue } from './index.ts';
 
@@ -150,6 +152,23 @@ describe('display filter errors', () => {
 
   it('names an unknown field and suggests the near one', () => {
     expect(error('tcp.prot == 80')).toMatchObject({ message: '"tcp.prot" is not a field or protocol; did you mean "tcp.port"?', position: 0 });
+  });
+
+  it('suggests analysis fields in a fresh process, with nothing loaded first', () => {
+    // Only the filter modules are imported: the registry must bring the analysis fields itself.
+    const script = [
+      "import { compileFilter } from './src/decoder/filter/index.ts';",
+      "import { filterNames } from './src/decoder/filter/frame-matcher.ts';",
+      "const bad = compileFilter('tcp.analysis.retransmision', filterNames);",
+      "const good = compileFilter('tcp.analysis.retransmission', filterNames);",
+      'console.log(JSON.stringify({ message: bad.ok ? null : bad.message, ok: good.ok }));',
+    ].join('\n');
+    const root = join(import.meta.dirname, '..', '..', '..');
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({
+      message: '"tcp.analysis.retransmision" is not a field or protocol; did you mean "tcp.analysis.retransmission"?',
+      ok: true,
+    });
   });
 
   it('says where a value is missing or a parenthesis unclosed', () => {

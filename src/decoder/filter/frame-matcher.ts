@@ -4,23 +4,15 @@
 
 import type { FrameRecord } from '../types.ts';
 import { compileWanted, createExtractor, type DissectSession } from '../dissect.ts';
-import { fieldsByName } from '../fields/spec.ts';
-import { protocolTables } from '../layers/index.ts';
+import { fieldsByName, knownNames } from '../field-registry.ts';
 import { FilterSink } from './filter-sink.ts';
 import type { CompiledFilter } from './index.ts';
 import type { ParseOptions } from './parser.ts';
 
-/** Field and protocol names a filter may use: every name a layer (or the analysis, once loaded) defines. */
+/** Field and protocol names a filter may use: every name in the registry. */
 export const filterNames: ParseOptions = {
   isField: (name) => fieldsByName(name).length > 0,
-  names: () => {
-    const out = new Set<string>();
-    for (const t of Object.values(protocolTables)) {
-      out.add(t.filter);
-      for (const f of Object.values(t.fields)) out.add(f.name);
-    }
-    return out;
-  },
+  names: knownNames,
 };
 
 /**

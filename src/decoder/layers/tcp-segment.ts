@@ -9,7 +9,7 @@ import { defineFields } from '../fields/spec.ts';
 import type { LayerContext } from './context.ts';
 import type { ReassembledPdu, TcpAnalysis } from './session.ts';
 
-const tcpSegmentFields = defineFields({
+export const tcpSegmentFields = defineFields({
   segmentData: { name: 'tcp.segment_data', label: 'TCP segment data', type: 'bytes' },
   reassembledIn: { name: 'tcp.reassembled_in', label: 'Reassembled PDU in frame', type: 'framenum', width: 32, generated: true },
   segments: { name: 'tcp.segments', label: 'Reassembled TCP Segments', type: 'none', generated: true },

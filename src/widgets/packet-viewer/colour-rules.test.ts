@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { COLOUR_RULES, colourRuleFor, colourRulesCss, rowFacts, type RowFacts } from './colour-rules.ts';
@@ -79,5 +79,27 @@ describe('colours', () => {
     const css = colourRulesCss('.pv');
     expect(css).toContain('.pv [data-colour="tcp"]{--row-bg:#e7e6ff;--row-fg:#12272e}');
     expect(css).toMatch(/@media \(prefers-color-scheme: dark\)\{.*\[data-colour="tcp"\]\{--row-bg:#25243f/);
+  });
+});
+
+describe('the Bad TCP rule', () => {
+  // Wireshark's default colorfilters line; the installed file, when there is one, must agree.
+  const WIRESHARK = 'tcp.analysis.flags && !tcp.analysis.window_update && !tcp.analysis.keep_alive && !tcp.analysis.keep_alive_ack';
+  const bad = COLOUR_RULES.find((r) => r.id === 'bad-tcp')!;
+
+  it("is Wireshark's filter, made from the flag table", () => {
+    expect(bad.filter).toBe(WIRESHARK);
+    const installed = '/usr/share/wireshark/colorfilters';
+    if (existsSync(installed)) {
+      const line = readFileSync(installed, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('@Bad TCP@'));
+      expect(line?.split('@')[2]).toBe(WIRESHARK);
+    }
+  });
+
+  it('leaves out a frame that also has an exempt flag', () => {
+    expect(colourRuleFor(facts({ tcp: 1, 'tcp.analysis.flags': 1, 'tcp.analysis.lost_segment': 1 }))?.id).toBe('bad-tcp');
+    expect(colourRuleFor(facts({ tcp: 1, 'tcp.analysis.flags': 1, 'tcp.analysis.lost_segment': 1, 'tcp.analysis.keep_alive': 1 }))?.id).toBe('tcp');
   });
 });

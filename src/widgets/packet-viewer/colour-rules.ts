@@ -2,6 +2,7 @@
 // rule that matches a frame colours its row. Light colours are Wireshark's own
 // (Broadcast's grey text darkened to be readable); dark ones keep each rule's
 // hue on a dark ground. Every pair passes WCAG AA (colour-rules.test.ts).
+import { BAD_TCP_EXEMPT } from '../../decoder/analysis/analysis-flags.ts';
 import type { DissectedFrame } from '../../decoder/dissect.ts';
 import type { Field } from '../../decoder/types.ts';
 
@@ -38,11 +39,10 @@ export const COLOUR_RULES: readonly ColourRule[] = [
   {
     id: 'bad-tcp',
     name: 'Bad TCP',
-    filter: 'tcp.analysis.flags && !tcp.analysis.window_update && !tcp.analysis.keep_alive && !tcp.analysis.keep_alive_ack',
+    filter: ['tcp.analysis.flags', ...BAD_TCP_EXEMPT.map((x) => `!${x.field}`)].join(' && '),
     light: { bg: ink, fg: '#f78787' },
     dark: { bg: '#3b1218', fg: '#ffb4b4' },
-    match: (f) =>
-      f.has('tcp.analysis.flags') && !f.has('tcp.analysis.window_update') && !f.has('tcp.analysis.keep_alive') && !f.has('tcp.analysis.keep_alive_ack'),
+    match: (f) => f.has('tcp.analysis.flags') && !BAD_TCP_EXEMPT.some((x) => f.has(x.field)),
   },
   {
     id: 'icmp-error',
