@@ -3,7 +3,7 @@
 // the command reads the files and builds the World.
 import { parseYaml, toPlain } from '../../decoder/build/yaml-lite.ts';
 import { nearestName } from '../../decoder/text/nearest.ts';
-import { frameRangeProblem, parseFrameRange, type FrameRange } from '../../widgets/packet-viewer/frame-range.ts';
+import { frameRangeProblem, parseFrameRange, type FrameRange } from '../../lib/frame-range.ts';
 import { fieldsOf, parseExpression } from '../../lib/quiz/expression.ts';
 import type { Literal } from './literal.ts';
 import { scanLesson, type Tag } from './scan.ts';
