@@ -9,7 +9,7 @@ import { createAnalysisSessions } from '../analysis/session-adapter.ts';
 import { readCapture, frameData } from '../capture/index.ts';
 import { dissectFrame, findField } from '../dissect.ts';
 import { buildCapture, formatProblem } from './build.ts';
-import { parseYaml, toPlain } from './yaml-lite.ts';
+import { readYaml } from '../../lib/yaml/yaml-data.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', '..', 'captures', 'rebuilt');
 const NAMES = readdirSync(DIR)
@@ -26,12 +26,12 @@ function dissectAll(bytes: Uint8Array) {
   return cap.frames.map((r) => ({ record: r, frame: dissectFrame(r, frameData(bytes, r), { session: secondPass }) }));
 }
 
-/** What this test reads of a sidecar; the YAML reader gives every scalar as text. */
-interface Sidecar<N> {
+/** What this test reads of a sidecar. */
+interface Sidecar {
   file: string;
   source: { kind: string };
   licence: string;
-  annotations: { frame: N; field?: string }[];
+  annotations: { frame: number; field?: string }[];
 }
 
 const shown = (tree: Parameters<typeof findField>[0], name: string) => findField(tree, name)?.show;
@@ -50,11 +50,8 @@ describe('captures/rebuilt', () => {
   });
 
   it.each(NAMES)('%s.yaml is a valid sidecar whose annotations name fields its frames have', (name) => {
-    const y = parseYaml(readFileSync(join(DIR, `${name}.yaml`), 'utf8'));
-    if (y.problem) throw new Error(`${name}.yaml:${y.problem.line}:${y.problem.col}: ${y.problem.message}`);
     // The site's schema checks every sidecar (test/unit/capture-sidecars.test.ts); this one what a rebuilt capture's must say.
-    const raw = toPlain(y.node) as Sidecar<string>;
-    const data: Sidecar<number> = { ...raw, annotations: raw.annotations.map((a) => ({ ...a, frame: Number(a.frame) })) };
+    const data = readYaml(readFileSync(join(DIR, `${name}.yaml`), 'utf8'), `${name}.yaml`) as Sidecar;
     expect(data.file).toBe(`${name}.pcapng`);
     expect(data.source.kind).toBe('rebuilt');
     expect(data.licence).toBe('CC BY-SA 4.0');
