@@ -12,12 +12,11 @@
 import { createAnalysisSessions, LIVE_FIELDS } from '../decoder/analysis/session-adapter.ts';
 import type { DissectSession, TcpAnalysis } from '../decoder/dissect.ts';
 import type { LayerContext } from '../decoder/layers/context.ts';
-import type { IpFragment, IpReassembly } from '../decoder/layers/session.ts';
+import type { IpFragment, IpReassembly, PlainAnalysis } from '../decoder/layers/session.ts';
 import type { TcpHeader } from '../decoder/layers/tcp.ts';
 import type { UdpHeader } from '../decoder/layers/udp.ts';
 import type { FrameRecord } from '../decoder/types.ts';
-import type { TransactionMatch, TransactionNote } from '../decoder/analysis/transactions.ts';
-import type { PlainAnalysis } from '../decoder/fields/plain-frames.ts';
+import type { TransactionMatch, TransactionNote } from '../decoder/layers/request-response.ts';
 
 /** A session for one capture. */
 export interface CliSession extends DissectSession {

@@ -3,7 +3,7 @@
 // own ranges, and every service name it quotes is in the services data.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readYaml } from '../../src/lib/yaml/yaml-data.ts';
 import { describe, expect, it } from 'vitest';
 import { capture, expectClaim, expectStated, lessonText, proseOf, written } from './support.ts';
 import { EPHEMERAL, RANGES, inEphemeral, rangeOf, type RangeId } from '../../src/widgets/port-lookup/lookup.ts';
@@ -44,7 +44,7 @@ function transport(id: string, frame: number): 'tcp' | 'udp' {
 function sidecar(id: string): { hosts: { A: { address: string } } } {
   for (const dir of ['captures/rebuilt', 'captures/recorded']) {
     try {
-      return parse(readFileSync(join(root, dir, `${id}.yaml`), 'utf8'));
+      return readYaml(readFileSync(join(root, dir, `${id}.yaml`), 'utf8'), `${dir}/${id}.yaml`) as ReturnType<typeof sidecar>;
     } catch {
       /* next */
     }
@@ -201,7 +201,9 @@ describe('lesson 9: the Linux DNS recording', () => {
 
   it('matches the packet notes this lesson added to the udp-dns sidecar', () => {
     const notes = (
-      parse(readFileSync(join(root, 'captures/recorded/udp-dns.yaml'), 'utf8')) as { annotations: { frame: number; field?: string; text: string }[] }
+      readYaml(readFileSync(join(root, 'captures/recorded/udp-dns.yaml'), 'utf8'), 'captures/recorded/udp-dns.yaml') as {
+        annotations: { frame: number; field?: string; text: string }[];
+      }
     ).annotations;
     const note = (frame: number) => notes.find((n) => n.frame === frame && n.field === 'udp.srcport')!.text;
     expect(note(3)).toContain(`Linux chose ${rec.num(3, 'udp.srcport')} from its default ephemeral range, ${EPHEMERAL.linux.first}-${EPHEMERAL.linux.last}`);

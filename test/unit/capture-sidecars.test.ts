@@ -2,7 +2,7 @@
 // exists, and annotates only frames and fields that capture really has.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { readYaml } from '../../src/lib/yaml/yaml-data.ts';
 import { describe, expect, it } from 'vitest';
 import { captureSchema } from '../../src/content/schemas.ts';
 import { openCapture } from '../../src/decoder/open-capture.ts';
@@ -26,7 +26,7 @@ describe('capture sidecars', () => {
   });
 
   it.each(files.map((f) => [relative(root, f), f]))('%s is valid and its annotations point at real frames and fields', (_name, file) => {
-    const data = captureSchema.parse(parse(readFileSync(file, 'utf8')));
+    const data = captureSchema.parse(readYaml(readFileSync(file, 'utf8'), relative(root, file)));
     const capture = openCapture(new Uint8Array(readFileSync(join(dirname(file), data.file))));
     expect(capture.error).toBeUndefined();
     expect(capture.frames.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // checked here as well as by the build, so a broken link names file and line.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readYaml } from '../../src/lib/yaml/yaml-data.ts';
 import { describe, expect, it } from 'vitest';
 import { glossarySchema } from '../../src/content/schemas.ts';
 import { findTerm, termIdsIn } from '../../src/lib/glossary-lookup.ts';
@@ -17,7 +17,7 @@ describe('glossary entries', () => {
   it('are many, and each one matches the schema', () => {
     expect(entries.length).toBeGreaterThanOrEqual(25);
     const problems = entries.flatMap(({ id, raw }) => {
-      const result = glossarySchema.safeParse(parse(raw));
+      const result = glossarySchema.safeParse(readYaml(raw, `content/glossary/${id}.yaml`));
       return result.success ? [] : [`content/glossary/${id}.yaml: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`];
     });
     expect(problems).toEqual([]);
@@ -25,7 +25,11 @@ describe('glossary entries', () => {
 
   it('relate only to entries that exist', () => {
     const ids = new Set(entries.map((e) => e.id));
-    const dangling = entries.flatMap(({ id, raw }) => (parse(raw).related ?? []).filter((r: string) => !ids.has(r)).map((r: string) => `${id} -> ${r}`));
+    const dangling = entries.flatMap(({ id, raw }) =>
+      ((readYaml(raw, `content/glossary/${id}.yaml`) as { related?: string[] }).related ?? [])
+        .filter((r: string) => !ids.has(r))
+        .map((r: string) => `${id} -> ${r}`),
+    );
     expect(dangling).toEqual([]);
   });
 });

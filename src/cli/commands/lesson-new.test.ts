@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-run.ts';
 import { frameData, readCapture, writePcap } from '../../decoder/capture/index.ts';
-import { parseYaml, toPlain } from '../../decoder/build/yaml-lite.ts';
+import { readYaml } from '../../lib/yaml/yaml-data.ts';
 import { diskWorld } from '../lesson-check/disk-world.ts';
 import type { CaptureView } from '../lesson-check/world.ts';
 
@@ -29,7 +29,7 @@ function tempRoot(): string {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads a nested sidecar freely
-const sidecar = (path: string) => toPlain(parseYaml(readFileSync(path, 'utf8')).node!) as Record<string, any>;
+const sidecar = (path: string) => readYaml(readFileSync(path, 'utf8'), path) as Record<string, any>;
 const files = (root: string) => readdirSync(root, { recursive: true }).map(String).sort();
 
 describe('wirebook lesson new', () => {

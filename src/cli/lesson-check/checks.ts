@@ -1,9 +1,9 @@
 // Checks one lesson against the captures, the glossary and the components'
 // rules, and says for each problem where it is and what would fix it. Pure:
 // the command reads the files and builds the World.
-import { parseYaml, toPlain } from '../../decoder/build/yaml-lite.ts';
+import { parseYaml, toPlain } from '../../lib/yaml/yaml-lite.ts';
 import { nearestName } from '../../decoder/text/nearest.ts';
-import { frameRangeProblem, parseFrameRange, type FrameRange } from '../../widgets/packet-viewer/frame-range.ts';
+import { frameRangeProblem, parseFrameRange, type FrameRange } from '../../lib/frame-range.ts';
 import { fieldsOf, parseExpression } from '../../lib/quiz/expression.ts';
 import type { Literal } from './literal.ts';
 import { scanLesson, type Tag } from './scan.ts';

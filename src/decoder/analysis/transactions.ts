@@ -3,35 +3,7 @@
 // unanswered request of the same key (conversation and transaction id); the
 // second pass tells each frame its partner and the time between the two.
 
-export interface TransactionNote {
-  /** DNS transaction id, or ICMP echo identifier and sequence number, with the conversation. */
-  key: string;
-  request: boolean;
-  /**
-   * HTTP/1.x has no id. As tshark 4.0, a response takes the latest request of
-   * its key if that one is unanswered; requests and responses share one
-   * numbering per key, and a response with no request to take gets a number
-   * of its own.
-   */
-  inOrder?: boolean;
-  /** Kept with a request and handed to its response (HTTP: the full request URI). */
-  about?: string;
-  /** Noted, so that it is answered as unmatched, but never paired (tshark pairs no ICMP echo with a bad checksum). */
-  unmatchable?: boolean;
-}
-
-export interface TransactionMatch {
-  /** On a request: the frame of its response (0 when none was captured). */
-  responseIn: number;
-  /** On a response: the frame of its request (0 when none was captured). */
-  requestIn: number;
-  /** On a response: nanoseconds since its request. */
-  deltaNs: number;
-  /** In-order protocols: the request/response pair's number on its connection, from 1. */
-  number?: number;
-  /** On a response: what its request noted (`about`). */
-  about?: string;
-}
+import type { TransactionMatch, TransactionNote } from '../layers/request-response.ts';
 
 export interface TransactionTable {
   /** First pass: a request or response in frame `frame` at time `time`. */
@@ -72,9 +44,4 @@ export function createTransactionTable(): TransactionTable {
     },
     match: (frame) => matches.get(frame),
   };
-}
-
-/** The two ends of a conversation in either direction, as one key part. */
-export function conversationKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }

@@ -13,7 +13,7 @@ import type { Field, FrameRecord } from '../types.ts';
 import { buildPacket } from './packet.ts';
 import { readSpec, SpecProblem } from './spec.ts';
 import type { Expectation, FrameSpec } from './spec.ts';
-import { parseYaml } from './yaml-lite.ts';
+import { parseYaml } from '../../lib/yaml/yaml-lite.ts';
 
 export interface BuildProblem {
   file: string;

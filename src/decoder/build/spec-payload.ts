@@ -1,8 +1,8 @@
 // Payload readers: byte strings from text, hex, fill patterns and named data,
 // and DNS messages from names and records.
 
-import type { YamlNode } from './yaml-lite.ts';
-import { entry } from './yaml-lite.ts';
+import type { YamlNode } from '../../lib/yaml/yaml-lite.ts';
+import { entry } from '../../lib/yaml/yaml-lite.ts';
 import { concat, fill, parseHex, parseHexDump, parseIpv4, parseIpv6 } from './bytes.ts';
 import { DNS_TYPES, encodeDns } from './dns-message.ts';
 import type { DnsQuestion, DnsRecord } from './dns-message.ts';

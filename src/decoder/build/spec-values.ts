@@ -1,8 +1,8 @@
 // Typed readers for spec values: each checks its node's kind, type and range
 // and throws a SpecProblem at the node's line and column otherwise.
 
-import type { YamlEntry, YamlMap, YamlNode, YamlScalar } from './yaml-lite.ts';
-import { entry } from './yaml-lite.ts';
+import type { YamlEntry, YamlMap, YamlNode, YamlScalar } from '../../lib/yaml/yaml-lite.ts';
+import { entry } from '../../lib/yaml/yaml-lite.ts';
 
 export class SpecProblem {
   line: number;

@@ -2,8 +2,8 @@
 // build. Every value is checked against its field's type and range; the first
 // problem stops reading and is reported with its line and column.
 
-import type { YamlMap, YamlNode } from './yaml-lite.ts';
-import { entry } from './yaml-lite.ts';
+import type { YamlMap, YamlNode } from '../../lib/yaml/yaml-lite.ts';
+import { entry } from '../../lib/yaml/yaml-lite.ts';
 import { parseHex, parseHexDump, parseIpv4, parseIpv6, parseMac } from './bytes.ts';
 import type { ArpSpec, EthSpec, Ipv4Spec, Ipv6Spec, PacketSpec, TcpSpec, UdpSpec } from './packet.ts';
 import { TCP_FLAG_BITS } from './packet.ts';

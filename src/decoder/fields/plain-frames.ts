@@ -11,9 +11,8 @@
 import type { FieldSpec } from './spec.ts';
 import type { WantedSink, FieldWanted } from './wanted-sink.ts';
 import type { FrameRecord } from '../types.ts';
-import type { TcpAnalysis } from '../layers/session.ts';
-import type { TcpSegmentInput, UdpDatagramInput } from '../analysis/types.ts';
-import type { Sink } from './sink.ts';
+import type { PlainAnalysis, TcpAnalysis } from '../layers/session.ts';
+import type { TcpSegmentInput } from '../analysis/types.ts';
 import { emitFrame, frameFields, frameFields as F, type FrameInfo } from '../layers/frame.ts';
 import { ETH_HEADER, ethFields as E } from '../layers/eth.ts';
 import { IPV4_HEADER, ipv4Fields as I } from '../layers/ipv4.ts';
@@ -26,17 +25,6 @@ import { ANALYSIS_SPECS } from '../analysis/field-specs.ts';
 import { analysisOptions } from '../analysis/header-walk.ts';
 import { u16, u32 } from '../layers/context.ts';
 import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
-
-/** The analysis, for plain frames: the same answers as through the layers, from header values alone. */
-export interface PlainAnalysis {
-  /**
-   * The segment's analysis (undefined: none). null: this frame must go
-   * through the layers after all (it takes part in reassembly); said before
-   * anything of the frame was taken in.
-   */
-  tcp(seg: TcpSegmentInput, offset: number): TcpAnalysis | undefined | null;
-  udp(d: UdpDatagramInput, offset: number, out: Sink): void;
-}
 
 /** Where a plain frame's headers are, and what the analysis said of it. */
 interface Plain {

@@ -2,17 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCapture } from '../open-capture.ts';
 import { dissectFrame, findAll, findField } from '../dissect.ts';
-import { runFields } from '../../cli/commands/fields.ts';
 import type { Field } from '../types.ts';
 import { differences } from './testdata/oracle.ts';
 import type { Loaded } from './testdata/oracle.ts';
 
 // testdata/fragments.pcap: hand-built fragments (make-fragments.py), with
-// what tshark 4.0 -2 shows of them (fragments.tshark.json, fragments.fields.tsv).
+// what tshark 4.0 -2 shows of them (fragments.tshark.json; the fields command's
+// test, src/cli/commands/fields-fragments.test.ts, reads fragments.fields.tsv).
 const DIR = new URL('./testdata/', import.meta.url);
 const bytes = new Uint8Array(readFileSync(new URL('fragments.pcap', DIR)));
 const expectedTree = JSON.parse(readFileSync(new URL('fragments.tshark.json', DIR), 'utf8')).frames;
-const expectedFields = readFileSync(new URL('fragments.fields.tsv', DIR), 'utf8');
 
 /** The UDP analysis' [Timestamps] subtree: the tree oracle leaves analysis out (oracle.ts). */
 function withoutTimestamps(fs: Field[]): Field[] {
@@ -34,24 +33,6 @@ describe('IP fragment reassembly (as tshark -2)', () => {
     expect(diffs.filter((d) => !pdmlQuirk.test(d))).toEqual([]);
     // The quirk is the only difference, once per reassembled datagram.
     expect(diffs).toHaveLength(8);
-  });
-
-  it('prints the fields tshark -2 prints, cell by cell', () => {
-    const lines = expectedFields.split('\n');
-    const names = lines[0].split('\t');
-    let got = '';
-    runFields(bytes, names, (t) => (got += t), { twoPass: true });
-    expect(got.split('\n')).toEqual(lines);
-  });
-
-  it('reads fragments in two passes even when the fields asked need only one', () => {
-    // udp.stream is settled in one pass; a datagram's transport waits for the frame completing it.
-    const names = ['frame.number', 'udp.stream', 'udp.srcport', 'ip.reassembled_in'];
-    let one = '';
-    let two = '';
-    runFields(bytes, names, (t) => (one += t));
-    runFields(bytes, names, (t) => (two += t), { twoPass: true });
-    expect(one).toBe(two);
   });
 
   it('lists an out-of-order datagram by offset and dissects UDP in the frame completing it', () => {

@@ -6,8 +6,8 @@ import type { LayerContext } from './context.ts';
 import type { Sink } from '../fields/sink.ts';
 import type { TcpHeader } from './tcp.ts';
 import type { UdpHeader } from './udp.ts';
-import type { TransactionMatch, TransactionNote } from '../analysis/transactions.ts';
-import type { PlainAnalysis } from '../fields/plain-frames.ts';
+import type { TransactionMatch, TransactionNote } from './request-response.ts';
+import type { TcpSegmentInput, UdpDatagramInput } from './segment-inputs.ts';
 
 /** What the analysis layer says about one TCP segment; every member is optional. */
 export interface TcpAnalysis {
@@ -93,6 +93,17 @@ export interface IpReassembly {
   reassembledIn?: number;
   /** This frame completes the datagram: the transport layer is dissected from its bytes. */
   datagram?: ReassembledDatagram;
+}
+
+/** The analysis, for plain frames: the same answers as through the layers, from header values alone. */
+export interface PlainAnalysis {
+  /**
+   * The segment's analysis (undefined: none). null: this frame must go
+   * through the layers after all (it takes part in reassembly); said before
+   * anything of the frame was taken in.
+   */
+  tcp(seg: TcpSegmentInput, offset: number): TcpAnalysis | undefined | null;
+  udp(d: UdpDatagramInput, offset: number, out: Sink): void;
 }
 
 export interface DissectSession {

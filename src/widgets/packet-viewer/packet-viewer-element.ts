@@ -20,7 +20,7 @@ import { hexDump } from '../frame-panes/hex-dump.ts';
 import { findingsMarkup, frameNotesMarkup } from '../frame-panes/notes-markup.ts';
 import { readRender, type RenderedFrame } from '../frame-panes/read-render.ts';
 import { toDom } from '../frame-panes/to-dom.ts';
-import { clampFrame, rangeOfRows, type FrameRange } from './frame-range.ts';
+import { clampFrame, rangeOfRows, type FrameRange } from '../../lib/frame-range.ts';
 import { findingsOf, notesFor, type Annotation, type Note } from './notes.ts';
 import { absoluteSeq } from './seq-mode.ts';
 import { columnTimes, isTimeMode, type TimeMode } from './time-format.ts';

@@ -3,7 +3,7 @@
 // mock '../../src/lib/captures.ts' with this.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readYaml } from '../../../src/lib/yaml/yaml-data.ts';
 import { captureSchema } from '../../../src/content/schemas.ts';
 import { openCapture } from '../../../src/decoder/open-capture.ts';
 
@@ -15,7 +15,7 @@ export async function loadCapture(id: string): Promise<{
   capture: ReturnType<typeof openCapture>;
 }> {
   if (id === 'markup') return markupCapture();
-  const data = captureSchema.parse(parse(readFileSync(join(dir, `${id}.yaml`), 'utf8')));
+  const data = captureSchema.parse(readYaml(readFileSync(join(dir, `${id}.yaml`), 'utf8'), `captures/recorded/${id}.yaml`));
   const bytes = new Uint8Array(readFileSync(join(dir, data.file)));
   return { entry: { id, data, filePath: `captures/recorded/${id}.yaml` }, bytes, capture: openCapture(bytes) };
 }

@@ -2,7 +2,7 @@
 // disk (the Container API has no content collections).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readYaml } from '../../../src/lib/yaml/yaml-data.ts';
 import { glossarySchema } from '../../../src/content/schemas.ts';
 import { findTerm } from '../../../src/lib/glossary-lookup.ts';
 
@@ -11,7 +11,7 @@ const dir = join(process.cwd(), 'content/glossary');
 export async function glossaryEntries() {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .map((f) => ({ id: f.slice(0, -5), data: glossarySchema.parse(parse(readFileSync(join(dir, f), 'utf8'))) }));
+    .map((f) => ({ id: f.slice(0, -5), data: glossarySchema.parse(readYaml(readFileSync(join(dir, f), 'utf8'), `content/glossary/${f}`)) }));
 }
 
 export async function glossaryEntry(id: string, where: string) {

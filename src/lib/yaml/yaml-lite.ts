@@ -1,8 +1,10 @@
-// A small, strict reader for the YAML the capture specs use: block mappings
-// and sequences, flow collections on one line ([a, b], {k: v}), plain,
-// 'single' and "double" quoted scalars, comments, and | / > block scalars.
+// The project's one YAML reader (capture specs and sidecars, the glossary,
+// lesson frontmatter; yaml-data.ts types its values as the site does). Small
+// and strict: block mappings and sequences, flow collections on one line
+// ([a, b], {k: v}), plain, 'single' and "double" quoted scalars, comments,
+// and | / > block scalars.
 // Everything else (anchors, tags, multi-line flow, several documents...) is
-// refused with its line and column and what to write instead, so that a spec
+// refused with its line and column and what to write instead, so that a file
 // never means something other than what it looks like.
 //
 // Scalars stay strings (with their quoting style): the spec reader knows
