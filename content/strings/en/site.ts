@@ -1,0 +1,11 @@
+// The strings of the site's frame: header, navigation, footer, in English.
+export const site = {
+  name: 'Wirebook',
+  tagline: 'Learn how UDP, TCP and ARP really behave, by reading real packets.',
+  skipToContent: 'Skip to content',
+  mainNav: 'Main',
+  menu: 'Menu',
+  course: 'Course',
+  footerCode: 'Code under the MIT licence; lessons under CC BY-SA 4.0.',
+  footerOrigin: "The course's scenarios come from a student's Wireshark report on transport-layer traffic.",
+} as const;
