@@ -1,5 +1,7 @@
 // The strings of the site's frame: header, navigation, footer, in English.
 export const site = {
+  /** The language of these strings (BCP 47), for <html lang>. */
+  lang: 'en',
   name: 'Wirebook',
   tagline: 'Learn how UDP, TCP and ARP really behave, by reading real packets.',
   skipToContent: 'Skip to content',
