@@ -1,4 +1,5 @@
 // @ts-check
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import searchIndex from './src/integrations/search-index.ts';
@@ -9,6 +10,20 @@ import { hexDump } from './src/shiki/hex-dump.ts';
 // The site may be served under a sub-path (a project page on a static host):
 // WIREBOOK_BASE=/wirebook/ npm run build. Every link goes through Astro's base.
 const base = process.env.WIREBOOK_BASE ?? '/';
+
+// Interface strings are content/strings/<language>/<section>.ts, imported as
+// .../content/strings/en/...; WIREBOOK_LANG=ko builds from content/strings/ko/
+// instead, so a translation is files added beside English, no code changed.
+const lang = process.env.WIREBOOK_LANG ?? 'en';
+const stringsLanguage = {
+  name: 'wirebook-strings-language',
+  enforce: /** @type {const} */ ('pre'),
+  /** @param {string} source @param {string | undefined} importer */
+  resolveId(source, importer) {
+    if (lang === 'en' || !importer || !source.includes('/content/strings/en/')) return null;
+    return resolve(dirname(importer.split('?')[0]), source.replace('/content/strings/en/', `/content/strings/${lang}/`));
+  },
+};
 
 export default defineConfig({
   base,
@@ -28,6 +43,7 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: { plugins: [stringsLanguage] },
   // A Content Security Policy in a <meta> tag on every page (a static host sends
   // no headers of ours). Scripts: the site's own files and the hashes of its
   // inline scripts, plus WebAssembly for the search index (Pagefind); workers:

@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { dynamicImports, measurePage, staticImports } from '../../scripts/size.ts';
+import { sectionsByElement } from '../../scripts/string-owners.ts';
+import { loadSections, phrasesOf, sectionsIn } from '../../scripts/string-sections.ts';
 
 describe('scripts/size.ts', () => {
   it('finds static imports in minified modules, not dynamic ones', () => {
@@ -62,5 +64,71 @@ describe('scripts/size.ts', () => {
     expect(size.files).toBe(3);
     expect(size.bytes).toBe(gz(files['_astro/a.js']) + gz(files['_astro/b.js']) + gz(files['_astro/pre.js']) + gz('document.title="x"'));
     expect(size.onDemand.list).toEqual([{ file: '_astro/lazy.js', bytes: gz(files['_astro/lazy.js']) }]);
+  });
+});
+
+describe('string sections in built code', () => {
+  it('recognises a section by its phrases, also inside a longer text, and not by a phrase two sections share', () => {
+    const a = { title: 'Open your own capture', count: (n: number) => `${n} frames shown in the list`, short: 'Go' };
+    expect(phrasesOf(a).sort()).toEqual(['Open your own capture', 'frames shown in the list']);
+    const sections = new Map([
+      ['a', phrasesOf(a)],
+      ['b', ['Close the search box']],
+    ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a bundle's text, with a template literal in it
+    expect(sectionsIn('x=`Open your own capture`;y=e=>`${e} frames shown in the list`', sections)).toEqual(['a']);
+    expect(sectionsIn('const t="Close the search box"', sections)).toEqual(['b']);
+    expect(sectionsIn('const t="Go"', sections)).toEqual([]);
+  });
+});
+
+// The built site (npx astro build): skipped until dist/ holds one.
+const dist = 'dist';
+const built = existsSync(join(dist, 'index.html'));
+
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'pagefind' ? [] : htmlPages(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+describe.skipIf(!built)('the built site’s string sections (dist/)', async () => {
+  const sections = built ? await loadSections() : new Map<string, string[]>();
+  const owners = sectionsByElement();
+
+  it('knows every section by at least one phrase', () => {
+    for (const [name, phrases] of sections) expect(phrases.length, name).toBeGreaterThan(0);
+  });
+
+  it('loads on each page only the sections of the elements that page renders, and all of theirs', () => {
+    for (const page of htmlPages(dist)) {
+      const html = readFileSync(page, 'utf8');
+      const tags = [...new Set([...html.matchAll(/<(wb-[\w-]+)/g)].map((m) => m[1]))];
+      const allowed = new Set(tags.flatMap((tag) => owners.get(tag) ?? []));
+      const size = measurePage(page, dist, sections);
+      const loaded = [...new Set([...size.strings, ...size.onDemand.strings])].sort();
+      const where = relative(dist, page);
+      expect(
+        loaded.filter((s) => !allowed.has(s)),
+        `${where} renders ${tags.join(', ') || 'no element'}`,
+      ).toEqual([]);
+      expect(
+        [...allowed].filter((s) => !loaded.includes(s)),
+        `${where}: a section its elements use is not found in its code`,
+      ).toEqual([]);
+    }
+  });
+
+  it('keeps interface strings out of the explorer’s Worker', () => {
+    const workers = readdirSync(join(dist, '_astro')).filter((f) => /^worker-[\w-]+\.js$/.test(f));
+    expect(workers.length).toBeGreaterThan(0);
+    for (const w of workers) {
+      const code = readFileSync(join(dist, '_astro', w), 'utf8');
+      // The decoder is in it (a check on an empty file would prove nothing).
+      expect(code).toContain('tcp.analysis.retransmission');
+      expect(sectionsIn(code, sections), w).toEqual([]);
+    }
   });
 });

@@ -12,7 +12,7 @@ import {
   FLAG_TABLE,
 } from './analysis-flags.ts';
 import { STATE_NAMES } from './conn-state.ts';
-import { EXPLAIN, type ExplainContext } from './explain.ts';
+import type { ExplainContext, Explanation } from './explain.ts';
 import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
@@ -131,10 +131,10 @@ export interface ReassembledPdu {
   label: string;
 }
 
-export interface FrameExplanation {
+/** An explanation by key and parameters; the words come from the strings (explanationText). */
+export interface FrameExplanation extends Explanation {
   /** Wireshark field of the flag ("tcp.analysis.retransmission"), or "tcp.options.sack.dsack". */
   field: string;
-  text: string;
 }
 
 export interface ConversationAnalysis {
@@ -155,7 +155,7 @@ export interface ConversationAnalysis {
   /** Generated TCP fields of one segment, as `tshark -2 -T fields` prints them. */
   tcpFields(seg: TcpSegmentInput): AnalysisField[];
   udpFields(d: UdpDatagramInput): AnalysisField[];
-  /** Plain-language explanations of every flag on this segment. */
+  /** What to explain about every flag on this segment, by key and parameters (words: explanationText). */
   explain(seg: TcpSegmentInput): FrameExplanation[];
   /** Each endpoint's RFC 9293 state just after this frame (a = conversation endpoint A). */
   connectionStates(frame: number): { a: ConnState; b: ConnState } | null;
@@ -341,9 +341,9 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const out: FrameExplanation[] = [];
     for (const info of FLAG_TABLE) {
       if (!(fl & info.bit)) continue;
-      out.push({ field: info.field, text: EXPLAIN[info.explain](c) });
+      out.push({ field: info.field, key: info.explain, params: c });
     }
-    if (fl & A_DSACK) out.push({ field: 'tcp.options.sack.dsack', text: EXPLAIN.dsack(c) });
+    if (fl & A_DSACK) out.push({ field: 'tcp.options.sack.dsack', key: 'dsack', params: c });
     return out;
   }
 

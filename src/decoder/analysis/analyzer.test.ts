@@ -23,6 +23,7 @@ import { SCENARIOS } from './scenarios.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { Conversation, TH_ACK, TH_FIN } from './test-scenarios.ts';
 import type { TcpSegmentInput } from './types.ts';
+import { explanationText } from '../../lib/strings/analysis.ts';
 
 function run(segs: TcpSegmentInput[]): ConversationAnalysis {
   const an = createTcpAnalyzer();
@@ -42,7 +43,10 @@ const field = (a: ConversationAnalysis, s: TcpSegmentInput, name: string): strin
     .filter((f) => f.name === name)
     .map((f) => f.show);
 
-const text = (a: ConversationAnalysis, s: TcpSegmentInput, f: string): string => a.explain(s).find((e) => e.field === f)?.text ?? '';
+const text = (a: ConversationAnalysis, s: TcpSegmentInput, f: string): string => {
+  const e = a.explain(s).find((x) => x.field === f);
+  return e ? explanationText(e) : '';
+};
 
 /** Frames that carry any of the given bits. */
 const flagged = (a: ConversationAnalysis, n: number, bit: number): number[] => {

@@ -1,7 +1,7 @@
 // The answers as HTML, for the disclosure every question carries (read
 // without JavaScript, or after a wrong try). Kept out of the .astro files so
 // the templates stay plain.
-import { t } from '../strings.ts';
+import { quiz } from '../strings/quiz.ts';
 import { inlineHtml } from './inline.ts';
 
 export function promptHtml(question: string | undefined, slot: string): string {
@@ -10,7 +10,7 @@ export function promptHtml(question: string | undefined, slot: string): string {
 
 export function choiceAnswerHtml(options: Array<{ html: string; correct: boolean; explain: string }>): string {
   const item = (o: (typeof options)[number]) => {
-    const mark = o.correct ? `<span class="mark-right">✓ ${t.quiz.rightOption}:</span>` : `<span class="mark-wrong">✗ ${t.quiz.wrongOption}:</span>`;
+    const mark = o.correct ? `<span class="mark-right">✓ ${quiz.rightOption}:</span>` : `<span class="mark-wrong">✗ ${quiz.wrongOption}:</span>`;
     return `<li>${mark} ${o.html}${o.explain ? ` — ${o.explain}` : ''}</li>`;
   };
   return `<ul class="answer-options">${options.map(item).join('')}</ul>`;
@@ -18,16 +18,16 @@ export function choiceAnswerHtml(options: Array<{ html: string; correct: boolean
 
 export function valueAnswerHtml(values: Array<number | string>, unit?: string): string {
   const shown = values.map((v) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 9 }) : v)).join(' or ');
-  return `<p><strong>${t.quiz.answerIs}</strong> ${inlineHtml(shown)}${unit ? ' ' + inlineHtml(unit) : ''}</p>`;
+  return `<p><strong>${quiz.answerIs}</strong> ${inlineHtml(shown)}${unit ? ' ' + inlineHtml(unit) : ''}</p>`;
 }
 
 export function revealHtml(frame: number, line: string, notes: string[]): string {
   const list = notes.length ? `<ul class="analysis">${notes.map((n) => `<li>${inlineHtml(n)}</li>`).join('')}</ul>` : '';
-  return `<p><strong>${t.quiz.predict.real(frame)}:</strong> <code>${inlineHtml(line)}</code></p>${list}`;
+  return `<p><strong>${quiz.predict.real(frame)}:</strong> <code>${inlineHtml(line)}</code></p>${list}`;
 }
 
 export function fieldAnswerHtml(label: string, field: string, offset: number, length: number, frame: number): string {
-  return `<p><strong>${t.quiz.answerIs}</strong> ${inlineHtml(`${label} (\`${field}\`), ${t.quiz.find.bytes(offset, length)} of frame ${frame}`)}</p>`;
+  return `<p><strong>${quiz.answerIs}</strong> ${inlineHtml(`${label} (\`${field}\`), ${quiz.find.bytes(offset, length)} of frame ${frame}`)}</p>`;
 }
 
 export function orderAnswerHtml(steps: string[]): string {

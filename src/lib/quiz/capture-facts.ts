@@ -6,6 +6,7 @@ import type { Field } from '../../decoder/types.ts';
 import type { OpenedCapture, FrameSummary } from '../../decoder/open-capture.ts';
 import { findAll } from '../../decoder/dissect.ts';
 import type { TcpSegmentInput } from '../../decoder/analysis/index.ts';
+import { explanationText } from '../strings/analysis.ts';
 
 export interface CaptureFacts {
   frameCount: number;
@@ -82,7 +83,7 @@ function build(capture: OpenedCapture): CaptureFacts {
     summary: (n) => capture.summaries()[n - 1],
     explanations(n) {
       const seg = segments.get(n);
-      return seg ? analysis.explain(seg).map((e) => e.text) : [];
+      return seg ? analysis.explain(seg).map(explanationText) : [];
     },
   };
 }

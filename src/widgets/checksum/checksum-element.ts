@@ -4,12 +4,12 @@
 // student plays the network that damaged the datagram, and sees the receiver's
 // check fail.
 
-import { en } from '../../../content/strings/en.ts';
+import { checksum } from '../../lib/strings/checksum.ts';
 import { hex16, parseHex16 } from './ones-complement.ts';
 import { calculate, sumCellHtml, verdictText, wordLabel, wordText } from './render.ts';
 import type { ChecksumWord, WordPart, WordRole } from './udp-words.ts';
 
-const t = en.checksum;
+const t = checksum;
 
 class ChecksumElement extends HTMLElement {
   #words: ChecksumWord[] = [];

@@ -1,11 +1,11 @@
 // HTML of the checksum calculator, shared by the server render (complete
 // without JavaScript) and the custom element, which redraws the sums in place.
 
-import { en } from '../../../content/strings/en.ts';
+import { checksum } from '../../lib/strings/checksum.ts';
 import { complement, hex16, sumSteps, verdict, type SumStep, type Verdict } from './ones-complement.ts';
 import type { ChecksumWord, WordPart } from './udp-words.ts';
 
-const t = en.checksum;
+const t = checksum;
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

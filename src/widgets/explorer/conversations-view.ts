@@ -7,9 +7,9 @@ import { endpointText } from '../../decoder/text/endpoint.ts';
 import { durationText } from '../sequence-diagram/geometry.ts';
 import { ladderElement } from '../sequence-diagram/markup.ts';
 import type { LadderResult } from './protocol.ts';
-import { en } from '../../../content/strings/en.ts';
+import { explorer } from '../../lib/strings/explorer.ts';
 
-const t = en.explorer;
+const t = explorer;
 /** Rows drawn at most; the others are reached with a filter on tcp.stream. */
 const MAX_ROWS = 500;
 

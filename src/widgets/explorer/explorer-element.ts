@@ -11,9 +11,9 @@ import { findPath } from '../frame-panes/field-at.ts';
 import { FrameDiagram } from './frame-diagram.ts';
 import { PacketList } from './packet-list.ts';
 import { PREVIEW_BYTES, type FrameDetail, type Opened } from './protocol.ts';
-import { en } from '../../../content/strings/en.ts';
+import { explorer } from '../../lib/strings/explorer.ts';
 
-const t = en.explorer;
+const t = explorer;
 /** The selection bus the explorer and its ladder share. */
 const BUS = 'explorer';
 

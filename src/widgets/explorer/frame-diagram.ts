@@ -3,11 +3,13 @@
 // and choosing a box chooses its field (onPick).
 import type { Field } from '../../decoder/types.ts';
 import { findPath, type FieldPath } from '../frame-panes/field-at.ts';
+import { abbreviated } from '../header-diagram/layout.ts';
 import { headerDiagramHtml } from '../header-diagram/render.ts';
 import type { FrameDetail } from './protocol.ts';
-import { en } from '../../../content/strings/en.ts';
+import { explorer } from '../../lib/strings/explorer.ts';
+import { headerDiagram } from '../../lib/strings/headerDiagram.ts';
 
-const t = en.explorer;
+const t = explorer;
 
 /** The transport header is what the lessons draw most: start there. */
 const PREFERRED = ['tcp', 'udp', 'icmp', 'icmpv6', 'arp', 'ipv4', 'ipv6', 'eth'];
@@ -86,7 +88,9 @@ export class FrameDiagram {
       return this.#diagram.replaceChildren(p);
     }
     // Built from the decoder's field tables; every value in it is escaped by the renderer.
-    this.#diagram.innerHTML = headerDiagramHtml(d.wide, d.narrow, { frame: this.#detail!.number });
+    this.#diagram.innerHTML = headerDiagramHtml(abbreviated(d.wide, headerDiagram.abbrev), abbreviated(d.narrow, headerDiagram.abbrev), {
+      frame: this.#detail!.number,
+    });
     this.mark(this.#field);
   }
 }

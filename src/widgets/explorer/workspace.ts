@@ -14,7 +14,6 @@ import type { Field } from '../../decoder/types.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
-import { en } from '../../../content/strings/en.ts';
 import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row } from './protocol.ts';
 
 /** Layers with a header diagram, outermost first. */
@@ -138,8 +137,8 @@ function frameDetail(capture: OpenedCapture, n: number, after: number): FrameDet
   for (const layer of DIAGRAM_LAYERS) {
     const table = protocolTables[layer];
     if (!table || !layerNode(d.tree, table)) continue;
-    const wide = layoutHeader(table, d.tree, 32, en.headerDiagram.abbrev, data);
-    const narrow = layoutHeader(table, d.tree, 16, en.headerDiagram.abbrev, data);
+    const wide = layoutHeader(table, d.tree, 32, {}, data);
+    const narrow = layoutHeader(table, d.tree, 16, {}, data);
     if (wide && narrow) diagrams.push({ layer, title: table.title, wide, narrow });
   }
   // Copies of the bytes: the page keeps them, the file stays here.

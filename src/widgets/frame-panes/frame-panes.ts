@@ -4,7 +4,7 @@
 // hears of every change (onChange) to link its other parts: the selection
 // bus, a header diagram. Packet text only ever enters as text nodes.
 import type { DataSource, Field } from '../../decoder/types.ts';
-import { en } from '../../../content/strings/en.ts';
+import { packetViewer } from '../../lib/strings/packetViewer.ts';
 import { byteId, bytesMarkup } from './bytes-markup.ts';
 import { byteKey } from './byte-keys.ts';
 import { el, flag, scrollWithin } from './dom.ts';
@@ -15,7 +15,7 @@ import { toDom } from './to-dom.ts';
 import { treeKey } from './tree-keys.ts';
 import { nodeId, treeMarkup } from './tree-markup.ts';
 
-const t = en.viewer;
+const t = packetViewer;
 
 /** The elements the panes draw into; the host's page lays them out. */
 export interface PaneHosts {

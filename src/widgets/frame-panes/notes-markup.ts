@@ -1,10 +1,10 @@
 // A frame's notes (the lesson's and the capture's comments) and its expert
 // findings, above the tree: the same markup on the page and in the browser.
-import { en } from '../../../content/strings/en.ts';
+import { packetViewer } from '../../lib/strings/packetViewer.ts';
 import type { Finding, Note } from '../packet-viewer/notes.ts';
 import { h, type Markup } from './markup.ts';
 
-const t = en.viewer;
+const t = packetViewer;
 
 /** Callouts for the notes that belong to the frame, not to one field. */
 export function frameNotesMarkup(notes: readonly Note[]): Markup[] {

@@ -3,13 +3,13 @@
 // nested groups, closed subtrees kept in the DOM and hidden by CSS, so
 // opening one is an attribute change).
 import type { Field } from '../../decoder/types.ts';
-import { en } from '../../../content/strings/en.ts';
+import { packetViewer } from '../../lib/strings/packetViewer.ts';
 import type { FieldPath } from './field-at.ts';
 import { layerOf } from './layers.ts';
 import { h, type Markup } from './markup.ts';
 import { outlineAttrs } from './outline.ts';
 
-const t = en.viewer;
+const t = packetViewer;
 
 export interface LiveTree {
   /** Prefix of the items' ids (unique on the page). */

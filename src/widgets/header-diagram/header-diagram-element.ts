@@ -6,10 +6,10 @@ import { selectionFor, type Selection, type SelectionBus } from '../shared/selec
 import { parseDeepLink } from '../shared/deep-link.ts';
 import { layoutHeader, type HeaderLayout } from './layout.ts';
 import { headerDiagramHtml, missingLayerHtml } from './render.ts';
-import { en } from '../../../content/strings/en.ts';
+import { headerDiagram } from '../../lib/strings/headerDiagram.ts';
 import { moveFocus } from './keys.ts';
 
-const t = en.headerDiagram;
+const t = headerDiagram;
 
 class HeaderDiagramElement extends HTMLElement {
   #bus?: SelectionBus;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { protocolTables } from '../../decoder/dissect.ts';
-import { layoutHeader, piecesOf, readBits, subfieldsOf, type HeaderBox } from './layout.ts';
+import { abbreviated, layoutHeader, piecesOf, readBits, subfieldsOf, type HeaderBox } from './layout.ts';
 import { moveFocus } from './keys.ts';
 
 const open = (name: string) => openCapture(new Uint8Array(readFileSync(`captures/recorded/${name}.pcapng`)));
@@ -88,6 +88,18 @@ describe('layoutHeader', () => {
     // With the analysis in the decoder the tree holds the relative number; without it there is nothing to add.
     if (rel) expect([rel.value, rel.relative]).toEqual(['1', true]);
     expect(l.notes.some((n) => n.name === 'tcp.stream')).toBe(false);
+  });
+
+  it('puts short names into a layout made without them, as the explorer lays out in its Worker', () => {
+    const abbrev = { 'tcp.options.mss': 'M', 'tcp.options.wscale': 'W', 'tcp.flags.syn': 'S', padding: 'P' };
+    for (const n of [1, 2, 4]) {
+      const tree = http.dissect(n).tree;
+      for (const bits of [32, 16]) {
+        expect(abbreviated(layoutHeader(protocolTables.tcp, tree, bits)!, abbrev)).toEqual(layoutHeader(protocolTables.tcp, tree, bits, abbrev));
+      }
+    }
+    const syn = abbreviated(layoutHeader(protocolTables.tcp, http.dissect(1).tree, 32)!, abbrev);
+    expect(syn.boxes.find((b) => b.name === 'tcp.options.mss')?.label).toBe('M');
   });
 
   it('returns undefined for a frame without the layer', () => {

@@ -126,6 +126,18 @@ export function layerNode(tree: readonly Field[], table: ProtocolTable): Field |
 export type Abbreviations = Readonly<Record<string, string>>;
 
 /**
+ * A layout made without abbreviations (in the explorer's Worker, which holds no
+ * interface strings) with the short names put in: option boxes and padding.
+ */
+export function abbreviated(layout: HeaderLayout, abbrev: Abbreviations): HeaderLayout {
+  const boxes = layout.boxes.map((b) => {
+    const short = b.kind === 'option' ? abbrev[b.name] : b.kind === 'variable' && b.name === '' ? abbrev.padding : undefined;
+    return short === undefined ? b : { ...b, label: short };
+  });
+  return { ...layout, boxes };
+}
+
+/**
  * Lay out `table`'s header for one dissected frame. Returns undefined when the
  * frame has no such layer. `rowBits` is 32 (RFC style) or 16 (narrow screens).
  */
@@ -201,7 +213,8 @@ export function layoutHeader(
       if (to > at)
         boxes.push({
           name: '',
-          label: abbrev.padding ?? 'Padding',
+          // Named by the caller's strings (abbrev.padding), so the layout holds no wording.
+          label: abbrev.padding ?? '',
           value: '',
           detail: '',
           kind: 'variable',

@@ -4,12 +4,12 @@ import { openCapture } from '../../decoder/open-capture.ts';
 import { protocolTables } from '../../decoder/dissect.ts';
 import { layoutHeader } from './layout.ts';
 import { headerDiagramHtml, selectedBox } from './render.ts';
-import { en } from '../../../content/strings/en.ts';
+import { headerDiagram } from '../../lib/strings/headerDiagram.ts';
 
 const http = openCapture(new Uint8Array(readFileSync('captures/recorded/tcp-http.pcapng')));
 const tree = http.dissect(4).tree;
-const wide = layoutHeader(protocolTables.tcp, tree, 32, en.headerDiagram.abbrev)!;
-const narrow = layoutHeader(protocolTables.tcp, tree, 16, en.headerDiagram.abbrev)!;
+const wide = layoutHeader(protocolTables.tcp, tree, 32, headerDiagram.abbrev)!;
+const narrow = layoutHeader(protocolTables.tcp, tree, 16, headerDiagram.abbrev)!;
 
 /** The text of each option, as a screen reader computes its name (label and value are blocks: a space between). */
 function optionNames(html: string): Map<string, string> {
@@ -59,7 +59,7 @@ describe('headerDiagramHtml', () => {
 
 describe('selectedBox', () => {
   it('tells repeated names apart by offset', () => {
-    const syn = layoutHeader(protocolTables.tcp, http.dissect(1).tree, 32, en.headerDiagram.abbrev)!;
+    const syn = layoutHeader(protocolTables.tcp, http.dissect(1).tree, 32, headerDiagram.abbrev)!;
     const nops = syn.boxes.map((b, i) => [b, i] as const).filter(([b]) => b.name === 'tcp.options.nop');
     expect(selectedBox(syn, { field: 'tcp.options.nop', offset: nops[1][0].offset })).toBe(nops[1][1]);
     expect(selectedBox(syn, { field: 'tcp.options.nop' })).toBe(nops[0][1]);
@@ -71,8 +71,8 @@ describe('a field cut at a row end', () => {
   it('shows its label and value once, and says the rest continues', () => {
     const arp = openCapture(new Uint8Array(readFileSync('captures/recorded/arp.pcapng')));
     const t = arp.dissect(1).tree;
-    const w = layoutHeader(protocolTables.arp, t, 32, en.headerDiagram.abbrev)!;
-    const n = layoutHeader(protocolTables.arp, t, 16, en.headerDiagram.abbrev)!;
+    const w = layoutHeader(protocolTables.arp, t, 32, headerDiagram.abbrev)!;
+    const n = layoutHeader(protocolTables.arp, t, 16, headerDiagram.abbrev)!;
     const html = headerDiagramHtml(w, n, { frame: 1 });
     const wideHtml = html.slice(0, html.indexOf('hd-narrow'));
     const pieces = [...wideHtml.matchAll(/<div [^>]*data-field="arp\.src\.hw_mac"[^>]*>(.*?)<\/div>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').trim());

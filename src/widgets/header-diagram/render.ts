@@ -2,9 +2,9 @@
 // build time and the browser re-renders it for another frame, so both agree.
 
 import type { HeaderBox, HeaderLayout } from './layout.ts';
-import { en } from '../../../content/strings/en.ts';
+import { headerDiagram } from '../../lib/strings/headerDiagram.ts';
 
-const t = en.headerDiagram;
+const t = headerDiagram;
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -58,7 +58,7 @@ function grid(layout: HeaderLayout, opts: RenderOptions, variant: 'wide' | 'narr
     if (!p.first) cls.push('hd-cont');
     if (p.col + p.span < layout.rowBits && b.start + b.bits > (p.row + p.rows) * layout.rowBits) cls.push('hd-open-end');
     const style = `grid-column:${p.col + 1}/span ${p.span};grid-row:${p.row + 1}/span ${p.rows}`;
-    const short = en.headerDiagram.abbrev[b.name];
+    const short = headerDiagram.abbrev[b.name];
     const label = b.kind === 'bit' || (short && b.bits < 16) ? (short ?? b.label) : b.label;
     const common = `class="${cls.join(' ')}" style="${style}" data-field="${esc(b.name)}" data-offset="${b.offset}" data-length="${b.length}" data-box="${p.box}" title="${esc(`${b.label}: ${b.detail || b.value}`)}"`;
     // A box cut at a row end names itself once, with its value; the rest of it says it continues.

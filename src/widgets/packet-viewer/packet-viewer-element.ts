@@ -8,7 +8,7 @@
 // the steps follow at once and the panes wait (aria-busy).
 import type { OpenedCapture } from '../../decoder/open-capture.ts';
 import type { DataSource, Field } from '../../decoder/types.ts';
-import { en } from '../../../content/strings/en.ts';
+import { packetViewer } from '../../lib/strings/packetViewer.ts';
 import { captureFrom } from '../shared/capture-source.ts';
 import { parseDeepLink } from '../shared/deep-link.ts';
 import { installFrameLinks, reducedMotion } from '../shared/frame-link.ts';
@@ -25,7 +25,7 @@ import { findingsOf, notesFor, type Annotation, type Note } from './notes.ts';
 import { absoluteSeq } from './seq-mode.ts';
 import { columnTimes, isTimeMode, type TimeMode } from './time-format.ts';
 
-const t = en.viewer;
+const t = packetViewer;
 const PLAY_STEP_MS = 900;
 
 /** How to show a frame: a field to select in it (by path, or by name and offset), and whether to tell the bus. */

@@ -1,11 +1,11 @@
 // <wb-port-lookup>: makes the server-rendered port tables searchable. Reads the
 // trimmed services table and the captures' ports from the JSON the server
 // wrote, shows the form, and answers each query in a live region.
-import { en } from '../../../content/strings/en.ts';
+import { ports } from '../../lib/strings/ports.ts';
 import { EPHEMERAL, lookup, type LookupResult, type Os, type PortReport, type Sighting } from './lookup.ts';
 import { decodeServices, type Row } from './trim.ts';
 
-const t = en.ports;
+const t = ports;
 const OSES: Os[] = ['linux', 'windows'];
 /** Wait this long after typing before answering, so a screen reader hears one result, not one per key. */
 const TYPING_PAUSE_MS = 300;

@@ -1,6 +1,7 @@
 // <wb-progress>: the progress page. Scores and open questions per lesson from
 // localStorage, reset, and export/import of the progress as a JSON file.
-import { en as t } from '../../../content/strings/en.ts';
+import { progress as progressText } from '../../lib/strings/progress.ts';
+import { savedAnswers } from '../../lib/strings/savedAnswers.ts';
 import { exportProgress, importProgress, loadProgress, resetLesson, saveProgress, type Progress } from './storage.ts';
 
 interface LessonInfo {
@@ -27,18 +28,18 @@ class WirebookProgress extends HTMLElement {
     this.querySelector<HTMLElement>('[data-tools]')!.hidden = false;
     this.querySelector<HTMLElement>('[data-total]')!.hidden = false;
     const { problem } = loadProgress(storage());
-    if (problem) this.#say(t.quiz.notice[problem]);
+    if (problem) this.#say(savedAnswers[problem]);
     this.querySelector('[data-export]')!.addEventListener('click', () => this.#export());
     this.querySelector<HTMLInputElement>('[data-import]')!.addEventListener('change', (e) => void this.#import(e.target as HTMLInputElement));
     this.querySelector('[data-reset]')!.addEventListener('click', () => {
-      if (!window.confirm(t.progress.confirmReset)) return;
+      if (!window.confirm(progressText.confirmReset)) return;
       this.#change((p) => resetLesson(p));
-      this.#say(t.progress.resetDone);
+      this.#say(progressText.resetDone);
     });
     for (const item of this.querySelectorAll<HTMLElement>('[data-lesson]')) {
       item.querySelector('[data-reset-lesson]')?.addEventListener('click', () => {
         this.#change((p) => resetLesson(p, item.dataset.lesson));
-        this.#say(t.progress.resetDone);
+        this.#say(progressText.resetDone);
       });
     }
     this.#render(loadProgress(storage()).progress);
@@ -65,25 +66,25 @@ class WirebookProgress extends HTMLElement {
       const done = lesson.questions.filter((q) => saved[q.id]?.state === 'correct').length;
       right += done;
       total += lesson.questions.length;
-      item.querySelector('[data-score]')!.textContent = t.progress.score(done, lesson.questions.length);
+      item.querySelector('[data-score]')!.textContent = progressText.score(done, lesson.questions.length);
       for (const q of lesson.questions) {
         const row = item.querySelector<HTMLElement>(`[data-question-ref="${q.id}"]`)!;
         const state = saved[q.id]?.state;
         row.hidden = state === 'correct';
-        row.querySelector('[data-word]')!.textContent = `(${state === 'incorrect' ? t.progress.retry : t.progress.notTried})`;
+        row.querySelector('[data-word]')!.textContent = `(${state === 'incorrect' ? progressText.retry : progressText.notTried})`;
       }
       item.querySelector<HTMLElement>('[data-open]')!.hidden = done === lesson.questions.length;
       item.querySelector<HTMLElement>('[data-done]')!.hidden = done !== lesson.questions.length;
       item.querySelector<HTMLElement>('[data-reset-lesson]')!.hidden = Object.keys(saved).length === 0;
     }
-    this.querySelector('[data-total]')!.textContent = t.progress.total(right, total);
+    this.querySelector('[data-total]')!.textContent = progressText.total(right, total);
   }
 
   #export(): void {
     const blob = new Blob([exportProgress(loadProgress(storage()).progress)], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = t.progress.fileName;
+    a.download = progressText.fileName;
     document.body.append(a);
     a.click();
     a.remove();
@@ -96,12 +97,12 @@ class WirebookProgress extends HTMLElement {
     const result = importProgress(await file.text());
     input.value = '';
     if (!result.ok) {
-      this.#say(t.progress.importFailed[result.reason] + (result.detail ? ` (${result.detail})` : ''));
+      this.#say(progressText.importFailed[result.reason] + (result.detail ? ` (${result.detail})` : ''));
       return;
     }
     saveProgress(storage(), result.progress);
     this.#render(result.progress);
-    this.#say(t.progress.imported(result.answers));
+    this.#say(progressText.imported(result.answers));
   }
 }
 

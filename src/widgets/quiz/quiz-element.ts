@@ -1,7 +1,8 @@
 // <wb-question>: turns a server-rendered question into a self-check. Reads
 // its answer key, restores the saved answer, checks, reveals hints one at a
 // time, and keeps progress in localStorage (storage.ts).
-import { en as t } from '../../../content/strings/en.ts';
+import { quiz as quizText } from '../../lib/strings/quiz.ts';
+import { savedAnswers } from '../../lib/strings/savedAnswers.ts';
 import { loadProgress, recordAnswer, saveProgress, type LoadProblem } from './storage.ts';
 import type { Kind, KindFactory } from './kinds/kind.ts';
 import { choice } from './kinds/choice.ts';
@@ -26,7 +27,7 @@ function notice(problem: LoadProblem | 'unsaved'): void {
   const p = document.createElement('p');
   p.className = 'quiz-notice';
   p.setAttribute('role', 'status');
-  p.textContent = t.quiz.notice[problem];
+  p.textContent = savedAnswers[problem];
   const quiz = document.querySelector('[data-quiz] > h2');
   if (quiz) quiz.after(p);
   else document.querySelector('wb-question')?.before(p);
@@ -47,7 +48,7 @@ function updateScores(): void {
     const line = quiz.querySelector<HTMLElement>('[data-quiz-score]');
     if (line) {
       line.hidden = false;
-      line.textContent = t.quiz.score(right, qs.length);
+      line.textContent = quizText.score(right, qs.length);
     }
   }
 }
@@ -113,7 +114,7 @@ class WirebookQuestion extends HTMLElement {
     const p = document.createElement('p');
     const word = document.createElement('span');
     word.className = 'verdict';
-    word.textContent = verdict.correct ? t.quiz.correct : t.quiz.incorrect;
+    word.textContent = verdict.correct ? quizText.correct : quizText.incorrect;
     p.append(word);
     if (verdict.why) p.append(' ', verdict.why);
     feedback.replaceChildren(p);
@@ -140,7 +141,7 @@ class WirebookQuestion extends HTMLElement {
       box.hidden = false;
       next.hidden = false;
       const left = items.some((li) => li.hidden);
-      button.textContent = t.quiz.nextHint;
+      button.textContent = quizText.nextHint;
       if (!left) button.hidden = true;
     });
   }

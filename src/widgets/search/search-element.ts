@@ -1,6 +1,6 @@
 // <wb-search>: opens a dialog and searches the Pagefind index of the built
 // site. The index and its script are fetched on first open, never before.
-import { en as t } from '../../../content/strings/en.ts';
+import { search } from '../../lib/strings/search.ts';
 import { excerptParts } from './safe-excerpt.ts';
 
 interface PagefindResultData {
@@ -58,18 +58,18 @@ class WirebookSearch extends HTMLElement {
     this.#dialog.showModal();
     this.#input.focus();
     this.#load().catch(() => {
-      this.#status.textContent = t.search.failed;
+      this.#status.textContent = search.failed;
     });
   }
 
   #load(): Promise<Pagefind> {
     if (!this.#pagefind) {
       const bundle = this.dataset.bundle ?? '/pagefind/';
-      this.#status.textContent = t.search.loading;
+      this.#status.textContent = search.loading;
       this.#pagefind = (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
         // Result URLs are indexed from the site root; prefix them with the base path.
         await pf.options({ baseUrl: this.dataset.base ?? '/', excerptLength: 24 });
-        if (this.#status.textContent === t.search.loading) this.#status.textContent = '';
+        if (this.#status.textContent === search.loading) this.#status.textContent = '';
         return pf;
       });
       this.#pagefind.catch(() => {
@@ -90,14 +90,14 @@ class WirebookSearch extends HTMLElement {
     try {
       pf = await this.#load();
     } catch {
-      this.#status.textContent = t.search.failed;
+      this.#status.textContent = search.failed;
       return;
     }
     const found = await pf.debouncedSearch(query);
     if (found === null || query !== this.#input.value.trim()) return; // a newer search superseded this one
     const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     this.#results.replaceChildren(...data.map(resultItem));
-    this.#status.textContent = data.length ? t.search.count(found.results.length) : t.search.none(query);
+    this.#status.textContent = data.length ? search.count(found.results.length) : search.none(query);
   }
 }
 

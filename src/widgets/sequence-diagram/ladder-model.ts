@@ -9,6 +9,7 @@ import type { Field } from '../../decoder/types.ts';
 import { findField } from '../../decoder/fields/find.ts';
 import { FLAG_TABLE, A_LOST_PACKET, TH_ACK, TH_RST } from '../../decoder/analysis/index.ts';
 import type { ConversationAnalysis, TcpSegmentInput } from '../../decoder/analysis/index.ts';
+import type { Explanation } from '../../decoder/analysis/explain.ts';
 
 export interface LadderEndpoint {
   /** The sidecar's host name, else the address. */
@@ -31,8 +32,8 @@ export interface LadderSegment {
   len: number;
   /** Analysis results by short key ("retransmission", "duplicate_ack"), plus "rst". */
   marks: string[];
-  /** The analysis' plain-language explanations. */
-  explain: string[];
+  /** What the analysis explains about it, by key (put into words by explanationText). */
+  explain: Explanation[];
   /** Each endpoint's state just after this segment; null when the analysis cannot tell. */
   states: [string, string] | null;
   /** Bytes the analysis says were sent before this segment but not captured (relative). */
@@ -133,7 +134,7 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
       ack: seg.flags & TH_ACK ? (num('tcp.ack') ?? seg.ackRaw) : null,
       len: seg.payloadLength,
       marks,
-      explain: analysis?.explain(seg).map((e) => e.text) ?? [],
+      explain: analysis?.explain(seg).map(({ key, params }) => ({ key, params })) ?? [],
       states: st && (st.a !== 'unknown' || st.b !== 'unknown') ? [st.a, st.b] : null,
       ...(lost ? { lost } : {}),
     };

@@ -5,9 +5,9 @@
 import type { LadderModel } from './ladder-model.ts';
 import { layoutLadder, visibleArrows } from './geometry.ts';
 import { esc, ladderSvg, ladderTable } from './render.ts';
-import { en } from '../../../content/strings/en.ts';
+import { sequenceDiagram } from '../../lib/strings/sequenceDiagram.ts';
 
-const s = en.sequenceDiagram;
+const s = sequenceDiagram;
 
 export interface LadderMarkupOptions {
   /** The selection bus the ladder joins (a capture id). */

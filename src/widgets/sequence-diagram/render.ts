@@ -4,9 +4,9 @@
 import type { LadderModel, LadderSegment } from './ladder-model.ts';
 import { endpointText } from '../../decoder/text/endpoint.ts';
 import { arrowLabel, durationText, type ArrowGeom, type LadderGeometry } from './geometry.ts';
-import { en } from '../../../content/strings/en.ts';
+import { sequenceDiagram } from '../../lib/strings/sequenceDiagram.ts';
 
-const t = en.sequenceDiagram;
+const t = sequenceDiagram;
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -8,11 +8,12 @@ import { selectionFor, type SelectionBus } from '../shared/selection.ts';
 import type { LadderModel } from './ladder-model.ts';
 import { durationText, gapAt, hitArrow, layoutLadder, visibleArrows, type LadderGeometry, type Spacing } from './geometry.ts';
 import { arrowSvg, labelSvg, labelX, ladderSvg, stateLabelsSvg, timeLabelsSvg } from './render.ts';
-import { en } from '../../../content/strings/en.ts';
+import { explanationText } from '../../lib/strings/analysis.ts';
+import { sequenceDiagram } from '../../lib/strings/sequenceDiagram.ts';
 import { fitTimes, visibleTimes } from './overview-window.ts';
 import type { Overview } from './overview.ts';
 
-const t = en.sequenceDiagram;
+const t = sequenceDiagram;
 const STEP_MS = 1100;
 const FLIGHT_MS = 650;
 /** Extra band drawn above and below the view, so scrolling shows no gaps. */
@@ -358,9 +359,9 @@ class SequenceDiagramElement extends HTMLElement {
     const states = seg.states ? `${this.#model.a.name}: ${seg.states[0]}; ${this.#model.b.name}: ${seg.states[1]}` : t.stateUnknown;
     const dir = seg.fromA ? t.arrow(this.#model.a.name, this.#model.b.name) : t.arrow(this.#model.b.name, this.#model.a.name);
     this.querySelector('[data-detail]')!.textContent = [
-      `${en.headerDiagram.frameCaption(seg.frame)}: ${dir}, ${seg.flags}.`,
+      `${sequenceDiagram.frameCaption(seg.frame)}: ${dir}, ${seg.flags}.`,
       states + '.',
-      ...seg.explain,
+      ...seg.explain.map(explanationText),
     ].join(' ');
     this.#reveal();
     if (travel) this.#fly(i);

@@ -1,5 +1,5 @@
 // Multiple choice: radio buttons or checkboxes; each option's note is shown once checked.
-import { en as t } from '../../../../content/strings/en.ts';
+import { quiz } from '../../../lib/strings/quiz.ts';
 import { checkChoice } from '../check.ts';
 import type { KindFactory } from './kind.ts';
 
@@ -9,7 +9,7 @@ export const choice: KindFactory = ({ root, key }) => {
   return {
     read() {
       const chosen = inputs.filter((i) => i.checked).map((i) => Number(i.value));
-      return chosen.length ? { answer: chosen } : { missing: t.quiz.chooseFirst };
+      return chosen.length ? { answer: chosen } : { missing: quiz.chooseFirst };
     },
     judge(answer) {
       const chosen = answer as number[];

@@ -1,6 +1,6 @@
 // Find a field: answered by a selection in the packet viewer or header
 // diagram (the page's shared selection bus), or by choosing from the list.
-import { en as t } from '../../../../content/strings/en.ts';
+import { quiz } from '../../../lib/strings/quiz.ts';
 import { checkFound } from '../check.ts';
 import { selectionFor, type Selection } from '../../shared/selection.ts';
 import type { KindFactory } from './kind.ts';
@@ -26,7 +26,7 @@ export const find: KindFactory = ({ root, key, capture }) => {
   const describe = (f: Found): string => {
     if (f.via === 'list') return `${labelOf(f.field) ?? f.field} (${f.field})`;
     const where = f.field ? `${labelOf(f.field) ?? f.field} (${f.field})` : '';
-    const bytes = f.offset !== undefined && f.length ? t.quiz.find.bytes(f.offset, f.length) : '';
+    const bytes = f.offset !== undefined && f.length ? quiz.find.bytes(f.offset, f.length) : '';
     return [where, bytes, `frame ${f.frame}`].filter(Boolean).join(', ');
   };
   const show = (f: Found) => {
@@ -48,14 +48,14 @@ export const find: KindFactory = ({ root, key, capture }) => {
   }
   return {
     read() {
-      return last ? { answer: last } : { missing: t.quiz.chooseFirst };
+      return last ? { answer: last } : { missing: quiz.chooseFirst };
     },
     judge(answer) {
       const a = answer as Found;
       const ok = a.via === 'list' ? a.field === k.field : checkFound(a, k);
       if (ok) return { correct: true };
-      if (a.via === 'viewer' && a.frame !== k.frame) return { correct: false, why: t.quiz.find.otherFrame(a.frame) };
-      return { correct: false, why: t.quiz.find.youChose(describe(a)) };
+      if (a.via === 'viewer' && a.frame !== k.frame) return { correct: false, why: quiz.find.otherFrame(a.frame) };
+      return { correct: false, why: quiz.find.youChose(describe(a)) };
     },
     restore(answer) {
       const a = answer as Found;

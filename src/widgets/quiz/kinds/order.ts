@@ -1,5 +1,5 @@
 // Order the steps: drag and drop, move buttons, or Alt+Up/Down on a step.
-import { en as t } from '../../../../content/strings/en.ts';
+import { quiz } from '../../../lib/strings/quiz.ts';
 import { checkOrder } from '../check.ts';
 import type { KindFactory } from './kind.ts';
 
@@ -20,7 +20,7 @@ export const order: KindFactory = ({ root }) => {
     else all[to].after(step);
     clearMarks();
     (focus ?? step).focus();
-    live.textContent = t.quiz.order.moved(step.dataset.text ?? '', to + 1, all.length);
+    live.textContent = quiz.order.moved(step.dataset.text ?? '', to + 1, all.length);
   };
 
   for (const step of steps()) {
@@ -57,7 +57,7 @@ export const order: KindFactory = ({ root }) => {
       if (all.indexOf(dragged) < all.indexOf(step)) step.after(dragged);
       else step.before(dragged);
       clearMarks();
-      live.textContent = t.quiz.order.moved(dragged.dataset.text ?? '', steps().indexOf(dragged) + 1, all.length);
+      live.textContent = quiz.order.moved(dragged.dataset.text ?? '', steps().indexOf(dragged) + 1, all.length);
     });
   }
 
@@ -73,7 +73,7 @@ export const order: KindFactory = ({ root }) => {
         s.dataset.mark = ok ? 'right' : 'wrong';
         if (!ok) wrong++;
       });
-      return checkOrder(seq) ? { correct: true } : { correct: false, why: t.quiz.order.wrongPlaces(wrong) };
+      return checkOrder(seq) ? { correct: true } : { correct: false, why: quiz.order.wrongPlaces(wrong) };
     },
     restore(answer) {
       const seq = answer as number[];

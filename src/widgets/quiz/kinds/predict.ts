@@ -1,5 +1,5 @@
 // Predict the next packet: flags and numbers, each marked, then the real frame.
-import { en as t } from '../../../../content/strings/en.ts';
+import { quiz } from '../../../lib/strings/quiz.ts';
 import { checkAnswer, checkFlags, type AnswerKey } from '../check.ts';
 import { selectionFor } from '../../shared/selection.ts';
 import type { KindFactory } from './kind.ts';
@@ -27,14 +27,14 @@ export const predict: KindFactory = ({ root, key, capture }) => {
     const m = root.querySelector<HTMLElement>(`[data-field="${field}"] [data-mark]`);
     if (m) {
       m.className = `field-mark ${ok ? 'mark-right' : 'mark-wrong'}`;
-      m.textContent = ok ? `✓ ${t.quiz.predict.fieldRight}` : `✗ ${t.quiz.predict.fieldWrong(actual)}`;
+      m.textContent = ok ? `✓ ${quiz.predict.fieldRight}` : `✗ ${quiz.predict.fieldWrong(actual)}`;
     }
   };
   return {
     read() {
       const numbers: Record<string, string> = {};
       for (const i of inputs) {
-        if (!i.value.trim()) return { missing: t.quiz.typeFirst };
+        if (!i.value.trim()) return { missing: quiz.typeFirst };
         numbers[i.dataset.input!] = i.value.trim();
       }
       const flags = flagBoxes.reduce((m, b) => (b.checked ? m | Number(b.value) : m), 0);
@@ -46,14 +46,14 @@ export const predict: KindFactory = ({ root, key, capture }) => {
       const reasons: string[] = [];
       if (k.flags !== null) {
         const ok = checkFlags(a.flags ?? 0, k.flags);
-        mark('flags', ok, k.flagNames.join(', ') || t.quiz.predict.none);
+        mark('flags', ok, k.flagNames.join(', ') || quiz.predict.none);
         correct &&= ok;
       }
       for (const [field, fieldKey] of Object.entries(k.numbers)) {
         const v = checkAnswer(a.numbers[field] ?? '', fieldKey);
         mark(field, v.correct, String(fieldKey.values[0]));
         root.querySelector(`[data-input="${field}"]`)?.setAttribute('aria-invalid', String(!v.correct));
-        if (!v.correct && v.why in t.quiz.why) reasons.push(`${t.quiz.predict[field as 'seq']}: ${t.quiz.why[v.why as 'raw']}`);
+        if (!v.correct && v.why in quiz.why) reasons.push(`${quiz.predict[field as 'seq']}: ${quiz.why[v.why as 'raw']}`);
         correct &&= v.correct;
       }
       reveal.hidden = false;

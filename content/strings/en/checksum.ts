@@ -1,0 +1,50 @@
+// The strings of the checksum calculator, in English.
+export const checksum = {
+  title: (frame: number) => `UDP checksum of frame ${frame}, word by word`,
+  caption: (frame: number) =>
+    `The one's-complement sum behind the UDP checksum of frame ${frame}: one 16-bit word per row, with the running sum after each addition.`,
+  intro:
+    'Every row adds one 16-bit word to the running sum. When a sum passes 0xffff, the carry out of the top bit is added back at the bottom (end-around carry). The checksum field counts as zero while the sender computes.',
+  controlsHint:
+    'Edit any word (four hex digits) or flip a bit, and watch the sum and the verdict change. The checksum in the packet stays as it was sent, as it would at a receiver.',
+  col: { index: '#', word: 'Word', value: 'Value', text: 'As text', sum: 'Running sum' },
+  part: {
+    pseudo: 'Pseudo-header (from the IPv4 header; never sent as such)',
+    header: 'UDP header',
+    data: 'Data',
+  } as Record<string, string>,
+  role: {
+    srcHigh: (dotted: string) => `Source address, first half (${dotted})`,
+    srcLow: (dotted: string) => `Source address, second half (${dotted})`,
+    dstHigh: (dotted: string) => `Destination address, first half (${dotted})`,
+    dstLow: (dotted: string) => `Destination address, second half (${dotted})`,
+    protocol: 'Zero byte and protocol (17 = UDP)',
+    pseudoLength: 'UDP length',
+    srcPort: 'Source port',
+    dstPort: 'Destination port',
+    length: 'Length',
+    checksum: 'Checksum, counted as zero',
+    data: (first: number, last: number) => `Data bytes ${first}–${last}`,
+    padded: (first: number) => `Data byte ${first} and a zero pad byte`,
+  },
+  carry: (total: string) => `${total}: carry wrapped around`,
+  carryShort: 'carry',
+  sum: "One's-complement sum",
+  complement: 'Its complement (every bit inverted): the checksum',
+  inPacket: 'Checksum in the packet',
+  sentAs: ' (a computed 0x0000 is sent as 0xffff)',
+  verdict: {
+    match: (v: string) => `Match: the bytes give ${v}, the checksum the packet carries. The receiver accepts the datagram.`,
+    mismatch: (v: string, p: string) => `Mismatch: the bytes now give ${v}, but the packet carries ${p}. A receiver discards this datagram.`,
+    absent: 'The packet carries 0x0000: its sender computed no checksum, which UDP allows over IPv4 only. A receiver does not check it.',
+  },
+  edit: (index: number, what: string) => `Word ${index}, ${what}, in hex`,
+  flip: 'Flip a bit',
+  flipHelp: 'Flips the lowest bit of the word you last edited or focused (the first data word at first).',
+  flipped: (index: number, value: string) => `Flipped the lowest bit of word ${index}: now ${value}.`,
+  reset: 'Back to the captured packet',
+  resetDone: 'Every word is back to its captured value.',
+  invalid: 'Type one to four hex digits, 0-9 and a-f.',
+  changed: 'changed',
+  controls: 'Checksum calculator controls',
+} as const;

@@ -1,0 +1,4 @@
+// The strings of the common-mistake boxes, in English.
+export const mistake = {
+  label: 'Common mistake',
+} as const;

@@ -1,0 +1,28 @@
+// The strings of the progress page, in English.
+export const progress = {
+  nav: 'Progress',
+  title: 'Your progress',
+  intro: 'Your answers are kept in this browser only: no account, no server. Export them to a file to keep a copy or move to another browser.',
+  noScript: 'This page reads your progress from the browser, which needs JavaScript.',
+  score: (right: number, total: number) => `${right} of ${total} right`,
+  noQuestions: 'No questions in this lesson yet.',
+  open: 'Still open:',
+  allDone: 'All questions answered right.',
+  retry: 'answered, not right yet',
+  notTried: 'not tried yet',
+  reset: 'Reset all progress',
+  resetLesson: (title: string) => `Reset ${title}`,
+  confirmReset: 'Forget every answer saved in this browser?',
+  resetDone: 'Progress reset.',
+  export: 'Export progress',
+  import: 'Import progress',
+  imported: (n: number) => (n === 1 ? 'Imported 1 answer.' : `Imported ${n} answers.`),
+  importFailed: {
+    'not-json': 'That file is not JSON, so it cannot be Wirebook progress. Nothing was changed.',
+    'not-progress': 'That file is not a Wirebook progress export. Nothing was changed.',
+    newer: 'That file comes from a newer version of Wirebook. Nothing was changed.',
+    damaged: 'That progress file is damaged. Nothing was changed.',
+  },
+  fileName: 'wirebook-progress.json',
+  total: (right: number, total: number) => `${right} of ${total} questions right across the course.`,
+} as const;
