@@ -11,5 +11,6 @@ step "type check";            npx astro check
 step "lesson check";          node src/cli/wirebook.ts lesson check
 step "unit and component tests"; npx vitest run
 step "build";                 npx astro build
+step "size budgets";          node scripts/size.ts
 step "build under /wirebook/";  WIREBOOK_BASE=/wirebook/ WIREBOOK_OUT_DIR=./dist-base npx astro build
 step "end-to-end tests in Chromium"; npx vitest run -c vitest.e2e.config.ts
