@@ -14,7 +14,9 @@
 // With --baseline REV (a commit, e.g. HEAD~1), the same cases also run the
 // wirebook of that commit, checked out in a temporary worktree, in the same run
 // and on the same capture: a change is judged against its parent, not against
-// a figure from another day on a machine whose speed drifts.
+// a figure from another day on a machine whose speed drifts. The two
+// wirebooks then take turns (new, baseline, new, ...), so a busy spell on a
+// shared machine falls on both, and every run's CPU time is printed.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -87,17 +89,42 @@ function run(cmd: string, args: string[], out: string): Run {
   return { seconds, cpu, maxRssMb: m ? Number(m[1]) / 1024 : undefined, out, ok: r.status === 0, stderr };
 }
 
-/** The run with the least CPU time (or wall time without /usr/bin/time) of `n`, and the highest peak RSS seen. */
-function best(n: number, once: () => Run): Run {
-  let pick: Run | undefined;
+/** The run with the least CPU time (or wall time without /usr/bin/time), and the highest peak RSS seen. */
+function pickBest(runs: readonly Run[]): Run {
+  let pick = runs[0];
   let rss: number | undefined;
+  for (const r of runs) {
+    if (r.maxRssMb !== undefined) rss = Math.max(rss ?? 0, r.maxRssMb);
+    if ((r.cpu ?? r.seconds) < (pick.cpu ?? pick.seconds)) pick = r;
+  }
+  return { ...pick, maxRssMb: rss };
+}
+
+/** The best of `n` runs (pickBest), or the first that failed. */
+function best(n: number, once: () => Run): Run {
+  const runs: Run[] = [];
   for (let i = 0; i < n; i++) {
     const r = once();
     if (!r.ok) return r;
-    if (r.maxRssMb !== undefined) rss = Math.max(rss ?? 0, r.maxRssMb);
-    if (!pick || (r.cpu ?? r.seconds) < (pick.cpu ?? pick.seconds)) pick = r;
+    runs.push(r);
   }
-  return { ...pick!, maxRssMb: rss };
+  return pickBest(runs);
+}
+
+/** `n` runs of each, taking turns; the best of each (as best()) and every run's CPU (or wall) seconds. */
+function bestTakingTurns(n: number, a: () => Run, b: () => Run): { a: Run; b: Run; times: Array<[number, number]> } {
+  const as: Run[] = [];
+  const bs: Run[] = [];
+  for (let i = 0; i < n; i++) {
+    const ra = a();
+    if (!ra.ok) return { a: ra, b: ra, times: [] };
+    const rb = b();
+    if (!rb.ok) return { a: ra, b: rb, times: [] };
+    as.push(ra);
+    bs.push(rb);
+  }
+  const secs = (r: Run) => r.cpu ?? r.seconds;
+  return { a: pickBest(as), b: pickBest(bs), times: as.map((r, i) => [secs(r), secs(bs[i])]) };
 }
 
 function digest(path: string): string {
@@ -173,12 +200,16 @@ function main(): number {
         console.error(`bench: tshark failed:\n${ts.stderr.split('\n\tCommand being timed')[0]}`);
         return 1;
       }
-      const wb = best(repeat, () => run(process.execPath, [CLI, 'fields', ...e, capture], wirebookOut));
+      const runNew = () => run(process.execPath, [CLI, 'fields', ...e, capture], wirebookOut);
+      const runBase = base ? () => run(process.execPath, [base.cli, 'fields', ...e, capture], baselineOut) : undefined;
+      const turns = runBase ? bestTakingTurns(repeat, runNew, runBase) : undefined;
+      const wb = turns ? turns.a : best(repeat, runNew);
       if (!wb.ok) {
         console.error(`bench: wirebook failed:\n${wb.stderr.split('\n\tCommand being timed')[0]}`);
         return 1;
       }
-      const bl = base ? best(repeat, () => run(process.execPath, [base.cli, 'fields', ...e, capture], baselineOut)) : undefined;
+      const bl = turns?.b;
+      if (turns) console.log(`  runs (new/${rev}, ${TIME ? 'cpu' : 'wall'} s): ${turns.times.map(([x, y]) => `${x.toFixed(2)}/${y.toFixed(2)}`).join('  ')}`);
       const same = digest(tsharkOut) === digest(wirebookOut);
       if (!same) console.log(`  outputs DIFFER: ${firstDifference(tsharkOut, wirebookOut)}`);
       rows.push({ name: c.name, ts, wb, bl, same });
