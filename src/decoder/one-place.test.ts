@@ -1,6 +1,7 @@
 // A protocol's facts live in its table (layers/*.ts) and bindings.ts: this scans src/ for
 // the restatements it can recognise (option kinds, flag masks, ports, protocol numbers,
-// header offsets in the fast paths and the builder). A hit is either moved to a lookup
+// header offsets in the fast paths and the builder, plain-frame offsets placed outside
+// layers/plain-ipv4.ts). A hit is either moved to a lookup
 // of the table or listed in EXCEPTIONS with its reason (also in src/decoder/README.md).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -58,6 +59,12 @@ const RULES: readonly Rule[] = [
     patterns: [/\b(L4|IP|PLAIN_IP|PLAIN_L4|t|ip)\s*\+\s*\d+/, /\bput(U16|U32)\(\w+,\s*\d+/, /\b(u16|u32)\(\w+,\s*\d+\)/, /\b[a-z]\w*\[\d+\]\s*=[^=]/],
     files: HEADER_READERS,
     owners: [],
+  },
+  {
+    // Offsets counted from a plain frame's first byte are placed once, in PLAIN.
+    name: 'plain-frame offset',
+    patterns: [/\bPLAIN_(IP|L4)\s*\+/, /\b(PLAIN\.(ip|l4)|IP|L4|T)\s*\+\s*[A-Z]\w*/],
+    owners: ['decoder/layers/plain-ipv4.ts'],
   },
 ];
 
@@ -185,6 +192,10 @@ describe('a protocol is its table', () => {
     ]);
     const fastPath = 'o.add(T.seq, L4 + 4, 4, u32(f.data, L4 + 4));\nputU16(seg, 16, sum);\nh[9] = proto;';
     expect(findRestatements('decoder/fields/plain-frames.ts', fastPath)).toHaveLength(3);
+    // A fast path placing a table's offset itself, directly or through an alias of the start.
+    const placed = 'const SEQ = PLAIN_L4 + TCP_HEADER.seq;\nconst L4 = PLAIN.l4;\nconst ACK = L4 + H.ack;\nconst OPT = PLAIN.l4 + T_MIN;';
+    expect(findRestatements('decoder/analysis/header-walk.ts', placed).map((h) => h.line)).toEqual([1, 3, 4]);
+    expect(findRestatements('decoder/layers/plain-ipv4.ts', placed)).toEqual([]);
     // Comments may quote values; the table owning a fact may state it.
     expect(findRestatements('decoder/x.ts', '// tcp.port == 80\n/* flags & 0x02 */')).toEqual([]);
     expect(findRestatements('decoder/bindings.ts', '  80: "http", // tcp port')).toEqual([]);
