@@ -40,8 +40,14 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'TCP flag mask',
-    patterns: [/\bflags\s*&\s*\(?\s*(0x[0-9a-f]+|\d+)\b/i, /\bflags\s*[!=]==?\s*(0x[0-9a-f]+|[1-9]\d*)\b/i, /&\s*0x0?fff\b/i],
-    owners: ['decoder/layers/tcp.ts'],
+    patterns: [
+      /\b(flags|bits)\s*&\s*\(?\s*(0x[0-9a-f]+|\d+)\b/i,
+      /\bflags\s*[!=]==?\s*(0x[0-9a-f]+|[1-9]\d*)\b/i,
+      /&\s*0x0?fff\b/i,
+      // A flag named beside its bit: `SYN = 0x02`, `['ACK', 0x10]`.
+      /\b(FIN|SYN|RST|PSH|ACK|URG|ECE|CWR)\b['"]?\s*[,:=]\s*(0x[0-9a-f]+|\d+)\b/,
+    ],
+    owners: ['decoder/layers/tcp.ts', 'decoder/layers/tcp-flags.ts'],
   },
   {
     name: 'port',
@@ -176,6 +182,8 @@ describe('a protocol is its table', () => {
       'const b = Uint8Array.of(2, 4, 0, 0);',
       'if ((seg.flags & 0x12) === 0x12) synAck();',
       'const flags = u16(d, 12) & 0x0fff;',
+      "const FLAG_BITS = [['ACK', 0x10]];",
+      'const ack = bits & 0x10 ? ack() : "";',
       'if (srcPort === 53 || dstPort === 53) dns();',
       'if (proto === 17) udp();',
       'etherType = 0x86dd;',
@@ -184,6 +192,8 @@ describe('a protocol is its table', () => {
     expect(rules).toEqual([
       'TCP option kind',
       'TCP option kind',
+      'TCP flag mask',
+      'TCP flag mask',
       'TCP flag mask',
       'TCP flag mask',
       'port',
