@@ -61,6 +61,11 @@ const RULES: readonly Rule[] = [
     owners: ['decoder/bindings.ts'],
   },
   {
+    name: 'link type',
+    patterns: [/\bLINKTYPE_\w+\s*=\s*\d+/, /\blinkType\s*[!=]==?\s*\d+/],
+    owners: ['decoder/bindings.ts'],
+  },
+  {
     name: 'header offset',
     patterns: [/\b(L4|IP|PLAIN_IP|PLAIN_L4|t|ip)\s*\+\s*\d+/, /\bput(U16|U32)\(\w+,\s*\d+/, /\b(u16|u32)\(\w+,\s*\d+\)/, /\b[a-z]\w*\[\d+\]\s*=[^=]/],
     files: HEADER_READERS,
@@ -113,6 +118,12 @@ const EXCEPTIONS: readonly Exception[] = [
     rule: 'TCP option kind',
     line: 'kind === 1 || kind === 2',
     reason: 'ICMPv6 neighbour discovery option types (link-layer addresses), not TCP options',
+  },
+  {
+    file: 'decoder/analysis/test-capture.ts',
+    rule: 'link type',
+    line: 'linkType === ',
+    reason: 'test support: a minimal reader of its own for the analysis tests, with its link-layer offsets written beside each link type',
   },
   {
     file: 'decoder/filter/parser.ts',
@@ -187,6 +198,7 @@ describe('a protocol is its table', () => {
       'if (srcPort === 53 || dstPort === 53) dns();',
       'if (proto === 17) udp();',
       'etherType = 0x86dd;',
+      'if (r.linkType !== 1) other++;',
     ].join('\n');
     const rules = findRestatements('decoder/x.ts', sample).map((h) => h.rule);
     expect(rules).toEqual([
@@ -199,6 +211,7 @@ describe('a protocol is its table', () => {
       'port',
       'IP protocol number or EtherType',
       'IP protocol number or EtherType',
+      'link type',
     ]);
     const fastPath = 'o.add(T.seq, L4 + 4, 4, u32(f.data, L4 + 4));\nputU16(seg, 16, sum);\nh[9] = proto;';
     expect(findRestatements('decoder/fields/plain-frames.ts', fastPath)).toHaveLength(3);
