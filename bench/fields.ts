@@ -1,6 +1,7 @@
 // Benchmark: `wirebook fields` against `tshark -T fields` on a ~100 MB capture.
 //
-//   node bench/fields.ts [--frames N] [--repeat N] [--keep] [--baseline REV]
+//   node bench/fields.ts [--frames N] [--repeat N] [--tshark-repeat N] [--keep]
+//                        [--capture FILE] [--baseline REV]
 //
 // Synthesizes a headers-only bulk TCP transfer (~700,000 frames) in the
 // system's temporary directory and runs both tools on it in two cases:
@@ -9,12 +10,17 @@
 // handshake is in the capture), and (c) that list read twice by both (-2).
 // Checks that both tools print the same
 // bytes and reports wall and CPU time, both ratios and wirebook's peak memory
-// (max RSS). With --repeat, the run with the least CPU time counts. The
-// capture is deleted afterwards unless --keep is given; it is never committed.
+// (max RSS). With --repeat, the run with the least CPU time counts
+// (--tshark-repeat sets tshark's own count: its figure is the yardstick, not
+// what a change is judged by). The capture is deleted afterwards unless --keep
+// is given; it is never committed. --capture reads a capture kept before
+// instead of synthesizing one (and leaves it).
 // With --baseline REV (a commit, e.g. HEAD~1), the same cases also run the
 // wirebook of that commit, checked out in a temporary worktree, in the same run
 // and on the same capture: a change is judged against its parent, not against
-// a figure from another day on a machine whose speed drifts.
+// a figure from another day on a machine whose speed drifts. The two
+// wirebooks then take turns (new, baseline, new, ...), so a busy spell on a
+// shared machine falls on both, and every run's CPU time is printed.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -87,17 +93,42 @@ function run(cmd: string, args: string[], out: string): Run {
   return { seconds, cpu, maxRssMb: m ? Number(m[1]) / 1024 : undefined, out, ok: r.status === 0, stderr };
 }
 
-/** The run with the least CPU time (or wall time without /usr/bin/time) of `n`, and the highest peak RSS seen. */
-function best(n: number, once: () => Run): Run {
-  let pick: Run | undefined;
+/** The run with the least CPU time (or wall time without /usr/bin/time), and the highest peak RSS seen. */
+function pickBest(runs: readonly Run[]): Run {
+  let pick = runs[0];
   let rss: number | undefined;
+  for (const r of runs) {
+    if (r.maxRssMb !== undefined) rss = Math.max(rss ?? 0, r.maxRssMb);
+    if ((r.cpu ?? r.seconds) < (pick.cpu ?? pick.seconds)) pick = r;
+  }
+  return { ...pick, maxRssMb: rss };
+}
+
+/** The best of `n` runs (pickBest), or the first that failed. */
+function best(n: number, once: () => Run): Run {
+  const runs: Run[] = [];
   for (let i = 0; i < n; i++) {
     const r = once();
     if (!r.ok) return r;
-    if (r.maxRssMb !== undefined) rss = Math.max(rss ?? 0, r.maxRssMb);
-    if (!pick || (r.cpu ?? r.seconds) < (pick.cpu ?? pick.seconds)) pick = r;
+    runs.push(r);
   }
-  return { ...pick!, maxRssMb: rss };
+  return pickBest(runs);
+}
+
+/** `n` runs of each, taking turns; the best of each (as best()) and every run's CPU (or wall) seconds. */
+function bestTakingTurns(n: number, a: () => Run, b: () => Run): { a: Run; b: Run; times: Array<[number, number]> } {
+  const as: Run[] = [];
+  const bs: Run[] = [];
+  for (let i = 0; i < n; i++) {
+    const ra = a();
+    if (!ra.ok) return { a: ra, b: ra, times: [] };
+    const rb = b();
+    if (!rb.ok) return { a: ra, b: rb, times: [] };
+    as.push(ra);
+    bs.push(rb);
+  }
+  const secs = (r: Run) => r.cpu ?? r.seconds;
+  return { a: pickBest(as), b: pickBest(bs), times: as.map((r, i) => [secs(r), secs(bs[i])]) };
 }
 
 function digest(path: string): string {
@@ -135,7 +166,8 @@ function main(): number {
   const frames = Number(arg('--frames') ?? 700_000);
   const segments = Math.round((frames - 6) / 1.5);
   const dir = tmpdir();
-  const capture = join(dir, `wirebook-bench-${process.pid}.pcapng`);
+  const given = arg('--capture');
+  const capture = given ?? join(dir, `wirebook-bench-${process.pid}.pcapng`);
   const tsharkOut = join(dir, `wirebook-bench-${process.pid}.tshark.tsv`);
   const wirebookOut = join(dir, `wirebook-bench-${process.pid}.wirebook.tsv`);
   const baselineOut = join(dir, `wirebook-bench-${process.pid}.baseline.tsv`);
@@ -150,13 +182,16 @@ function main(): number {
 
   try {
     const g0 = process.hrtime.bigint();
-    const written = writeBulkCapture(capture, segments);
+    const written = given ? undefined : writeBulkCapture(capture, segments);
     const size = statSync(capture).size;
     console.log(
-      `capture: ${capture}\n  ${written.toLocaleString('en')} frames, ${(size / 1e6).toFixed(1)} MB, ` +
-        `synthesized in ${(Number(process.hrtime.bigint() - g0) / 1e9).toFixed(1)} s`,
+      `capture: ${capture}\n  ` +
+        (written === undefined
+          ? `${(size / 1e6).toFixed(1)} MB, kept from an earlier run`
+          : `${written.toLocaleString('en')} frames, ${(size / 1e6).toFixed(1)} MB, synthesized in ${(Number(process.hrtime.bigint() - g0) / 1e9).toFixed(1)} s`),
     );
     const repeat = Math.max(1, Number(arg('--repeat') ?? 1));
+    const tsharkRepeat = Math.max(1, Number(arg('--tshark-repeat') ?? repeat));
     // Once untimed, so Node's compile cache holds the type-stripped modules, as after any first run.
     spawnSync(process.execPath, [CLI, '--version'], { stdio: 'ignore' });
     if (base) spawnSync(process.execPath, [base.cli, '--version'], { stdio: 'ignore' });
@@ -166,19 +201,23 @@ function main(): number {
       console.log(`${c.name}: ${c.fields.join(' ')}`);
       const e = [...(c.twoPass ? ['-2'] : []), ...c.fields.flatMap((f) => ['-e', f])];
       // tshark in one pass for (a) and (b) (its analysis needs none for these fields): the stricter baseline.
-      const ts = best(repeat, () =>
+      const ts = best(tsharkRepeat, () =>
         run('tshark', ['-r', capture, '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,', ...e], tsharkOut),
       );
       if (!ts.ok) {
         console.error(`bench: tshark failed:\n${ts.stderr.split('\n\tCommand being timed')[0]}`);
         return 1;
       }
-      const wb = best(repeat, () => run(process.execPath, [CLI, 'fields', ...e, capture], wirebookOut));
+      const runNew = () => run(process.execPath, [CLI, 'fields', ...e, capture], wirebookOut);
+      const runBase = base ? () => run(process.execPath, [base.cli, 'fields', ...e, capture], baselineOut) : undefined;
+      const turns = runBase ? bestTakingTurns(repeat, runNew, runBase) : undefined;
+      const wb = turns ? turns.a : best(repeat, runNew);
       if (!wb.ok) {
         console.error(`bench: wirebook failed:\n${wb.stderr.split('\n\tCommand being timed')[0]}`);
         return 1;
       }
-      const bl = base ? best(repeat, () => run(process.execPath, [base.cli, 'fields', ...e, capture], baselineOut)) : undefined;
+      const bl = turns?.b;
+      if (turns) console.log(`  runs (new/${rev}, ${TIME ? 'cpu' : 'wall'} s): ${turns.times.map(([x, y]) => `${x.toFixed(2)}/${y.toFixed(2)}`).join('  ')}`);
       const same = digest(tsharkOut) === digest(wirebookOut);
       if (!same) console.log(`  outputs DIFFER: ${firstDifference(tsharkOut, wirebookOut)}`);
       rows.push({ name: c.name, ts, wb, bl, same });
@@ -211,13 +250,14 @@ function main(): number {
     console.log('');
     for (const r of table) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  '));
     console.log(
-      `\ntargets: ratio >= 10x (cpu ratio is the steadier on a busy machine), wirebook max RSS < 150 MB` + (repeat > 1 ? `; best of ${repeat} runs each` : ''),
+      `\ntargets: ratio >= 10x (cpu ratio is the steadier on a busy machine), wirebook max RSS < 150 MB` +
+        (repeat > 1 ? `; best of ${repeat} runs each (tshark ${tsharkRepeat})` : ''),
     );
     return rows.every((r) => r.same) ? 0 : 1;
   } finally {
     for (const f of [tsharkOut, wirebookOut, baselineOut]) rmSync(f, { force: true });
     base?.remove();
-    if (!process.argv.includes('--keep')) rmSync(capture, { force: true });
+    if (!given && !process.argv.includes('--keep')) rmSync(capture, { force: true });
     else console.log(`kept ${capture}`);
   }
 }

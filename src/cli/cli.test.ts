@@ -16,6 +16,7 @@ import { fileChunks } from './input.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const DNS = join(ROOT, 'captures/recorded/udp-dns.pcapng');
 const HTTP = join(ROOT, 'captures/recorded/tcp-http.pcapng');
+const HTTP_LOSS = join(ROOT, 'captures/recorded/tcp-http-loss.pcapng');
 
 const run = runCli;
 
@@ -120,6 +121,16 @@ describe('wirebook fields', () => {
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines.slice(1, 5)).toEqual(['1\t0\t0\t0\t0', '2\t0\t0\t1\t0', '3\t0\t1\t1\t0', '4\t0\t1\t1\t213']);
+  });
+
+  it('reassembles for reassembly fields asked alone, as tshark -2 does', () => {
+    // Every field of the reassembly tables needs the analysis, not only those listed by hand.
+    const e = ['frame.number', 'tcp.segment_data', 'tcp.reassembled.data'];
+    const r = run('fields', ...e.flatMap((f) => ['-e', f]), HTTP_LOSS);
+    const ts = spawnSync('tshark', ['-2', '-r', HTTP_LOSS, '-T', 'fields', '-E', 'header=y', ...e.flatMap((f) => ['-e', f])], { encoding: 'utf8' });
+    expect(ts.status).toBe(0);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(ts.stdout);
   });
 
   it('names a pcapng interface without if_name "unknown", as tshark does', async () => {

@@ -10,6 +10,9 @@
 //   a first pass and answers the rest after rewind().
 
 import { createAnalysisSessions, LIVE_FIELDS } from '../decoder/analysis/session-adapter.ts';
+import { ANALYSIS_NAMES, TCP_ANALYSED } from '../decoder/analysis/field-specs.ts';
+import { ipv4ReassemblyFields, ipv6ReassemblyFields } from '../decoder/layers/ip-reassembly.ts';
+import { tcpSegmentFields } from '../decoder/layers/tcp-segment.ts';
 import type { DissectSession, TcpAnalysis } from '../decoder/dissect.ts';
 import type { LayerContext } from '../decoder/layers/context.ts';
 import type { IpFragment, IpReassembly, PlainAnalysis } from '../decoder/layers/session.ts';
@@ -32,28 +35,9 @@ export interface CliSession extends DissectSession {
 
 /** Field names only the analysis can fill in (a field list naming one needs two passes). */
 const SESSION_FIELDS: ReadonlySet<string> = new Set([
-  'tcp.stream',
-  'tcp.completeness',
-  'tcp.seq',
-  'tcp.ack',
-  'tcp.nxtseq',
-  'tcp.window_size',
-  'tcp.window_size_scalefactor',
-  'tcp.time_relative',
-  'tcp.time_delta',
-  'tcp.options.sack_le',
-  'tcp.options.sack_re',
-  'tcp.options.sack.dsack',
-  'tcp.options.sack.dsack_le',
-  'tcp.options.sack.dsack_re',
-  'tcp.reassembled_in',
-  'tcp.segments',
-  'tcp.segment',
-  'tcp.segment.count',
-  'tcp.reassembled.length',
-  'udp.stream',
-  'udp.time_relative',
-  'udp.time_delta',
+  ...ANALYSIS_NAMES,
+  ...[...TCP_ANALYSED, ...Object.values(tcpSegmentFields), ...Object.values(ipv4ReassemblyFields), ...Object.values(ipv6ReassemblyFields)].map((s) => s.name),
+  // Columns, protocol stacks and payloads that reassembly or a matched request decides.
   '_ws.col.Info',
   '_ws.col.Protocol',
   'frame.protocols',
@@ -68,25 +52,11 @@ const SESSION_FIELDS: ReadonlySet<string> = new Set([
   '_ws.expert.message',
   'tcp.connection.fin_active',
   'tcp.connection.fin_passive',
-  'ip.reassembled_in',
-  'ip.fragments',
-  'ip.fragment',
-  'ip.fragment.overlap',
-  'ip.fragment.count',
-  'ip.reassembled.length',
-  'ip.reassembled.data',
-  'ipv6.reassembled.in',
-  'ipv6.fragments',
-  'ipv6.fragment',
-  'ipv6.fragment.overlap',
-  'ipv6.fragment.count',
-  'ipv6.reassembled.length',
-  'ipv6.reassembled.data',
 ]);
 
-/** True when `name` needs the conversation analysis (tcp.analysis.* and the list above). */
+/** True when `name` needs the conversation analysis (the list above, or HTTP, which reassembly feeds). */
 export function needsAnalysis(name: string): boolean {
-  return SESSION_FIELDS.has(name) || name.startsWith('tcp.analysis') || name.startsWith('http.');
+  return SESSION_FIELDS.has(name) || name.startsWith('http.');
 }
 
 /**

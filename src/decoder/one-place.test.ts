@@ -1,6 +1,7 @@
 // A protocol's facts live in its table (layers/*.ts) and bindings.ts: this scans src/ for
 // the restatements it can recognise (option kinds, flag masks, ports, protocol numbers,
-// header offsets in the fast paths and the builder). A hit is either moved to a lookup
+// header offsets in the fast paths and the builder, plain-frame offsets placed outside
+// layers/plain-ipv4.ts). A hit is either moved to a lookup
 // of the table or listed in EXCEPTIONS with its reason (also in src/decoder/README.md).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -39,8 +40,14 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'TCP flag mask',
-    patterns: [/\bflags\s*&\s*\(?\s*(0x[0-9a-f]+|\d+)\b/i, /\bflags\s*[!=]==?\s*(0x[0-9a-f]+|[1-9]\d*)\b/i, /&\s*0x0?fff\b/i],
-    owners: ['decoder/layers/tcp.ts'],
+    patterns: [
+      /\b(flags|bits)\s*&\s*\(?\s*(0x[0-9a-f]+|\d+)\b/i,
+      /\bflags\s*[!=]==?\s*(0x[0-9a-f]+|[1-9]\d*)\b/i,
+      /&\s*0x0?fff\b/i,
+      // A flag named beside its bit: `SYN = 0x02`, `['ACK', 0x10]`.
+      /\b(FIN|SYN|RST|PSH|ACK|URG|ECE|CWR)\b['"]?\s*[,:=]\s*(0x[0-9a-f]+|\d+)\b/,
+    ],
+    owners: ['decoder/layers/tcp.ts', 'decoder/layers/tcp-flags.ts'],
   },
   {
     name: 'port',
@@ -54,10 +61,21 @@ const RULES: readonly Rule[] = [
     owners: ['decoder/bindings.ts'],
   },
   {
+    name: 'link type',
+    patterns: [/\bLINKTYPE_\w+\s*=\s*\d+/, /\blinkType\s*[!=]==?\s*\d+/],
+    owners: ['decoder/bindings.ts'],
+  },
+  {
     name: 'header offset',
     patterns: [/\b(L4|IP|PLAIN_IP|PLAIN_L4|t|ip)\s*\+\s*\d+/, /\bput(U16|U32)\(\w+,\s*\d+/, /\b(u16|u32)\(\w+,\s*\d+\)/, /\b[a-z]\w*\[\d+\]\s*=[^=]/],
     files: HEADER_READERS,
     owners: [],
+  },
+  {
+    // Offsets counted from a plain frame's first byte are placed once, in PLAIN.
+    name: 'plain-frame offset',
+    patterns: [/\bPLAIN_(IP|L4)\s*\+/, /\b(PLAIN\.(ip|l4)|IP|L4|T)\s*\+\s*[A-Z]\w*/],
+    owners: ['decoder/layers/plain-ipv4.ts'],
   },
 ];
 
@@ -100,6 +118,12 @@ const EXCEPTIONS: readonly Exception[] = [
     rule: 'TCP option kind',
     line: 'kind === 1 || kind === 2',
     reason: 'ICMPv6 neighbour discovery option types (link-layer addresses), not TCP options',
+  },
+  {
+    file: 'decoder/analysis/test-capture.ts',
+    rule: 'link type',
+    line: 'linkType === ',
+    reason: 'test support: a minimal reader of its own for the analysis tests, with its link-layer offsets written beside each link type',
   },
   {
     file: 'decoder/filter/parser.ts',
@@ -169,9 +193,12 @@ describe('a protocol is its table', () => {
       'const b = Uint8Array.of(2, 4, 0, 0);',
       'if ((seg.flags & 0x12) === 0x12) synAck();',
       'const flags = u16(d, 12) & 0x0fff;',
+      "const FLAG_BITS = [['ACK', 0x10]];",
+      'const ack = bits & 0x10 ? ack() : "";',
       'if (srcPort === 53 || dstPort === 53) dns();',
       'if (proto === 17) udp();',
       'etherType = 0x86dd;',
+      'if (r.linkType !== 1) other++;',
     ].join('\n');
     const rules = findRestatements('decoder/x.ts', sample).map((h) => h.rule);
     expect(rules).toEqual([
@@ -179,12 +206,19 @@ describe('a protocol is its table', () => {
       'TCP option kind',
       'TCP flag mask',
       'TCP flag mask',
+      'TCP flag mask',
+      'TCP flag mask',
       'port',
       'IP protocol number or EtherType',
       'IP protocol number or EtherType',
+      'link type',
     ]);
     const fastPath = 'o.add(T.seq, L4 + 4, 4, u32(f.data, L4 + 4));\nputU16(seg, 16, sum);\nh[9] = proto;';
     expect(findRestatements('decoder/fields/plain-frames.ts', fastPath)).toHaveLength(3);
+    // A fast path placing a table's offset itself, directly or through an alias of the start.
+    const placed = 'const SEQ = PLAIN_L4 + TCP_HEADER.seq;\nconst L4 = PLAIN.l4;\nconst ACK = L4 + H.ack;\nconst OPT = PLAIN.l4 + T_MIN;';
+    expect(findRestatements('decoder/analysis/header-walk.ts', placed).map((h) => h.line)).toEqual([1, 3, 4]);
+    expect(findRestatements('decoder/layers/plain-ipv4.ts', placed)).toEqual([]);
     // Comments may quote values; the table owning a fact may state it.
     expect(findRestatements('decoder/x.ts', '// tcp.port == 80\n/* flags & 0x02 */')).toEqual([]);
     expect(findRestatements('decoder/bindings.ts', '  80: "http", // tcp port')).toEqual([]);

@@ -4,6 +4,9 @@ import { frameData, readCapture, writePcapng } from '../../decoder/capture/index
 import type { CaptureError } from '../../decoder/types.ts';
 import type { AddressMap } from './address-map.ts';
 import { rewriteFrame } from './rewrite.ts';
+import { bindingKey } from '../../decoder/bindings.ts';
+
+const LINKTYPE_ETHERNET = bindingKey('linktype', 'eth');
 
 const ANONYMISED_COMMENT =
   'Anonymised by wirebook capture anonymise: IPv4, IPv6 and MAC addresses replaced consistently in the Ethernet, ARP, IPv4, IPv6 and ICMPv6 neighbour discovery headers; payloads, names and timestamps unchanged.';
@@ -26,7 +29,7 @@ export function anonymiseCapture(input: Uint8Array, map: AddressMap): Anonymised
   let changed = 0;
   let notEthernet = 0;
   const frames = index.frames.map((r) => {
-    if (r.linkType !== 1) notEthernet++;
+    if (r.linkType !== LINKTYPE_ETHERNET) notEthernet++;
     const result = rewriteFrame(frameData(input, r), r.linkType, map);
     if (result.changed) changed++;
     // Packet comments are dropped: they may name hosts and addresses.

@@ -11,6 +11,10 @@
 // recomputed from the bytes in the capture. Payloads are left alone. Pure.
 import type { AddressMap } from './address-map.ts';
 import { bindingKey, bindingKeys } from '../../decoder/bindings.ts';
+import { ARP_HEADER } from '../../decoder/layers/arp.ts';
+import { ETH_HEADER } from '../../decoder/layers/eth.ts';
+import { IPV4_HEADER } from '../../decoder/layers/ipv4.ts';
+import { IPV6_HEADER } from '../../decoder/layers/ipv6.ts';
 import { TCP_HEADER } from '../../decoder/layers/tcp.ts';
 import { UDP_HEADER } from '../../decoder/layers/udp.ts';
 
@@ -25,6 +29,13 @@ const PROTO_UDP = bindingKey('ip.proto', 'udp');
 const PROTO_ICMPV6 = bindingKey('ip.proto', 'icmpv6');
 const TCP_CHECKSUM = TCP_HEADER.checksum;
 const UDP_CHECKSUM = UDP_HEADER.checksum;
+const EH = ETH_HEADER;
+const AH = ARP_HEADER;
+const IH = IPV4_HEADER;
+const XH = IPV6_HEADER;
+const MAC = EH.addressLength;
+const V4 = AH.ipv4Size;
+const V6 = XH.dst - XH.src;
 
 export interface RewriteResult {
   data: Uint8Array;
@@ -32,7 +43,7 @@ export interface RewriteResult {
   changed: boolean;
 }
 
-const LINKTYPE_ETHERNET = 1;
+const LINKTYPE_ETHERNET = bindingKey('linktype', 'eth');
 const ICMP4_ERRORS = new Set([3, 4, 5, 11, 12]);
 const ICMP6_ERRORS = new Set([1, 2, 3, 4]);
 
@@ -91,10 +102,10 @@ interface Checksum {
 
 export function rewriteFrame(data: Uint8Array, linkType: number, map: AddressMap): RewriteResult {
   const f = new Frame(data);
-  if (linkType === LINKTYPE_ETHERNET && f.has(0, 14)) {
-    f.replace(0, map.mac(data.subarray(0, 6)), []);
-    f.replace(6, map.mac(data.subarray(6, 12)), []);
-    let p = 12;
+  if (linkType === LINKTYPE_ETHERNET && f.has(0, EH.length)) {
+    f.replace(EH.dst, map.mac(data.subarray(EH.dst, EH.dst + MAC)), []);
+    f.replace(EH.src, map.mac(data.subarray(EH.src, EH.src + MAC)), []);
+    let p = EH.type;
     let type = u16(data, p);
     // 802.1Q / 802.1ad tags: 4 bytes each before the real type.
     while (ETHERTYPE_VLAN.has(type) && f.has(p + 4, 2)) {
@@ -111,11 +122,20 @@ export function rewriteFrame(data: Uint8Array, linkType: number, map: AddressMap
 
 function arp(f: Frame, o: number, map: AddressMap): void {
   const b = f.out;
-  if (!f.has(o, 28) || u16(b, o) !== 1 || u16(b, o + 2) !== ETHERTYPE_IPV4 || b[o + 4] !== 6 || b[o + 5] !== 4) return;
-  f.replace(o + 8, map.mac(b.slice(o + 8, o + 14)), []);
-  f.replace(o + 14, map.ipv4(b.slice(o + 14, o + 18)), []);
-  f.replace(o + 18, map.mac(b.slice(o + 18, o + 24)), []);
-  f.replace(o + 24, map.ipv4(b.slice(o + 24, o + 28)), []);
+  if (
+    !f.has(o, AH.ethernetIpv4Length) ||
+    u16(b, o + AH.hwType) !== AH.hwEthernet ||
+    u16(b, o + AH.protoType) !== ETHERTYPE_IPV4 ||
+    b[o + AH.hwSize] !== AH.ethernetSize ||
+    b[o + AH.protoSize] !== AH.ipv4Size
+  )
+    return;
+  const mac = (at: number) => f.replace(o + at, map.mac(b.slice(o + at, o + at + MAC)), []);
+  const ip = (at: number) => f.replace(o + at, map.ipv4(b.slice(o + at, o + at + V4)), []);
+  mac(AH.senderMac);
+  ip(AH.senderIp);
+  mac(AH.targetMac);
+  ip(AH.targetIp);
 }
 
 /**
@@ -124,20 +144,20 @@ function arp(f: Frame, o: number, map: AddressMap): void {
  */
 function ipv4(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = false): void {
   const b = f.out;
-  if (!f.has(o, 20) || b[o]! >> 4 !== 4) return;
-  const ihl = (b[o]! & 0x0f) * 4;
-  if (ihl < 20) return;
-  const proto = b[o + 9]!;
-  const firstFragment = (u16(b, o + 6) & 0x1fff) === 0;
+  if (!f.has(o, IH.length) || b[o + IH.versionIhl]! >> 4 !== 4) return;
+  const ihl = (b[o + IH.versionIhl]! & IH.ihlMask) * 4;
+  if (ihl < IH.length) return;
+  const proto = b[o + IH.protocol]!;
+  const firstFragment = (u16(b, o + IH.flagsFragment) & IH.fragOffsetMask) === 0;
   const t = o + ihl;
-  const header: Checksum = { at: o + 10, outer };
+  const header: Checksum = { at: o + IH.checksum, outer };
   const covering: Checksum[] = [header, ...outer];
   if (firstFragment && !quoted) {
     if (proto === PROTO_TCP) covering.push({ at: t + TCP_CHECKSUM, outer });
     if (proto === PROTO_UDP) covering.push({ at: t + UDP_CHECKSUM, zeroMeansNone: true, outer });
   }
-  f.replace(o + 12, map.ipv4(b.slice(o + 12, o + 16)), covering);
-  f.replace(o + 16, map.ipv4(b.slice(o + 16, o + 20)), covering);
+  f.replace(o + IH.src, map.ipv4(b.slice(o + IH.src, o + IH.src + V4)), covering);
+  f.replace(o + IH.dst, map.ipv4(b.slice(o + IH.dst, o + IH.dst + V4)), covering);
   if (quoted || !firstFragment) return;
   // An ICMP error quotes the header of the packet it is about.
   if (proto === PROTO_ICMP && f.has(t, 8) && ICMP4_ERRORS.has(b[t]!)) ipv4(f, t + 8, map, [{ at: t + 2 }], true);
@@ -145,8 +165,8 @@ function ipv4(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = 
 
 /** Offset and protocol of the upper layer after the extension headers, or undefined (a later fragment). */
 function upperLayer(b: Uint8Array, o: number, has: (at: number, len: number) => boolean): { at: number; proto: number } | undefined {
-  let nh = b[o + 6]!;
-  let p = o + 40;
+  let nh = b[o + XH.nextHeader]!;
+  let p = o + XH.length;
   for (;;) {
     if (nh === 0 || nh === 43 || nh === 60) {
       if (!has(p, 2)) return undefined;
@@ -163,7 +183,7 @@ function upperLayer(b: Uint8Array, o: number, has: (at: number, len: number) => 
 
 function ipv6(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = false): void {
   const b = f.out;
-  if (!f.has(o, 40) || b[o]! >> 4 !== 6) return;
+  if (!f.has(o, XH.length) || b[o + XH.versionClassFlow]! >> 4 !== 6) return;
   const upper = upperLayer(b, o, (at, len) => f.has(at, len));
   const covering: Checksum[] = [...outer];
   if (upper && !quoted) {
@@ -172,8 +192,8 @@ function ipv6(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = 
     if (proto === PROTO_UDP) covering.push({ at: t + UDP_CHECKSUM, zeroMeansNone: true, outer });
     if (proto === PROTO_ICMPV6) covering.push({ at: t + 2, outer });
   }
-  f.replace(o + 8, map.ipv6(b.slice(o + 8, o + 24)), covering);
-  f.replace(o + 24, map.ipv6(b.slice(o + 24, o + 40)), covering);
+  f.replace(o + XH.src, map.ipv6(b.slice(o + XH.src, o + XH.src + V6)), covering);
+  f.replace(o + XH.dst, map.ipv6(b.slice(o + XH.dst, o + XH.dst + V6)), covering);
   if (quoted || !upper || upper.proto !== PROTO_ICMPV6 || !f.has(upper.at, 4)) return;
   icmpv6(f, upper.at, map);
 }

@@ -3,9 +3,10 @@
 // Pure: reads an opened capture, decides nothing about files.
 import { findField } from '../../decoder/dissect.ts';
 import type { OpenedCapture } from '../../decoder/open-capture.ts';
+import { TCP_FLAG } from '../../decoder/layers/tcp-flags.ts';
 
-const SYN = 0x02;
-const ACK = 0x10;
+const SYN = TCP_FLAG.SYN;
+const ACK = TCP_FLAG.ACK;
 
 /** Display names of the protocols a lesson talks about, by their tree name. */
 const PROTOCOL_NAMES: Record<string, string> = {

@@ -12,11 +12,18 @@ import {
   FLAG_TABLE,
 } from './analysis-flags.ts';
 import { STATE_NAMES } from './conn-state.ts';
+import type { FieldSpec } from '../fields/spec.ts';
+import { tcpFields as T } from '../layers/tcp.ts';
+import { tcpSegmentFields as S } from '../layers/tcp-segment.ts';
+import { A, FLAG_FIELDS } from './field-specs.ts';
 import type { ExplainContext, Explanation } from './explain.ts';
 import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
 import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
 import { TH_ACK, TH_FIN, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
+
+/** The duplicate ACK's flag field, which Wireshark also shows beside the ACK number. */
+const DUPLICATE_ACK = FLAG_FIELDS.get(A_DUPLICATE_ACK) as FieldSpec;
 
 /** Seconds with nine decimals, as tshark prints relative times. */
 function formatSeconds(ns: number | bigint): string {
@@ -253,63 +260,63 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const x = facts(seg);
     if (!x) return [];
     const out: AnalysisField[] = [];
-    const add = (name: string, v: string | number): void => {
-      out.push({ name, show: String(v) });
+    const add = (spec: FieldSpec, v: string | number): void => {
+      out.push({ name: spec.name, show: String(v) });
     };
-    add('tcp.stream', x.stream);
-    add('tcp.completeness', x.completeness);
-    add('tcp.len', seg.payloadLength);
-    add('tcp.seq', x.seq);
-    add('tcp.seq_raw', seg.seqRaw >>> 0);
-    add('tcp.nxtseq', x.nxtseq);
-    add('tcp.ack', x.ack);
-    add('tcp.ack_raw', seg.ackRaw >>> 0);
-    add('tcp.window_size', x.windowSize);
-    if (x.scaleFactor !== null) add('tcp.window_size_scalefactor', x.scaleFactor);
+    add(A.stream, x.stream);
+    add(A.completeness, x.completeness);
+    add(T.len, seg.payloadLength);
+    add(T.seq, x.seq);
+    add(T.seqRaw, seg.seqRaw >>> 0);
+    add(T.nxtseq, x.nxtseq);
+    add(T.ack, x.ack);
+    add(T.ackRaw, seg.ackRaw >>> 0);
+    add(T.windowSize, x.windowSize);
+    if (x.scaleFactor !== null) add(T.scaleFactor, x.scaleFactor);
     if (x.sack) {
       for (const [le, re] of x.sack) {
-        add('tcp.options.sack_le', le);
-        add('tcp.options.sack_re', re);
+        add(T.sackLe, le);
+        add(T.sackRe, re);
       }
       if (x.dsack) {
-        add('tcp.options.sack.dsack_le', x.sack[0][0]);
-        add('tcp.options.sack.dsack_re', x.sack[0][1]);
-        add('tcp.options.sack.dsack', 1);
+        add(A.dsackLe, x.sack[0][0]);
+        add(A.dsackRe, x.sack[0][1]);
+        add(A.dsack, 1);
       }
     }
-    add('tcp.time_relative', formatSeconds(x.timeRelativeNs));
-    add('tcp.time_delta', formatSeconds(x.timeDeltaNs));
+    add(A.timeRelative, formatSeconds(x.timeRelativeNs));
+    add(A.timeDelta, formatSeconds(x.timeDeltaNs));
     if (x.acksFrame > 0) {
-      add('tcp.analysis.acks_frame', x.acksFrame);
-      add('tcp.analysis.ack_rtt', formatSeconds(x.ackRttNs));
+      add(A.acksFrame, x.acksFrame);
+      add(A.ackRtt, formatSeconds(x.ackRttNs));
     }
-    if (x.analysisSubtree) add('tcp.analysis', 1);
-    if (x.initialRttNs >= 0) add('tcp.analysis.initial_rtt', formatSeconds(x.initialRttNs));
-    if (x.bytesInFlight >= 0) add('tcp.analysis.bytes_in_flight', x.bytesInFlight);
-    if (x.pushBytesSent >= 0) add('tcp.analysis.push_bytes_sent', x.pushBytesSent);
+    if (x.analysisSubtree) add(A.analysis, 1);
+    if (x.initialRttNs >= 0) add(A.initialRtt, formatSeconds(x.initialRttNs));
+    if (x.bytesInFlight >= 0) add(A.bytesInFlight, x.bytesInFlight);
+    if (x.pushBytesSent >= 0) add(A.pushBytesSent, x.pushBytesSent);
     const fl = x.flags;
     if (fl) {
-      add('tcp.analysis.flags', 1);
+      add(A.flags, 1);
       // Fast and spurious retransmissions are also listed as retransmissions.
       const shown = fl & (A_FAST_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION) ? fl | A_RETRANSMISSION : fl;
-      for (const info of FLAG_TABLE) if (shown & info.bit) add(info.field, 1);
+      for (const [bit, spec] of FLAG_FIELDS) if (shown & bit) add(spec, 1);
       if (x.rtoFrame) {
-        add('tcp.analysis.rto', formatSeconds(x.rtoNs));
-        add('tcp.analysis.rto_frame', x.rtoFrame);
+        add(A.rto, formatSeconds(x.rtoNs));
+        add(A.rtoFrame, x.rtoFrame);
       }
       if (fl & A_DUPLICATE_ACK) {
         // Wireshark puts this item both in the flags subtree and beside the ACK number.
-        add('tcp.analysis.duplicate_ack', 1);
-        add('tcp.analysis.duplicate_ack_num', x.dupAckNum);
-        add('tcp.analysis.duplicate_ack_frame', x.dupAckFrame);
+        add(DUPLICATE_ACK, 1);
+        add(A.duplicateAckNum, x.dupAckNum);
+        add(A.duplicateAckFrame, x.dupAckFrame);
       }
     }
-    if (x.reassembledIn) add('tcp.reassembled_in', x.reassembledIn);
+    if (x.reassembledIn) add(S.reassembledIn, x.reassembledIn);
     const r = x.reassembled;
     if (r) {
-      for (const fr of r.frames) add('tcp.segment', fr);
-      add('tcp.segment.count', r.frames.length);
-      add('tcp.reassembled.length', r.total);
+      for (const fr of r.frames) add(S.segment, fr);
+      add(S.segmentCount, r.frames.length);
+      add(S.reassembledLength, r.total);
     }
     return out;
   }
@@ -343,7 +350,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       if (!(fl & info.bit)) continue;
       out.push({ field: info.field, key: info.explain, params: c });
     }
-    if (fl & A_DSACK) out.push({ field: 'tcp.options.sack.dsack', key: 'dsack', params: c });
+    if (fl & A_DSACK) out.push({ field: A.dsack.name, key: 'dsack', params: c });
     return out;
   }
 
@@ -384,9 +391,9 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       const i = st.udpStreamOf.get(d.frame);
       if (i < 0) return [];
       return [
-        { name: 'udp.stream', show: String(i) },
-        { name: 'udp.time_relative', show: formatSeconds(d.time - st.udpFirstTime[i]) },
-        { name: 'udp.time_delta', show: formatSeconds(st.udpDeltaNs.get(d.frame)) },
+        { name: A.udpStream.name, show: String(i) },
+        { name: A.udpTimeRelative.name, show: formatSeconds(d.time - st.udpFirstTime[i]) },
+        { name: A.udpTimeDelta.name, show: formatSeconds(st.udpDeltaNs.get(d.frame)) },
       ];
     },
     explain,

@@ -1,6 +1,7 @@
 // The generated fields of the TCP/UDP analysis, as a declarative table (Wireshark's names,
 // labels and types). Registered like every layer's table, so display filters and `-e` know them.
 import { defineFields, type FieldDef, type FieldSpec } from '../fields/spec.ts';
+import { tcpFields } from '../layers/tcp.ts';
 import { FLAG_TABLE } from './analysis-flags.ts';
 
 /**
@@ -50,3 +51,21 @@ export const FLAG_FIELDS: ReadonlyMap<number, FieldSpec> = (() => {
 
 /** Every field the analysis adds. */
 export const ANALYSIS_SPECS: readonly FieldSpec[] = [...Object.values(A), ...FLAG_FIELDS.values()];
+
+/** Every field the analysis adds, by name. */
+export const ANALYSIS_NAMES: readonly string[] = ANALYSIS_SPECS.map((s) => s.name);
+
+/**
+ * Fields of the TCP layer's table whose values the analysis gives (the layer
+ * alone has raw numbers): relative sequence numbers, the scaled window, and
+ * SACK edges relative to the peer's initial sequence number.
+ */
+export const TCP_ANALYSED: readonly FieldSpec[] = [
+  tcpFields.seq,
+  tcpFields.nxtseq,
+  tcpFields.ack,
+  tcpFields.windowSize,
+  tcpFields.scaleFactor,
+  tcpFields.sackLe,
+  tcpFields.sackRe,
+];

@@ -5,6 +5,9 @@ import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createFragmentTracker } from './ip-fragments.ts';
 import { parseFrame, readFrames, type Parsed } from './test-capture.ts';
 import { bindingKey } from '../bindings.ts';
+import { tcpFields } from '../layers/tcp.ts';
+import { tcpSegmentFields as S } from '../layers/tcp-segment.ts';
+import { ANALYSIS_NAMES, TCP_ANALYSED } from './field-specs.ts';
 
 const PROTO_UDP = bindingKey('ip.proto', 'udp');
 
@@ -38,57 +41,10 @@ export function analyzeCapture(file: Uint8Array): { parsed: Parsed[]; analysis: 
 }
 
 /** Fields this analysis produces (everything else in a table belongs to the dissector). */
-export const ANALYSIS_FIELDS = new Set([
-  'tcp.stream',
-  'tcp.completeness',
-  'tcp.len',
-  'tcp.seq',
-  'tcp.seq_raw',
-  'tcp.nxtseq',
-  'tcp.ack',
-  'tcp.ack_raw',
-  'tcp.window_size',
-  'tcp.window_size_scalefactor',
-  'tcp.options.sack_le',
-  'tcp.options.sack_re',
-  'tcp.options.sack.dsack_le',
-  'tcp.options.sack.dsack_re',
-  'tcp.options.sack.dsack',
-  'tcp.time_relative',
-  'tcp.time_delta',
-  'tcp.analysis',
-  'tcp.analysis.acks_frame',
-  'tcp.analysis.ack_rtt',
-  'tcp.analysis.initial_rtt',
-  'tcp.analysis.bytes_in_flight',
-  'tcp.analysis.push_bytes_sent',
-  'tcp.analysis.flags',
-  'tcp.analysis.retransmission',
-  'tcp.analysis.fast_retransmission',
-  'tcp.analysis.spurious_retransmission',
-  'tcp.analysis.out_of_order',
-  'tcp.analysis.reused_ports',
-  'tcp.analysis.lost_segment',
-  'tcp.analysis.ack_lost_segment',
-  'tcp.analysis.window_update',
-  'tcp.analysis.window_full',
-  'tcp.analysis.keep_alive',
-  'tcp.analysis.keep_alive_ack',
-  'tcp.analysis.rto',
-  'tcp.analysis.rto_frame',
-  'tcp.analysis.duplicate_ack',
-  'tcp.analysis.duplicate_ack_num',
-  'tcp.analysis.duplicate_ack_frame',
-  'tcp.analysis.zero_window',
-  'tcp.analysis.zero_window_probe',
-  'tcp.analysis.zero_window_probe_ack',
-  'tcp.reassembled_in',
-  'tcp.segment',
-  'tcp.segment.count',
-  'tcp.reassembled.length',
-  'udp.stream',
-  'udp.time_relative',
-  'udp.time_delta',
+export const ANALYSIS_FIELDS: ReadonlySet<string> = new Set([
+  ...ANALYSIS_NAMES,
+  ...[...TCP_ANALYSED, tcpFields.len, tcpFields.seqRaw, tcpFields.ackRaw].map((s) => s.name),
+  ...[S.reassembledIn, S.segment, S.segmentCount, S.reassembledLength].map((s) => s.name),
 ]);
 
 /** Compares the columns of `tsv` that belong to the analysis; returns the disagreeing cells. */

@@ -9,8 +9,7 @@
 import type { FrameRecord } from '../types.ts';
 import { ipv4Text } from '../fields/format.ts';
 import { u16, u32 } from '../layers/context.ts';
-import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
-import { IPV4_HEADER } from '../layers/ipv4.ts';
+import { PLAIN, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
 import { TCP_HEADER, TCP_OPT, TCP_OPT_LEN } from '../layers/tcp.ts';
 import { UDP_HEADER } from '../layers/udp.ts';
 import { bindingKey, bindingKeys } from '../bindings.ts';
@@ -23,22 +22,24 @@ const IP_PROTO_UDP = bindingKey('ip.proto', 'udp');
 const DNS_PORTS = bindingKeys('udp.port', ['dns', 'mdns', 'llmnr']);
 const K = TCP_OPT;
 const KL = TCP_OPT_LEN;
-// Places in a plain frame, from the protocol tables, once (the walker runs per frame).
-const IP_PROTO = PLAIN_IP + IPV4_HEADER.protocol;
-const IP_SRC = PLAIN_IP + IPV4_HEADER.src;
-const IP_DST = PLAIN_IP + IPV4_HEADER.dst;
-const T = PLAIN_L4;
-const SPORT = T + TCP_HEADER.srcPort;
-const DPORT = T + TCP_HEADER.dstPort;
-const T_SEQ = T + TCP_HEADER.seq;
-const T_ACK = T + TCP_HEADER.ack;
-const T_FLAGS = T + TCP_HEADER.flags;
+// Places in a plain frame (layers/plain-ipv4.ts), as constants: the walker runs per frame.
+const IP_PROTO = PLAIN.ipProto;
+const IP_SRC = PLAIN.ipSrc;
+const IP_DST = PLAIN.ipDst;
+const T = PLAIN.l4;
+const SPORT = PLAIN.tcpSport;
+const DPORT = PLAIN.tcpDport;
+const T_SEQ = PLAIN.tcpSeq;
+const T_ACK = PLAIN.tcpAck;
+const T_FLAGS = PLAIN.tcpFlags;
 const T_FLAGS_MASK = TCP_HEADER.flagsMask;
-const T_WINDOW = T + TCP_HEADER.window;
+const T_WINDOW = PLAIN.tcpWindow;
+const T_OPTIONS = PLAIN.tcpOptions;
 const T_MIN = TCP_HEADER.length;
-const U_SPORT = T + UDP_HEADER.srcPort;
-const U_DPORT = T + UDP_HEADER.dstPort;
-const U_LENGTH = T + UDP_HEADER.length;
+const U_SPORT = PLAIN.udpSport;
+const U_DPORT = PLAIN.udpDport;
+const U_LENGTH = PLAIN.udpLength;
+const U_PAYLOAD = PLAIN.udpPayload;
 const U_SIZE = UDP_HEADER.size;
 
 /**
@@ -103,13 +104,13 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
         flags: u16(data, T_FLAGS) & T_FLAGS_MASK,
         windowRaw: u16(data, T_WINDOW),
         payloadLength: end - payloadOffset,
-        options: hdrLen > T_MIN ? analysisOptions(data, T + T_MIN, payloadOffset) : NO_OPTIONS,
+        options: hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, payloadOffset) : NO_OPTIONS,
         payload: data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset)),
       });
       return true;
     }
     if (proto !== IP_PROTO_UDP) return false;
-    if (T + U_SIZE > captured || u16(data, U_LENGTH) < U_SIZE) return false;
+    if (U_PAYLOAD > captured || u16(data, U_LENGTH) < U_SIZE) return false;
     // DNS, mDNS and LLMNR: the dissector notes queries and responses for matching.
     if (DNS_PORTS.has(u16(data, U_SPORT)) || DNS_PORTS.has(u16(data, U_DPORT))) return false;
     analyzer.addUdp({

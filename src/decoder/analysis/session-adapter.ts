@@ -4,7 +4,8 @@
 import type { Sink } from '../fields/sink.ts';
 import type { LayerContext } from '../layers/context.ts';
 import type { DissectSession, IpFragment, IpReassembly, TcpAnalysis as LayerTcpAnalysis } from '../layers/session.ts';
-import type { TcpHeader } from '../layers/tcp.ts';
+import { tcpFields, type TcpHeader } from '../layers/tcp.ts';
+import type { FieldSpec } from '../fields/spec.ts';
 import {
   A_DUPLICATE_ACK,
   A_FAST_RETRANSMISSION,
@@ -15,7 +16,7 @@ import {
   type FlagInfo,
 } from './analysis-flags.ts';
 import { blankFacts, finishAnalysis, type ConversationAnalysis, type SegmentFacts } from './analysis.ts';
-import { A, FLAG_FIELDS } from './field-specs.ts';
+import { A, ANALYSIS_SPECS, FLAG_FIELDS, TCP_ANALYSED } from './field-specs.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { createHeaderWalker } from './header-walk.ts';
 import { createPduBuffers, type PduBuffers } from './reassembled-buffer.ts';
@@ -175,6 +176,9 @@ function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, of
   out.close();
 }
 
+/** What a later frame may still change: a repeated SYN resets the window scale; the iRTT and completeness need the handshake's or the conversation's end. */
+const NOT_LIVE: ReadonlySet<FieldSpec> = new Set([tcpFields.windowSize, tcpFields.scaleFactor, A.initialRtt, A.completeness]);
+
 /**
  * Fields whose value a frame keeps from the moment it is analysed, as
  * Wireshark's own first pass settles them: stream indexes, times, the
@@ -184,33 +188,7 @@ function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, of
  * handshake's end but shown on its first frames), completeness, reassembly,
  * request/response links and the columns that name them.
  */
-export const LIVE_FIELDS: ReadonlySet<string> = new Set([
-  'tcp.stream',
-  'tcp.seq',
-  'tcp.ack',
-  'tcp.nxtseq',
-  'tcp.time_relative',
-  'tcp.time_delta',
-  'tcp.options.sack_le',
-  'tcp.options.sack_re',
-  'tcp.options.sack.dsack',
-  'tcp.options.sack.dsack_le',
-  'tcp.options.sack.dsack_re',
-  'udp.stream',
-  'udp.time_relative',
-  'udp.time_delta',
-  'tcp.analysis',
-  'tcp.analysis.acks_frame',
-  'tcp.analysis.ack_rtt',
-  'tcp.analysis.bytes_in_flight',
-  'tcp.analysis.push_bytes_sent',
-  'tcp.analysis.flags',
-  'tcp.analysis.rto',
-  'tcp.analysis.rto_frame',
-  'tcp.analysis.duplicate_ack_num',
-  'tcp.analysis.duplicate_ack_frame',
-  ...FLAG_TABLE.map((f) => f.field),
-]);
+export const LIVE_FIELDS: ReadonlySet<string> = new Set([...TCP_ANALYSED, ...ANALYSIS_SPECS].filter((s) => !NOT_LIVE.has(s)).map((s) => s.name));
 
 /** One-pass reading lets go of per-frame results this many frames at a time. */
 const FORGET_EVERY = 1 << 16;

@@ -24,7 +24,7 @@ import { fieldsByName } from '../field-registry.ts';
 import { ANALYSIS_SPECS } from '../analysis/field-specs.ts';
 import { analysisOptions } from '../analysis/header-walk.ts';
 import { u16, u32 } from '../layers/context.ts';
-import { PLAIN_IP, PLAIN_L4, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
+import { PLAIN, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
 
 /** Where a plain frame's headers are, and what the analysis said of it. */
 interface Plain {
@@ -42,40 +42,43 @@ interface Plain {
 
 type Emit = (f: Plain, out: WantedSink) => void;
 
-const IP = PLAIN_IP;
-const L4 = PLAIN_L4;
-// Every place a reader reads, from the protocol tables, once (the readers run per frame).
-const ETH_SRC = ETH_HEADER.src;
-const ETH_TYPE = ETH_HEADER.type;
+// Every place a reader reads (layers/plain-ipv4.ts), as constants: the readers run per frame.
+const IP = PLAIN.ip;
+const L4 = PLAIN.l4;
+const ETH_DST = PLAIN.ethDst;
+const ETH_SRC = PLAIN.ethSrc;
+const ETH_TYPE = PLAIN.ethType;
 const MAC = ETH_HEADER.addressLength;
-const IP_LEN = IP + IPV4_HEADER.totalLength;
-const IP_ID = IP + IPV4_HEADER.id;
-const IP_FRAG = IP + IPV4_HEADER.flagsFragment;
-const IP_TTL = IP + IPV4_HEADER.ttl;
-const IP_PROTO = IP + IPV4_HEADER.protocol;
-const IP_CHECKSUM = IP + IPV4_HEADER.checksum;
-const IP_SRC = IP + IPV4_HEADER.src;
-const IP_DST = IP + IPV4_HEADER.dst;
+const IP_LEN = PLAIN.ipLen;
+const IP_ID = PLAIN.ipId;
+const IP_FRAG = PLAIN.ipFlagsFragment;
+const IP_TTL = PLAIN.ipTtl;
+const IP_PROTO = PLAIN.ipProto;
+const IP_CHECKSUM = PLAIN.ipChecksum;
+const IP_SRC = PLAIN.ipSrc;
+const IP_DST = PLAIN.ipDst;
 const IP_HDR_LEN = IPV4_HEADER.length;
 const PROTO_TCP = bindingKey('ip.proto', 'tcp');
 const PROTO_UDP = bindingKey('ip.proto', 'udp');
-const SPORT = L4 + TCP_HEADER.srcPort;
-const DPORT = L4 + TCP_HEADER.dstPort;
-const T_SEQ = L4 + TCP_HEADER.seq;
-const T_ACK = L4 + TCP_HEADER.ack;
-const T_DATA_OFFSET = L4 + TCP_HEADER.dataOffset;
-const T_FLAGS = L4 + TCP_HEADER.flags;
-const T_FLAGS_LOW = T_FLAGS + 1;
+const SPORT = PLAIN.tcpSport;
+const DPORT = PLAIN.tcpDport;
+const T_SEQ = PLAIN.tcpSeq;
+const T_ACK = PLAIN.tcpAck;
+const T_DATA_OFFSET = PLAIN.tcpDataOffset;
+const T_FLAGS = PLAIN.tcpFlags;
+const T_FLAGS_LOW = PLAIN.tcpFlagsLow;
 const T_FLAGS_MASK = TCP_HEADER.flagsMask;
 const T_SYN_FIN = TCP_FLAG.SYN | TCP_FLAG.FIN;
-const T_WINDOW = L4 + TCP_HEADER.window;
-const T_CHECKSUM = L4 + TCP_HEADER.checksum;
-const T_URGENT = L4 + TCP_HEADER.urgentPointer;
+const T_WINDOW = PLAIN.tcpWindow;
+const T_CHECKSUM = PLAIN.tcpChecksum;
+const T_URGENT = PLAIN.tcpUrgent;
+const T_OPTIONS = PLAIN.tcpOptions;
 const T_MIN = TCP_HEADER.length;
-const U_SPORT = L4 + UDP_HEADER.srcPort;
-const U_DPORT = L4 + UDP_HEADER.dstPort;
-const U_LENGTH = L4 + UDP_HEADER.length;
-const U_CHECKSUM = L4 + UDP_HEADER.checksum;
+const U_SPORT = PLAIN.udpSport;
+const U_DPORT = PLAIN.udpDport;
+const U_LENGTH = PLAIN.udpLength;
+const U_CHECKSUM = PLAIN.udpChecksum;
+const U_PAYLOAD = PLAIN.udpPayload;
 const U_SIZE = UDP_HEADER.size;
 
 /** A reader of a field that only one transport has (a UDP frame has no tcp.srcport). */
@@ -99,9 +102,9 @@ const FRAME_READERS: Readonly<Record<string, Emit>> = {
 
 /** The fields plain frames can answer, by name, as the layers emit them (offsets as in the frame). */
 const HEADER_READERS: Readonly<Record<string, Reader>> = {
-  'eth.dst': (_f, o) => o.add(E.dst, ETH_HEADER.dst, MAC),
+  'eth.dst': (_f, o) => o.add(E.dst, ETH_DST, MAC),
   'eth.src': (_f, o) => o.add(E.src, ETH_SRC, MAC),
-  'eth.addr': (_f, o) => (o.add(E.addr, ETH_HEADER.dst, MAC), o.add(E.addr, ETH_SRC, MAC)),
+  'eth.addr': (_f, o) => (o.add(E.addr, ETH_DST, MAC), o.add(E.addr, ETH_SRC, MAC)),
   'eth.type': (f, o) => o.add(E.type, ETH_TYPE, 2, u16(f.data, ETH_TYPE)),
   'ip.version': (_f, o) => o.add(I.version, IP, 1, 4),
   'ip.hdr_len': (_f, o) => o.add(I.hdrLen, IP, 1, IP_HDR_LEN),
@@ -247,11 +250,11 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
     const proto = data[IP_PROTO];
     if (proto === PROTO_TCP) {
       const hdrLen = plainTcpHeaderLength(data, end);
-      if (hdrLen < 0 || (hdrLen > T_MIN && !plainOptions(data, L4 + T_MIN, L4 + hdrLen))) return false;
+      if (hdrLen < 0 || (hdrLen > T_MIN && !plainOptions(data, T_OPTIONS, L4 + hdrLen))) return false;
       f.hdrLen = hdrLen;
       f.tcp = true;
     } else if (proto === PROTO_UDP) {
-      if (L4 + U_SIZE > Math.min(end, data.length)) return false;
+      if (U_PAYLOAD > Math.min(end, data.length)) return false;
       const len = u16(data, U_LENGTH);
       // The UDP length must fit the IP payload (or the layer marks it bad); the datagram ends where the IP payload does.
       if (len < U_SIZE || L4 + len !== end) return false;
@@ -279,7 +282,7 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
         seg.flags = u16(data, T_FLAGS) & T_FLAGS_MASK;
         seg.windowRaw = u16(data, T_WINDOW);
         seg.payloadLength = end - L4 - f.hdrLen;
-        seg.options = f.hdrLen > T_MIN ? analysisOptions(data, L4 + T_MIN, L4 + f.hdrLen, options) : NO_OPTIONS;
+        seg.options = f.hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, L4 + f.hdrLen, options) : NO_OPTIONS;
         const an = session.tcp(seg, L4);
         if (an === null) return false;
         f.an = an;

@@ -13,6 +13,9 @@ import { transportChecksum } from './pseudo.ts';
 import { bindingKey } from '../bindings.ts';
 import type { TcpAnalysis } from './session.ts';
 import { dissectReassembled, emitSegmentLines, isHeldSegment, ownSpan, SEGMENT_INFO } from './tcp-segment.ts';
+import { TCP_FLAG } from './tcp-flags.ts';
+
+export { TCP_FLAG };
 
 /** Fixed header byte offsets (RFC 9293 3.1): the decoder, the fast paths and the builder read them here. */
 export const TCP_HEADER = {
@@ -30,21 +33,6 @@ export const TCP_HEADER = {
   length: 20,
   /** The 12 flag bits of the 16-bit word at `flags`. */
   flagsMask: 0x0fff,
-} as const;
-
-/** Flag bits of the 12-bit flags field. */
-export const TCP_FLAG = {
-  FIN: 0x001,
-  SYN: 0x002,
-  RST: 0x004,
-  PSH: 0x008,
-  ACK: 0x010,
-  URG: 0x020,
-  ECE: 0x040,
-  CWR: 0x080,
-  AE: 0x100,
-  /** The three reserved bits. */
-  RES: 0xe00,
 } as const;
 
 /** Option kinds (IANA TCP parameters) Wirebook decodes or builds. */

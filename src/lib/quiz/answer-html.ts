@@ -3,6 +3,7 @@
 // the templates stay plain.
 import { quiz } from '../strings/quiz.ts';
 import { inlineHtml } from './inline.ts';
+import { TCP_FLAG } from '../../decoder/layers/tcp-flags.ts';
 
 export function promptHtml(question: string | undefined, slot: string): string {
   return (question ? `<p>${inlineHtml(question)}</p>` : '') + slot;
@@ -43,6 +44,6 @@ export function segmentLine(
   numbering: 'relative' | 'raw',
 ): string {
   const seq = v(numbering === 'raw' ? 'tcp.seq_raw' : 'tcp.seq');
-  const ack = bits & 0x10 ? ` Ack=${v(numbering === 'raw' ? 'tcp.ack_raw' : 'tcp.ack')}` : '';
+  const ack = bits & TCP_FLAG.ACK ? ` Ack=${v(numbering === 'raw' ? 'tcp.ack_raw' : 'tcp.ack')}` : '';
   return `${row.source} → ${row.destination}, ${v('tcp.srcport')} → ${v('tcp.dstport')} [${flagNames.join(', ')}] Seq=${seq}${ack} Win=${v('tcp.window_size')} Len=${v('tcp.len')}`;
 }

@@ -1,6 +1,8 @@
 // Checking a student's answer against one resolved at build time. Pure, and
 // small enough to ship to every lesson page.
 
+import { TCP_FLAG } from '../../decoder/layers/tcp-flags.ts';
+
 export type NearMissKind = 'raw' | 'relative' | 'unscaled' | 'scaled';
 
 /** The shape src/lib/quiz/resolve.ts writes into the page. */
@@ -50,12 +52,12 @@ export function checkOrder(order: readonly number[]): boolean {
 
 /** TCP flags as the predict-the-packet form offers them, in header order. */
 export const FLAG_BITS: ReadonlyArray<readonly [string, number]> = [
-  ['URG', 0x20],
-  ['ACK', 0x10],
-  ['PSH', 0x08],
-  ['RST', 0x04],
-  ['SYN', 0x02],
-  ['FIN', 0x01],
+  ['URG', TCP_FLAG.URG],
+  ['ACK', TCP_FLAG.ACK],
+  ['PSH', TCP_FLAG.PSH],
+  ['RST', TCP_FLAG.RST],
+  ['SYN', TCP_FLAG.SYN],
+  ['FIN', TCP_FLAG.FIN],
 ];
 
 export function checkFlags(chosen: number, actual: number): boolean {
