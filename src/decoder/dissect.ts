@@ -184,6 +184,8 @@ function runLayers(ctx: FrameContext, record: FrameRecord): void {
   ctx.call(first, 0, record.origLen);
 }
 
+const MAX_INFO = 4095;
+
 /** The closing lines Wireshark adds when a layer hit the end of its bytes. */
 function closeFrame(ctx: FrameContext): void {
   const { out } = ctx;
@@ -200,6 +202,8 @@ function closeFrame(ctx: FrameContext): void {
     out.close();
     if (ctx.columns) ctx.cols.info += '[Packet size limited during capture]';
   }
+  // Wireshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes (a DNS message of thousands of records).
+  if (ctx.columns && ctx.cols.info.length > MAX_INFO) ctx.cols.info = ctx.cols.info.slice(0, MAX_INFO);
 }
 
 function frameInfo(record: FrameRecord, opts: DissectOptions | undefined): FrameInfo {

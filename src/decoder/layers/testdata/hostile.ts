@@ -1,0 +1,110 @@
+// Frames built to make a decoder work hard (all valid on the wire), for the
+// bounded-work tests: make-hostile.mjs writes them to files that tshark reads.
+
+import { buildPacket } from '../../build/packet.ts';
+import type { FrameToWrite } from '../../capture/capture-types.ts';
+
+const MAC_A = Uint8Array.of(2, 0, 0, 0, 0, 1);
+const MAC_B = Uint8Array.of(2, 0, 0, 0, 0, 2);
+const T0 = 1_700_000_000_000_000_000n;
+
+/** Ethernet, IPv4 and UDP around `payload`, lengths and checksums computed. */
+export function udpFrame(payload: Uint8Array, sport: number, dport: number, id = 1): Uint8Array {
+  return buildPacket({
+    link: 'ethernet',
+    eth: { src: MAC_A, dst: MAC_B },
+    ip: { version: 4, src: Uint8Array.of(10, 0, 0, 1), dst: Uint8Array.of(10, 0, 0, 2), id, ttl: 64, df: true, dscp: 0, ecn: 0 },
+    l4: { proto: 'udp', sport, dport },
+    payload,
+  }).data;
+}
+
+/** Timestamped Ethernet frames, one microsecond apart. */
+export function asFrames(datas: readonly Uint8Array[]): FrameToWrite[] {
+  return datas.map((data, i) => ({ linkType: 1, timestamp: T0 + BigInt(i) * 1000n, data }));
+}
+
+const label = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
+const ptr = (to: number) => [0xc0 | (to >> 8), to & 0xff];
+
+/**
+ * A query whose name is `name` (wire bytes); `held`, if any, goes in the data of
+ * an additional NULL record (owner: the root) right after the question, at
+ * QUESTION_END + RECORD_HEAD when the name takes 4 bytes.
+ */
+function query(id: number, name: number[], held: number[] = []): Uint8Array {
+  const record = held.length ? [0, 0, 10, 0, 1, 0, 0, 0, 0, held.length >> 8, held.length & 0xff, ...held] : [];
+  return Uint8Array.from([id >> 8, id & 0xff, 1, 0, 0, 1, 0, 0, 0, 0, 0, held.length ? 1 : 0, ...name, 0, 1, 0, 1, ...record]);
+}
+/** Where `held` starts in a query whose name takes 4 bytes: header, question, the record's root name and fixed part. */
+const HELD_AT = 12 + 4 + 4 + 11;
+
+/** A name of `textLength` characters in labels of up to 63 'x'. */
+function longName(textLength: number): number[] {
+  const out: number[] = [];
+  for (let left = textLength; left > 0; ) {
+    const k = Math.min(63, left);
+    out.push(...label('x'.repeat(k)));
+    left -= k + 1;
+  }
+  return [...out, 0];
+}
+
+/**
+ * A query named "q." plus a pointer to the last of `k` chained names held in
+ * a record after the question: each chained name is "c." and a pointer to the one
+ * before, the first is "r". The name follows k + 1 pointers.
+ */
+function chainQuery(id: number, k: number): Uint8Array {
+  const base = HELD_AT;
+  const chain = [...label('r'), 0];
+  let prev = base;
+  for (let i = 0; i < k; i++) {
+    const at = base + chain.length;
+    chain.push(...label('c'), ...ptr(prev));
+    prev = at;
+  }
+  return query(id, [...label('q'), ...ptr(prev)], chain);
+}
+
+/** DNS queries around Wireshark's limits: 255 bytes of name text, 255 pointers, loops. */
+export function dnsLimitMessages(): Uint8Array[] {
+  const msgs: Uint8Array[] = [];
+  let id = 1;
+  for (const n of [252, 253, 254, 255]) msgs.push(query(id++, longName(n)));
+  for (const k of [120, 126, 254, 255, 300]) msgs.push(chainQuery(id++, k));
+  msgs.push(query(id++, ptr(12))); // points at itself
+  msgs.push(query(id++, [...label('a'), ...ptr(HELD_AT)], [...label('b'), ...ptr(12)])); // a loop through two names
+  return msgs;
+}
+
+/**
+ * The issue's response: `chain` one-label names each pointing to the one
+ * before (held in a NULL record's data), then `answers` A records whose names
+ * point at the chain's end.
+ */
+export function dnsChainResponse(chain: number, answers: number): Uint8Array {
+  const head = [0x12, 0x34, 0x81, 0x80, 0, 1, answers >> 8, answers & 0xff, 0, 0, 0, 0];
+  const q = head.length;
+  const bytes = [...head, ...label('a'), 0, 0, 1, 0, 1];
+  const base = bytes.length + 12;
+  const links: number[] = [];
+  let prev = q;
+  for (let i = 0; i < chain; i++) {
+    const at = base + links.length;
+    links.push(...label('b'), ...ptr(prev));
+    prev = at;
+  }
+  bytes.push(...ptr(q), 0, 10, 0, 1, 0, 0, 0, 60, links.length >> 8, links.length & 0xff, ...links);
+  for (let i = 1; i < answers; i++) bytes.push(...ptr(prev), 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 10, 0, i >> 8, i & 0xff);
+  return Uint8Array.from(bytes);
+}
+
+/** `frame` (Ethernet) with `n` 802.1Q tags between its addresses and its EtherType. */
+export function vlanStack(frame: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(frame.length + 4 * n);
+  out.set(frame.subarray(0, 12));
+  for (let i = 0; i < n; i++) out.set([0x81, 0x00, 0x20 | (((i + 1) >> 8) & 0x0f), (i + 1) & 0xff], 12 + 4 * i);
+  out.set(frame.subarray(12), 12 + 4 * n);
+  return out;
+}
