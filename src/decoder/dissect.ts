@@ -15,7 +15,7 @@ import type { Columns, LayerContext } from './layers/context.ts';
 import type { IpHeader, LayerRecords } from './layers/records.ts';
 import type { DissectSession } from './layers/session.ts';
 import { decoders, protocolTables } from './layers/index.ts';
-import { emitFrame, frameFields } from './layers/frame.ts';
+import { emitFrame, frameFields, penName } from './layers/frame.ts';
 import type { FrameInfo } from './layers/frame.ts';
 import { malformedFields } from './layers/malformed.ts';
 import { nsText } from './fields/format.ts';
@@ -176,6 +176,20 @@ class FrameContext implements LayerContext {
 }
 
 function runLayers(ctx: FrameContext, record: FrameRecord): void {
+  const block = record.block;
+  if (block?.kind === 'journal') {
+    ctx.call('systemd_journal', 0, record.origLen);
+    return;
+  }
+  if (block?.kind === 'custom') {
+    // Wireshark shows a custom block's bytes as data, under its own columns.
+    ctx.call('data', 0, record.origLen);
+    if (ctx.columns) {
+      ctx.cols.protocol = 'PCAPNG';
+      ctx.cols.info = `Custom Block: PEN = ${penName(block.pen)} (${block.pen}), will ${block.copy ? '' : 'not '}be copied`;
+    }
+    return;
+  }
   const first = defaultBindings.linktype[record.linkType];
   if (!first) {
     ctx.call('data', 0, record.origLen);
@@ -267,7 +281,7 @@ function columnValue(key: string, ctx: FrameContext, record: FrameRecord, first:
     case 'length':
       return String(record.origLen);
     case 'time':
-      return nsText(record.timestamp - first);
+      return record.noTime ? '' : nsText(record.timestamp - first);
     default:
       return ctx.cols[key as keyof Columns];
   }
@@ -344,7 +358,7 @@ export function createExtractor(
     info.firstTimestamp = first;
     info.previousTimestamp = prev ?? record.timestamp;
     const fast = session?.plain;
-    if (plain !== undefined && (session === undefined || fast !== undefined) && plain(record, data, info, fast)) {
+    if (plain !== undefined && !record.noTime && (session === undefined || fast !== undefined) && plain(record, data, info, fast)) {
       prev = record.timestamp;
       return sink.values;
     }
