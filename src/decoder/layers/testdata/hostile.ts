@@ -1,5 +1,5 @@
-// Frames built to make a decoder work hard (all valid on the wire), for the
-// bounded-work tests: make-hostile.mjs writes them to files that tshark reads.
+// Frames built to make a decoder work hard (all valid on the wire), and other
+// unusual ones, for the bounded-work tests: make-hostile.mjs writes them to files that tshark reads.
 
 import { buildPacket } from '../../build/packet.ts';
 import type { FrameToWrite } from '../../capture/capture-types.ts';
@@ -107,4 +107,36 @@ export function vlanStack(frame: Uint8Array, n: number): Uint8Array {
   for (let i = 0; i < n; i++) out.set([0x81, 0x00, 0x20 | (((i + 1) >> 8) & 0x0f), (i + 1) & 0xff], 12 + 4 * i);
   out.set(frame.subarray(12), 12 + 4 * n);
   return out;
+}
+
+const tcpFrame = (fromA: boolean, seq: number, ack: number, flags: number, length: number) =>
+  buildPacket({
+    link: 'ethernet',
+    eth: { src: fromA ? MAC_A : MAC_B, dst: fromA ? MAC_B : MAC_A },
+    ip: { version: 4, src: Uint8Array.of(10, 0, 0, fromA ? 1 : 2), dst: Uint8Array.of(10, 0, 0, fromA ? 2 : 1), id: 1, ttl: 64, df: true, dscp: 0, ecn: 0 },
+    l4: { proto: 'tcp', sport: fromA ? 40000 : 2000, dport: fromA ? 2000 : 40000, seq, ack, flags, window: 1000, urgent: 0, options: [] },
+    payload: new Uint8Array(length).fill(0x41),
+  }).data;
+
+/** The frame with IPv4 Total Length 0 (as captured before segmentation offload), its header checksum made again. */
+function zeroTotalLength(frame: Uint8Array): Uint8Array {
+  frame[16] = frame[17] = frame[24] = frame[25] = 0;
+  let sum = 0;
+  for (let i = 14; i < 34; i += 2) sum += (frame[i] << 8) | frame[i + 1];
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >> 16);
+  frame[24] = (~sum >> 8) & 0xff;
+  frame[25] = ~sum & 0xff;
+  return frame;
+}
+
+/** A handshake, a 3,000-byte segment and a UDP datagram whose IPv4 Total Length is 0 (TSO, BIG TCP), and ACKs. */
+export function totalLengthZeroFrames(): Uint8Array[] {
+  return [
+    tcpFrame(true, 1000, 0, 0x02, 0),
+    tcpFrame(false, 5000, 1001, 0x12, 0),
+    tcpFrame(true, 1001, 5001, 0x10, 0),
+    zeroTotalLength(tcpFrame(true, 1001, 5001, 0x18, 3000)),
+    tcpFrame(false, 5001, 4001, 0x10, 0),
+    zeroTotalLength(udpFrame(new Uint8Array(100).fill(0x42), 40000, 2000)),
+  ];
 }
