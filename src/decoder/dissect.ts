@@ -122,6 +122,18 @@ class FrameContext implements LayerContext {
     this.out.expert('_ws.malformed', 'error', message ?? `Malformed Packet (Exception occurred)`);
   }
 
+  tooDeep(proto?: string): boolean {
+    if (this.protocols.length < MAX_LAYERS) return false;
+    const last = this.protocols[this.protocols.length - 1];
+    const text = `[Dissector bug, protocol ${proto ?? PROTOCOL_NAMES[last] ?? last}: ${DEPTH_ASSERTION}]`;
+    this.out.open(malformedFields.malformed, 0, 0, text, text);
+    this.out.close();
+    this.out.expert('_ws.malformed', 'error', DEPTH_ASSERTION);
+    this.stopped = true;
+    this.bad = true;
+    return true;
+  }
+
   truncated(proto: string): void {
     if (this.stopped) return;
     this.stopped = true;
@@ -165,6 +177,7 @@ class FrameContext implements LayerContext {
     if (this.skip?.has(layer)) return end;
     const decode = decoders[layer];
     if (!decode) return -1;
+    if (this.tooDeep()) return end;
     const wasInner = this.inner;
     const savedIp = this.lastIp;
     if (inner) this.inner = true;
@@ -199,6 +212,11 @@ function runLayers(ctx: FrameContext, record: FrameRecord): void {
 }
 
 const MAX_INFO = 4095;
+
+/** Layers a frame may hold before Wireshark's assertion on its tree depth (prefs.gui_max_tree_depth, 500) stops it. */
+const MAX_LAYERS = 499;
+const DEPTH_ASSERTION = './epan/packet.c:869: failed assertion "saved_layers_len < prefs.gui_max_tree_depth"';
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = { ip: 'IPv4', ipv6: 'IPv6', icmp: 'ICMP', icmpv6: 'ICMPv6', vlan: '802.1Q Virtual LAN' };
 
 /** The closing lines Wireshark adds when a layer hit the end of its bytes. */
 function closeFrame(ctx: FrameContext): void {

@@ -140,3 +140,70 @@ export function totalLengthZeroFrames(): Uint8Array[] {
     zeroTotalLength(udpFrame(new Uint8Array(100).fill(0x42), 40000, 2000)),
   ];
 }
+
+function checksum(b: Uint8Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i += 2) s += (b[i] << 8) | (b[i + 1] ?? 0);
+  while (s > 0xffff) s = (s & 0xffff) + (s >> 16);
+  return ~s & 0xffff;
+}
+function ipv4(proto: number, payload: Uint8Array): Uint8Array {
+  const b = new Uint8Array(20 + payload.length);
+  b.set([0x45, 0, b.length >> 8, b.length & 0xff, 0, 0, 0, 0, 64, proto, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2]);
+  const c = checksum(b, 0, 20);
+  b[10] = c >> 8;
+  b[11] = c & 0xff;
+  b.set(payload, 20);
+  return b;
+}
+function ipv6(next: number, payload: Uint8Array): Uint8Array {
+  const b = new Uint8Array(40 + payload.length);
+  b.set([0x60, 0, 0, 0, payload.length >> 8, payload.length & 0xff, next, 64, 0xfe, 0x80]);
+  b[23] = 1;
+  b.set([0xfe, 0x80], 24);
+  b[39] = 2;
+  b.set(payload, 40);
+  return b;
+}
+/** An ICMP (or ICMPv6) "port unreachable" quoting `inner`. */
+function unreachable(v6: boolean, inner: Uint8Array): Uint8Array {
+  const b = new Uint8Array(8 + inner.length);
+  b[0] = v6 ? 1 : 3;
+  b[1] = v6 ? 4 : 3;
+  b.set(inner, 8);
+  if (!v6) {
+    const c = checksum(b, 0, b.length);
+    b[2] = c >> 8;
+    b[3] = c & 0xff;
+  }
+  return b;
+}
+const smallUdp = () => Uint8Array.of(0x9c, 0x40, 0x07, 0xd0, 0, 12, 0, 0, 1, 2, 3, 4);
+const ethernet = (type: number, p: Uint8Array) => {
+  const b = new Uint8Array(14 + p.length);
+  b.set([...MAC_B, ...MAC_A, type >> 8, type & 0xff]);
+  b.set(p, 14);
+  return b;
+};
+
+/** ICMP errors each quoting the one before, `depth` deep, around a UDP datagram. */
+export function nestedIcmpErrors(depth: number): Uint8Array {
+  let p = ipv4(17, smallUdp());
+  for (let i = 0; i < depth; i++) p = ipv4(1, unreachable(false, p));
+  return ethernet(0x0800, p);
+}
+
+/** The same with ICMPv6 (checksums left 0). */
+export function nestedIcmpv6Errors(depth: number): Uint8Array {
+  let p = ipv6(17, smallUdp());
+  for (let i = 0; i < depth; i++) p = ipv6(58, unreachable(true, p));
+  return ethernet(0x86dd, p);
+}
+
+/** An IPv6 packet with `n` Destination Options headers (8 bytes each, one PadN) before a UDP datagram. */
+export function ipv6OptionChain(n: number): Uint8Array {
+  const body = new Uint8Array(8 * n + 12);
+  for (let i = 0; i < n; i++) body.set([i === n - 1 ? 17 : 60, 0, 1, 4], 8 * i);
+  body.set(smallUdp(), 8 * n);
+  return ethernet(0x86dd, ipv6(60, body));
+}
