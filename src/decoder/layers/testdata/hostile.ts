@@ -118,6 +118,24 @@ const tcpFrame = (fromA: boolean, seq: number, ack: number, flags: number, lengt
     payload: new Uint8Array(length).fill(0x41),
   }).data;
 
+/**
+ * A TCP conversation (handshake, two segments and their ACKs, 1 ms apart) as pcapng
+ * blocks, with the SYN-ACK and the first ACK in Simple Packet Blocks (no time).
+ */
+export function timelessTcpBlocks() {
+  const at = (data: Uint8Array, ms: number) => ({ linkType: 1, timestamp: T0 + BigInt(ms) * 1_000_000n, data });
+  const simple = (data: Uint8Array) => ({ block: 'simple' as const, data });
+  return [
+    at(tcpFrame(true, 1000, 0, 0x02, 0), 0),
+    simple(tcpFrame(false, 5000, 1001, 0x12, 0)),
+    at(tcpFrame(true, 1001, 5001, 0x10, 0), 2),
+    at(tcpFrame(true, 1001, 5001, 0x18, 10), 3),
+    simple(tcpFrame(false, 5001, 1011, 0x10, 0)),
+    at(tcpFrame(true, 1011, 5001, 0x18, 10), 5),
+    at(tcpFrame(false, 5001, 1021, 0x10, 0), 6),
+  ];
+}
+
 /** The frame with IPv4 Total Length 0 (as captured before segmentation offload), its header checksum made again. */
 function zeroTotalLength(frame: Uint8Array): Uint8Array {
   frame[16] = frame[17] = frame[24] = frame[25] = 0;
