@@ -15,7 +15,7 @@ import type { Columns, LayerContext } from './layers/context.ts';
 import type { IpHeader, LayerRecords } from './layers/records.ts';
 import type { DissectSession } from './layers/session.ts';
 import { decoders, protocolTables } from './layers/index.ts';
-import { emitFrame, frameFields } from './layers/frame.ts';
+import { emitFrame, frameFields, penName } from './layers/frame.ts';
 import type { FrameInfo } from './layers/frame.ts';
 import { malformedFields } from './layers/malformed.ts';
 import { nsText } from './fields/format.ts';
@@ -122,6 +122,18 @@ class FrameContext implements LayerContext {
     this.out.expert('_ws.malformed', 'error', message ?? `Malformed Packet (Exception occurred)`);
   }
 
+  tooDeep(proto?: string): boolean {
+    if (this.protocols.length < MAX_LAYERS) return false;
+    const last = this.protocols[this.protocols.length - 1];
+    const text = `[Dissector bug, protocol ${proto ?? PROTOCOL_NAMES[last] ?? last}: ${DEPTH_ASSERTION}]`;
+    this.out.open(malformedFields.malformed, 0, 0, text, text);
+    this.out.close();
+    this.out.expert('_ws.malformed', 'error', DEPTH_ASSERTION);
+    this.stopped = true;
+    this.bad = true;
+    return true;
+  }
+
   truncated(proto: string): void {
     if (this.stopped) return;
     this.stopped = true;
@@ -165,6 +177,7 @@ class FrameContext implements LayerContext {
     if (this.skip?.has(layer)) return end;
     const decode = decoders[layer];
     if (!decode) return -1;
+    if (this.tooDeep()) return end;
     const wasInner = this.inner;
     const savedIp = this.lastIp;
     if (inner) this.inner = true;
@@ -176,6 +189,20 @@ class FrameContext implements LayerContext {
 }
 
 function runLayers(ctx: FrameContext, record: FrameRecord): void {
+  const block = record.block;
+  if (block?.kind === 'journal') {
+    ctx.call('systemd_journal', 0, record.origLen);
+    return;
+  }
+  if (block?.kind === 'custom') {
+    // Wireshark shows a custom block's bytes as data, under its own columns.
+    ctx.call('data', 0, record.origLen);
+    if (ctx.columns) {
+      ctx.cols.protocol = 'PCAPNG';
+      ctx.cols.info = `Custom Block: PEN = ${penName(block.pen)} (${block.pen}), will ${block.copy ? '' : 'not '}be copied`;
+    }
+    return;
+  }
   const first = defaultBindings.linktype[record.linkType];
   if (!first) {
     ctx.call('data', 0, record.origLen);
@@ -183,6 +210,13 @@ function runLayers(ctx: FrameContext, record: FrameRecord): void {
   }
   ctx.call(first, 0, record.origLen);
 }
+
+const MAX_INFO = 4095;
+
+/** Layers a frame may hold before Wireshark's assertion on its tree depth (prefs.gui_max_tree_depth, 500) stops it. */
+const MAX_LAYERS = 499;
+const DEPTH_ASSERTION = './epan/packet.c:869: failed assertion "saved_layers_len < prefs.gui_max_tree_depth"';
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = { ip: 'IPv4', ipv6: 'IPv6', icmp: 'ICMP', icmpv6: 'ICMPv6', vlan: '802.1Q Virtual LAN' };
 
 /** The closing lines Wireshark adds when a layer hit the end of its bytes. */
 function closeFrame(ctx: FrameContext): void {
@@ -200,6 +234,8 @@ function closeFrame(ctx: FrameContext): void {
     out.close();
     if (ctx.columns) ctx.cols.info += '[Packet size limited during capture]';
   }
+  // Wireshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes (a DNS message of thousands of records).
+  if (ctx.columns && ctx.cols.info.length > MAX_INFO) ctx.cols.info = ctx.cols.info.slice(0, MAX_INFO);
 }
 
 function frameInfo(record: FrameRecord, opts: DissectOptions | undefined): FrameInfo {
@@ -263,7 +299,7 @@ function columnValue(key: string, ctx: FrameContext, record: FrameRecord, first:
     case 'length':
       return String(record.origLen);
     case 'time':
-      return nsText(record.timestamp - first);
+      return record.noTime ? '' : nsText(record.timestamp - first);
     default:
       return ctx.cols[key as keyof Columns];
   }
@@ -340,7 +376,7 @@ export function createExtractor(
     info.firstTimestamp = first;
     info.previousTimestamp = prev ?? record.timestamp;
     const fast = session?.plain;
-    if (plain !== undefined && (session === undefined || fast !== undefined) && plain(record, data, info, fast)) {
+    if (plain !== undefined && !record.noTime && (session === undefined || fast !== undefined) && plain(record, data, info, fast)) {
       prev = record.timestamp;
       return sink.values;
     }

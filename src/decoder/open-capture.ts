@@ -109,7 +109,8 @@ export function openIndexed(bytes: Uint8Array, index: CaptureIndex, options: Ope
     const d = dissect(n);
     return {
       number: record.number,
-      time: secondsText(record.timestamp - first),
+      // A record without a time (simple packet, custom block) shows none, as Wireshark's list.
+      time: record.noTime ? '' : secondsText(record.timestamp - first),
       source: d.columns.source,
       destination: d.columns.destination,
       protocol: d.columns.protocol,

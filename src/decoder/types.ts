@@ -67,7 +67,18 @@ export interface FrameRecord {
   interfaceId: number;
   /** pcapng opt_comment values, in order. */
   comments: string[];
+  /**
+   * The file gives no time (a Simple Packet Block, a custom block): Wireshark
+   * leaves the time fields out. `timestamp` then holds what its time deltas
+   * use: 0 for a simple packet, the record before's time for the others.
+   */
+  noTime?: boolean;
+  /** A pcapng block Wireshark numbers as a frame though it holds no packet (no interface: linkType and interfaceId are -1). */
+  block?: RecordBlock;
 }
+
+/** Custom Block (its Private Enterprise Number, and whether it may be copied), or systemd Journal Export Block. */
+export type RecordBlock = { kind: 'custom'; pen: number; copy: boolean } | { kind: 'journal' };
 
 /** A damaged file: what is wrong and where. Frames before it are still returned. */
 export interface CaptureError {

@@ -34,7 +34,13 @@ const WHY = {
   chunked: "reassembly.pcapng frame 13, a chunked HTTP body: tshark de-chunks it ('hello world', 11 bytes), wirebook shows the chunked bytes (26)",
   dnsretx: "reassembly.pcapng frame 23: tshark's DNS expert item 'DNS query retransmission' is not implemented",
   pipelined_info: 'http-pipelined.pcap: the Info column of pipelined requests/responses differs; not investigated yet',
+  quoted:
+    "hostile-nesting.pcap: inside an ICMP/ICMPv6 error's quoted packet tshark leaves checksums unverified and gives the quoted UDP no times; wirebook checks them and times it (already so at depth 1, seen here first)",
+  depth:
+    "hostile-nesting.pcap: at its 499-layer limit tshark raises its 'Dissector bug' note twice (two _ws.malformed items, each also listed bare) and prints the last IP header's summary differently; wirebook notes it once",
 } as const;
+
+const NESTING = ['src__decoder__layers__testdata__hostile-nesting.pcap'];
 
 /** fields.txt gaps. */
 export const fieldGaps: readonly Gap[] = [
@@ -239,6 +245,11 @@ export const fieldGaps: readonly Gap[] = [
   { field: 'ip', captures: [CRAFTED], why: WHY.crafted },
   { field: 'tcp.ack_raw', captures: [CRAFTED], why: WHY.crafted },
   { field: 'arp', captures: ['src__decoder__layers__testdata__report.pcap'], why: WHY.report_arp },
+  { field: 'ip', captures: NESTING, why: WHY.depth },
+  { field: 'ipv6', captures: NESTING, why: WHY.depth },
+  { field: 'icmp.checksum.status', captures: NESTING, why: WHY.quoted },
+  { field: 'icmpv6.checksum.status', captures: NESTING, why: WHY.quoted },
+  { field: 'udp.checksum.status', captures: NESTING, why: WHY.quoted },
   { field: 'frame.interface_id', captures: ['src__decoder__capture__testdata__two-sections.pcapng'], why: WHY.sections },
   { field: 'http.response_for.uri', captures: ['src__decoder__layers__testdata__http-pipelined.pcap'], why: WHY.pipelined },
   { field: 'data.len', captures: ['src__decoder__analysis__testdata__reassembly.pcapng'], why: WHY.chunked },
@@ -247,6 +258,9 @@ export const fieldGaps: readonly Gap[] = [
 
 /** analysis-fields.txt gaps. */
 export const analysisGaps: readonly Gap[] = [
+  { field: 'udp.time_relative', captures: NESTING, why: WHY.quoted },
+  { field: 'udp.time_delta', captures: NESTING, why: WHY.quoted },
+  { field: '_ws.expert.message', captures: NESTING, why: `${WHY.depth}; ${WHY.quoted}` },
   {
     field: '_ws.col.Info',
     captures: LOOPBACK,

@@ -99,8 +99,8 @@ function endpointsA(rows: Row[]): Map<string, { address: string; port: string }>
   return new Map([...first].map(([s, end]) => [s, syn.get(s) ?? end]));
 }
 
-/** A 9-decimal time as the packet list writes it (six decimals). */
-const listTime = (t: string) => secondsText(BigInt(t.replace('.', '')), 6);
+/** A 9-decimal time as the packet list writes it (six decimals); none stays none. */
+const listTime = (t: string) => (t ? secondsText(BigInt(t.replace('.', '')), 6) : '');
 
 /** The flag names an Info column lists ("[SYN, ACK]"), when it lists them. */
 const infoFlags = (info: string) => /\[([A-Z, ]+)\] Seq=/.exec(info)?.[1];

@@ -178,7 +178,7 @@ describe('pcapng reader', () => {
     expect(r.frames[0]).toMatchObject({ interfaceId: 1, linkType: 101, capLen: 20, timestamp: 5000n, comments: ['old'] });
   });
 
-  it('skips NRB, ISB, secrets, custom and unknown blocks by their length', () => {
+  it('skips NRB, ISB, secrets and unknown blocks by their length; numbers custom blocks as frames', () => {
     const file = concat(
       shb(true),
       block(true, 4, new Bytes(true).u16(1).u16(8).raw([127, 0, 0, 1]).raw([0x6c, 0x6f, 0, 0]).u32(0).bytes()),
@@ -187,13 +187,16 @@ describe('pcapng reader', () => {
       block(true, 5, new Bytes(true).u32(0).u32(0).u32(0).bytes()),
       block(true, 0x0a, new Bytes(true).u32(0x544c534b).u32(0).bytes()),
       block(true, 0x00000bad, new Bytes(true).u32(32473).raw([1, 2, 3]).bytes()),
-      block(true, 0x40000bad, new Uint8Array(0)),
+      block(true, 0x40000bad, new Bytes(true).u32(1).bytes()),
       block(true, 0x12345678, payload(33)),
       epb(true, 0, 2n, payload(4)),
     );
     const r = readCapture(file);
     expect(r.error).toBeUndefined();
-    expect(r.frames.map((f) => f.capLen)).toEqual([3, 4]);
+    // As tshark: a custom block's length is its data padded to 32 bits, and it has no time.
+    expect(r.frames.map((f) => f.capLen)).toEqual([3, 4, 0, 4]);
+    expect(r.frames.map((f) => f.block)).toEqual([undefined, { kind: 'custom', pen: 32473, copy: true }, { kind: 'custom', pen: 1, copy: false }, undefined]);
+    expect(r.frames.map((f) => f.noTime)).toEqual([undefined, true, true, undefined]);
   });
 
   describe('damage', () => {

@@ -4,19 +4,21 @@
 
 import { linkTypeName } from './linktypes.ts';
 import { commentsOf, optionText, readOptions, textOption } from './options.ts';
+import type { FrameRecord } from '../types.ts';
 import { HARD_MAX_RECORD, NO_COMMENTS, type ReaderState } from './reader-state.ts';
 import { makeClock, ticksToNs, tsresolUnits } from './timestamp.ts';
 
 export const BT_SHB = 0x0a0d0d0a;
 export const BT_IDB = 1;
 const BT_OPB = 2;
-const BT_SPB = 3;
+export const BT_SPB = 3;
 const BT_NRB = 4;
 const BT_ISB = 5;
 export const BT_EPB = 6;
-const BT_DSB = 0x0a;
-const BT_CUSTOM = 0x00000bad;
-const BT_CUSTOM_NOCOPY = 0x40000bad;
+export const BT_JOURNAL = 9;
+export const BT_DSB = 0x0a;
+export const BT_CUSTOM = 0x00000bad;
+export const BT_CUSTOM_NOCOPY = 0x40000bad;
 
 export const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 
@@ -43,6 +45,7 @@ const BLOCK_NAMES: Record<number, string> = {
   [BT_NRB]: 'Name Resolution Block',
   [BT_ISB]: 'Interface Statistics Block',
   [BT_EPB]: 'Enhanced Packet Block',
+  [BT_JOURNAL]: 'systemd Journal Export Block',
   [BT_DSB]: 'Decryption Secrets Block',
   [BT_CUSTOM]: 'Custom Block',
   [BT_CUSTOM_NOCOPY]: 'Custom Block',
@@ -55,6 +58,8 @@ const MIN_LEN: Record<number, number> = {
   [BT_OPB]: 32,
   [BT_SPB]: 16,
   [BT_EPB]: 32,
+  [BT_CUSTOM]: 16,
+  [BT_CUSTOM_NOCOPY]: 16,
 };
 
 function blockName(type: number): string {
@@ -167,12 +172,14 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
       } else {
         comments = NO_COMMENTS;
       }
+      const timestamp = ticksToNs(hi, lo, iface.clock);
+      s.lastTimestamp = timestamp;
       const record = {
         number: ++s.frameCount,
         dataOffset: d + delta,
         capLen: cap,
         origLen: orig,
-        timestamp: ticksToNs(hi, lo, iface.clock),
+        timestamp,
         linkType: iface.linkType,
         interfaceId: iface.id,
         comments,
@@ -192,27 +199,76 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
         break;
       }
       const d = p + 12;
+      // No timestamp: Wireshark shows none, and counts it as 0 for the next frame's delta.
+      s.lastTimestamp = 0n;
       const record = {
         number: ++s.frameCount,
         dataOffset: d + delta,
         capLen: cap,
         origLen: orig,
-        timestamp: 0n, // simple packets carry no timestamp
+        timestamp: 0n,
+        noTime: true,
         linkType: iface.linkType,
         interfaceId: iface.id,
         comments: NO_COMMENTS,
       };
       if (records !== null) records.push(record);
       else sink!(record, b.subarray(d, d + cap));
+    } else if (type === BT_CUSTOM || type === BT_CUSTOM_NOCOPY || type === BT_JOURNAL) {
+      // Wireshark numbers these as frames: a custom block's data (and options) padded to 32 bits,
+      // a journal entry without its padding, timed by its __REALTIME_TIMESTAMP.
+      const custom = type !== BT_JOURNAL;
+      const d = p + (custom ? 12 : 8);
+      let stop = blockEnd;
+      if (!custom) while (stop > d && b[stop - 1] === 0) stop--;
+      const realtime = custom ? undefined : journalRealtime(b, d, stop);
+      if (realtime !== undefined) s.lastTimestamp = realtime;
+      const record: FrameRecord = {
+        number: ++s.frameCount,
+        dataOffset: d + delta,
+        capLen: stop - d,
+        origLen: stop - d,
+        timestamp: realtime ?? s.lastTimestamp,
+        linkType: -1,
+        interfaceId: -1,
+        comments: NO_COMMENTS,
+        block: custom ? { kind: 'custom', pen: u32(b, p + 8, le), copy: type === BT_CUSTOM } : { kind: 'journal' },
+      };
+      if (realtime === undefined) record.noTime = true;
+      if (records !== null) records.push(record);
+      else sink!(record, b.subarray(d, stop));
     } else if (type === BT_SHB) {
       if (!readSectionHeader(s, b, p, blockEnd, le, delta)) break;
     } else if (type === BT_IDB) {
       if (!readInterfaceDescription(s, b, p, blockEnd, delta)) break;
     }
-    // Name resolution, statistics, secrets, custom and unknown blocks: skipped by length.
+    // Name resolution, statistics, decryption secrets and unknown blocks: skipped by length.
     p += len;
   }
   return p;
+}
+
+const REALTIME = new TextEncoder().encode('__REALTIME_TIMESTAMP=');
+
+/** The entry's __REALTIME_TIMESTAMP (microseconds since the epoch) in nanoseconds, if it has one. */
+function journalRealtime(b: Uint8Array, from: number, to: number): bigint | undefined {
+  for (let line = from; line < to; ) {
+    let end = line;
+    while (end < to && b[end] !== 0x0a) end++;
+    let match = end - line > REALTIME.length;
+    for (let i = 0; match && i < REALTIME.length; i++) match = b[line + i] === REALTIME[i];
+    if (match) {
+      let us = 0n;
+      for (let i = line + REALTIME.length; i < end; i++) {
+        const c = b[i] - 0x30;
+        if (c < 0 || c > 9) return undefined;
+        us = us * 10n + BigInt(c);
+      }
+      return us * 1000n;
+    }
+    line = end + 1;
+  }
+  return undefined;
 }
 
 function readSectionHeader(s: ReaderState, b: Uint8Array, p: number, blockEnd: number, le: boolean, delta: number): boolean {

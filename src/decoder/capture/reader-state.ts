@@ -45,6 +45,9 @@ export class ReaderState {
   pcapLinkType = 1;
   pcapMaxRecord = STANDARD_MAX_PACKET;
 
+  /** The last record's timestamp: Wireshark's time for a block that gives none (custom, journal without one). */
+  lastTimestamp = 0n;
+
   /** Interfaces of the current pcapng section, by local id. */
   sectionInterfaces: SectionInterface[] = [];
 

@@ -14,6 +14,7 @@ export const expertFields = defineFields({
   finActive: { name: 'tcp.connection.fin_active', label: 'This frame initiates the connection closing', type: 'none' },
   finPassive: { name: 'tcp.connection.fin_passive', label: 'This frame undergoes the connection closing', type: 'none' },
   httpChat: { name: 'http.chat', label: 'HTTP request or response line', type: 'none' },
+  vlanTooMany: { name: 'vlan.too_many_tags', label: 'Too many nested VLAN tags', type: 'none' },
 });
 
 /** Expert items that are fields only as expert items (no layer adds them as fields), by name. */

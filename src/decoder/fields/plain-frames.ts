@@ -108,7 +108,8 @@ const HEADER_READERS: Readonly<Record<string, Reader>> = {
   'eth.type': (f, o) => o.add(E.type, ETH_TYPE, 2, u16(f.data, ETH_TYPE)),
   'ip.version': (_f, o) => o.add(I.version, IP, 1, 4),
   'ip.hdr_len': (_f, o) => o.add(I.hdrLen, IP, 1, IP_HDR_LEN),
-  'ip.len': (f, o) => o.add(I.len, IP_LEN, 2, u16(f.data, IP_LEN)),
+  // 0 (segmentation offload): the frame's length from the IP header on, as the IPv4 layer.
+  'ip.len': (f, o) => o.add(I.len, IP_LEN, 2, u16(f.data, IP_LEN) || f.record.origLen - IP),
   'ip.id': (f, o) => o.add(I.id, IP_ID, 2, u16(f.data, IP_ID)),
   'ip.frag_offset': (_f, o) => o.add(I.fragOffset, IP_FRAG, 2, 0),
   'ip.ttl': (f, o) => o.add(I.ttl, IP_TTL, 1, f.data[IP_TTL]),

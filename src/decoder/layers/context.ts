@@ -53,6 +53,13 @@ export interface LayerContext {
   lastIp: IpHeader | undefined;
   /** Bytes ran out because the capture was cut (snaplen): say so and stop this layer. */
   truncated(proto: string): void;
+  /**
+   * True when the frame already holds as many layers as Wireshark allows (its
+   * tree-depth limit): the dissection then stops with Wireshark's
+   * "Dissector bug" note, naming `proto` (by default the last layer). Bounds every
+   * nesting the packet drives; `call()` checks it for every layer.
+   */
+  tooDeep(proto?: string): boolean;
   /** True once malformed() or truncated() stopped the dissection. */
   isMalformed(): boolean;
   /**

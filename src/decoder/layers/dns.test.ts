@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dissectFrame, findAll, findField } from '../dissect.ts';
 import { agree, hex, load, record } from './testdata/oracle.ts';
 import { REPORT_FRAME_1 } from './testdata/seed.ts';
-import { readName, ttlText } from './dns.ts';
+import { ttlText } from './dns.ts';
+import { readName } from './dns-name.ts';
 
 describe('DNS', () => {
   it('agrees with tshark over UDP and TCP, with mDNS and LLMNR', () => {

@@ -8,6 +8,8 @@ import type { ProtocolTable } from '../fields/spec.ts';
 import { hexOf, ipv4Text, ipv6Text } from '../fields/format.ts';
 import { need, u16, u32 } from './context.ts';
 import { endpointsKey } from './endpoints.ts';
+import { DnsNameReader } from './dns-name.ts';
+import type { DnsName } from './dns-name.ts';
 import type { Decoder, LayerContext } from './context.ts';
 
 const TYPES: Readonly<Record<number, readonly [string, string]>> = {
@@ -15,6 +17,7 @@ const TYPES: Readonly<Record<number, readonly [string, string]>> = {
   2: ['NS', 'authoritative Name Server'],
   5: ['CNAME', 'Canonical NAME for an alias'],
   6: ['SOA', 'Start Of a zone of Authority'],
+  10: ['NULL', ''],
   12: ['PTR', 'domain name PoinTeR'],
   13: ['HINFO', 'host information'],
   15: ['MX', 'Mail eXchange'],
@@ -52,6 +55,8 @@ const typeShort = (t: number) => TYPES[t]?.[0] ?? `Unknown (${t})`;
 const typeLong = (t: number) => {
   const e = TYPES[t];
   if (!e) return `Unknown (${t})`;
+  // Wireshark names type 10 "NULL RR" in the tree and "NULL" elsewhere.
+  if (t === 10) return 'NULL RR (10)';
   return e[1] ? `${e[0]} (${e[1]}) (${t})` : `${e[0]} (${t})`;
 };
 const className = (c: number) => CLASSES[c] ?? `Unknown (0x${c.toString(16).padStart(4, '0')})`;
@@ -220,6 +225,7 @@ const dnsFields = defineFields({
   ednsZReserved: { name: 'dns.resp.z.reserved', label: 'Reserved', type: 'uint', width: 16, mask: 0x7fff, base: 'hex' },
   ednsOptions: { name: 'dns.opt', label: 'Option', type: 'bytes' },
   data: { name: 'dns.data', label: 'Data', type: 'bytes' },
+  nullData: { name: 'dns.null', label: 'Null (data)', type: 'bytes' },
 });
 
 const D = dnsFields;
@@ -240,70 +246,6 @@ export interface DnsRecord {
   response: boolean;
   questions: Array<{ name: string; type: number; class: number }>;
   answers: Array<{ name: string; type: number; class: number; ttl: number; data: string }>;
-}
-
-/** A name read from the message: its text, the bytes it takes where it stands, and how it ended. */
-interface Name {
-  text: string;
-  /** Bytes of the name at its position (up to and including the first pointer). */
-  used: number;
-  labels: number;
-  /** 'ok', a pointer loop (Wireshark shows a marker), a bad name (malformed), or cut by the snaplen. */
-  state: 'ok' | 'loop' | 'bad' | 'cut';
-}
-
-const LOOP_TEXT = '<Name contains a pointer that loops>';
-
-/**
- * Read a possibly compressed name (RFC 1035 4.1.4). `msg` is where the DNS
- * message starts (pointers count from there), `end` where it stops.
- */
-export function readName(data: Uint8Array, msg: number, at: number, end: number): Name {
-  const n = readNameWithin(data, msg, at, end);
-  // Running out of captured bytes before the message's end is a cut, not a bad name.
-  if (n.state === 'bad' && data.length < end) return { ...n, state: 'cut' };
-  return n;
-}
-
-function readNameWithin(data: Uint8Array, msg: number, at: number, end: number): Name {
-  const stop = Math.min(end, data.length);
-  let text = '';
-  let labels = 0;
-  let labelsBeforeJump = -1;
-  let used = -1;
-  let pos = at;
-  const seen = new Set<number>();
-  for (;;) {
-    if (pos >= stop) return { text, used: used < 0 ? pos - at : used, labels, state: 'bad' };
-    const len = data[pos];
-    if (len === 0) {
-      if (used < 0) used = pos + 1 - at;
-      break;
-    }
-    if ((len & 0xc0) === 0xc0) {
-      if (pos + 1 >= stop) return { text, used: used < 0 ? pos - at : used, labels, state: 'bad' };
-      const target = msg + (((len & 0x3f) << 8) | data[pos + 1]);
-      if (used < 0) used = pos + 2 - at;
-      if (target >= stop) return { text, used, labels, state: 'bad' };
-      // Coming back to a pointer already followed means the name never ends.
-      if (seen.has(pos)) return { text: LOOP_TEXT, used, labels: labelsBeforeJump, state: 'loop' };
-      if (labelsBeforeJump < 0) labelsBeforeJump = labels;
-      seen.add(pos);
-      pos = target;
-      continue;
-    }
-    if ((len & 0xc0) !== 0) return { text, used: used < 0 ? pos + 1 - at : used, labels, state: 'bad' };
-    if (pos + 1 + len > stop) return { text, used: used < 0 ? pos - at : used, labels, state: 'bad' };
-    let label = '';
-    for (let i = pos + 1; i <= pos + len; i++) {
-      const c = data[i];
-      label += c === 0x2e ? '\\.' : c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : `\\${c.toString(8).padStart(3, '0')}`;
-    }
-    text += (labels ? '.' : '') + label;
-    labels++;
-    pos += 1 + len;
-  }
-  return { text: labels ? text : '<Root>', used, labels, state: 'ok' };
 }
 
 type Variant = 'dns' | 'mdns' | 'llmnr';
@@ -372,6 +314,8 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
   let at = msg + 12;
   let broken = false;
   const columns = ctx.columns && !ctx.inner;
+  // One reader per message: its names share the reader's table of label runs.
+  const names = new DnsNameReader(data, msg, end);
 
   // A section header ("Queries") spans its records; its length is known only at the end.
   const section = (title: string, count: number, one: () => boolean) => {
@@ -384,7 +328,7 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
       out.close();
     }
   };
-  const badName = (n: Name) => {
+  const badName = (n: DnsName) => {
     if (n.state === 'bad') ctx.malformed(proto);
     else if (n.state === 'cut') ctx.truncated(proto);
     else return false;
@@ -392,7 +336,7 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
   };
 
   section('Queries', counts[0], () => {
-    const n = readName(data, msg, at, end);
+    const n = names.read(at, end);
     if (badName(n)) return false;
     if (!need(ctx, proto, at + n.used, 4, end)) return false;
     const type = u16(data, at + n.used);
@@ -424,7 +368,7 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
   });
 
   const rr = (): boolean => {
-    const n = readName(data, msg, at, end);
+    const n = names.read(at, end);
     if (badName(n)) return false;
     if (!need(ctx, proto, at + n.used, 10, end)) return false;
     const p = at + n.used;
@@ -440,7 +384,7 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
     // rdata text for the title line and the Info column
     let summary = '';
     let infoText = '';
-    const nameAt = (o: number) => readName(data, msg, o, rd + rdlen);
+    const nameAt = (o: number) => names.read(o, rd + rdlen);
     if (type === 1 && rdlen === 4) summary = infoText = ipv4Text(u32(data, rd));
     else if (type === 28 && rdlen === 16) summary = infoText = ipv6Text(data.subarray(rd, rd + 16));
     else if (type === 5 || type === 2 || type === 12) summary = infoText = nameAt(rd).text;
@@ -456,7 +400,8 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
       const x = nameAt(rd).text;
       summary = `mname ${x}`;
       infoText = x;
-    }
+    } else if (type === 10) infoText = n.text; // Wireshark's Info repeats the owner name of a NULL record
+
     const label = type === 1 || type === 28 ? 'addr' : type === 5 ? 'cname' : type === 2 ? 'ns' : '';
     let title = isOpt ? `${n.text}: type OPT` : `${n.text}: type ${typeShort(type)}, class ${className(cls)}${flush ? ', cache flush' : ''}`;
     if (summary && !isOpt) title += label ? `, ${label} ${summary}` : `, ${summary}`;
@@ -531,7 +476,8 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
           out.add(D.soaExpire, q + 12, 4, u32(data, q + 12));
           out.add(D.soaMinimum, q + 16, 4, u32(data, q + 16));
         }
-      } else if (rdlen) {
+      } else if (type === 10 && rdlen) out.add(D.nullData, rd, rdlen);
+      else if (rdlen) {
         if (!TYPES[type]) {
           out.expert(
             'dns.undecoded.type',
@@ -564,7 +510,11 @@ function decodeMessage(ctx: LayerContext, variant: Variant, start: number, end: 
   if (columns) {
     let s = `${OPCODES[opcode] ?? 'Unknown operation'}${isResponse ? ' response' : ''} ${hexOf(id, 16)}`;
     if (isResponse && rcode !== 0) s += ` ${RCODES[rcode] ?? 'Unknown error'}`;
-    for (const i of info) s += ' ' + i;
+    // The column keeps 4095 characters (dissect.ts cuts it): stop once past that.
+    for (const i of info) {
+      if (s.length > 4095) break;
+      s += ' ' + i;
+    }
     ctx.cols.info = s;
   }
   return end;

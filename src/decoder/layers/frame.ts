@@ -57,7 +57,13 @@ export const frameFields = defineFields({
   marked: { name: 'frame.marked', label: 'Frame is marked', type: 'bool', generated: true },
   ignored: { name: 'frame.ignored', label: 'Frame is ignored', type: 'bool', generated: true },
   protocols: { name: 'frame.protocols', label: 'Protocols in frame', type: 'string', generated: true },
+  cbPen: { name: 'frame.cb_pen', label: 'Private Enterprise Number', type: 'uint', width: 32, fmt: (v) => `${penName(Number(v))} (${v})` },
+  cbCopy: { name: 'frame.cb_copy', label: 'Copying', type: 'bool', tfs: ['Allowed', 'Not Allowed'] },
 });
+
+/** A few IANA Private Enterprise Numbers by Wireshark's names for them (its full list is not carried). */
+const PENS: Readonly<Record<number, string>> = { 0: 'Reserved', 1: 'NxNetworks', 32473: 'Example Enterprise Number for Documentation Use' };
+export const penName = (pen: number) => PENS[pen] ?? 'Unknown';
 
 export const frameTable: ProtocolTable = {
   layer: 'frame',
@@ -81,8 +87,13 @@ export interface FrameInfo {
 /** "Frame 1: 76 bytes on wire (608 bits), 76 bytes captured (608 bits) on interface lo, id 0" */
 function frameTitle(info: FrameInfo): string {
   const r = info.record;
+  if (r.block?.kind === 'custom') {
+    const bits = `${r.origLen} bytes (${r.origLen * 8} bits)`;
+    return `PCAPNG Custom Block ${r.number}: ${bits} of custom data and options, PEN ${penName(r.block.pen)} (${r.block.pen}), copying ${r.block.copy ? 'allowed' : 'not allowed'}`;
+  }
+  if (r.block?.kind === 'journal') return `Systemd Journal Entry ${r.number}: ${r.origLen} bytes`;
   let s = `Frame ${r.number}: ${r.origLen} bytes on wire (${r.origLen * 8} bits), ${r.capLen} bytes captured (${r.capLen * 8} bits)`;
-  if (info.interfaceName !== undefined) s += ` on interface ${info.interfaceName}, id ${r.interfaceId}`;
+  if (info.interfaceName !== undefined && !r.block) s += ` on interface ${info.interfaceName}, id ${r.interfaceId}`;
   return s;
 }
 
@@ -104,26 +115,33 @@ export function emitFrame(out: Sink, info: FrameInfo): void {
     }
     if (out.detail) out.close();
   }
-  if (info.interfaceName !== undefined) {
+  if (info.interfaceName !== undefined && !r.block) {
     out.open(F.interfaceId, 0, 0, r.interfaceId, out.detail ? `Interface id: ${r.interfaceId} (${info.interfaceName})` : undefined);
     out.add(F.interfaceName, 0, 0, info.interfaceName);
     if (info.interfaceDescription !== undefined) out.add(F.interfaceDescription, 0, 0, info.interfaceDescription);
     out.close();
   }
-  out.add(F.encapType, 0, 0, encapOf(r.linkType)[0]);
-  out.add(F.time, 0, 0, r.timestamp);
-  out.add(F.offsetShift, 0, 0, 0n);
-  out.add(F.timeEpoch, 0, 0, r.timestamp);
-  // BigInt arithmetic costs; the fast path does it only for fields it keeps.
-  if (out.detail || out.wants(F.timeDelta) || out.wants(F.timeDeltaDisplayed)) {
-    const prev = info.previousTimestamp ?? r.timestamp;
-    out.add(F.timeDelta, 0, 0, r.timestamp - prev);
-    out.add(F.timeDeltaDisplayed, 0, 0, r.timestamp - prev);
+  // A block that is no packet has no encapsulation; one without a time has no time fields.
+  if (!r.block) out.add(F.encapType, 0, 0, encapOf(r.linkType)[0]);
+  if (!r.noTime) {
+    out.add(F.time, 0, 0, r.timestamp);
+    out.add(F.offsetShift, 0, 0, 0n);
+    out.add(F.timeEpoch, 0, 0, r.timestamp);
+    // BigInt arithmetic costs; the fast path does it only for fields it keeps.
+    if (out.detail || out.wants(F.timeDelta) || out.wants(F.timeDeltaDisplayed)) {
+      const prev = info.previousTimestamp ?? r.timestamp;
+      out.add(F.timeDelta, 0, 0, r.timestamp - prev);
+      out.add(F.timeDeltaDisplayed, 0, 0, r.timestamp - prev);
+    }
+    if (out.detail || out.wants(F.timeRelative)) out.add(F.timeRelative, 0, 0, r.timestamp - (info.firstTimestamp ?? r.timestamp));
   }
-  if (out.detail || out.wants(F.timeRelative)) out.add(F.timeRelative, 0, 0, r.timestamp - (info.firstTimestamp ?? r.timestamp));
   out.add(F.number, 0, 0, r.number);
   out.add(F.len, 0, 0, r.origLen);
   out.add(F.capLen, 0, 0, r.capLen);
   out.add(F.marked, 0, 0, false);
   out.add(F.ignored, 0, 0, false);
+  if (r.block?.kind === 'custom') {
+    out.add(F.cbPen, 0, 0, r.block.pen);
+    out.add(F.cbCopy, 0, 0, r.block.copy);
+  }
 }

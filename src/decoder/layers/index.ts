@@ -16,6 +16,7 @@ import { decodeIpv6, ipv6Table } from './ipv6.ts';
 import { decodeNull, nullTable } from './null.ts';
 import { decodeRaw, rawTable } from './raw.ts';
 import { decodeSll, decodeSll2, sllTable } from './sll.ts';
+import { decodeJournal, journalTable } from './systemd-journal.ts';
 import { decodeTcp, tcpTable } from './tcp.ts';
 import { decodeTextLines, textLinesTable } from './text-lines.ts';
 import { decodeTls, tlsTable } from './tls.ts';
@@ -46,6 +47,7 @@ export const decoders: Readonly<Record<string, Decoder>> = {
   'data-text-lines': decodeTextLines,
   xml: decodeXml,
   user_dlt: decodeUserDlt,
+  systemd_journal: decodeJournal,
   data: decodeData,
 };
 
@@ -70,5 +72,6 @@ export const protocolTables: Readonly<Record<string, ProtocolTable>> = {
   'data-text-lines': textLinesTable,
   xml: xmlTable,
   user_dlt: userDltTable,
+  systemd_journal: journalTable,
   data: dataTable,
 };

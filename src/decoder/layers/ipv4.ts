@@ -258,7 +258,9 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
     return;
   }
   const ds = data[offset + IH.dsfield];
-  const totalLen = u16(data, offset + IH.totalLength);
+  const storedLen = u16(data, offset + IH.totalLength);
+  // 0 in a frame captured before segmentation offload (or BIG TCP): Wireshark takes the frame's length and says why.
+  const totalLen = storedLen === 0 ? end - offset : storedLen;
   const id = u16(data, offset + IH.id);
   const ff = u16(data, offset + IH.flagsFragment);
   const flags = ff >> 13;
@@ -277,7 +279,15 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
     out.add(I.ecn, offset + IH.dsfield, 1, ds & 3);
     out.close();
   }
-  out.add(I.len, offset + IH.totalLength, 2, totalLen);
+  if (storedLen === 0 && out.detail) {
+    out.add(
+      I.len,
+      offset + IH.totalLength,
+      2,
+      totalLen,
+      `[Total Length: ${totalLen} bytes (reported as 0, presumed to be because of "TCP segmentation offload" (TSO))]`,
+    );
+  } else out.add(I.len, offset + IH.totalLength, 2, totalLen);
   out.add(I.id, offset + IH.id, 2, id);
   if (out.detail || out.wantsAny(FLAG_SPECS)) {
     out.open(I.flags, offset + IH.flagsFragment, 1, flags, out.detail ? `${bitPattern(0xe0, 8, flags)} = Flags: ${flagsText(flags)}` : undefined);
@@ -337,7 +347,7 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
 
   // The payload ends where Total Length says, unless the frame is shorter (then the frame's end).
   let payloadEnd = offset + totalLen;
-  if (totalLen === 0 || payloadEnd > end) payloadEnd = end;
+  if (payloadEnd > end) payloadEnd = end;
   const rec: Ipv4Record = {
     offset,
     hdrLen,

@@ -300,6 +300,8 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   };
   let ok = true;
   while (ok) {
+    // Each extension header is a layer of its own in Wireshark: its depth limit ends a long chain.
+    if (EXT_PROTOCOLS[next] && ctx.tooDeep(EXT_PROTOCOLS[next].short)) break;
     if (next === 0) {
       ok = ext({ node: X.hopopts, nxt: X.hopoptsNxt, len: X.hopoptsLen, lenOct: X.hopoptsLenOct }, (f, t) => tlvOptions(ctx, f, t));
     } else if (next === 60) {

@@ -36,10 +36,23 @@ export const vlanTable: ProtocolTable = {
   fields: vlanFields,
 };
 
+/** Wireshark's MAX_VLAN_NESTING: tags dissected before it gives up on the frame. */
+const MAX_TAGS = 20;
+
+function tagDepth(protocols: readonly string[]): number {
+  let n = 0;
+  for (const p of protocols) if (p === 'vlan') n++;
+  return n;
+}
+
 export const decodeVlan: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('vlan');
-  out.open(V.vlan, offset, 4, '802.1Q Virtual LAN');
+  // Past 20 tags Wireshark adds a bare node, notes it, and stops: the node's line
+  // is the protocol's name, its value as `-T fields` prints it the filter name.
+  const tooDeep = tagDepth(ctx.protocols) > MAX_TAGS;
+  if (tooDeep) out.open(V.vlan, offset, 4, 'vlan', out.detail ? '802.1Q Virtual LAN' : 'vlan');
+  else out.open(V.vlan, offset, 4, '802.1Q Virtual LAN');
   if (!need(ctx, '802.1Q Virtual LAN', offset, 4, end)) {
     out.close();
     return;
@@ -48,6 +61,16 @@ export const decodeVlan: Decoder = (ctx, offset, end) => {
   const pri = tci >> 13;
   const dei = (tci & 0x1000) !== 0;
   const id = tci & 0x0fff;
+  // It sets the columns first; the rest of the frame is left undissected (which also bounds the nesting).
+  if (tooDeep) {
+    out.expert('vlan.too_many_tags', 'warn', 'Too many nested VLAN tags');
+    out.close();
+    if (ctx.columns && !ctx.inner) {
+      ctx.cols.protocol = 'VLAN';
+      ctx.cols.info = `PRI: ${pri}  DEI: ${dei ? 1 : 0}  ID: ${id}`;
+    }
+    return end;
+  }
   if (out.detail || out.wants(V.vlan)) out.finish(4, `802.1Q Virtual LAN, PRI: ${pri}, DEI: ${dei ? 1 : 0}, ID: ${id}`);
   out.add(V.priority, offset, 2, pri);
   out.add(V.dei, offset, 2, dei);

@@ -353,7 +353,7 @@ class PacketViewerElement extends HTMLElement {
       first,
       before === undefined ? undefined : first + before,
     );
-    for (const [i, row] of rows.entries()) row.querySelector('[data-time]')!.textContent = texts[i];
+    for (const [i, row] of rows.entries()) row.querySelector('[data-time]')!.textContent = row.dataset.noTime ? '' : texts[i];
   }
 
   /** The Info cells follow the sequence-number view (needs the decoder). */

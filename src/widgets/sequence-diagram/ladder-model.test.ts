@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { writePcapng } from '../../decoder/capture/write-pcapng.ts';
+import { timelessTcpBlocks } from '../../decoder/layers/testdata/hostile.ts';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { buildLadder } from './ladder-model.ts';
+import { ladderTable } from './render.ts';
 
 const open = (name: string) => openCapture(new Uint8Array(readFileSync(`captures/recorded/${name}.pcapng`)));
 const hosts = { A: { name: 'Client (A)', address: '10.77.0.1' }, B: { name: 'Web server (B)', address: '10.77.0.2' } };
@@ -56,5 +59,30 @@ describe('buildLadder', () => {
   it('returns undefined for a stream that is not there', () => {
     expect(buildLadder(open('tcp-http'), 5)).toBeUndefined();
     expect(buildLadder(open('udp-dns'), 0)).toBeUndefined();
+  });
+});
+
+describe('buildLadder on segments without a time (pcapng simple packets)', () => {
+  const capture = openCapture(writePcapng(timelessTcpBlocks()));
+  const m = buildLadder(capture, 0)!;
+
+  it('draws them where the segment before is, never before the start', () => {
+    expect(m.segments.map((s) => s.frame)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(m.segments.map((s) => s.noTime ?? false)).toEqual([false, true, false, false, true, false, false]);
+    expect(m.segments.map((s) => Math.round(s.t * 1e3))).toEqual([0, 0, 2, 3, 3, 5, 6]);
+  });
+
+  it('leaves their time out of the table and the explorer list', () => {
+    const cells = [...ladderTable(m, 0).matchAll(/data-index="\d+"[^>]*><td>(\d+)<\/td><td>([^<]*)<\/td>/g)].map((x) => [x[1], x[2]]);
+    expect(cells).toEqual([
+      ['1', '0.000000'],
+      ['2', ''],
+      ['3', '0.002000'],
+      ['4', '0.003000'],
+      ['5', ''],
+      ['6', '0.005000'],
+      ['7', '0.006000'],
+    ]);
+    expect(capture.summaries().map((r) => r.time)).toEqual(['0.000000', '', '0.002000', '0.003000', '', '0.005000', '0.006000']);
   });
 });

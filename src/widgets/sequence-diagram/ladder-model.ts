@@ -20,8 +20,10 @@ export interface LadderEndpoint {
 
 export interface LadderSegment {
   frame: number;
-  /** Seconds since the stream's first segment. */
+  /** Seconds since the stream's first segment (for one without a time, the segment's before). */
   t: number;
+  /** The file gives this segment no time (a pcapng simple packet): the table shows none. */
+  noTime?: true;
   fromA: boolean;
   /** Flag names as the Info column lists them ("SYN, ACK"). */
   flags: string;
@@ -58,9 +60,9 @@ export interface HostNames {
   B?: { name: string; address: string };
 }
 
-function segmentOf(capture: OpenedCapture, n: number): { seg: TcpSegmentInput; tree: Field[] } | undefined {
+function segmentOf(capture: OpenedCapture, n: number): { seg: TcpSegmentInput; tree: Field[]; noTime: boolean } | undefined {
   const seg = capture.tcpSegment(n);
-  return seg && { seg, tree: capture.dissect(n).tree };
+  return seg && { seg, tree: capture.dissect(n).tree, noTime: capture.frames[n - 1]?.noTime === true };
 }
 
 function flagNames(tree: readonly Field[]): string {
@@ -84,7 +86,7 @@ function framesOfStream(analysis: ConversationAnalysis, stream: number, limit: n
 export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostNames = {}, opts: { limit?: number } = {}): LadderModel | undefined {
   const analysis: ConversationAnalysis | undefined = capture.analysis;
   const numbers = opts.limit !== undefined && analysis ? framesOfStream(analysis, stream, opts.limit) : capture.frames.map((r) => r.number);
-  const all: { seg: TcpSegmentInput; tree: Field[] }[] = [];
+  const all: { seg: TcpSegmentInput; tree: Field[]; noTime: boolean }[] = [];
   for (const n of numbers) {
     const s = segmentOf(capture, n);
     if (s) all.push(s);
@@ -108,8 +110,12 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
   const bAddr = summary?.b.address ?? first.dst;
   const bPort = summary?.b.port ?? first.dstPort;
   const nameOf = (address: string, port: number) => [hosts.A, hosts.B].find((h) => h && h.address === address)?.name ?? endpointText(address, port);
-  const t0 = first.time;
-  const segments = mine.map(({ seg, tree }): LadderSegment => {
+  // A segment the file gives no time (a pcapng simple packet) is drawn where the one before it is.
+  const t0 = mine.find((s) => !s.noTime)?.seg.time ?? first.time;
+  let lastT = 0;
+  const segments = mine.map(({ seg, tree, noTime }): LadderSegment => {
+    const t = noTime ? lastT : Number(seg.time - t0) / 1e9;
+    lastT = t;
     const fields = analysis?.tcpFields(seg) ?? [];
     const num = (name: string) => {
       const f = fields.find((x) => x.name === name);
@@ -126,7 +132,8 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
     const fromA = seg.src === aAddr && seg.srcPort === aPort;
     return {
       frame: seg.frame,
-      t: Number(seg.time - t0) / 1e9,
+      t,
+      ...(noTime ? { noTime: true } : {}),
       fromA,
       flags: flagNames(tree),
       rst,

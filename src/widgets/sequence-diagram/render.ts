@@ -145,7 +145,7 @@ export function ladderTable(model: LadderModel, selected: number): string {
       const analysis = [marksText(s), lost].filter(Boolean).join('; ');
       return (
         `<tr data-frame="${s.frame}" data-index="${i}"${i === selected ? ' aria-current="true"' : ''}>` +
-        `<td>${s.frame}</td><td>${s.t.toFixed(6)}</td><td>${esc(dir)}</td><td>${esc(s.flags)}</td><td>${s.seq}</td><td>${s.ack ?? ''}</td><td>${s.len}</td><td>${esc(analysis)}</td></tr>`
+        `<td>${s.frame}</td><td>${s.noTime ? '' : s.t.toFixed(6)}</td><td>${esc(dir)}</td><td>${esc(s.flags)}</td><td>${s.seq}</td><td>${s.ack ?? ''}</td><td>${s.len}</td><td>${esc(analysis)}</td></tr>`
       );
     })
     .join('');
