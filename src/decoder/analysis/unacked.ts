@@ -30,12 +30,18 @@ export interface Sent {
   copies: number;
 }
 
+/** How many acknowledged segments each direction remembers for its explanations. */
+const RECENT = 32;
+
+/** Shared by every instance until its first segment (never written to). */
+const EMPTY: Sent[] = [];
+
 /** Key of an untrimmed range: the sequence number and the length (at most 65,537 with SYN and FIN). */
 const rangeKey = (seq: number, next: number): number => seq * 0x20000 + ((next - seq) >>> 0);
 
 export class UnackedSegments {
   private readonly max: number;
-  private list: Sent[] = [];
+  private list: Sent[] = EMPTY;
   /** Entries as Wireshark counts them: copies included. */
   private count = 0;
   /** Entries below this index have been through an ACK walk since they came. */
@@ -46,6 +52,9 @@ export class UnackedSegments {
   private loTail = 0;
   /** The largest next of the waiting segments (when some wait): no ACK removes it without removing every one. */
   hi = 0;
+  /** The last RECENT acknowledged segments, so explanations can name where bytes were first sent: a ring, oldest at recentNext once full. */
+  private recent: Sent[] | undefined;
+  private recentNext = 0;
   /** Untrimmed entries by range, so a copy joins its original; made when a second entry waits (most never have one). */
   private byRange: Map<number, Sent> | undefined;
 
@@ -82,15 +91,17 @@ export class UnackedSegments {
     if (n === 0) this.hi = next;
     else if (seqGT(next, this.hi)) this.hi = next;
     if (n === this.clean || seqLT(seq, this.loTail)) this.loTail = seq;
-    this.list.push(u);
+    // A literal holds exactly one: most conversations of a flood never have a second.
+    if (n === 0) this.list = [u];
+    else this.list.push(u);
   }
 
   /**
-   * An ACK of `ack`: drops the segments wholly below it (`dropped` sees each,
-   * oldest first), trims one it cuts through, and returns the oldest segment
+   * An ACK of `ack` in `frame`: drops the segments wholly below it (into the
+   * recent ones), trims one it cuts through, and returns the oldest segment
    * ending exactly at it.
    */
-  ack(ack: number, dropped: (u: Sent) => void): Sent | undefined {
+  ack(ack: number, frame: number): Sent | undefined {
     const ua = this.list;
     const n = ua.length;
     // No entry an earlier ACK went over starts below this one: none can change.
@@ -118,7 +129,8 @@ export class UnackedSegments {
       }
       this.forget(u);
       this.count -= 1 + u.copies;
-      dropped(u);
+      u.ackedBy = frame;
+      this.remember(u);
     }
     if (keep !== n) ua.length = keep;
     if (keep === 0) this.byRange = undefined;
@@ -135,10 +147,26 @@ export class UnackedSegments {
     return this.clean < n && seqLT(this.loTail, this.loClean) ? this.loTail : this.loClean;
   }
 
-  /** The oldest waiting segment whose bytes as sent include `seq`. */
-  find(seq: number): Sent | undefined {
+  /** Who sent the bytes at `seq`: the oldest recently acknowledged segment holding them, else the oldest waiting one. */
+  whoSent(seq: number): Sent | undefined {
+    const r = this.recent;
+    if (r) {
+      for (let i = 0; i < r.length; i++) {
+        const u = r[(this.recentNext + i) % r.length];
+        if (!seqLT(seq, u.seq0) && seqLT(seq, u.next)) return u;
+      }
+    }
     for (const u of this.list) if (!seqLT(seq, u.seq0) && seqLT(seq, u.next)) return u;
     return undefined;
+  }
+
+  private remember(u: Sent): void {
+    const r = (this.recent ??= []);
+    if (r.length < RECENT) r.push(u);
+    else {
+      r[this.recentNext] = u;
+      this.recentNext = (this.recentNext + 1) % RECENT;
+    }
   }
 
   private forget(u: Sent): void {
