@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFragmentTracker } from './ip-fragments.ts';
 import { createDatagramBuffers } from './ip-fragment-buffer.ts';
@@ -55,5 +56,41 @@ describe('IP fragments, second pass', () => {
     b.keep(1, bytes(8));
     b.keep(2, bytes(8, 8));
     expect(b.build(3, plan, bytes(4, 16))).toBeUndefined();
+  });
+});
+
+describe('IP fragments, completion', () => {
+  it('counts a fragment that sorts before ones already covered', () => {
+    const t = createFragmentTracker();
+    t.add(1, 'k', 0, 8, true, bytes(8));
+    t.add(2, 'k', 8, 8, true, bytes(8));
+    t.add(3, 'k', 24, 8, false, bytes(8));
+    // Sorts between frames 1 and 2, and reaches past both to the tail.
+    expect(t.add(4, 'k', 0, 24, true, bytes(24))?.plan.frames).toEqual([1, 4, 2, 3]);
+  });
+
+  it('completes where a fresh walk over the fragments in offset order first covers the datagram', () => {
+    const fragment = fc.record({ offset: fc.integer({ min: 0, max: 12 }), length: fc.integer({ min: 0, max: 4 }), more: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (fragments) => {
+        const t = createFragmentTracker();
+        const seen: { offset: number; length: number }[] = [];
+        let datalen = -1;
+        fragments.forEach((f, frame) => {
+          const done = t.add(frame + 1, 'k', f.offset * 8, f.length * 8, f.more, bytes(f.length * 8));
+          seen.push({ offset: f.offset * 8, length: f.length * 8 });
+          if (!f.more && datalen < 0) datalen = (f.offset + f.length) * 8;
+          let covered = 0;
+          for (const s of [...seen].sort((a, b) => a.offset - b.offset)) if (s.offset <= covered) covered = Math.max(covered, s.offset + s.length);
+          const complete = datalen >= 0 && covered >= datalen;
+          expect(done !== undefined).toBe(complete);
+          if (complete) {
+            seen.length = 0;
+            datalen = -1;
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

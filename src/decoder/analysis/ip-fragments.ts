@@ -48,6 +48,9 @@ interface Pending {
   lengths: number[];
   /** Length of the datagram once its last fragment (MF clear) was seen, else -1. */
   datalen: number;
+  /** Bytes from offset 0 the fragments so far cover without a gap, and how many (in offset order) that took. */
+  covered: number;
+  scanned: number;
   head: Uint8Array | undefined;
 }
 
@@ -69,7 +72,7 @@ export function createFragmentTracker(): FragmentTracker {
     add(frame, key, offset, length, more, payload) {
       let p = pending.get(key);
       if (!p) {
-        p = { frames: [], offsets: [], lengths: [], datalen: -1, head: undefined };
+        p = { frames: [], offsets: [], lengths: [], datalen: -1, head: undefined, covered: 0, scanned: 0 };
         pending.set(key, p);
       }
       if (offset === 0 && !p.head) p.head = payload.slice(0, HEAD_BYTES);
@@ -81,6 +84,18 @@ export function createFragmentTracker(): FragmentTracker {
       p.frames.splice(i, 0, frame);
       p.offsets.splice(i, 0, offset);
       p.lengths.splice(i, 0, length);
+      // The gapless cover from 0 only grows: a fragment before the scan point starts inside it
+      // (it sorts before one that did), so the scan goes on from where it stopped, and each
+      // fragment is scanned once however many come (a storm of them stays linear).
+      if (i < p.scanned) {
+        p.scanned++;
+        if (offset + length > p.covered) p.covered = offset + length;
+      }
+      while (p.scanned < p.offsets.length && p.offsets[p.scanned] <= p.covered) {
+        const end = p.offsets[p.scanned] + p.lengths[p.scanned];
+        if (end > p.covered) p.covered = end;
+        p.scanned++;
+      }
       held++;
       if (held > MAX_PENDING_FRAGMENTS) {
         for (const k of pending.keys()) {
@@ -91,11 +106,7 @@ export function createFragmentTracker(): FragmentTracker {
         }
       }
       if (p.datalen < 0) return undefined;
-      // Complete when the fragments, in offset order, cover every byte up to the datagram's length.
-      let max = 0;
-      for (let j = 0; j < p.offsets.length; j++) {
-        if (p.offsets[j] <= max && p.offsets[j] + p.lengths[j] > max) max = p.offsets[j] + p.lengths[j];
-      }
+      const max = p.covered;
       if (max < p.datalen) return undefined;
       drop(key);
       const overlaps: boolean[] = [];

@@ -55,4 +55,33 @@ describe('the bytes of a reassembled PDU', () => {
     expect(b.build(4, PDU, enc('de'))).toBeUndefined();
     expect(dec(b.build(7, PDU, enc('f'))!.bytes)).toBe('abcdef');
   });
+
+  it('lets the oldest parts go past its byte cap: their PDU is not reassembled, later ones are', () => {
+    const b = createPduBuffers(4);
+    const next: ReassembledPdu = { frames: [8, 9], lengths: [2, 1], offsets: [0, 0], total: 3, kind: 'http', completedIn: 9, label: '' };
+    b.keep(3, PDU, enc('..abc'));
+    b.keep(4, PDU, enc('de'));
+    b.keep(8, next, enc('gh'));
+    expect(b.build(7, PDU, enc('f'))).toBeUndefined();
+    expect(dec(b.build(9, next, enc('i'))!.bytes)).toBe('ghi');
+  });
+
+  it('finds the parts of a PDU of many segments, each once', () => {
+    const n = 1000;
+    const frames = Array.from({ length: n }, (_, i) => 10 + i);
+    const big: ReassembledPdu = {
+      frames,
+      lengths: frames.map(() => 1),
+      offsets: frames.map(() => 0),
+      total: n,
+      kind: 'http',
+      completedIn: 10 + n - 1,
+      label: '',
+    };
+    const b = createPduBuffers();
+    for (const f of frames.slice(0, -1)) b.keep(f, big, Uint8Array.of(f & 0xff));
+    const pdu = b.build(10 + n - 1, big, Uint8Array.of((10 + n - 1) & 0xff));
+    expect(Array.from(pdu!.bytes)).toEqual(frames.map((f) => f & 0xff));
+    expect(pdu).toMatchObject({ offsetHere: 0, lengthHere: 1 });
+  });
 });

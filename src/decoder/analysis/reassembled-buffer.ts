@@ -18,19 +18,59 @@ export interface PduBuffers {
   build(frame: number, pdu: ReassembledPdu, payload: Uint8Array): PduBytes | undefined;
 }
 
-export function createPduBuffers(): PduBuffers {
+/**
+ * Memory cap of the second pass: at most 64 MiB of parts wait for the frame
+ * completing their PDU. Past it the oldest kept parts are let go and their
+ * PDU shows as not reassembled (as the IP datagram buffers do).
+ */
+const MAX_KEPT_BYTES = 64 << 20;
+
+/** Lists longer than this are searched through an index (a PDU of 70,000 segments would make every lookup long). */
+const SCAN_LIMIT = 16;
+
+export function createPduBuffers(maxBytes = MAX_KEPT_BYTES): PduBuffers {
+  // A Map iterates in insertion order: the first key is the oldest part.
   const parts = new Map<number, Uint8Array>();
+  let kept = 0;
+  const indexes = new WeakMap<ReassembledPdu, Map<number, number>>();
+  const indexOf = (pdu: ReassembledPdu, frame: number): number => {
+    if (pdu.frames.length <= SCAN_LIMIT) return pdu.frames.indexOf(frame);
+    let index = indexes.get(pdu);
+    if (!index) {
+      index = new Map();
+      // The first occurrence, as indexOf finds it.
+      for (let i = pdu.frames.length - 1; i >= 0; i--) index.set(pdu.frames[i], i);
+      indexes.set(pdu, index);
+    }
+    return index.get(frame) ?? -1;
+  };
+  const take = (frame: number): Uint8Array | undefined => {
+    const part = parts.get(frame);
+    if (part) {
+      parts.delete(frame);
+      kept -= part.length;
+    }
+    return part;
+  };
   return {
     keep(frame, pdu, payload) {
-      const i = pdu.frames.indexOf(frame);
+      const i = indexOf(pdu, frame);
       if (i < 0 || frame === pdu.completedIn) return;
       const from = pdu.offsets[i];
+      if (from + pdu.lengths[i] > payload.length) return;
+      take(frame);
       // A copy: the caller's buffer is reused for the next frames.
-      if (from + pdu.lengths[i] <= payload.length) parts.set(frame, payload.slice(from, from + pdu.lengths[i]));
+      const part = payload.slice(from, from + pdu.lengths[i]);
+      parts.set(frame, part);
+      kept += part.length;
+      for (const f of parts.keys()) {
+        if (kept <= maxBytes) break;
+        take(f);
+      }
     },
     build(frame, pdu, payload) {
       // The completing frame's part may sit anywhere in the list (a gap filled late).
-      const here = pdu.frames.indexOf(frame);
+      const here = indexOf(pdu, frame);
       if (here < 0 || frame !== pdu.completedIn) return undefined;
       const bytes = new Uint8Array(pdu.total);
       let at = 0;
@@ -41,8 +81,7 @@ export function createPduBuffers(): PduBuffers {
         if (i === here) {
           if (pdu.offsets[i] + n <= payload.length) part = payload.subarray(pdu.offsets[i], pdu.offsets[i] + n);
         } else {
-          part = parts.get(pdu.frames[i]);
-          parts.delete(pdu.frames[i]);
+          part = take(pdu.frames[i]);
         }
         if (!part || part.length !== n) whole = false;
         else bytes.set(part, at);

@@ -149,16 +149,12 @@ function httpFramer(onHead: (h: HttpHead) => void = () => {}): Framer {
       while (i < end) {
         if (state === H_HEAD) {
           const c = b[i++];
-          // A header this long is not HTTP after all: stop looking for messages here.
-          if (head.length >= 65536) {
-            state = H_TO_CLOSE;
-            head = '';
-            continue;
-          }
-          head += String.fromCharCode(c);
+          // As tshark, a head of any length ends at its blank line; only its first 64 KiB are
+          // kept to read the message's length from (a header flood must not grow a string).
+          if (head.length < MAX_HEAD) head += String.fromCharCode(c);
           tail = ((tail << 8) | c) >>> 0;
           if (tail === 0x0d0a0d0a) {
-            head = head.slice(0, -4);
+            if (head.endsWith('\r\n\r\n')) head = head.slice(0, -4);
             tail = 0;
             parseHead();
             if ((state as number) === -1) {
@@ -241,6 +237,8 @@ interface OpenMessage {
 
 /** Open messages kept per direction; the oldest beyond this is given up as unfinished. */
 const MAX_OPEN = 32;
+/** Bytes of an HTTP head kept to parse (the rest is only scanned for its end). */
+const MAX_HEAD = 65536;
 /** Recent segments that were part of no message, kept to be claimed by a message opened later. */
 const MAX_LOOSE = 256;
 

@@ -30,6 +30,7 @@ import { S_UNKNOWN, stepStates } from './conn-state.ts';
 import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
+import { UnackedSegments } from './unacked.ts';
 import { TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** Fast retransmission: the duplicate ACKs must be this recent (ns). HEURISTIC. */
@@ -39,22 +40,6 @@ const OOO_DEFAULT_THRESHOLD_NS = 3_000_000;
 
 /** wsOpt when a SYN's options were cut before a window scale option could appear. */
 const WS_UNKNOWN = -3;
-
-/** How many acknowledged segments each direction remembers for its explanations. */
-const RECENT = 32;
-
-/** An unacknowledged segment, kept until an ACK covers it (for acks_frame / ack_rtt). */
-interface Sent {
-  frame: number;
-  seq: number;
-  /** Sequence number as sent (seq is trimmed by partial ACKs). */
-  seq0: number;
-  next: number;
-  /** ns since the capture's first frame (exact as a double for 104 days). */
-  time: number;
-  /** Frame whose ACK first covered it (0 while unacknowledged). */
-  ackedBy: number;
-}
 
 /** One direction of a TCP conversation. */
 export interface Flow {
@@ -90,13 +75,8 @@ export interface Flow {
   validBif: boolean;
   /** Bytes covered by the SACK blocks of this side's latest segment. */
   sackBytes: number;
-  unacked: Sent[];
-  /**
-   * The last RECENT acknowledged segments, so explanations can name where
-   * bytes were first sent: a ring, oldest at recentNext once it is full.
-   */
-  recent: Sent[];
-  recentNext: number;
+  /** Segments waiting for an ACK, and the last ones acknowledged (made at this side's first segment that needs one). */
+  unacked: UnackedSegments | undefined;
   finSeen: boolean;
   /** Sequence number just after this side's FIN. */
   finNext: number;
@@ -229,9 +209,7 @@ function newFlow(addr: string, port: number): Flow {
     pushBytes: 0,
     validBif: true,
     sackBytes: 0,
-    unacked: [],
-    recent: [],
-    recentNext: 0,
+    unacked: undefined,
     finSeen: false,
     finNext: 0,
     finFrame: 0,
@@ -244,7 +222,9 @@ function newFlow(addr: string, port: number): Flow {
   };
 }
 
-const key = (a: string, ap: number, b: string, bp: number): string => a + '|' + ap + '|' + b + '|' + bp;
+// Joined, not concatenated: a map keeps its keys, and a concatenation is a tree of pieces
+// (about 160 bytes more per conversation, which a SYN flood has 150,000 of).
+const key = (a: string, ap: number, b: string, bp: number): string => [a, ap, b, bp].join('|');
 
 export interface TcpAnalyzer {
   /** First pass: one TCP segment, in frame order. */
@@ -316,17 +296,6 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     st.streams.push(s);
     byKey.set(key(seg.src, seg.srcPort, seg.dst, seg.dstPort), s);
     return s;
-  }
-
-  /** Finds who sent the bytes at `seq` (for explanations). */
-  function findSent(f: Flow, seq: number): Sent | undefined {
-    const r = f.recent;
-    for (let i = 0; i < r.length; i++) {
-      const u = r[(f.recentNext + i) % r.length];
-      if (seqGE(seq, u.seq0) && seqLT(seq, u.next)) return u;
-    }
-    for (const u of f.unacked) if (seqGE(seq, u.seq0) && seqLT(seq, u.next)) return u;
-    return undefined;
   }
 
   function addTcp(seg: TcpSegmentInput): void {
@@ -534,7 +503,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     const alreadyAcked = seglen > 0 && rev.lastAckSet && seqLE(seqAdd(seq, seglen), rev.lastAck);
     if ((seglen > 0 || isSyn || isFin) && fwd.nextSeqSet && (notAdvanced || alreadyAcked) && !(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE))) {
       const n = note(frame);
-      const orig = findSent(fwd, seq);
+      const orig = fwd.unacked?.whoSent(seq);
       if (orig) {
         n.origFrame = orig.frame;
         n.sinceNs = t - orig.time;
@@ -568,7 +537,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK
         // (or, when none is, since the segment that last advanced the sequence).
         const oldest: { frame: number; time: number } | null =
-          fwd.unacked.length > 0 ? fwd.unacked[0] : fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null;
+          fwd.unacked?.oldest() ?? (fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null);
         if (oldest) {
           n.rtoNs = t - oldest.time;
           n.rtoFrame = oldest.frame;
@@ -606,7 +575,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
     // Every segment that occupies sequence space waits for its ACK, copies included.
     if (seglen > 0 || isSyn || isFin) {
-      fwd.unacked.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
+      (fwd.unacked ??= new UnackedSegments()).push(frame, seq, nxt, t);
     }
     if (isFin && !s.firstFin) {
       s.firstFin = frame;
@@ -622,29 +591,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (isAck) {
       // An ACK names the segment whose end it equals (the oldest copy, if it was sent twice);
       // segments wholly below it are dropped, and one it cuts through is trimmed.
-      const ua = rev.unacked;
-      let hit: Sent | null = null;
-      let keep = 0;
-      for (let i = 0; i < ua.length; i++) {
-        const u = ua[i];
-        if (u.next === ack) {
-          if (!hit) hit = u;
-        } else if (seqGT(ack, u.seq) && seqLE(ack, u.next)) {
-          u.seq = ack;
-          ua[keep++] = u;
-          continue;
-        } else if (seqGT(u.next, ack)) {
-          ua[keep++] = u;
-          continue;
-        }
-        u.ackedBy = frame;
-        if (rev.recent.length < RECENT) rev.recent.push(u);
-        else {
-          rev.recent[rev.recentNext] = u;
-          rev.recentNext = (rev.recentNext + 1) % RECENT;
-        }
-      }
-      if (keep !== ua.length) ua.length = keep;
+      const hit = rev.unacked?.ack(ack, frame);
       if (hit) {
         st.acksFrame.set(frame, hit.frame);
         st.ackRttNs.set(frame, Number(t - hit.time));
@@ -670,15 +617,10 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (sack) for (const [le, re] of sack) if (seqGT(re >>> 0, le >>> 0)) sacked += seqDiff(re >>> 0, le >>> 0);
     fwd.sackBytes = sacked;
 
-    if (seglen > 0 && fwd.validBif && fwd.unacked.length > 0) {
+    if (seglen > 0 && fwd.validBif && fwd.unacked && fwd.unacked.length > 0) {
       // Bytes in flight: the span of sequence space sent and not yet acknowledged.
-      const ua = fwd.unacked;
-      let lo = ua[0].seq;
-      let hi = ua[0].next;
-      for (let i = 1; i < ua.length; i++) {
-        if (seqLT(ua[i].seq, lo)) lo = ua[i].seq;
-        if (seqGT(ua[i].next, hi)) hi = ua[i].next;
-      }
+      const lo = fwd.unacked.lo();
+      const hi = fwd.unacked.hi;
       // The FIN's sequence number is not a byte; bytes the peer's latest SACK reports as received
       // are not in flight.
       const inFlight = seqDiff(hi, lo) - (isFin && hi === nxt ? 1 : 0) - rev.sackBytes;
@@ -736,11 +678,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         s.b.pdu?.flush();
         s.a.pdu = null;
         s.b.pdu = null;
-        s.a.unacked = [];
-        s.b.unacked = [];
-        s.a.recent = [];
-        s.b.recent = [];
-        s.a.recentNext = s.b.recentNext = 0;
+        s.a.unacked = s.b.unacked = undefined;
       }
       byKey.clear();
       udpByKey.clear();

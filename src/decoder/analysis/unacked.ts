@@ -1,0 +1,176 @@
+// One direction's segments waiting for an ACK, oldest first, as Wireshark's
+// tcp_unacked list: what an ACK names (acks_frame, ack_rtt), the span of bytes
+// in flight, the oldest segment a retransmission is timed from.
+//
+// Wireshark walks that whole list on every segment and stops adding to it at
+// TCP_MAX_UNACKED_SEGMENTS (10,000) entries; the same cap here keeps every
+// output equal to tshark's, and three shortcuts keep the work per segment
+// independent of the history: copies of a segment still waiting (same
+// sequence range) are one entry with a count, the smallest sequence number of
+// the entries an ACK already went over is kept so a later ACK not above it
+// skips them, and the span's ends are kept as segments come and go.
+
+import { seqGT, seqLE, seqLT } from './seq.ts';
+
+/** Wireshark's TCP_MAX_UNACKED_SEGMENTS: segments past it are not remembered (nor their ACKs matched). */
+const MAX_UNACKED = 10_000;
+
+/** An unacknowledged segment, kept until an ACK covers it (for acks_frame / ack_rtt). */
+export interface Sent {
+  frame: number;
+  seq: number;
+  /** Sequence number as sent (seq is trimmed by partial ACKs). */
+  seq0: number;
+  next: number;
+  /** ns since the capture's first frame (exact as a double for 104 days). */
+  time: number;
+  /** Frame whose ACK first covered it (0 while unacknowledged). */
+  ackedBy: number;
+  /** Later copies of the same range merged into this entry (each counts toward MAX_UNACKED). */
+  copies: number;
+}
+
+/** How many acknowledged segments each direction remembers for its explanations. */
+const RECENT = 32;
+
+/** Shared by every instance until its first segment (never written to). */
+const EMPTY: Sent[] = [];
+
+/** Key of an untrimmed range: the sequence number and the length (at most 65,537 with SYN and FIN). */
+const rangeKey = (seq: number, next: number): number => seq * 0x20000 + ((next - seq) >>> 0);
+
+export class UnackedSegments {
+  private readonly max: number;
+  private list: Sent[] = EMPTY;
+  /** Entries as Wireshark counts them: copies included. */
+  private count = 0;
+  /** Entries below this index have been through an ACK walk since they came. */
+  private clean = 0;
+  /** The smallest seq among those entries (meaningful when clean > 0). */
+  private loClean = 0;
+  /** The smallest seq among the later ones (meaningful when clean < list.length). */
+  private loTail = 0;
+  /** The largest next of the waiting segments (when some wait): no ACK removes it without removing every one. */
+  hi = 0;
+  /** The last RECENT acknowledged segments, so explanations can name where bytes were first sent: a ring, oldest at recentNext once full. */
+  private recent: Sent[] | undefined;
+  private recentNext = 0;
+  /** Untrimmed entries by range, so a copy joins its original; made when a second entry waits (most never have one). */
+  private byRange: Map<number, Sent> | undefined;
+
+  constructor(max = MAX_UNACKED) {
+    this.max = max;
+  }
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  /** The oldest segment still waiting, if any. */
+  oldest(): Sent | undefined {
+    return this.list[0];
+  }
+
+  /** Remembers a segment, unless MAX_UNACKED are already waiting. */
+  push(frame: number, seq: number, next: number, time: number): void {
+    if (this.count >= this.max) return;
+    this.count++;
+    const n = this.list.length;
+    const key = rangeKey(seq, next);
+    if (n > 0 && !this.byRange) {
+      this.byRange = new Map();
+      for (const w of this.list) if (w.seq === w.seq0) this.byRange.set(rangeKey(w.seq, w.next), w);
+    }
+    const same = n > 0 ? this.byRange?.get(key) : undefined;
+    if (same) {
+      same.copies++;
+      return;
+    }
+    const u: Sent = { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
+    this.byRange?.set(key, u);
+    if (n === 0) this.hi = next;
+    else if (seqGT(next, this.hi)) this.hi = next;
+    if (n === this.clean || seqLT(seq, this.loTail)) this.loTail = seq;
+    // A literal holds exactly one: most conversations of a flood never have a second.
+    if (n === 0) this.list = [u];
+    else this.list.push(u);
+  }
+
+  /**
+   * An ACK of `ack` in `frame`: drops the segments wholly below it (into the
+   * recent ones), trims one it cuts through, and returns the oldest segment
+   * ending exactly at it.
+   */
+  ack(ack: number, frame: number): Sent | undefined {
+    const ua = this.list;
+    const n = ua.length;
+    // No entry an earlier ACK went over starts below this one: none can change.
+    const from = this.clean > 0 && seqLE(ack, this.loClean) ? this.clean : 0;
+    let hit: Sent | undefined;
+    let keep = from;
+    let lo = 0;
+    let haveLo = false;
+    for (let i = from; i < n; i++) {
+      const u = ua[i];
+      if (u.next === ack) {
+        if (!hit) hit = u;
+      } else if (seqGT(ack, u.seq) && seqLE(ack, u.next)) {
+        this.forget(u);
+        u.seq = ack;
+        if (!haveLo || seqLT(ack, lo)) lo = ack;
+        haveLo = true;
+        ua[keep++] = u;
+        continue;
+      } else if (seqGT(u.next, ack)) {
+        if (!haveLo || seqLT(u.seq, lo)) lo = u.seq;
+        haveLo = true;
+        ua[keep++] = u;
+        continue;
+      }
+      this.forget(u);
+      this.count -= 1 + u.copies;
+      u.ackedBy = frame;
+      this.remember(u);
+    }
+    if (keep !== n) ua.length = keep;
+    if (keep === 0) this.byRange = undefined;
+    if (from === 0) this.loClean = lo;
+    else if (haveLo && seqLT(lo, this.loClean)) this.loClean = lo;
+    this.clean = keep;
+    return hit;
+  }
+
+  /** The smallest sequence number of the waiting segments (when some wait): the span in flight is [lo(), hi). */
+  lo(): number {
+    const n = this.list.length;
+    if (this.clean === 0) return this.loTail;
+    return this.clean < n && seqLT(this.loTail, this.loClean) ? this.loTail : this.loClean;
+  }
+
+  /** Who sent the bytes at `seq`: the oldest recently acknowledged segment holding them, else the oldest waiting one. */
+  whoSent(seq: number): Sent | undefined {
+    const r = this.recent;
+    if (r) {
+      for (let i = 0; i < r.length; i++) {
+        const u = r[(this.recentNext + i) % r.length];
+        if (!seqLT(seq, u.seq0) && seqLT(seq, u.next)) return u;
+      }
+    }
+    for (const u of this.list) if (!seqLT(seq, u.seq0) && seqLT(seq, u.next)) return u;
+    return undefined;
+  }
+
+  private remember(u: Sent): void {
+    const r = (this.recent ??= []);
+    if (r.length < RECENT) r.push(u);
+    else {
+      r[this.recentNext] = u;
+      this.recentNext = (this.recentNext + 1) % RECENT;
+    }
+  }
+
+  private forget(u: Sent): void {
+    const key = rangeKey(u.seq, u.next);
+    if (u.seq === u.seq0 && this.byRange?.get(key) === u) this.byRange.delete(key);
+  }
+}
