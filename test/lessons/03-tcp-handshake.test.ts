@@ -480,3 +480,14 @@ describe('lesson 3: one PC, several addresses', () => {
     expectStated(prose, "# in lesson 7's", capture('report-fin-rst').show(3, 'ip.src'));
   });
 });
+
+describe('lesson 3: the unscaled window caps the rate', () => {
+  it('works out 65,535 bytes per 5 ms round trip as about 105 Mbit/s', () => {
+    const prose = proseOf(lessonText('tcp-handshake'));
+    const report = capture('report-tcp-handshake');
+    const rtt = report.num(2, 'frame.time_relative') - report.num(1, 'frame.time_relative');
+    expect(Math.round(rtt * 1000)).toBe(5);
+    expectStated(prose, '# bytes are # bits', 65535, 65535 * 8);
+    expectStated(prose, 'makes about # million bits per second', Math.round((65535 * 8) / 0.005 / 1e6));
+  });
+});
