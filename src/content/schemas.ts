@@ -53,6 +53,11 @@ export const captureSchema = z.object({
 export const glossarySchema = z.object({
   /** The term as written in the lessons ("MSS"). */
   term: z.string().min(1),
+  /**
+   * Other forms the lessons write (plurals, abbreviations, full names): "segments",
+   * "IP addresses". The lesson check reads them to find a term's first use.
+   */
+  aliases: z.array(z.string().min(1)).default([]),
   /** What an abbreviation stands for ("Maximum Segment Size"). */
   expansion: z.string().min(1).optional(),
   /** One to three plain sentences; shown on hover or tap. */

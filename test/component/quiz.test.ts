@@ -89,6 +89,17 @@ describe('Answer', () => {
     expect(html).toMatch(/<strong>Answer:<\/strong> 0\.2 s/);
   });
 
+  it('shows a hex key in hex, with its decimal value, when the question asks for hex', async () => {
+    // Frame 1 of udp-dns carries the UDP checksum 0xa965 (tshark); the sum before inversion is 0xffff - 0xa965.
+    const spec = { id: 'sum', capture: 'udp-dns', answer: { expr: 'frame 1 0xffff - udp.checksum' } };
+    const hex = await render(Answer, { ...spec, base: 'hex' }, '<p>The sum, in hex?</p>');
+    expect(key(hex).values).toEqual([0x569a]);
+    expect(hex).toMatch(/<strong>Answer:<\/strong> 0x569a \(22,170 in decimal\)/);
+    const plain = await render(Answer, spec, '<p>The sum?</p>');
+    expect(plain).toMatch(/<strong>Answer:<\/strong> 22,170<\/p>/);
+    expect(plain).not.toContain('0x569a');
+  });
+
   it('resolves a capture reference at build time', async () => {
     const html = await render(Answer, { id: 'ack5', capture: 'tcp-http', answer: { frame: 5, field: 'tcp.ack' } }, '<p>What does frame 5 acknowledge?</p>');
     const k = key(html);

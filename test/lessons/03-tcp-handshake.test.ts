@@ -109,10 +109,6 @@ describe('lesson 3: the SYN, frame 1', () => {
 });
 
 describe('lesson 3: the ISNs', () => {
-  it('names the other PC address of lessons 1 and 2', () => {
-    expectStated(prose, 'not the # of lessons 1 and 2', capture('report-dns').show(1, 'ip.src'));
-  });
-
   it('states both ISNs', () => {
     expectStated(prose, 'A chose #', String(seqRaw(report, 1)));
     expectStated(prose, 'B, on its own, chose #', String(seqRaw(report, 2)));
@@ -464,5 +460,34 @@ describe('lesson 3: the raw-number Predict on tcp-ipv6', () => {
     expect(checkAnswer('509228973', key('tcp.ack'))).toEqual({ correct: true });
     expect(checkAnswer('1', key('tcp.seq'))).toEqual({ correct: false, why: 'relative' });
     expect(checkAnswer('1', key('tcp.ack'))).toEqual({ correct: false, why: 'relative' });
+  });
+});
+
+describe('lesson 3: one PC, several addresses', () => {
+  it('names the frames it adds from the end of the connection', () => {
+    const report = capture('report-tcp-handshake');
+    expect(report.count).toBe(15);
+    expectStated(proseOf(lessonText('tcp-handshake')), "the report's frames # to #, here # to #", 288, 291, 12, 15);
+    for (const [i, r] of [288, 289, 290, 291].entries()) expect(report.show(12 + i, 'frame.comment')).toMatch(new RegExp(`^Report frame ${r} `));
+  });
+
+  it("gives the PC's address in each capture as that capture shows it", () => {
+    const prose = proseOf(lessonText('tcp-handshake'));
+    expectStated(prose, '# in the captures of lessons 1, 2, 8 and 9', capture('report-dns').show(1, 'ip.src'));
+    expect(capture('report-arp').show(2, 'arp.src.proto_ipv4')).toBe('192.168.0.5');
+    expectStated(prose, '# in this one', capture('report-tcp-handshake').show(1, 'ip.src'));
+    expectStated(prose, "# in lesson 6's", capture('report-spurious').show(1, 'ip.src'));
+    expectStated(prose, "# in lesson 7's", capture('report-fin-rst').show(3, 'ip.src'));
+  });
+});
+
+describe('lesson 3: the unscaled window caps the rate', () => {
+  it('works out 65,535 bytes per 5 ms round trip as about 105 Mbit/s', () => {
+    const prose = proseOf(lessonText('tcp-handshake'));
+    const report = capture('report-tcp-handshake');
+    const rtt = report.num(2, 'frame.time_relative') - report.num(1, 'frame.time_relative');
+    expect(Math.round(rtt * 1000)).toBe(5);
+    expectStated(prose, '# bytes are # bits', 65535, 65535 * 8);
+    expectStated(prose, 'makes about # million bits per second', Math.round((65535 * 8) / 0.005 / 1e6));
   });
 });

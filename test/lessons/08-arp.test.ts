@@ -15,7 +15,7 @@ const micros = (c: typeof rec, a: number, b: number) => Math.round((time(c, b) -
 describe('lesson 8, first contact (recorded)', () => {
   it('has A (10.77.0.1) ask for B (10.77.0.2) by broadcast, target MAC all zeros', () => {
     expectClaim(prose, 'Host A (10.77.0.1)', `Host A (${rec.show(1, 'arp.src.proto_ipv4')})`);
-    expectClaim(prose, 'pinged host B (10.77.0.2)', `pinged host B (${rec.show(1, 'arp.dst.proto_ipv4')})`);
+    expectClaim(prose, 'sent host B (10.77.0.2) a ping', `sent host B (${rec.show(1, 'arp.dst.proto_ipv4')}) a ping`);
     expectClaim(prose, 'broadcast address ff:ff:ff:ff:ff:ff', `broadcast address ${rec.show(1, 'eth.dst')}`);
     expect(rec.num(1, 'eth.dst.ig')).toBe(1);
     expectClaim(prose, '"Who has 10.77.0.2? Tell 10.77.0.1"', `"${rec.info(1)}"`);

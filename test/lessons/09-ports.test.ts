@@ -99,7 +99,7 @@ describe('lesson 9: the client-port tables', () => {
   it('counts eight of the eleven recorded client ports in the User range', () => {
     const user = recorded.filter((r) => rangeOf(r.client).id === 'user');
     expect(user).toHaveLength(8);
-    expect(prose).toContain('Eight of these eleven client ports lie in the User range');
+    expect(prose).toContain('Eight of these eleven client ports lie in the User (registered-port) range');
     // Every recorded client port is inside Linux's default range: the recordings ran with it.
     expect(recorded.every((r) => inEphemeral(r.client, 'linux'))).toBe(true);
     expect(prose).toContain("All eleven lie inside Linux's default range, 32768–60999");

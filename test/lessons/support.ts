@@ -153,7 +153,7 @@ export function expectClaim(prose: string, claim: string, actual: number | bigin
   expect(text, `the lesson says "${claim}", the capture gives ${text}`).toBe(claim);
 }
 
-/** Rows of the lesson's Markdown table whose header line starts with `header`, as trimmed cells. */
+/** Rows of the lesson's Markdown table whose header line starts with `header`, as trimmed cells, read as text (glossary links removed). */
 export function markdownTable(mdx: string, header: string): string[][] {
   const lines = mdx.split('\n');
   const start = lines.findIndex((l) => l.startsWith(header));
@@ -163,7 +163,7 @@ export function markdownTable(mdx: string, header: string): string[][] {
     rows.push(
       lines[i]!.split('|')
         .slice(1, -1)
-        .map((c) => c.trim()),
+        .map((c) => c.replace(/<\/?Term[^>]*>/g, '').trim()),
     );
   }
   return rows;

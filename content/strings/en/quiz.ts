@@ -14,6 +14,8 @@ export const quiz = {
   explanation: 'Explanation',
   showAnswer: 'Show the answer',
   answerIs: 'Answer:',
+  /** After an answer shown in hex, its decimal value: "0x2d64 (11,620 in decimal)". */
+  inDecimal: (decimal: string) => `(${decimal} in decimal)`,
   yourAnswer: 'Your answer',
   chooseEvery: 'Choose every right answer.',
   chooseOne: 'Choose one answer.',

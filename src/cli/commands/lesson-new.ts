@@ -10,7 +10,8 @@ import type { Parsed } from '../args.ts';
 import type { Io } from '../command.ts';
 import { EXIT_DAMAGED, EXIT_OK, EXIT_USAGE } from '../command.ts';
 import { inspectCapture } from '../lesson-new/inspect.ts';
-import { writeLesson } from '../lesson-new/write-lesson.ts';
+import { withGlossaryLinks, writeLesson } from '../lesson-new/write-lesson.ts';
+import { glossaryWords } from '../lesson-check/disk-world.ts';
 import { writeSidecar } from '../lesson-new/write-sidecar.ts';
 
 export const LESSON_NEW_HELP = `usage: wirebook lesson new NAME --capture FILE [--title "..."] [--root DIR]
@@ -112,7 +113,7 @@ export function runLessonNew(args: Parsed, io: Io): number {
   const lessonPath = join(lessonsDir, `${String(place.number).padStart(2, '0')}-${name}.mdx`);
   const capturePathOut = join(contributed, `${name}.pcapng`);
   const sidecarPath = join(contributed, `${name}.yaml`);
-  const lesson = writeLesson({ name, title, order: place.order, facts });
+  const lesson = withGlossaryLinks(writeLesson({ name, title, order: place.order, facts }), glossaryWords(root));
   const sidecar = writeSidecar({ name, title, origin: basename(capturePath), converted, facts });
 
   try {

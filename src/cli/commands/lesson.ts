@@ -15,7 +15,10 @@ const HELP = `usage: wirebook lesson check [FILE.mdx ...] [--root DIR]
 
 Check lessons (all of lessons/*.mdx when no file is named): front matter,
 imports, the captures, frames and fields that widgets, frame links and quiz
-questions refer to, glossary terms, question ids. Every problem is printed as
+questions refer to, glossary terms, question ids, and that each glossary
+term (or alias) is linked with <Term id="..."> at its first use in the prose
+(code, headings, front matter and component props do not count). Every
+problem is printed as
   lessons/NAME.mdx:LINE: what is wrong, and what would fix it
 
 Options:

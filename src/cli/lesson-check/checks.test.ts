@@ -18,6 +18,11 @@ const world: World = {
   capture: (id) => (id === 'tcp-http' ? http : id === 'broken' ? 'its sidecar names broken.pcapng, which does not exist.' : undefined),
   captureIds: ['tcp-http', 'udp-dns'],
   glossaryIds: ['mss', 'isn', 'time-wait'],
+  glossary: [
+    { id: 'mss', term: 'MSS', aliases: ['Maximum Segment Size'] },
+    { id: 'isn', term: 'ISN', aliases: [] },
+    { id: 'time-wait', term: 'TIME-WAIT', aliases: [] },
+  ],
   layers: ['eth', 'ipv4', 'tcp', 'udp'],
 };
 

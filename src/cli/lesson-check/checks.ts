@@ -6,6 +6,7 @@ import { nearestName } from '../../decoder/text/nearest.ts';
 import { frameRangeProblem, parseFrameRange, type FrameRange } from '../../lib/frame-range.ts';
 import { fieldsOf, parseExpression } from '../../lib/quiz/expression.ts';
 import type { Literal } from './literal.ts';
+import { glossaryUseProblems } from './glossary-use.ts';
 import { scanLesson, type Tag } from './scan.ts';
 import type { CaptureView, Problem, World } from './world.ts';
 
@@ -99,6 +100,7 @@ export function checkLesson(text: string, world: World): Problem[] {
       );
     }
   }
+  problems.push(...glossaryUseProblems(text, world.glossary));
   return problems.sort((a, b) => a.line - b.line);
 }
 

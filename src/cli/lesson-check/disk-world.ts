@@ -7,6 +7,8 @@ import { findField, protocolTables } from '../../decoder/dissect.ts';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { captureFacts } from '../../lib/quiz/capture-facts.ts';
 import { resolveAnswer } from '../../lib/quiz/resolve.ts';
+import { readYaml } from '../../lib/yaml/yaml-data.ts';
+import type { GlossaryWords } from './glossary-use.ts';
 import type { CaptureView, World } from './world.ts';
 
 /** Every file under dir whose name passes keep (recursive). */
@@ -23,6 +25,16 @@ function walk(dir: string, keep: (name: string) => boolean, out: string[] = []):
     else if (keep(e.name)) out.push(path);
   }
   return out;
+}
+
+/** The glossary's entries under content/glossary/, with the words the lessons write for them. */
+export function glossaryWords(root: string): GlossaryWords[] {
+  return walk(join(root, 'content/glossary'), (n) => n.endsWith('.yaml')).map((path) => {
+    const id = path.replace(/^.*\//, '').replace(/\.yaml$/, '');
+    // The build validates entries; the checker needs only the words.
+    const data = readYaml(readFileSync(path, 'utf8'), relative(root, path)) as { term?: unknown; aliases?: unknown };
+    return { id, term: String(data.term ?? id), aliases: Array.isArray(data.aliases) ? data.aliases.map(String) : [] };
+  });
 }
 
 export function diskWorld(root: string): World {
@@ -57,7 +69,8 @@ export function diskWorld(root: string): World {
       },
     };
   };
-  const glossaryIds = walk(join(root, 'content/glossary'), (n) => n.endsWith('.yaml')).map((p) => p.replace(/^.*\//, '').replace(/\.yaml$/, ''));
+  const glossary = glossaryWords(root);
+  const glossaryIds = glossary.map((g) => g.id);
   return {
     capture(id) {
       const sidecar = sidecars.get(id);
@@ -68,6 +81,7 @@ export function diskWorld(root: string): World {
     },
     captureIds: [...sidecars.keys()],
     glossaryIds,
+    glossary,
     layers: Object.keys(protocolTables),
   };
 }

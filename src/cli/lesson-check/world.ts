@@ -1,5 +1,6 @@
 // What a lesson may refer to, as the checker sees it: captures by id (opened
-// on first use), glossary ids and header-diagram layers.
+// on first use), glossary entries and header-diagram layers.
+import type { GlossaryWords } from './glossary-use.ts';
 
 export interface CaptureView {
   id: string;
@@ -23,6 +24,8 @@ export interface World {
   capture(id: string): CaptureView | string | undefined;
   captureIds: readonly string[];
   glossaryIds: readonly string[];
+  /** Each glossary entry's id, term and aliases, for the first-use check. */
+  glossary: readonly GlossaryWords[];
   /** Layer names HeaderDiagram draws. */
   layers: readonly string[];
 }

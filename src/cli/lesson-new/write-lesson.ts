@@ -4,6 +4,7 @@
 // Every frame and field named here was checked on the capture first, so the
 // result passes `wirebook lesson check` as written. Pure: text in, text out.
 import type { CaptureFacts } from './inspect.ts';
+import { type GlossaryWords, linkFirstUses } from '../lesson-check/glossary-use.ts';
 
 export interface LessonSpec {
   /** Capture id and lesson name, e.g. "dhcp-lease". */
@@ -96,7 +97,8 @@ export function writeLesson(spec: LessonSpec): string {
     const row = facts.rows[n - 1]!;
     const field = tcp && facts.has(n, 'tcp.flags') ? ' field="tcp.flags"' : '';
     lines.push(
-      `- <FrameLink capture="${name}" frame={${n}}${field}>Frame ${n}</FrameLink>: ${plain(row.source)} to ${plain(row.destination)}, ${plain(row.protocol)}, ${plain(row.info)}`,
+      // The Info line is Wireshark's text, shown as code: its words are not prose.
+      `- <FrameLink capture="${name}" frame={${n}}${field}>Frame ${n}</FrameLink>: ${plain(row.source)} to ${plain(row.destination)}, ${plain(row.protocol)}, \`${plain(row.info)}\``,
     );
   }
   // The Quiz draws its own "Check yourself" heading.
@@ -230,9 +232,16 @@ function protocolsQuestion({ facts }: LessonSpec): Question {
     imports: ['Choice', 'Option'],
     text: [
       `<Choice id="protocols-seen" explain="${plain(`The packet list names only the highest layer of each frame; the details pane shows every layer. This capture carries ${facts.protocols.join(', ')}.`)}">`,
-      '  Which of these protocols appear in the capture? Choose every one.',
+      `  Which of these protocols appear in the capture: ${options.map(({ p }) => p).join(', ')}? Choose every one.`,
       ...options.map(({ p, correct }) => `  <Option${correct ? ' correct' : ` explain="${plain(`No frame of this capture carries ${p}.`)}"`}>${p}</Option>`),
       '</Choice>',
     ].join('\n'),
   };
+}
+
+/** The lesson with the glossary's terms linked at their first use, and Term imported when one is. */
+export function withGlossaryLinks(lesson: string, glossary: readonly GlossaryWords[]): string {
+  const linked = linkFirstUses(lesson, glossary);
+  if (linked === lesson) return lesson;
+  return linked.replace(/^(import FrameLink from .*)$/m, "$1\nimport Term from '../src/components/Term.astro';");
 }

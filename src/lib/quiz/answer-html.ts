@@ -17,8 +17,19 @@ export function choiceAnswerHtml(options: Array<{ html: string; correct: boolean
   return `<ul class="answer-options">${options.map(item).join('')}</ul>`;
 }
 
-export function valueAnswerHtml(values: Array<number | string>, unit?: string): string {
-  const shown = values.map((v) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 9 }) : v)).join(' or ');
+/** How a numeric answer is written: in decimal, or in hex when the question asks for hex (with its decimal value after it). */
+export type AnswerBase = 'decimal' | 'hex';
+
+const decimal = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 9 });
+const written = (v: number | string, base: AnswerBase) => {
+  if (typeof v !== 'number') return v;
+  // Hex only for whole numbers: a fraction has no 0x form a student could type.
+  if (base === 'hex' && Number.isInteger(v) && v >= 0) return `0x${v.toString(16)} ${quiz.inDecimal(decimal(v))}`;
+  return decimal(v);
+};
+
+export function valueAnswerHtml(values: Array<number | string>, unit?: string, base: AnswerBase = 'decimal'): string {
+  const shown = values.map((v) => written(v, base)).join(' or ');
   return `<p><strong>${quiz.answerIs}</strong> ${inlineHtml(shown)}${unit ? ' ' + inlineHtml(unit) : ''}</p>`;
 }
 
