@@ -92,6 +92,14 @@ export interface Flow {
   sackBytes: number;
   unacked: Sent[];
   /**
+   * True while `unacked` is in sequence order (each entry starts at or after
+   * the one before), as it is unless something was resent: then the lowest
+   * sequence is the first entry's, and an ACK touches only a prefix.
+   */
+  unackedSorted: boolean;
+  /** The highest `next` in `unacked` (meaningful while it is not empty). */
+  unackedHi: number;
+  /**
    * The last RECENT acknowledged segments, so explanations can name where
    * bytes were first sent: a ring, oldest at recentNext once it is full.
    */
@@ -230,6 +238,8 @@ function newFlow(addr: string, port: number): Flow {
     validBif: true,
     sackBytes: 0,
     unacked: [],
+    unackedSorted: true,
+    unackedHi: 0,
     recent: [],
     recentNext: 0,
     finSeen: false,
@@ -606,7 +616,15 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
     // Every segment that occupies sequence space waits for its ACK, copies included.
     if (seglen > 0 || isSyn || isFin) {
-      fwd.unacked.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
+      const ua = fwd.unacked;
+      if (ua.length === 0) {
+        fwd.unackedSorted = true;
+        fwd.unackedHi = nxt;
+      } else {
+        if (seqLT(seq, ua[ua.length - 1].seq)) fwd.unackedSorted = false;
+        if (seqGT(nxt, fwd.unackedHi)) fwd.unackedHi = nxt;
+      }
+      ua.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
     }
     if (isFin && !s.firstFin) {
       s.firstFin = frame;
@@ -625,15 +643,24 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       const ua = rev.unacked;
       let hit: Sent | null = null;
       let keep = 0;
-      for (let i = 0; i < ua.length; i++) {
+      // In sequence order, the entries from the first one at or above the ACK on are all kept
+      // as they are: the loop stops there. Otherwise it visits all, and sees whether the
+      // entries it keeps are in order again.
+      const sorted = rev.unackedSorted;
+      let inOrder = true;
+      let i = 0;
+      for (; i < ua.length; i++) {
         const u = ua[i];
+        if (sorted && seqGE(u.seq, ack)) break;
         if (u.next === ack) {
           if (!hit) hit = u;
         } else if (seqGT(ack, u.seq) && seqLE(ack, u.next)) {
           u.seq = ack;
+          if (keep > 0 && seqLT(ack, ua[keep - 1].seq)) inOrder = false;
           ua[keep++] = u;
           continue;
         } else if (seqGT(u.next, ack)) {
+          if (keep > 0 && seqLT(u.seq, ua[keep - 1].seq)) inOrder = false;
           ua[keep++] = u;
           continue;
         }
@@ -644,7 +671,13 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
           rev.recentNext = (rev.recentNext + 1) % RECENT;
         }
       }
-      if (keep !== ua.length) ua.length = keep;
+      if (i < ua.length) {
+        // Stopped early (in order): the rest stays, after the entries kept.
+        if (keep !== i) ua.splice(keep, i - keep);
+      } else {
+        if (keep !== ua.length) ua.length = keep;
+        rev.unackedSorted = inOrder;
+      }
       if (hit) {
         st.acksFrame.set(frame, hit.frame);
         st.ackRttNs.set(frame, Number(t - hit.time));
@@ -674,11 +707,9 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // Bytes in flight: the span of sequence space sent and not yet acknowledged.
       const ua = fwd.unacked;
       let lo = ua[0].seq;
-      let hi = ua[0].next;
-      for (let i = 1; i < ua.length; i++) {
-        if (seqLT(ua[i].seq, lo)) lo = ua[i].seq;
-        if (seqGT(ua[i].next, hi)) hi = ua[i].next;
-      }
+      const hi = fwd.unackedHi;
+      // In sequence order the first entry is the lowest; else every entry is looked at.
+      if (!fwd.unackedSorted) for (let i = 1; i < ua.length; i++) if (seqLT(ua[i].seq, lo)) lo = ua[i].seq;
       // The FIN's sequence number is not a byte; bytes the peer's latest SACK reports as received
       // are not in flight.
       const inFlight = seqDiff(hi, lo) - (isFin && hi === nxt ? 1 : 0) - rev.sackBytes;
