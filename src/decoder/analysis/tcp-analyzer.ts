@@ -43,7 +43,11 @@ const WS_UNKNOWN = -3;
 /** How many acknowledged segments each direction remembers for its explanations. */
 const RECENT = 32;
 
-/** An unacknowledged segment, kept until an ACK covers it (for acks_frame / ack_rtt). */
+/**
+ * An unacknowledged segment, kept until an ACK covers it (for acks_frame / ack_rtt).
+ * Sequence numbers are kept as signed 32-bit values (`x | 0`): the seq* comparisons
+ * read them alike, and V8 then stores them unboxed (most real ones are above 2^31).
+ */
 interface Sent {
   frame: number;
   seq: number;
@@ -196,6 +200,8 @@ export interface AnalyzerState {
   udpStreamOf: FrameColumn;
   analysis: FrameColumn;
   deltaNs: FrameColumn;
+  /** Time since the stream's first frame (ns; NaN where not exact as a double), read back without BigInt arithmetic. */
+  relNs: FrameColumn;
   acksFrame: FrameColumn;
   ackRttNs: FrameColumn;
   bytesInFlight: FrameColumn;
@@ -278,6 +284,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     udpStreamOf: new FrameColumn(Int32Array, -1),
     analysis: new FrameColumn(Uint32Array, 0),
     deltaNs: new FrameColumn(Float64Array, 0),
+    relNs: new FrameColumn(Float64Array, Number.NaN),
     acksFrame: new FrameColumn(Int32Array, 0),
     ackRttNs: new FrameColumn(Float64Array, -1),
     bytesInFlight: new FrameColumn(Int32Array, -1),
@@ -390,6 +397,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     st.streamOf.set(frame, s.index);
     st.deltaNs.set(frame, t - s.lastT);
+    if (Number.isSafeInteger(t) && Number.isSafeInteger(s.firstT)) st.relNs.set(frame, t - s.firstT);
     s.lastTime = seg.time;
     s.lastT = t;
     s.lastFrame = frame;
@@ -624,7 +632,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         if (seqLT(seq, ua[ua.length - 1].seq)) fwd.unackedSorted = false;
         if (seqGT(nxt, fwd.unackedHi)) fwd.unackedHi = nxt;
       }
-      ua.push({ frame, seq, seq0: seq, next: nxt, time: t, ackedBy: 0 });
+      ua.push({ frame, seq: seq | 0, seq0: seq | 0, next: nxt | 0, time: t, ackedBy: 0 });
     }
     if (isFin && !s.firstFin) {
       s.firstFin = frame;
@@ -641,6 +649,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // An ACK names the segment whose end it equals (the oldest copy, if it was sent twice);
       // segments wholly below it are dropped, and one it cuts through is trimmed.
       const ua = rev.unacked;
+      const ack32 = ack | 0;
       let hit: Sent | null = null;
       let keep = 0;
       // In sequence order, the entries from the first one at or above the ACK on are all kept
@@ -652,10 +661,10 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       for (; i < ua.length; i++) {
         const u = ua[i];
         if (sorted && seqGE(u.seq, ack)) break;
-        if (u.next === ack) {
+        if (u.next === ack32) {
           if (!hit) hit = u;
         } else if (seqGT(ack, u.seq) && seqLE(ack, u.next)) {
-          u.seq = ack;
+          u.seq = ack32;
           if (keep > 0 && seqLT(ack, ua[keep - 1].seq)) inOrder = false;
           ua[keep++] = u;
           continue;
