@@ -1,13 +1,19 @@
 // Benchmark: `wirebook fields` against `tshark -T fields` on a ~100 MB capture.
 //
 //   node bench/fields.ts [--frames N] [--repeat N] [--tshark-repeat N] [--keep]
-//                        [--capture FILE] [--baseline REV]
+//                        [--capture FILE] [--baseline REV] [--cases abcde]
 //
 // Synthesizes a headers-only bulk TCP transfer (~700,000 frames) in the
-// system's temporary directory and runs both tools on it in two cases:
+// system's temporary directory and runs both tools on it in four cases:
 // (a) a dozen header fields, (b) the same plus conversation-analysis fields
 // (which wirebook answers in one pass, as tshark does, since every frame's
-// handshake is in the capture), and (c) that list read twice by both (-2).
+// handshake is in the capture), (c) that list read twice by both (-2), and
+// (d) the download list: the header and analysis fields a student asks of a
+// download (relative sequence numbers, scaled window, bytes in flight,
+// retransmissions). (e) runs the download list on a real recording, the
+// `bulk-download` scenario (recorded-capture.ts: recorded on first use when
+// run as root, else skipped with the command that records it), so a tuning
+// that pays only on the synthetic shape shows. --cases picks some, e.g. de.
 // Checks that both tools print the same
 // bytes and reports wall and CPU time, both ratios and wirebook's peak memory
 // (max RSS). With --repeat, the run with the least CPU time counts
@@ -29,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBulkCapture } from './bulk-capture.ts';
+import { recordedCapture } from './recorded-capture.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // As `npx wirebook` runs it.
@@ -53,11 +60,37 @@ const HEADER_FIELDS = [
 /** (b) The same plus fields of the conversation analysis (settled as each frame is analysed: one pass). */
 const ANALYSIS_FIELDS = [...HEADER_FIELDS, 'tcp.stream', 'tcp.seq', 'tcp.ack', 'tcp.analysis.bytes_in_flight', 'tcp.analysis.ack_rtt'];
 
-const CASES = [
-  { name: '(a) headers', fields: HEADER_FIELDS, twoPass: false },
-  { name: '(b) analysis', fields: ANALYSIS_FIELDS, twoPass: false },
+/** (d), (e) What a student asks of a download (issue 15): relative numbers, scaled window, analysis flags. */
+const DOWNLOAD_FIELDS = [
+  'frame.number',
+  'ip.src',
+  'ip.dst',
+  'tcp.srcport',
+  'tcp.dstport',
+  'tcp.seq',
+  'tcp.ack',
+  'tcp.len',
+  'tcp.flags',
+  'tcp.window_size',
+  'tcp.analysis.bytes_in_flight',
+  'tcp.analysis.retransmission',
+];
+
+interface Case {
+  id: string;
+  name: string;
+  fields: string[];
+  twoPass: boolean;
+  recorded: boolean;
+}
+
+const CASES: Case[] = [
+  { id: 'a', name: '(a) headers', fields: HEADER_FIELDS, twoPass: false, recorded: false },
+  { id: 'b', name: '(b) analysis', fields: ANALYSIS_FIELDS, twoPass: false, recorded: false },
   // Both tools told to read twice (-2), as fields such as tcp.completeness or tcp.reassembled_in need.
-  { name: '(c) analysis, -2', fields: ANALYSIS_FIELDS, twoPass: true },
+  { id: 'c', name: '(c) analysis, -2', fields: ANALYSIS_FIELDS, twoPass: true, recorded: false },
+  { id: 'd', name: '(d) download, synthetic', fields: DOWNLOAD_FIELDS, twoPass: false, recorded: false },
+  { id: 'e', name: '(e) download, recorded', fields: DOWNLOAD_FIELDS, twoPass: false, recorded: true },
 ];
 
 function arg(name: string): string | undefined {
@@ -171,25 +204,31 @@ function main(): number {
   const tsharkOut = join(dir, `wirebook-bench-${process.pid}.tshark.tsv`);
   const wirebookOut = join(dir, `wirebook-bench-${process.pid}.wirebook.tsv`);
   const baselineOut = join(dir, `wirebook-bench-${process.pid}.baseline.tsv`);
-  const rev = arg('--baseline');
-  const base = rev ? baselineCli(rev) : undefined;
+  const picked = arg('--cases');
+  const cases = CASES.filter((c) => !picked || picked.includes(c.id));
 
   const tshark = spawnSync('tshark', ['--version'], { encoding: 'utf8' });
   if (tshark.status !== 0) {
     console.error('bench: tshark not found (Debian package tshark); it is the baseline');
     return 1;
   }
+  const recorded = cases.some((c) => c.recorded) ? recordedCapture(ROOT, (line) => console.log(line)) : undefined;
+  const rev = arg('--baseline');
+  const base = rev ? baselineCli(rev) : undefined;
 
   try {
-    const g0 = process.hrtime.bigint();
-    const written = given ? undefined : writeBulkCapture(capture, segments);
-    const size = statSync(capture).size;
-    console.log(
-      `capture: ${capture}\n  ` +
-        (written === undefined
-          ? `${(size / 1e6).toFixed(1)} MB, kept from an earlier run`
-          : `${written.toLocaleString('en')} frames, ${(size / 1e6).toFixed(1)} MB, synthesized in ${(Number(process.hrtime.bigint() - g0) / 1e9).toFixed(1)} s`),
-    );
+    if (cases.some((c) => !c.recorded)) {
+      const g0 = process.hrtime.bigint();
+      const written = given ? undefined : writeBulkCapture(capture, segments);
+      const size = statSync(capture).size;
+      console.log(
+        `capture: ${capture}\n  ` +
+          (written === undefined
+            ? `${(size / 1e6).toFixed(1)} MB, kept from an earlier run`
+            : `${written.toLocaleString('en')} frames, ${(size / 1e6).toFixed(1)} MB, synthesized in ${(Number(process.hrtime.bigint() - g0) / 1e9).toFixed(1)} s`),
+      );
+    }
+    if (recorded) console.log(`recorded capture: ${recorded}\n  ${(statSync(recorded).size / 1e6).toFixed(1)} MB`);
     const repeat = Math.max(1, Number(arg('--repeat') ?? 1));
     const tsharkRepeat = Math.max(1, Number(arg('--tshark-repeat') ?? repeat));
     // Once untimed, so Node's compile cache holds the type-stripped modules, as after any first run.
@@ -197,19 +236,21 @@ function main(): number {
     if (base) spawnSync(process.execPath, [base.cli, '--version'], { stdio: 'ignore' });
 
     const rows: Array<{ name: string; ts: Run; wb: Run; bl?: Run; same: boolean }> = [];
-    for (const c of CASES) {
+    for (const c of cases) {
+      const file = c.recorded ? recorded : capture;
+      if (!file) continue;
       console.log(`${c.name}: ${c.fields.join(' ')}`);
       const e = [...(c.twoPass ? ['-2'] : []), ...c.fields.flatMap((f) => ['-e', f])];
       // tshark in one pass for (a) and (b) (its analysis needs none for these fields): the stricter baseline.
       const ts = best(tsharkRepeat, () =>
-        run('tshark', ['-r', capture, '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,', ...e], tsharkOut),
+        run('tshark', ['-r', file, '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,', ...e], tsharkOut),
       );
       if (!ts.ok) {
         console.error(`bench: tshark failed:\n${ts.stderr.split('\n\tCommand being timed')[0]}`);
         return 1;
       }
-      const runNew = () => run(process.execPath, [CLI, 'fields', ...e, capture], wirebookOut);
-      const runBase = base ? () => run(process.execPath, [base.cli, 'fields', ...e, capture], baselineOut) : undefined;
+      const runNew = () => run(process.execPath, [CLI, 'fields', ...e, file], wirebookOut);
+      const runBase = base ? () => run(process.execPath, [base.cli, 'fields', ...e, file], baselineOut) : undefined;
       const turns = runBase ? bestTakingTurns(repeat, runNew, runBase) : undefined;
       const wb = turns ? turns.a : best(repeat, runNew);
       if (!wb.ok) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Records one scenario into a pcapng file.
+# Records one scenario into a pcapng file (or pcap, if the scenario says FORMAT=pcap).
 #
 #   captures/record/record.sh SCENARIO [OUT]
 #
@@ -62,6 +62,8 @@ CAPTURE_NS=client      # namespace whose interface is captured: client, server, 
 CAPTURE_IF=eth0
 SNAPLEN=0              # >0: dumpcap keeps only the first SNAPLEN bytes of each frame
 LINKTYPE=""            # dumpcap -y, e.g. LINUX_SLL2 with CAPTURE_IF=any (else the interface's default)
+FORMAT=pcapng          # pcap: write classic pcap (dumpcap -P)
+BUFFER_MB=0            # >0: dumpcap's kernel buffer in MiB (-B), so a long burst is not dropped
 MTU=1500
 
 TAG=wb-$$
@@ -233,6 +235,8 @@ TMP_OUT=$WORK/capture.pcapng
 SNAP_ARGS=()
 [[ $SNAPLEN -gt 0 ]] && SNAP_ARGS=(-s "$SNAPLEN")
 [[ -n $LINKTYPE ]] && SNAP_ARGS+=(-y "$LINKTYPE")
+[[ $FORMAT == pcap ]] && SNAP_ARGS+=(-P)
+[[ $BUFFER_MB -gt 0 ]] && SNAP_ARGS+=(-B "$BUFFER_MB")
 ip netns exec "$TAG-$CAPTURE_NS" dumpcap -i "$CAPTURE_IF" "${SNAP_ARGS[@]}" -w "$TMP_OUT" >"$WORK/dumpcap.log" 2>&1 &
 DUMPCAP_PID=$!
 for _ in $(seq 100); do
@@ -247,6 +251,12 @@ scenario_run
 wait_peers
 
 sleep 0.3
+# A long burst can leave dumpcap behind, with packets still in its kernel
+# buffer that an interrupt would discard: wait until the file stops growing.
+if [[ $BUFFER_MB -gt 0 ]]; then
+  last=-1
+  while size=$(stat -c %s "$TMP_OUT" 2>/dev/null || echo 0); [[ $size -ne $last ]]; do last=$size; sleep 1; done
+fi
 kill -INT $DUMPCAP_PID
 wait $DUMPCAP_PID || true
 DUMPCAP_PID=

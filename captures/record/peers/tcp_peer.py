@@ -9,6 +9,7 @@ options
   --nodelay             TCP_NODELAY (no Nagle)
   --keepalive I,V,C     SO_KEEPALIVE with TCP_KEEPIDLE I s, TCP_KEEPINTVL V s, TCP_KEEPCNT C
   --expect-refused      connect: a refused connection (RST) is the expected outcome
+  --congestion NAME     TCP_CONGESTION (e.g. cubic); prints the algorithm in use once connected
 
 steps, run in order once connected
   send=N                N bytes of filler text
@@ -75,8 +76,34 @@ def recv_http(sock):
         name, _, value = line.partition(':')
         if name.strip().lower() == 'content-length':
             length = int(value.strip())
-    recv_exact(sock, length)
+    skip_exact(sock, length)
     return len(head) + length
+
+
+def skip_exact(sock, n):
+    """Reads and drops exactly N bytes: a body of any size without holding it in memory."""
+    left = n
+    while left > 0:
+        chunk = sock.recv(min(1 << 20, left))
+        if not chunk:
+            raise SystemExit(f'tcp_peer: peer closed after {n - left} of {n} bytes')
+        left -= len(chunk)
+
+
+# Whole copies of FILLER, so consecutive chunks continue the same text as filler(n).
+CHUNK = len(FILLER) * 16384
+
+
+def send_filler(sock, n, head=b''):
+    """Sends HEAD and then filler(N) in chunks: a body of any size without building it whole."""
+    first = min(n, CHUNK)
+    sock.sendall(head + filler(first))
+    chunk = filler(CHUNK)
+    sent = first
+    while sent < n:
+        k = min(CHUNK, n - sent)
+        sock.sendall(chunk if k == CHUNK else chunk[:k])
+        sent += k
 
 
 def configure(sock, opts):
@@ -86,6 +113,8 @@ def configure(sock, opts):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, opts['sndbuf'])
     if opts.get('nodelay'):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    if opts.get('congestion'):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, opts['congestion'].encode('ascii'))
     if opts.get('keepalive'):
         idle, intvl, cnt = opts['keepalive']
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
@@ -99,14 +128,14 @@ def run_steps(sock, steps):
     for step in steps:
         verb, _, arg = step.partition('=')
         if verb == 'send':
-            sock.sendall(filler(int(arg)))
+            send_filler(sock, int(arg))
         elif verb == 'sendfile':
             with open(os.path.join(DATA, arg), 'rb') as f:
                 sock.sendall(f.read())
         elif verb == 'sendhttp':
-            body = filler(int(arg))
-            head = f'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}\r\n\r\n'
-            sock.sendall(head.encode('ascii') + body)
+            n = int(arg)
+            head = f'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {n}\r\n\r\n'
+            send_filler(sock, n, head.encode('ascii'))
         elif verb == 'recv':
             recv_exact(sock, int(arg))
         elif verb == 'recvall':
@@ -147,6 +176,8 @@ def main(argv):
             opts['keepalive'] = [int(x) for x in next(args).split(',')]
         elif a == '--expect-refused':
             opts['expect_refused'] = True
+        elif a == '--congestion':
+            opts['congestion'] = next(args)
         else:
             steps.append(a)
     family = socket.AF_INET6 if ':' in addr else socket.AF_INET
@@ -160,6 +191,9 @@ def main(argv):
         conn, peer = sock.accept()
         sock.close()
         print(f'accepted {peer[0]} {peer[1]}', flush=True)
+        if opts.get('congestion'):
+            algo = conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, 16).split(b'\0')[0].decode()
+            print(f'congestion {algo}', flush=True)
         run_steps(conn, steps)
         return 0
     try:

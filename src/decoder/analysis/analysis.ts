@@ -230,9 +230,9 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     x.settled = fwd.synSeen && ((f & TH_ACK) === 0 || rev.synSeen);
     x.sack = sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null;
     x.dsack = (fl & A_DSACK) !== 0;
-    // The frame just added (one-pass reading): its time is the stream's last; no BigInt needed.
-    x.timeRelativeNs =
-      frame === s.lastFrame && seg.time === s.lastTime && s.lastT <= Number.MAX_SAFE_INTEGER ? s.lastT - s.firstT : Number(seg.time - s.firstTime);
+    // As the analysis noted it (BigInt arithmetic costs more than the rest of this function).
+    const rel = st.relNs.get(frame);
+    x.timeRelativeNs = Number.isNaN(rel) ? Number(seg.time - s.firstTime) : rel;
     x.timeDeltaNs = st.deltaNs.get(frame);
     x.analysisSubtree = subtree;
     x.acksFrame = acks;

@@ -14,7 +14,7 @@ import { TCP_HEADER, TCP_OPT, TCP_OPT_LEN } from '../layers/tcp.ts';
 import { UDP_HEADER } from '../layers/udp.ts';
 import { bindingKey, bindingKeys } from '../bindings.ts';
 import type { TcpAnalyzer } from './tcp-analyzer.ts';
-import type { TcpOptionsInput } from './types.ts';
+import type { TcpOptionsInput, TcpSegmentInput } from './types.ts';
 
 const IP_PROTO_TCP = bindingKey('ip.proto', 'tcp');
 const IP_PROTO_UDP = bindingKey('ip.proto', 'udp');
@@ -81,6 +81,25 @@ const NO_OPTIONS: TcpOptionsInput = Object.freeze({});
  * Frames given here and to the dissector must still come in capture order.
  */
 export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord, data: Uint8Array) => boolean {
+  // One segment and one set of options, refilled frame after frame (the analyzer keeps neither):
+  // a fresh object per frame, with sequence numbers and timestamps above 2^31 boxed in each,
+  // was much of the first pass's garbage.
+  const options: TcpOptionsInput = {};
+  const seg: TcpSegmentInput = {
+    frame: 0,
+    time: 0n,
+    src: '',
+    dst: '',
+    srcPort: 0,
+    dstPort: 0,
+    seqRaw: 0,
+    ackRaw: 0,
+    flags: 0,
+    windowRaw: 0,
+    payloadLength: 0,
+    options: NO_OPTIONS,
+    payload: undefined,
+  };
   return (record, data) => {
     const end = plainIpv4End(record, data);
     if (end < 0) return false;
@@ -92,21 +111,20 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
       const hdrLen = plainTcpHeaderLength(data, end);
       if (hdrLen < 0) return false;
       const payloadOffset = T + hdrLen;
-      analyzer.addTcp({
-        frame: record.number,
-        time: record.timestamp,
-        src: ipv4Text(src),
-        dst: ipv4Text(dst),
-        srcPort: u16(data, SPORT),
-        dstPort: u16(data, DPORT),
-        seqRaw: u32(data, T_SEQ),
-        ackRaw: u32(data, T_ACK),
-        flags: u16(data, T_FLAGS) & T_FLAGS_MASK,
-        windowRaw: u16(data, T_WINDOW),
-        payloadLength: end - payloadOffset,
-        options: hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, payloadOffset) : NO_OPTIONS,
-        payload: data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset)),
-      });
+      seg.frame = record.number;
+      seg.time = record.timestamp;
+      seg.src = ipv4Text(src);
+      seg.dst = ipv4Text(dst);
+      seg.srcPort = u16(data, SPORT);
+      seg.dstPort = u16(data, DPORT);
+      seg.seqRaw = u32(data, T_SEQ);
+      seg.ackRaw = u32(data, T_ACK);
+      seg.flags = u16(data, T_FLAGS) & T_FLAGS_MASK;
+      seg.windowRaw = u16(data, T_WINDOW);
+      seg.payloadLength = end - payloadOffset;
+      seg.options = hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, payloadOffset, options) : NO_OPTIONS;
+      seg.payload = data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset));
+      analyzer.addTcp(seg);
       return true;
     }
     if (proto !== IP_PROTO_UDP) return false;

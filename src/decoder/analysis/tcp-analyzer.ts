@@ -168,6 +168,8 @@ export interface AnalyzerState {
   udpStreamOf: FrameColumn;
   analysis: FrameColumn;
   deltaNs: FrameColumn;
+  /** Time since the stream's first frame (ns; NaN where not exact as a double), read back without BigInt arithmetic. */
+  relNs: FrameColumn;
   acksFrame: FrameColumn;
   ackRttNs: FrameColumn;
   bytesInFlight: FrameColumn;
@@ -248,6 +250,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     udpStreamOf: new FrameColumn(Int32Array, -1),
     analysis: new FrameColumn(Uint32Array, 0),
     deltaNs: new FrameColumn(Float64Array, 0),
+    relNs: new FrameColumn(Float64Array, Number.NaN),
     acksFrame: new FrameColumn(Int32Array, 0),
     ackRttNs: new FrameColumn(Float64Array, -1),
     bytesInFlight: new FrameColumn(Int32Array, -1),
@@ -349,6 +352,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     st.streamOf.set(frame, s.index);
     st.deltaNs.set(frame, t - s.lastT);
+    if (Number.isSafeInteger(t) && Number.isSafeInteger(s.firstT)) st.relNs.set(frame, t - s.firstT);
     s.lastTime = seg.time;
     s.lastT = t;
     s.lastFrame = frame;
