@@ -30,7 +30,8 @@ export function printViews(path: string, views: readonly ZView[], io: Io): numbe
     io.err(`wirebook: ${path}: ${problem.message}`);
     return EXIT_USAGE;
   }
-  const cap = openWhole(new Uint8Array(readFileSync(path)));
+  // Each view walks the frames once, in order: a few dissections at a time is enough.
+  const cap = openWhole(new Uint8Array(readFileSync(path)), { cacheLimit: 256 });
   for (const v of views) io.out.write(zViewText(cap, v));
   io.out.flush();
   return reportDamage(path, cap.error, io);

@@ -38,6 +38,15 @@ export function parseZ(arg: string): ZView | { error: string } {
   return { error: `'${arg}' is not a view wirebook prints (follow,tcp|udp,ascii|hex|raw,N; conv,${CONV_KINDS.join('|')}; io,phs; expert)` };
 }
 
+// Frame by frame, so that no more dissections are held than the capture's cache keeps.
+function* mapEach<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
+}
+
+function* flatEach<T, U>(items: Iterable<T>, f: (t: T) => Iterable<U>): Generator<U> {
+  for (const t of items) yield* f(t);
+}
+
 export function zViewText(cap: OpenedCapture, view: ZView): string {
   switch (view.kind) {
     case 'follow':
@@ -45,11 +54,11 @@ export function zViewText(cap: OpenedCapture, view: ZView): string {
     case 'conv':
       return conversationsText(view.type, conversations(conversationPackets(statFrames(cap), view.type)));
     case 'phs': {
-      const frames = [...statFrames(cap)].map((s) => ({ path: hierarchyPath(s, cap.frames[s.number - 1].comments.length > 0), length: s.length }));
+      const frames = mapEach(statFrames(cap), (s) => ({ path: hierarchyPath(s, cap.frames[s.number - 1].comments.length > 0), length: s.length }));
       return hierarchyText(protocolHierarchy(frames));
     }
     case 'expert': {
-      const items = [...statFrames(cap)].flatMap((s) => expertItems(s.frame.tree));
+      const items = flatEach(statFrames(cap), (s) => expertItems(s.frame.tree));
       return expertText(expertSummary(items));
     }
   }
