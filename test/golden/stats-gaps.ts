@@ -5,7 +5,6 @@
 /** Why, for the views that share a reason (the same causes as the field gaps in known-gaps.ts). */
 const WHY = {
   heur: "tshark's heuristic dissectors find HTTP on TCP ports 45997/45998 and DNS on UDP port 45953 in the loopback recordings; wirebook binds HTTP and DNS by port only, so the payload stays data: the hierarchy lists data instead of http, and the HTTP chat items and reassembly notes of the expert summary are missing",
-  oui: "tshark names the maker of 00:01:02 (3Com_03:04:05) from its OUI table; wirebook's short vendor list lacks it and prints the bare address",
   reassembly:
     "reassembly.pcapng: tshark de-chunks the chunked HTTP body of frame 13 (no data item, its segments list under http) and raises 'DNS query retransmission' in frame 23; wirebook does neither yet",
   crafted:
@@ -13,10 +12,6 @@ const WHY = {
 } as const;
 
 export const STATS_GAPS: Readonly<Record<string, string>> = {
-  'src__decoder__analysis__testdata__ack_lost_segment.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__dsack_in_second_block.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__fast_retransmission.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__keep_alive.pcapng conv,eth': WHY.oui,
   'src__decoder__analysis__testdata__loopback-bulk-mangled-1.pcapng io,phs': WHY.heur,
   'src__decoder__analysis__testdata__loopback-bulk-mangled-1.pcapng expert': WHY.heur,
   'src__decoder__analysis__testdata__loopback-bulk-mangled-6.pcapng io,phs': WHY.heur,
@@ -27,16 +22,8 @@ export const STATS_GAPS: Readonly<Record<string, string>> = {
   'src__decoder__analysis__testdata__loopback-midstream.pcapng expert': WHY.heur,
   'src__decoder__analysis__testdata__loopback-mixed.pcapng io,phs': WHY.heur,
   'src__decoder__analysis__testdata__loopback-mixed.pcapng expert': WHY.heur,
-  'src__decoder__analysis__testdata__no_window_scaling.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__out_of_order.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__reassembly.pcapng conv,eth': WHY.oui,
   'src__decoder__analysis__testdata__reassembly.pcapng io,phs': WHY.reassembly,
   'src__decoder__analysis__testdata__reassembly.pcapng expert': WHY.reassembly,
-  'src__decoder__analysis__testdata__retransmission.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__reused_ports.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__spurious_dsack.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__window_full.pcapng conv,eth': WHY.oui,
-  'src__decoder__analysis__testdata__zero_window.pcapng conv,eth': WHY.oui,
   'src__decoder__layers__testdata__crafted-eth.pcap conv,tcp': WHY.crafted,
   'src__decoder__layers__testdata__crafted-eth.pcap conv,udp': WHY.crafted,
   'src__decoder__layers__testdata__crafted-eth.pcap io,phs': WHY.crafted,
