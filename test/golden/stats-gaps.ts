@@ -8,7 +8,7 @@ const WHY = {
   reassembly:
     "reassembly.pcapng: tshark de-chunks the chunked HTTP body of frame 13 (no data item, its segments list under http) and raises 'DNS query retransmission' in frame 23; wirebook does neither yet",
   crafted:
-    "crafted-eth.pcap's hand-made edge cases (cut and bogus headers): which of them reach tshark's conversation, follow and expert taps differs from wirebook's tree; not investigated yet",
+    "crafted-eth.pcap's hand-made edge cases: where a header is cut before its minimum length tshark adds no item for that protocol (frame 29 has no eth in the hierarchy), a malformed TCP header's exception is counted once with the protocol's long name (Ethernet, ARP/RARP), and the bogus TCP header length item is not in tshark's summary; wirebook's tree differs in these, not investigated further yet",
 } as const;
 
 export const STATS_GAPS: Readonly<Record<string, string>> = {
@@ -24,13 +24,8 @@ export const STATS_GAPS: Readonly<Record<string, string>> = {
   'src__decoder__analysis__testdata__loopback-mixed.pcapng expert': WHY.heur,
   'src__decoder__analysis__testdata__reassembly.pcapng io,phs': WHY.reassembly,
   'src__decoder__analysis__testdata__reassembly.pcapng expert': WHY.reassembly,
-  'src__decoder__layers__testdata__crafted-eth.pcap conv,tcp': WHY.crafted,
-  'src__decoder__layers__testdata__crafted-eth.pcap conv,udp': WHY.crafted,
   'src__decoder__layers__testdata__crafted-eth.pcap io,phs': WHY.crafted,
   'src__decoder__layers__testdata__crafted-eth.pcap expert': WHY.crafted,
-  'src__decoder__layers__testdata__crafted-eth.pcap follow,udp,ascii,4': WHY.crafted,
-  'src__decoder__layers__testdata__crafted-eth.pcap follow,udp,hex,4': WHY.crafted,
-  'src__decoder__layers__testdata__crafted-eth.pcap follow,udp,raw,4': WHY.crafted,
   'src__decoder__layers__testdata__loopback.pcapng io,phs': WHY.heur,
   'src__decoder__layers__testdata__loopback.pcapng expert': WHY.heur,
 };

@@ -5,6 +5,7 @@ import { macName } from '../fields/oui.ts';
 import type { Field } from '../types.ts';
 import type { ConvPacket } from './conversations.ts';
 import type { StatFrame } from './frame-walk.ts';
+import { reachesTap } from './tap-reach.ts';
 
 export type ConvKind = 'eth' | 'ip' | 'ipv6' | 'tcp' | 'udp';
 
@@ -17,10 +18,6 @@ function macText(f: Field | undefined): string {
   if (!f) return '';
   return (f.value instanceof Uint8Array && macName(f.value)) || f.show;
 }
-
-/** Whether the capture cut `proto`'s own header short: tshark's dissector then stops before its statistics see the frame. */
-export const headerCut = (tree: readonly Field[], proto: string): boolean =>
-  tree.some((f) => f.name === '_ws.short' && f.show.endsWith(`: ${proto} truncated]`));
 
 /**
  * An IPv6 fragment that does not complete its datagram (one that does lists
@@ -47,7 +44,7 @@ function* packetsOf(s: StatFrame, kind: ConvKind): Generator<ConvPacket> {
       if (kind === f.name && !early) yield { ...ip, srcPort: 0, dstPort: 0, id: -1, ...base };
     } else if (f.name === 'eth' && kind === 'eth' && child(f, 'eth.src')) {
       yield { src: macText(child(f, 'eth.src')), dst: macText(child(f, 'eth.dst')), srcPort: 0, dstPort: 0, id: -1, ...base };
-    } else if ((f.name === 'tcp' || f.name === 'udp') && kind === f.name && ip && !headerCut(tree, kind.toUpperCase())) {
+    } else if ((f.name === 'tcp' || f.name === 'udp') && kind === f.name && ip && reachesTap(tree, f)) {
       const port = (end: string) => Number(child(f, `${kind}.${end}port`)?.value ?? 0);
       const id = Number(child(f, `${kind}.stream`)?.value ?? -1);
       yield { ...ip, srcPort: port('src'), dstPort: port('dst'), id, ...base };

@@ -23,12 +23,13 @@ const PROTOCOL: Readonly<Record<string, string>> = {
   user_dlt: 'DLT_USER',
 };
 
-/** Wireshark's expert group of an item, by its name. */
+/** Wireshark's expert group of an item, by its name (as each dissector registers it). */
 function groupOf(name: string, severity: string): string {
   if (name.includes('checksum')) return 'Checksum';
-  if (name === 'http.chat' || /^tcp\.(analysis|connection|options\.sack)\./.test(name)) return 'Sequence';
-  if (name === '_ws.malformed') return 'Malformed';
+  if (name === 'tcp.short_segment' || name === '_ws.malformed') return 'Malformed';
+  if (name === 'http.chat' || name.startsWith('tcp.') || /^icmp(v6)?\.resp_not_found/.test(name)) return 'Sequence';
   if (name === 'user_dlt.not_handled') return 'Undecoded';
+  if (name === 'ip.bogus_header_length') return 'Protocol';
   return severity === 'error' ? 'Malformed' : 'Protocol';
 }
 

@@ -6,15 +6,16 @@ import { followUdp } from '../analysis/follow-udp.ts';
 import type { FollowPacket, FollowResult } from '../analysis/follow-records.ts';
 import { addressText } from '../layers/address-text.ts';
 import { findField } from '../fields/find.ts';
-import { headerCut } from './conversation-packets.ts';
 import type { OpenedCapture } from '../open-capture.ts';
+import { reachesTap } from './tap-reach.ts';
 import { TH_SYN } from '../analysis/types.ts';
 
 function* tcpPackets(cap: OpenedCapture, stream: number): Generator<FollowTcpPacket> {
   for (const { number: n } of cap.frames) {
     if (cap.analysis.streamOf(n) !== stream) continue;
-    // A TCP header the capture cut short never reaches tshark's follow tap.
-    if (headerCut(cap.dissect(n).tree, 'TCP')) continue;
+    const { tree } = cap.dissect(n);
+    const node = tree.find((f) => f.name === 'tcp');
+    if (!node || !reachesTap(tree, node)) continue;
     const seg = cap.tcpSegment(n);
     if (!seg) continue;
     yield {
@@ -38,7 +39,9 @@ function* udpPackets(cap: OpenedCapture, stream: number): Generator<FollowPacket
     const d = cap.dissect(n);
     const { udp } = d.layers;
     const ip = d.layers.ipv6 && !d.layers.ipv4 ? { version: 6 as const, rec: d.layers.ipv6 } : d.layers.ipv4 && { version: 4 as const, rec: d.layers.ipv4 };
-    if (!udp || !ip) continue;
+    const node = d.tree.find((f) => f.name === 'udp');
+    // An empty datagram is handed to no payload dissector, and so to no follow tap.
+    if (!udp || !ip || !node || !reachesTap(d.tree, node) || udp.payloadLength === 0) continue;
     // The datagram may sit in reassembled IP bytes rather than the frame's own.
     const source = findField(d.tree, 'udp')?.source;
     const bytes = (source && d.sources.find((s) => s.name === source)?.bytes) || cap.data(n);
