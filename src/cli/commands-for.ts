@@ -8,6 +8,8 @@ import type { Command } from './command.ts';
 const ONE: Readonly<Record<string, () => Promise<Command>>> = {
   fields: async () => (await import('./commands/fields.ts')).fieldsCommand,
   dissect: async () => (await import('./commands/dissect.ts')).dissectCommand,
+  follow: async () => (await import('./commands/follow.ts')).followCommand,
+  stats: async () => (await import('./commands/stats.ts')).statsCommand,
   capture: async () => (await import('./commands/capture-dispatch.ts')).captureCommand,
   lesson: async () => (await import('./commands/lesson-dispatch.ts')).lessonCommand,
 };

@@ -5,10 +5,12 @@ import type { Command, Io } from './command.ts';
 import { captureCommand } from './commands/capture-dispatch.ts';
 import { dissectCommand } from './commands/dissect.ts';
 import { fieldsCommand } from './commands/fields.ts';
+import { followCommand } from './commands/follow.ts';
+import { statsCommand } from './commands/stats.ts';
 import { lessonCommand } from './commands/lesson-dispatch.ts';
 import { dispatch } from './dispatch.ts';
 
-export const COMMANDS: readonly Command[] = [fieldsCommand, dissectCommand, captureCommand, lessonCommand];
+export const COMMANDS: readonly Command[] = [fieldsCommand, dissectCommand, followCommand, statsCommand, captureCommand, lessonCommand];
 
 /** Runs the CLI with every command; returns the exit code. Tests call this with their own Io. */
 export function main(argv: readonly string[], io: Io): number {

@@ -46,3 +46,23 @@ export function tsharkFields(path: string, fields: readonly string[], displayFil
     rmSync(config, { recursive: true, force: true });
   }
 }
+
+/** tshark's `-q -z ARG` output for a capture, run as the fixtures are (two passes, checksums verified, UTC, no preferences). */
+export function tsharkStat(path: string, z: string): string {
+  const config = mkdtempSync(join(tmpdir(), 'wirebook-tshark-'));
+  try {
+    const r = spawnSync(
+      'tshark',
+      ['-r', path, '-2', '-q', '-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', '-z', z],
+      {
+        encoding: 'latin1',
+        maxBuffer: 1 << 28,
+        env: { ...process.env, TZ: 'UTC', WIRESHARK_CONFIG_DIR: config },
+      },
+    );
+    if (r.status !== 0) throw new Error(`tshark -z ${z} failed on ${path}: ${r.stderr}`);
+    return r.stdout;
+  } finally {
+    rmSync(config, { recursive: true, force: true });
+  }
+}

@@ -4,6 +4,7 @@
 
 const VENDORS: Readonly<Record<string, string>> = {
   '000000': '00:00:00',
+  '000102': '3Com',
   '485f99': 'CloudNet',
   '705dcc': 'EFMNetwo',
   '080027': 'PcsCompu',

@@ -1,0 +1,43 @@
+// Protocol hierarchy, as tshark 4.0's `-z io,phs`: each frame's top-level
+// protocol items, after "frame", as a path in a tree; every node counts the
+// frames whose path passes through it and their bytes on the wire.
+
+export interface PhsNode {
+  name: string;
+  frames: number;
+  bytes: number;
+  children: PhsNode[];
+}
+
+/** The hierarchy's top level (children of "frame") from each frame's path and length. */
+export function protocolHierarchy(frames: Iterable<{ path: readonly string[]; length: number }>): PhsNode[] {
+  const top: PhsNode[] = [];
+  for (const { path, length } of frames) {
+    let level = top;
+    for (const name of path) {
+      let node = level.find((n) => n.name === name);
+      if (!node) {
+        node = { name, frames: 0, bytes: 0, children: [] };
+        level.push(node);
+      }
+      node.frames++;
+      node.bytes += length;
+      level = node.children;
+    }
+  }
+  return top;
+}
+
+export function hierarchyText(top: readonly PhsNode[]): string {
+  const rule = '='.repeat(67);
+  const lines = ['', rule, 'Protocol Hierarchy Statistics', 'Filter: ', ''];
+  const draw = (nodes: readonly PhsNode[], depth: number) => {
+    for (const n of nodes) {
+      lines.push(`${`${'  '.repeat(depth)}${n.name}`.padEnd(40)} frames:${n.frames} bytes:${n.bytes}`);
+      draw(n.children, depth + 1);
+    }
+  };
+  draw(top, 0);
+  lines.push(rule, '');
+  return lines.join('\n');
+}
