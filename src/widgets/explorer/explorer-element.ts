@@ -8,6 +8,9 @@ import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
 import { FramePanes } from '../frame-panes/frame-panes.ts';
 import { findPath } from '../frame-panes/field-at.ts';
+import { sentenceLines } from '../frame-panes/sentence-text.ts';
+import { showSentences } from '../frame-panes/sentence-text-dom.ts';
+import { TreeTools } from '../frame-panes/tree-tools.ts';
 import { FrameDiagram } from './frame-diagram.ts';
 import { PacketList } from './packet-list.ts';
 import { PREVIEW_BYTES, type FrameDetail, type Opened } from './protocol.ts';
@@ -23,6 +26,7 @@ class ExplorerElement extends HTMLElement {
   #client?: ExplorerClient;
   #list!: PacketList;
   #panes!: FramePanes;
+  #tools!: TreeTools;
   #diagram!: FrameDiagram;
   #conversations!: ConversationsView;
   #opened?: Opened;
@@ -57,6 +61,7 @@ class ExplorerElement extends HTMLElement {
       { tree: part('[data-tree]'), hex: part('[data-bytes]'), sources: part('[data-sources]'), fieldbar: part('[data-fieldbar]') },
       'ex',
     );
+    this.#tools = new TreeTools(part('[data-tree-tools]'), this.#panes);
     this.#diagram = new FrameDiagram(this);
     // The tree, the bytes and the header diagram select together.
     this.#panes.onChange = (field) => this.#diagram.mark(field);
@@ -229,6 +234,8 @@ class ExplorerElement extends HTMLElement {
     const kept = this.#panes.field?.name;
     this.#diagram.show(detail);
     this.#panes.show(detail, { path: kept ? findPath(detail.tree, kept) : undefined });
+    this.#tools.refresh();
+    showSentences(this.querySelector<HTMLElement>('[data-sentence]')!, sentenceLines(detail.sentences));
     if (publish) this.#bus.select({ frame: n }, this);
     if (detail.stream >= 0) void this.#conversations.showLadder(detail.stream);
   }
