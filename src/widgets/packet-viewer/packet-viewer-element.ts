@@ -72,6 +72,8 @@ class PacketViewerElement extends HTMLElement {
   /** The details tree and bytes, once the viewer has taken over from the server render. */
   #panes?: FramePanes;
   #tools?: TreeTools;
+  /** Puts a frame into words, once its module has loaded. */
+  #sayer?: (capture: OpenedCapture, n: number) => string[];
 
   // Parts of the server render.
   #list!: HTMLTableElement;
@@ -336,9 +338,14 @@ class PacketViewerElement extends HTMLElement {
   /** Frame n in plain words (the server render has its own frame's already): the words load with the first other frame. */
   #say(n: number): void {
     const capture = this.#capture;
+    const region = this.querySelector<HTMLElement>('[data-sentence]')!;
     if (!capture) return;
+    if (this.#sayer) return showSentences(region, this.#sayer(capture, n));
+    // Not another frame's words meanwhile.
+    region.replaceChildren();
     void import('../frame-panes/sentence-for.ts').then(({ sentenceLinesFor }) => {
-      if (this.#frame === n) showSentences(this.querySelector<HTMLElement>('[data-sentence]')!, sentenceLinesFor(capture, n));
+      this.#sayer = sentenceLinesFor;
+      if (this.#frame === n) showSentences(region, sentenceLinesFor(capture, n));
     });
   }
 
