@@ -37,6 +37,7 @@ const FIELDS = [
   'udp.srcport',
   'udp.dstport',
   'ip.reassembled_in',
+  'ipv6.reassembled.in',
 ];
 
 type Row = Record<string, string>;
@@ -74,7 +75,7 @@ function expectedKind(r: Row): string {
     if (r['dns.flags.response'] !== '') return r['dns.flags.response'] === '1' || r['dns.flags.response'] === 'True' ? 'dns_response' : 'dns_query';
     return 'udp';
   }
-  return r['ip.reassembled_in'] ? 'ip_fragment' : 'other';
+  return r['ip.reassembled_in'] || r['ipv6.reassembled.in'] ? 'ip_fragment' : 'other';
 }
 
 /** `only`: the frames to hold to tshark (the others are still given a sentence). */
@@ -113,7 +114,7 @@ function checkCapture(rel: string, only: (r: Row) => boolean = () => true): { ro
     }
     if (s.key === 'icmp' && (p.type === 0 || p.type === 8)) expect(p.otherFrame).toBe(int(r, 'icmp.resp_to') || int(r, 'icmp.resp_in'));
     if (s.key === 'udp') expect([p.srcPort, p.dstPort]).toEqual([int(r, 'udp.srcport'), int(r, 'udp.dstport')]);
-    if (s.key === 'ip_fragment') expect(p.reassembledIn).toBe(int(r, 'ip.reassembled_in'));
+    if (s.key === 'ip_fragment') expect(p.reassembledIn).toBe(int(r, 'ip.reassembled_in') || int(r, 'ipv6.reassembled.in'));
   });
   return { rows, sentences };
 }
@@ -172,8 +173,9 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     checkCapture('src/decoder/layers/testdata/crafted-eth.pcap', (r) => !/:tcp/.test(r['frame.protocols']));
   });
 
-  it('UDP otherwise, and IP fragments completed in a later frame', () => {
-    checkCapture('captures/recorded/udp-fragments.pcapng');
+  it('UDP otherwise, and IPv4 and IPv6 fragments completed in a later frame', () => {
+    const { sentences } = checkCapture('captures/recorded/udp-fragments.pcapng');
+    expect(sentences.filter((s) => s[0].key === 'other')).toEqual([]);
   });
 
   it('adds the explanation of every TCP analysis flag after the frame’s own sentence', () => {

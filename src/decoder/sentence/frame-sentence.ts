@@ -33,9 +33,9 @@ function kindSentence(capture: SentenceCapture, n: number, tree: readonly Field[
       return udpSentence(tree[node('udp')]?.children ?? [], protocols);
     }
   }
-  // A fragment whose datagram a later frame completes (ip.reassembled_in / ipv6.reassembled_in).
+  // A fragment whose datagram a later frame completes (ip.reassembled_in; tshark 4.0 names IPv6's ipv6.reassembled.in).
   const ip = tree.find((f) => f.name === 'ip' || f.name === 'ipv6');
-  const reassembledIn = ip ? num(ip.children ?? [], `${ip.name}.reassembled_in`) : 0;
+  const reassembledIn = ip ? num(ip.children ?? [], ip.name === 'ip' ? 'ip.reassembled_in' : 'ipv6.reassembled.in') : 0;
   if (reassembledIn > 0) return { key: 'ip_fragment', params: { reassembledIn } };
   const top = tree[tree.length - 1];
   return { key: 'other', params: { protocol: top?.name.toUpperCase() ?? '' } };
