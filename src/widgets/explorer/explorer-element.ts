@@ -77,6 +77,7 @@ class ExplorerElement extends HTMLElement {
       this.#applyFilter(this.#filterInput().value);
     });
     this.querySelector('[data-filter-clear]')!.addEventListener('click', () => this.#applyFilter(''));
+    this.#wireGoTo();
     // Start the decoder's Worker while the reader looks for a file: opening one is then quicker.
     requestIdleCallback(() => this.#worker(), { timeout: 2000 });
     // The ladder selects frames too: follow it.
@@ -85,6 +86,29 @@ class ExplorerElement extends HTMLElement {
         this.#list.select(sel.frame, true);
         void this.#showFrame(sel.frame, false);
       }
+    });
+  }
+
+  /** "Go to frame": the form, and Ctrl+G anywhere on the page (as in Wireshark) to reach it. */
+  #wireGoTo(): void {
+    const form = this.querySelector<HTMLFormElement>('[data-goto-form]')!;
+    const input = form.querySelector<HTMLInputElement>('[data-goto]')!;
+    const msg = form.querySelector<HTMLElement>('[data-goto-msg]')!;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const n = Number(input.value);
+      if (!this.#opened) return;
+      if (Number.isInteger(n) && this.#list.has(n)) {
+        msg.textContent = '';
+        this.#list.select(n, false);
+        this.#list.focus();
+      } else msg.textContent = t.goToMissing(input.value, this.#opened.frames);
+    });
+    document.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'g' || this.dataset.state !== 'ready') return;
+      e.preventDefault();
+      input.focus();
+      input.select();
     });
   }
 
