@@ -209,5 +209,18 @@ describe('a sentence for every frame, Go to frame, Expand all and Find in detail
       expect(await axeViolations(page)).toEqual([]);
       await close();
     }
+    // A phone: the sentence and the tools wrap within the viewer.
+    const context = await browser.newContext({ viewport: viewports.phone, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(new URL('lessons/rst/', site.url).href);
+    const viewer = page.locator('wb-packet-viewer[data-capture="tcp-closed-port"]');
+    await viewer.locator('[data-toolbar]:not([hidden])').waitFor(WAIT);
+    await viewer.locator('[data-tree-tools]:not([hidden])').waitFor(WAIT);
+    expect(await axeViolations(page)).toEqual([]);
+    const wide = await viewer.locator('.fp-sentence, .fp-tools').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(wide).toBe(0);
+    await viewer.scrollIntoViewIfNeeded();
+    await viewer.screenshot({ path: 'test-results/screens/frame-sentence-phone.png' });
+    await context.close();
   });
 });
