@@ -165,6 +165,7 @@ export const frameSentence = {
   icmpv6: (p) => icmpText(true, p),
   udp: (p) =>
     `A UDP datagram from ${ports(p)}, ${bytes(p.length)} long with its 8-byte header. ` +
+    (p.service ? `Port ${p.service.port} is registered for “${p.service.name}” (/etc/services). ` : '') +
     (p.protocol
       ? `Its payload is read as ${p.protocol.toUpperCase()} (by its port).`
       : 'No protocol is bound to these ports here, so its payload is shown as data.') +

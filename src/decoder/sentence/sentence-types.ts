@@ -48,7 +48,8 @@ export interface SentenceParams {
   dns_response: DnsFacts & { rcode: number; answers: number; queryFrame: number };
   icmp: IcmpFacts;
   icmpv6: IcmpFacts;
-  udp: { srcPort: number; dstPort: number; length: number; protocol: string };
+  /** `service`: a name the services file gives one of the ports; the page adds it (content/ports), the decoder names none. */
+  udp: { srcPort: number; dstPort: number; length: number; protocol: string; service?: { port: number; name: string } };
   /** An IP fragment whose datagram is put together in a later frame. */
   ip_fragment: { reassembledIn: number };
   /** The frame's top protocol, when nothing more specific applies. */
