@@ -2,10 +2,12 @@
 // kind follows from tcp.flags, arp.opcode and the ARP addresses, dns.flags,
 // icmp.type (the rules of RFC 9293, 826, 5227, 1035, 792, 4443), and the
 // parameters are tshark's values.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tsharkFields, tsharkVersion } from '../../../test/golden/tshark.ts';
+import { buildCapture, formatProblem } from '../build/build.ts';
 import { openCapture } from '../open-capture.ts';
 import { frameSentences } from './frame-sentence.ts';
 import type { FrameSentence } from './sentence-types.ts';
@@ -79,8 +81,23 @@ function expectedKind(r: Row): string {
 }
 
 /** `only`: the frames to hold to tshark (the others are still given a sentence). */
+/** A capture built from a spec's frames (A 10.0.0.1, B 10.0.0.2), written where tshark can read it. */
+function built(frames: string): string {
+  const spec = `capture: {epoch: 1700000000}
+hosts:
+  A: {mac: "02:00:00:00:00:01", ip: 10.0.0.1, ttl: 64}
+  B: {mac: "02:00:00:00:00:02", ip: 10.0.0.2, ttl: 64}
+frames:
+${frames}`;
+  const r = buildCapture(spec, 'sentence.spec.yaml');
+  if (!r.bytes) throw new Error(formatProblem(r.problem!));
+  const path = join(mkdtempSync(join(tmpdir(), 'wirebook-sentence-')), 'built.pcapng');
+  writeFileSync(path, r.bytes);
+  return path;
+}
+
 function checkCapture(rel: string, only: (r: Row) => boolean = () => true): { rows: Row[]; sentences: FrameSentence[][] } {
-  const path = join(root, rel);
+  const path = rel.startsWith('/') ? rel : join(root, rel);
   const capture = openCapture(new Uint8Array(readFileSync(path)));
   const rows = tsharkRows(path);
   const sentences = rows.map((r) => frameSentences(capture, int(r, 'frame.number')));
@@ -148,6 +165,43 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
       key: 'rst_abort',
       params: { unacked: 0, sent: int(rows[rst], 'tcp.seq') - 1, received: int(rows[rst], 'tcp.ack') - 1 },
     });
+  });
+
+  it('RST with data in flight: an abort, counting the bytes the peer sent that it does not acknowledge', () => {
+    const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40000, dport: 80, seq: 1000, ack: 0, flags: [SYN], window: 64240}}
+  - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40000, seq: 5000, ack: 1001, flags: [SYN, ACK], window: 64240}}
+  - {time: 0.002, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40000, dport: 80, seq: 1001, ack: 5001, flags: [ACK], window: 64240}}
+  - {time: 0.003, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40000, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 0.004, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40000, seq: 5001, ack: 1001, flags: [RST, ACK], window: 0}}
+`);
+    try {
+      const { rows, sentences } = checkCapture(path);
+      // tshark: frame 4 ends at relative byte 100 (tcp.nxtseq 101); the RST acknowledges only up to 1.
+      const inFlight = Number(tsharkFields(path, ['tcp.nxtseq'], 'frame.number == 4').trim().split('\n')[1]) - int(rows[4], 'tcp.ack');
+      expect(inFlight).toBe(100);
+      expect(sentences[4][0]).toMatchObject({ key: 'rst_abort', params: { peerFrame: 4, unacked: inFlight } });
+    } finally {
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('RST without ACK answering a stray ACK: it takes that ACK as its sequence number', () => {
+    const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40001, dport: 80, seq: 7000, ack: 9000, flags: [ACK], window: 64240}}
+  - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40001, seq: 9000, ack: 0, flags: [RST], window: 0}}
+`);
+    try {
+      const { sentences } = checkCapture(path);
+      const raw = tsharkFields(path, ['tcp.seq_raw', 'tcp.ack_raw'])
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      // tshark: the RST's raw sequence number is the stray ACK's raw acknowledgment number.
+      expect(raw[1][0]).toBe(raw[0][1]);
+      expect(sentences[1][0]).toMatchObject({ key: 'rst_unknown', params: { answersFrame: 1 } });
+    } finally {
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    }
   });
 
   it('FIN, SYN, SYN-ACK, ACK and data segments, with the RFC 9293 states FIN moves to', () => {
