@@ -8,7 +8,6 @@ import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
 import { FramePanes } from '../frame-panes/frame-panes.ts';
 import { findPath } from '../frame-panes/field-at.ts';
-import { sentenceLines } from '../frame-panes/sentence-text.ts';
 import { showSentences } from '../frame-panes/sentence-text-dom.ts';
 import { TreeTools } from '../frame-panes/tree-tools.ts';
 import { FrameDiagram } from './frame-diagram.ts';
@@ -36,6 +35,8 @@ class ExplorerElement extends HTMLElement {
   #ticket = 0;
   #frameTicket = 0;
   #bus = selectionFor(BUS);
+  /** The sentences' words (and the services table), fetched while the reader looks for a file. */
+  #words?: Promise<typeof import('../frame-panes/sentence-text.ts')>;
 
   connectedCallback(): void {
     this.#state('empty');
@@ -79,7 +80,13 @@ class ExplorerElement extends HTMLElement {
     this.querySelector('[data-filter-clear]')!.addEventListener('click', () => this.#applyFilter(''));
     this.#wireGoTo();
     // Start the decoder's Worker while the reader looks for a file: opening one is then quicker.
-    requestIdleCallback(() => this.#worker(), { timeout: 2000 });
+    requestIdleCallback(
+      () => {
+        this.#worker();
+        this.#sayer();
+      },
+      { timeout: 2000 },
+    );
     // The ladder selects frames too: follow it.
     this.#bus.subscribe((sel, source) => {
       if (source !== this && sel.frame !== this.#list.selected) {
@@ -110,6 +117,11 @@ class ExplorerElement extends HTMLElement {
       input.focus();
       input.select();
     });
+  }
+
+  #sayer(): Promise<typeof import('../frame-panes/sentence-text.ts')> {
+    this.#words ??= import('../frame-panes/sentence-text.ts');
+    return this.#words;
   }
 
   #worker(): ExplorerClient {
@@ -259,7 +271,11 @@ class ExplorerElement extends HTMLElement {
     this.#diagram.show(detail);
     this.#panes.show(detail, { path: kept ? findPath(detail.tree, kept) : undefined });
     this.#tools.refresh();
-    showSentences(this.querySelector<HTMLElement>('[data-sentence]')!, sentenceLines(detail.sentences));
+    const region = this.querySelector<HTMLElement>('[data-sentence]')!;
+    region.replaceChildren();
+    void this.#sayer().then(({ sentenceLines }) => {
+      if (ticket === this.#frameTicket) showSentences(region, sentenceLines(detail.sentences));
+    });
     if (publish) this.#bus.select({ frame: n }, this);
     if (detail.stream >= 0) void this.#conversations.showLadder(detail.stream);
   }
