@@ -37,6 +37,7 @@ class ExplorerElement extends HTMLElement {
   #bus = selectionFor(BUS);
   /** The sentences' words (and the services table), fetched while the reader looks for a file. */
   #words?: Promise<typeof import('../frame-panes/sentence-text.ts')>;
+  #wordsLoaded?: typeof import('../frame-panes/sentence-text.ts');
 
   connectedCallback(): void {
     this.#state('empty');
@@ -83,7 +84,7 @@ class ExplorerElement extends HTMLElement {
     requestIdleCallback(
       () => {
         this.#worker();
-        this.#sayer();
+        this.#sayer().catch(() => (this.#words = undefined));
       },
       { timeout: 2000 },
     );
@@ -120,7 +121,10 @@ class ExplorerElement extends HTMLElement {
   }
 
   #sayer(): Promise<typeof import('../frame-panes/sentence-text.ts')> {
-    this.#words ??= import('../frame-panes/sentence-text.ts');
+    this.#words ??= import('../frame-panes/sentence-text.ts').then((m) => {
+      this.#wordsLoaded = m;
+      return m;
+    });
     return this.#words;
   }
 
@@ -272,10 +276,16 @@ class ExplorerElement extends HTMLElement {
     this.#panes.show(detail, { path: kept ? findPath(detail.tree, kept) : undefined });
     this.#tools.refresh();
     const region = this.querySelector<HTMLElement>('[data-sentence]')!;
-    region.replaceChildren();
-    void this.#sayer().then(({ sentenceLines }) => {
-      if (ticket === this.#frameTicket) showSentences(region, sentenceLines(detail.sentences));
-    });
+    if (this.#wordsLoaded) showSentences(region, this.#wordsLoaded.sentenceLines(detail.sentences));
+    else {
+      // Not another frame's words meanwhile.
+      region.replaceChildren();
+      this.#sayer().then(
+        ({ sentenceLines }) => ticket === this.#frameTicket && showSentences(region, sentenceLines(detail.sentences)),
+        // The chunk did not arrive (offline): the next frame asks again.
+        () => (this.#words = undefined),
+      );
+    }
     if (publish) this.#bus.select({ frame: n }, this);
     if (detail.stream >= 0) void this.#conversations.showLadder(detail.stream);
   }

@@ -343,10 +343,14 @@ class PacketViewerElement extends HTMLElement {
     if (this.#sayer) return showSentences(region, this.#sayer(capture, n));
     // Not another frame's words meanwhile.
     region.replaceChildren();
-    void import('../frame-panes/sentence-for.ts').then(({ sentenceLinesFor }) => {
-      this.#sayer = sentenceLinesFor;
-      if (this.#frame === n) showSentences(region, sentenceLinesFor(capture, n));
-    });
+    import('../frame-panes/sentence-for.ts').then(
+      ({ sentenceLinesFor }) => {
+        this.#sayer = sentenceLinesFor;
+        if (this.#frame === n) showSentences(region, sentenceLinesFor(capture, n));
+      },
+      // The chunk did not arrive (offline): the region stays empty, the next frame asks again.
+      () => undefined,
+    );
   }
 
   #publish(): void {
