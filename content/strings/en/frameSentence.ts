@@ -132,11 +132,11 @@ export const frameSentence = {
     `An RST answering the SYN in frame ${p.synFrame}: nothing listens on port ${p.srcPort}, so the host refuses the connection. ` +
     'What shows it: the RST acknowledges that SYN (its ACK number is the SYN’s plus one) and no SYN-ACK was ever sent. The client sees “connection refused”.',
   rst_abort: (p) =>
-    `An RST from ${ports(p)}: the sender aborts the connection at once instead of closing it with a FIN; both ends drop it (CLOSED) and any data not yet delivered is lost. ` +
+    `An RST from ${ports(p)}: the sender aborts the connection at once, without the orderly FIN exchange; both ends drop it (CLOSED) and any data not yet delivered is lost. ` +
     (p.unacked > 0
       ? `Data was still in flight: frame ${p.peerFrame} had sent bytes up to ${p.ack + p.unacked - 1}, but this RST acknowledges only those before ${p.ack}, so ${bytes(p.unacked)} were not acknowledged. `
       : p.sent + p.received > 0
-        ? `It came after the data: it acknowledges everything the other side sent (bytes before ${p.ack}), so nothing was in flight. `
+        ? `Nothing was in flight: it acknowledges everything the other side had sent (sequence numbers before ${p.ack}). `
         : 'No data had been exchanged in the frames captured. ') +
     'An application that closes with unread data, or with SO_LINGER set to 0, sends such a reset.',
   rst_unknown: (p) =>
