@@ -50,6 +50,25 @@ describe('PacketViewer (server render)', () => {
     expect(first).toMatch(/data-frame="4"[\s\S]{0,400}?has a note/);
   });
 
+  it('says the selected frame in plain words, in a polite live region above the tree', async () => {
+    // tcp-http frame 1 is a SYN (tcp.flags 0x002 in tshark): the sentence names it and its ports.
+    const html = await render({ capture: 'tcp-http' });
+    const box = /<div class="fp-sentence"[\s\S]*?<\/div><\/div>/.exec(html)?.[0] ?? '';
+    expect(box).toMatch(/role="group"[^>]*aria-labelledby="pv-tcp-http-1-16-say"/);
+    expect(box).toMatch(/<div aria-live="polite" data-sentence><p>A SYN from port 36450 to port 80/);
+    expect(html.indexOf('fp-sentence')).toBeLessThan(html.indexOf('data-tree'));
+    // A DNS response with its code: udp-dns frame 6 is NXDOMAIN (dns.flags.rcode 3 in tshark).
+    expect(await render({ capture: 'udp-dns', frame: 6 })).toMatch(/Response code 3, NXDOMAIN/);
+  });
+
+  it('renders Expand all, Collapse all and Find in details, hidden until the script wires them', async () => {
+    const html = await render({ capture: 'tcp-http' });
+    expect(html).toMatch(/<div class="fp-tools" role="group" aria-label="Details tools" data-tree-tools hidden>/);
+    expect(html).toMatch(/<button type="button" class="fp-tool" data-tree-act="expand">Expand all<\/button>/);
+    expect(html).toMatch(/<button type="button" class="fp-tool" data-tree-act="collapse">Collapse all<\/button>/);
+    expect(html).toMatch(/<label for="pv-tcp-http-1-16-find">Find in details<\/label><input id="pv-tcp-http-1-16-find" type="search"/);
+  });
+
   it('escapes packet text and comments, never turning them into markup', async () => {
     const html = await render({ capture: 'markup' });
     expect(html).not.toMatch(/<img\b/);

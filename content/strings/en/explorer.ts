@@ -24,6 +24,10 @@ export const explorer = {
   filterPlaceholder: 'e.g. tcp.port == 80 and not tcp.analysis.retransmission',
   filterApply: 'Apply',
   filterClear: 'Clear',
+  goTo: 'Go to frame',
+  goToKeys: 'Ctrl+G',
+  goToButton: 'Go',
+  goToMissing: (n: string, total: number) => `There is no frame ${n} in the list: frames go from 1 to ${total}, and a filter may hide some.`,
   filterHelp:
     "Wireshark's syntax: fields (tcp.flags.syn == 1), protocols (dns), and, or, not, parentheses, contains, in {…}, ip.addr and tcp.port for either end.",
   filterError: (message: string, column: number) => `Invalid filter at character ${column}: ${message}${/[.?!]$/.test(message) ? '' : '.'}`,

@@ -41,4 +41,12 @@ export const packetViewer = {
   noField: 'Select a field or a byte.',
   offsets: 'Offset',
   colourRule: (name: string) => `Colouring rule: ${name}`,
+  sentenceTitle: 'In plain words',
+  treeTools: 'Details tools',
+  expandAll: 'Expand all',
+  collapseAll: 'Collapse all',
+  searchLabel: 'Find in details',
+  searchPlaceholder: 'field, name or value',
+  searchNone: 'No field matches.',
+  searchCount: (at: number, n: number) => (at > 0 ? `Match ${at} of ${n}; Enter for the next` : n === 1 ? '1 field matches' : `${n} fields match`),
 } as const;

@@ -8,6 +8,8 @@ import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
 import { FramePanes } from '../frame-panes/frame-panes.ts';
 import { findPath } from '../frame-panes/field-at.ts';
+import { showSentences } from '../frame-panes/sentence-text-dom.ts';
+import { TreeTools } from '../frame-panes/tree-tools.ts';
 import { FrameDiagram } from './frame-diagram.ts';
 import { PacketList } from './packet-list.ts';
 import { PREVIEW_BYTES, type FrameDetail, type Opened } from './protocol.ts';
@@ -23,6 +25,7 @@ class ExplorerElement extends HTMLElement {
   #client?: ExplorerClient;
   #list!: PacketList;
   #panes!: FramePanes;
+  #tools!: TreeTools;
   #diagram!: FrameDiagram;
   #conversations!: ConversationsView;
   #opened?: Opened;
@@ -32,6 +35,9 @@ class ExplorerElement extends HTMLElement {
   #ticket = 0;
   #frameTicket = 0;
   #bus = selectionFor(BUS);
+  /** The sentences' words (and the services table), fetched while the reader looks for a file. */
+  #words?: Promise<typeof import('../frame-panes/sentence-text.ts')>;
+  #wordsLoaded?: typeof import('../frame-panes/sentence-text.ts');
 
   connectedCallback(): void {
     this.#state('empty');
@@ -57,6 +63,7 @@ class ExplorerElement extends HTMLElement {
       { tree: part('[data-tree]'), hex: part('[data-bytes]'), sources: part('[data-sources]'), fieldbar: part('[data-fieldbar]') },
       'ex',
     );
+    this.#tools = new TreeTools(part('[data-tree-tools]'), this.#panes);
     this.#diagram = new FrameDiagram(this);
     // The tree, the bytes and the header diagram select together.
     this.#panes.onChange = (field) => this.#diagram.mark(field);
@@ -72,8 +79,15 @@ class ExplorerElement extends HTMLElement {
       this.#applyFilter(this.#filterInput().value);
     });
     this.querySelector('[data-filter-clear]')!.addEventListener('click', () => this.#applyFilter(''));
+    this.#wireGoTo();
     // Start the decoder's Worker while the reader looks for a file: opening one is then quicker.
-    requestIdleCallback(() => this.#worker(), { timeout: 2000 });
+    requestIdleCallback(
+      () => {
+        this.#worker();
+        this.#sayer().catch(() => (this.#words = undefined));
+      },
+      { timeout: 2000 },
+    );
     // The ladder selects frames too: follow it.
     this.#bus.subscribe((sel, source) => {
       if (source !== this && sel.frame !== this.#list.selected) {
@@ -81,6 +95,37 @@ class ExplorerElement extends HTMLElement {
         void this.#showFrame(sel.frame, false);
       }
     });
+  }
+
+  /** "Go to frame": the form, and Ctrl+G anywhere on the page (as in Wireshark) to reach it. */
+  #wireGoTo(): void {
+    const form = this.querySelector<HTMLFormElement>('[data-goto-form]')!;
+    const input = form.querySelector<HTMLInputElement>('[data-goto]')!;
+    const msg = form.querySelector<HTMLElement>('[data-goto-msg]')!;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const n = Number(input.value);
+      if (!this.#opened) return;
+      if (Number.isInteger(n) && this.#list.has(n)) {
+        msg.textContent = '';
+        this.#list.select(n, false);
+        this.#list.focus();
+      } else msg.textContent = t.goToMissing(input.value, this.#opened.frames);
+    });
+    document.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'g' || this.dataset.state !== 'ready') return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+  }
+
+  #sayer(): Promise<typeof import('../frame-panes/sentence-text.ts')> {
+    this.#words ??= import('../frame-panes/sentence-text.ts').then((m) => {
+      this.#wordsLoaded = m;
+      return m;
+    });
+    return this.#words;
   }
 
   #worker(): ExplorerClient {
@@ -229,6 +274,18 @@ class ExplorerElement extends HTMLElement {
     const kept = this.#panes.field?.name;
     this.#diagram.show(detail);
     this.#panes.show(detail, { path: kept ? findPath(detail.tree, kept) : undefined });
+    this.#tools.refresh();
+    const region = this.querySelector<HTMLElement>('[data-sentence]')!;
+    if (this.#wordsLoaded) showSentences(region, this.#wordsLoaded.sentenceLines(detail.sentences));
+    else {
+      // Not another frame's words meanwhile.
+      region.replaceChildren();
+      this.#sayer().then(
+        ({ sentenceLines }) => ticket === this.#frameTicket && showSentences(region, sentenceLines(detail.sentences)),
+        // The chunk did not arrive (offline): the next frame asks again.
+        () => (this.#words = undefined),
+      );
+    }
     if (publish) this.#bus.select({ frame: n }, this);
     if (detail.stream >= 0) void this.#conversations.showLadder(detail.stream);
   }

@@ -72,6 +72,11 @@ export class PacketList {
     this.#paint();
   }
 
+  /** Put the focus on the list (its selected row is its active descendant). */
+  focus(): void {
+    this.#scroll.focus({ preventScroll: true });
+  }
+
   get selected(): number {
     return this.#selected;
   }

@@ -6,6 +6,7 @@
 import type { DataSource, Field } from '../../decoder/types.ts';
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
 import type { FrameSummary } from '../../decoder/open-capture.ts';
+import type { FrameSentence } from '../../decoder/sentence/sentence-types.ts';
 import type { HeaderLayout } from '../header-diagram/layout.ts';
 import type { LadderModel } from '../sequence-diagram/ladder-model.ts';
 
@@ -31,6 +32,8 @@ export interface FrameDetail {
   diagrams: FrameDiagram[];
   /** The frame's TCP stream, or -1. */
   stream: number;
+  /** What the frame is in plain words, by key (the page words them): its kind, then its analysis flags. */
+  sentences: FrameSentence[];
 }
 
 export interface Opened {

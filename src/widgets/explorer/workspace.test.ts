@@ -35,6 +35,16 @@ describe('explorer workspace', () => {
     expect(() => loss.frame(0)).toThrow(/not in this capture/);
   });
 
+  it('names what each frame is, by key, for the page to put into words', () => {
+    const arp = openWorkspace(read('captures/recorded/arp.pcapng'));
+    // tshark: frame 1 arp.opcode 1, frame 2 arp.opcode 2, frame 5 arp.src.proto_ipv4 0.0.0.0 (a probe).
+    expect([1, 2, 5].map((n) => arp.frame(n).sentences[0].key)).toEqual(['arp_request', 'arp_reply', 'arp_probe']);
+    // A retransmitted segment adds its analysis flag's explanation after its own sentence.
+    const whole = openCapture(read('captures/recorded/tcp-loss.pcapng')).summaries();
+    const again = whole.find((r) => r.info.startsWith('[TCP Retransmission]'))!;
+    expect(loss.frame(again.number).sentences.map((s) => s.key)).toContain('analysis');
+  });
+
   it('copies every byte value out of the file, so posting a frame never posts the whole capture', () => {
     const f = loss.frame(4);
     const views: Uint8Array[] = [];

@@ -11,6 +11,7 @@ import { compileFilter } from '../../decoder/filter/index.ts';
 import { createFrameMatcher, filterNames } from '../../decoder/filter/frame-matcher.ts';
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
 import type { Field } from '../../decoder/types.ts';
+import { frameSentences } from '../../decoder/sentence/frame-sentence.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
@@ -149,6 +150,7 @@ function frameDetail(capture: OpenedCapture, n: number, after: number): FrameDet
     sources: d.sources.map((s) => ({ ...s, bytes: s.bytes.slice() })),
     diagrams,
     stream: capture.analysis.streamOf(n),
+    sentences: frameSentences(capture, n),
   };
 }
 

@@ -8,7 +8,7 @@ import { packetViewer } from '../../lib/strings/packetViewer.ts';
 import { byteId, bytesMarkup } from './bytes-markup.ts';
 import { byteKey } from './byte-keys.ts';
 import { el, flag, scrollWithin } from './dom.ts';
-import { bitMasks, fieldAt, fieldAtPath, owns, parentPath, type FieldPath } from './field-at.ts';
+import { bitMasks, fieldAt, fieldAtPath, owns, parentPath, walk, type FieldPath } from './field-at.ts';
 import { byteLayers } from './layers.ts';
 import { OpenState } from './open-state.ts';
 import { toDom } from './to-dom.ts';
@@ -67,6 +67,8 @@ export class FramePanes {
   /** The data source the bytes pane shows; undefined for the frame. */
   #source: string | undefined;
   #path?: FieldPath;
+  /** Fields a search of the details matched (marked in the tree). */
+  #matches: readonly FieldPath[] = [];
   #cursor = 0;
   #perLine = 16;
   #bytes: HTMLElement[] = [];
@@ -137,6 +139,7 @@ export class FramePanes {
   /** Show a frame, keeping which subtrees the reader opened; select a field in it, or none. */
   show(frame: PaneFrame, opts: ShowOptions = {}): void {
     this.#frame = frame;
+    this.#matches = [];
     this.#notes = opts.notes ?? new Map();
     this.#source = undefined;
     // A note on a field is only seen if its field is: open the subtrees around it.
@@ -155,6 +158,28 @@ export class FramePanes {
   /** Select a field (or none), opening the subtrees above it. */
   select(path: FieldPath | undefined, opts: SelectOptions = {}): void {
     this.#select(path, opts, false);
+  }
+
+  /** Open or close every subtree of the frame (and the same subtrees in the frames after). */
+  setAllOpen(open: boolean): void {
+    for (const { field } of walk(this.#frame.tree)) if (field.children?.length) this.#open.set(field, open);
+    for (const item of this.#hosts.tree.querySelectorAll<HTMLElement>('[role="treeitem"][aria-expanded]')) item.setAttribute('aria-expanded', String(open));
+    // Closing may hide the selected line: its closest shown ancestor takes the tab stop.
+    if (!open && this.#path !== undefined) this.#select(this.#path.split('.')[0], {}, false);
+  }
+
+  /** Mark the lines a search matched (none: clear). */
+  markMatches(paths: readonly FieldPath[]): void {
+    this.#matches = paths;
+    this.#paintMatches();
+  }
+
+  #paintMatches(): void {
+    for (const item of this.#hosts.tree.querySelectorAll('[data-match]')) flag(item, 'data-match', false);
+    for (const path of this.#matches) {
+      const item = this.#item(path);
+      if (item) flag(item, 'data-match', true);
+    }
   }
 
   /** Put the focus on the tree's tab stop. */
@@ -191,6 +216,7 @@ export class FramePanes {
   #renderTree(): void {
     const tree = treeMarkup(this.#frame.tree, { notes: this.#notes, live: { idPrefix: this.#id, isOpen: (f, depth) => this.#open.isOpen(f, depth) } });
     this.#hosts.tree.replaceChildren(toDom(tree));
+    this.#paintMatches();
   }
 
   /** Open every subtree above a field (for this frame and the frames after). */

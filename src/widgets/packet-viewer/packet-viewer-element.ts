@@ -20,6 +20,8 @@ import { hexDump } from '../frame-panes/hex-dump.ts';
 import { findingsMarkup, frameNotesMarkup } from '../frame-panes/notes-markup.ts';
 import { readRender, type RenderedFrame } from '../frame-panes/read-render.ts';
 import { toDom } from '../frame-panes/to-dom.ts';
+import { showSentences } from '../frame-panes/sentence-text-dom.ts';
+import { TreeTools } from '../frame-panes/tree-tools.ts';
 import { clampFrame, rangeOfRows, type FrameRange } from '../../lib/frame-range.ts';
 import { findingsOf, notesFor, type Annotation, type Note } from './notes.ts';
 import { absoluteSeq } from './seq-mode.ts';
@@ -69,6 +71,9 @@ class PacketViewerElement extends HTMLElement {
   #cleanup: (() => void)[] = [];
   /** The details tree and bytes, once the viewer has taken over from the server render. */
   #panes?: FramePanes;
+  #tools?: TreeTools;
+  /** Puts a frame into words, once its module has loaded. */
+  #sayer?: (capture: OpenedCapture, n: number) => string[];
 
   // Parts of the server render.
   #list!: HTMLTableElement;
@@ -196,6 +201,7 @@ class PacketViewerElement extends HTMLElement {
     // A field the reader chooses in the panes goes to the other widgets (header diagrams, ladders, the URL).
     panes.onChange = (_field, byReader) => byReader && this.#publish();
     this.#panes = panes;
+    this.#tools = new TreeTools(this.querySelector<HTMLElement>('[data-tree-tools]')!, panes);
 
     const toolbar = this.querySelector<HTMLElement>('[data-toolbar]')!;
     toolbar.hidden = false;
@@ -319,12 +325,32 @@ class PacketViewerElement extends HTMLElement {
     panes.paused = false;
     const path = opts.path ?? (opts.name ? findPath(view.tree, opts.name, opts.offset) : undefined);
     panes.show(view, { path, notes: new Map(view.notes.filter((n) => n.path).map((n) => [n.path!, n.text])) });
+    this.#tools?.refresh();
+    if (!view.rendered) this.#say(n);
     if (changed && row) {
       // The row's cells are the packet list's summary, with the Info the list shows.
       const [source, destination, protocol] = [2, 3, 4].map((i) => row.cells[i]?.textContent ?? '');
       this.#live.textContent = t.frameAnnounce(n, `${source} → ${destination}, ${protocol}, ${row.querySelector('[data-info]')?.textContent ?? ''}`);
     }
     if (opts.publish !== false) this.#publish();
+  }
+
+  /** Frame n in plain words (the server render has its own frame's already): the words load with the first other frame. */
+  #say(n: number): void {
+    const capture = this.#capture;
+    const region = this.querySelector<HTMLElement>('[data-sentence]')!;
+    if (!capture) return;
+    if (this.#sayer) return showSentences(region, this.#sayer(capture, n));
+    // Not another frame's words meanwhile.
+    region.replaceChildren();
+    import('../frame-panes/sentence-for.ts').then(
+      ({ sentenceLinesFor }) => {
+        this.#sayer = sentenceLinesFor;
+        if (this.#frame === n) showSentences(region, sentenceLinesFor(capture, n));
+      },
+      // The chunk did not arrive (offline): the region stays empty, the next frame asks again.
+      () => undefined,
+    );
   }
 
   #publish(): void {

@@ -1,0 +1,28 @@
+// A TCP segment's sentence by its flags (tcp.flags): SYN, SYN-ACK, RST (see
+// rst-sentence.ts), FIN, data (tcp.len > 0), or a plain ACK; each with the
+// states RFC 9293 moves both ends to (the analysis' connection states).
+import type { Field } from '../types.ts';
+import { num } from './read-fields.ts';
+import { rstSentence } from './rst-sentence.ts';
+import type { SentenceCapture } from './sentence-capture.ts';
+import type { FrameSentence } from './sentence-types.ts';
+import { tcpFacts } from './tcp-facts.ts';
+
+const TH_FIN = 0x01;
+const TH_SYN = 0x02;
+const TH_RST = 0x04;
+const TH_PSH = 0x08;
+const TH_ACK = 0x10;
+
+export function tcpSentence(capture: SentenceCapture, n: number, tcp: readonly Field[]): FrameSentence {
+  const flags = num(tcp, 'tcp.flags');
+  const facts = tcpFacts(tcp, n, capture.analysis);
+  if (flags & TH_RST) return rstSentence(capture, n, tcp, facts);
+  if (flags & TH_SYN) return flags & TH_ACK ? { key: 'tcp_syn_ack', params: facts } : { key: 'tcp_syn', params: facts };
+  if (flags & TH_FIN) return { key: 'tcp_fin', params: facts };
+  if (facts.len > 0) return { key: 'tcp_data', params: { ...facts, push: (flags & TH_PSH) !== 0 } };
+  // The third segment of the handshake: it acknowledges the SYN-ACK (relative ack 1, seq 1).
+  const acked = facts.acksFrame > 0 ? capture.dissect(facts.acksFrame).tree.find((f) => f.name === 'tcp')?.children : undefined;
+  const completesHandshake = !!acked && (num(acked, 'tcp.flags') & (TH_SYN | TH_ACK)) === (TH_SYN | TH_ACK);
+  return { key: 'tcp_ack', params: { ...facts, completesHandshake } };
+}
