@@ -9,21 +9,27 @@ export interface Gap {
   why: string;
 }
 
-/** The loopback recordings of the decoder's test data, which carry HTTP and DNS on unregistered ports. */
+/** The analysis loopback recordings: HTTP on port 45997 (found by the http_tcp heuristic), every TCP checksum left to the NIC and so wrong. */
 const LOOPBACK = [
   'src__decoder__analysis__testdata__loopback-bulk-mangled-1.pcapng',
   'src__decoder__analysis__testdata__loopback-bulk-mangled-6.pcapng',
   'src__decoder__analysis__testdata__loopback-bulk.pcapng',
   'src__decoder__analysis__testdata__loopback-midstream.pcapng',
   'src__decoder__analysis__testdata__loopback-mixed.pcapng',
-  'src__decoder__layers__testdata__loopback.pcapng',
 ];
+
+const LAYERS_LOOPBACK = 'src__decoder__layers__testdata__loopback.pcapng';
 
 const CRAFTED = 'src__decoder__layers__testdata__crafted-eth.pcap';
 
 /** Why, for the gaps that many fields share. */
 const WHY = {
-  heur: "tshark's heuristic dissectors (http_tcp and dns_udp, on by default) find HTTP on TCP ports 45997/45998 and DNS on UDP port 45953 in these loopback recordings; wirebook binds HTTP and DNS by port only (the decoder's own tests use decode-as rules for them), so the payload stays data and what follows from it (HTTP reassembly, request/response links, Info, expert items) differs",
+  checksum:
+    "every TCP checksum in these recordings is wrong (offloaded on lo); with tcp.check_checksum on, tshark reassembles no segment whose checksum is wrong, so an HTTP message spanning segments shows in its first segment with '[BoundErrorUnreassembled Packet [incorrect TCP checksum]]' and the others as 'Continuation', and what follows from that (request/response links, Info, expert items, the spurious retransmissions it then hands to data) differs; wirebook reassembles regardless of the checksum",
+  tcp_payload:
+    "loopback.pcapng frame 44, a DNS-over-TCP reply of 298 bytes on unregistered port 45953 with a wrong checksum: tshark's dicom heuristic (on by default) takes it (Protocol DICOM) and asks for more bytes, which a wrong checksum forbids reassembling, so tshark shows bare TCP payload with no data layer; wirebook has no DICOM heuristic",
+  malformed_twice:
+    "loopback.pcapng frame 7, a DNS query whose name runs past the datagram: wirebook lists the expert item 'Malformed Packet (Exception occurred)' twice, tshark once; not investigated yet (hidden under the heuristic gap until DNS was found on port 45953)",
   oui: "tshark's Ethernet summary names the maker of 00:01:02 (3Com_03:04:05) from its OUI table; wirebook has no OUI table and prints the bare address (the recordings use locally administered addresses, which have no maker)",
   crafted:
     "hand-made edge cases (layers/testdata/make-crafted.py: cut and odd headers); found when the golden tests were extended to the decoder's test data, not investigated yet",
@@ -42,173 +48,140 @@ export const fieldGaps: readonly Gap[] = [
   {
     field: 'data.len',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
-  { field: 'dns', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.a', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.aaaa', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.cname', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.count.add_rr', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.count.answers', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.count.auth_rr', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.count.labels', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.count.queries', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.authenticated', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.authoritative', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.checkdisable', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.opcode', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.rcode', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.recavail', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.recdesired', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.response', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.truncated', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.flags.z', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.id', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.qry.class', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.qry.name', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.qry.name.len', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.qry.type', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.resp.class', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.resp.len', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.resp.name', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.resp.ttl', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.resp.type', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.response_in', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.response_to', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'dns.time', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
+  { field: 'data.len', captures: [LAYERS_LOOPBACK], why: WHY.tcp_payload },
+  { field: 'frame.protocols', captures: [LAYERS_LOOPBACK], why: WHY.tcp_payload },
   {
     field: 'frame.protocols',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
-  { field: 'http.accept', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
   {
     field: 'http.connection',
-    captures: LOOPBACK.slice(0, 5),
-    why: WHY.heur,
+    captures: LOOPBACK,
+    why: WHY.checksum,
   },
   {
     field: 'http.content_length',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.content_length_header',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.content_type',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.date',
-    captures: LOOPBACK.slice(0, 5),
-    why: WHY.heur,
+    captures: LOOPBACK,
+    why: WHY.checksum,
   },
   {
     field: 'http.file_data',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.host',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request.full_uri',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request.line',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request.method',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request.uri',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request.version',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request_in',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.request_number',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response.code',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response.code.desc',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response.line',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response.phrase',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response.version',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response_for.uri',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response_in',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.response_number',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: 'http.time',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
-  { field: 'http.user_agent', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
   {
     field: 'eth',
     captures: [
@@ -247,45 +220,45 @@ export const fieldGaps: readonly Gap[] = [
 
 /** analysis-fields.txt gaps. */
 export const analysisGaps: readonly Gap[] = [
+  { field: '_ws.col.Protocol', captures: [LAYERS_LOOPBACK], why: WHY.tcp_payload },
+  { field: '_ws.expert.message', captures: [LAYERS_LOOPBACK], why: WHY.malformed_twice },
   {
     field: '_ws.col.Info',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: '_ws.col.Protocol',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
   {
     field: '_ws.expert.message',
     captures: LOOPBACK,
-    why: WHY.heur,
+    why: WHY.checksum,
   },
-  { field: 'tcp.analysis.ack_lost_segment', captures: ['src__decoder__analysis__testdata__loopback-bulk-mangled-6.pcapng'], why: WHY.heur },
-  { field: 'tcp.analysis.flags', captures: ['src__decoder__analysis__testdata__loopback-bulk-mangled-6.pcapng'], why: WHY.heur },
+  { field: 'tcp.analysis.ack_lost_segment', captures: ['src__decoder__analysis__testdata__loopback-bulk-mangled-6.pcapng'], why: WHY.checksum },
+  { field: 'tcp.analysis.flags', captures: ['src__decoder__analysis__testdata__loopback-bulk-mangled-6.pcapng'], why: WHY.checksum },
   {
     field: 'tcp.reassembled.length',
-    captures: LOOPBACK.slice(0, 5),
-    why: WHY.heur,
+    captures: LOOPBACK,
+    why: WHY.checksum,
   },
   {
     field: 'tcp.reassembled_in',
-    captures: LOOPBACK.slice(0, 5),
-    why: WHY.heur,
+    captures: LOOPBACK,
+    why: WHY.checksum,
   },
   {
     field: 'tcp.segment',
-    captures: LOOPBACK.slice(0, 5),
-    why: WHY.heur,
+    captures: LOOPBACK,
+    why: WHY.checksum,
   },
   {
     field: 'tcp.segment.count',
-    captures: LOOPBACK.slice(0, 5),
-    why: WHY.heur,
+    captures: LOOPBACK,
+    why: WHY.checksum,
   },
-  { field: 'udp.time_delta', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
-  { field: 'udp.time_relative', captures: ['src__decoder__layers__testdata__loopback.pcapng'], why: WHY.heur },
   { field: '_ws.col.Info', captures: [CRAFTED], why: WHY.crafted },
   { field: '_ws.col.Protocol', captures: [CRAFTED], why: WHY.crafted },
   { field: '_ws.expert.message', captures: [CRAFTED], why: WHY.crafted },
