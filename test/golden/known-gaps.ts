@@ -34,7 +34,6 @@ const WHY = {
   crafted:
     "hand-made edge cases (layers/testdata/make-crafted.py: cut and odd headers); found when the golden tests were extended to the decoder's test data, not investigated yet",
   report_arp: "frame 5 of report.pcap: tshark prints the ARP protocol item as the bare 'arp', wirebook as 'Address Resolution Protocol'; not investigated yet",
-  sections: "two-sections.pcapng: tshark numbers the second section's interface 0 (per section), wirebook 1 (across the file)",
   pipelined:
     "pipelined responses: tshark links each to its request's URI (http://x/), wirebook leaves http.response_for.uri empty for them; not investigated yet",
   chunked: "reassembly.pcapng frame 13, a chunked HTTP body: tshark de-chunks it ('hello world', 11 bytes), wirebook shows the chunked bytes (26)",
@@ -212,7 +211,6 @@ export const fieldGaps: readonly Gap[] = [
   { field: 'ip', captures: [CRAFTED], why: WHY.crafted },
   { field: 'tcp.ack_raw', captures: [CRAFTED], why: WHY.crafted },
   { field: 'arp', captures: ['src__decoder__layers__testdata__report.pcap'], why: WHY.report_arp },
-  { field: 'frame.interface_id', captures: ['src__decoder__capture__testdata__two-sections.pcapng'], why: WHY.sections },
   { field: 'http.response_for.uri', captures: ['src__decoder__layers__testdata__http-pipelined.pcap'], why: WHY.pipelined },
   { field: 'data.len', captures: ['src__decoder__analysis__testdata__reassembly.pcapng'], why: WHY.chunked },
   { field: 'http.file_data', captures: ['src__decoder__analysis__testdata__reassembly.pcapng'], why: WHY.chunked },

@@ -175,6 +175,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
         timestamp: ticksToNs(hi, lo, iface.clock),
         linkType: iface.linkType,
         interfaceId: iface.id,
+        sectionInterfaceId: localId,
         comments,
       };
       if (records !== null) records.push(record);
@@ -200,6 +201,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
         timestamp: 0n, // simple packets carry no timestamp
         linkType: iface.linkType,
         interfaceId: iface.id,
+        sectionInterfaceId: 0,
         comments: NO_COMMENTS,
       };
       if (records !== null) records.push(record);
