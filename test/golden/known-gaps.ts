@@ -33,7 +33,6 @@ const WHY = {
   oui: "tshark's Ethernet summary names the maker of 00:01:02 (3Com_03:04:05) from its OUI table; wirebook has no OUI table and prints the bare address (the recordings use locally administered addresses, which have no maker)",
   crafted:
     "hand-made edge cases (layers/testdata/make-crafted.py: cut and odd headers); found when the golden tests were extended to the decoder's test data, not investigated yet",
-  report_arp: "frame 5 of report.pcap: tshark prints the ARP protocol item as the bare 'arp', wirebook as 'Address Resolution Protocol'; not investigated yet",
   pipelined:
     "pipelined responses: tshark links each to its request's URI (http://x/), wirebook leaves http.response_for.uri empty for them; not investigated yet",
   chunked: "reassembly.pcapng frame 13, a chunked HTTP body: tshark de-chunks it ('hello world', 11 bytes), wirebook shows the chunked bytes (26)",
@@ -199,7 +198,6 @@ export const fieldGaps: readonly Gap[] = [
     ],
     why: WHY.oui,
   },
-  { field: 'arp', captures: [CRAFTED], why: WHY.crafted },
   { field: 'data.len', captures: [CRAFTED], why: WHY.crafted },
   { field: 'eth', captures: [CRAFTED], why: WHY.crafted },
   { field: 'frame.protocols', captures: [CRAFTED], why: WHY.crafted },
@@ -210,7 +208,6 @@ export const fieldGaps: readonly Gap[] = [
   { field: 'http.time', captures: [CRAFTED], why: WHY.crafted },
   { field: 'ip', captures: [CRAFTED], why: WHY.crafted },
   { field: 'tcp.ack_raw', captures: [CRAFTED], why: WHY.crafted },
-  { field: 'arp', captures: ['src__decoder__layers__testdata__report.pcap'], why: WHY.report_arp },
   { field: 'http.response_for.uri', captures: ['src__decoder__layers__testdata__http-pipelined.pcap'], why: WHY.pipelined },
   { field: 'data.len', captures: ['src__decoder__analysis__testdata__reassembly.pcapng'], why: WHY.chunked },
   { field: 'http.file_data', captures: ['src__decoder__analysis__testdata__reassembly.pcapng'], why: WHY.chunked },
