@@ -206,7 +206,6 @@ export const fieldGaps: readonly Gap[] = [
   { field: 'http.response_for.uri', captures: [CRAFTED], why: WHY.crafted },
   { field: 'http.response_in', captures: [CRAFTED], why: WHY.crafted },
   { field: 'http.time', captures: [CRAFTED], why: WHY.crafted },
-  { field: 'ip', captures: [CRAFTED], why: WHY.crafted },
   { field: 'tcp.ack_raw', captures: [CRAFTED], why: WHY.crafted },
   { field: 'http.response_for.uri', captures: ['src__decoder__layers__testdata__http-pipelined.pcap'], why: WHY.pipelined },
   { field: 'data.len', captures: ['src__decoder__analysis__testdata__reassembly.pcapng'], why: WHY.chunked },
