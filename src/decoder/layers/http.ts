@@ -228,8 +228,8 @@ export const decodeHttp: Decoder = (ctx, offset, end) => {
       if (match.requestIn) {
         out.add(H.time, offset, 0, BigInt(match.deltaNs));
         out.add(H.requestIn, offset, 0, match.requestIn);
-        if (match.about) out.add(H.responseForUri, offset, 0, match.about);
       }
+      if (match.about) out.add(H.responseForUri, offset, 0, match.about);
     }
   }
   const bodyLen = stop - at;
