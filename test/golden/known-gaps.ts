@@ -31,7 +31,8 @@ const WHY = {
   oui: "tshark's Ethernet summary names the maker of 00:01:02 (3Com_03:04:05) from its OUI table; wirebook has no OUI table and prints the bare address (the recordings use locally administered addresses, which have no maker)",
   crafted:
     "hand-made edge cases (layers/testdata/make-crafted.py), several unrelated differences: frame 4's TCP header gives a bogus data offset (16), yet tshark counts the segment in its conversation (tcp.stream, completeness, times) and so later frames' acks, RTOs, bytes in flight and the retransmission of frame 6 differ, where wirebook leaves it out of the analysis; frame 5, a TCP header cut short, shows tcp.ack_raw in tshark only; frame 22, an ICMPv6 echo request, lacks tshark's 'No response seen' expert item; frames 23-27 get completeness 8 in tshark (12 here) and tshark links the HTTP request of 23 to the response of 25; frame 29, cut inside its Ethernet header, has no eth item in tshark; frame 31's UDP datagram gets no timestamps in tshark; frame 33's TCP ack and completeness differ",
-  dnsretx: "reassembly.pcapng frame 23: tshark's DNS expert item 'DNS query retransmission' is not implemented",
+  dnsretx:
+    "reassembly.pcapng frame 23 sends the DNS-over-TCP query of frame 22 again, unanswered: tshark adds the expert item 'DNS query retransmission. Original request in frame 22'. Wirebook notes DNS transactions in the first pass through the layers, but that pass walks plain TCP frames past them (analysis/header-walk.ts) and a DNS-over-TCP message is only whole after reassembly, so DNS over TCP is never matched: neither this item nor dns.response_in/response_to appear for it",
   pipelined_info:
     "http-pipelined.pcap frame 5 ends response 1 and starts response 2 (completed in frame 6): tshark's Info shows response 1's text followed by 'HTTP/1.1 200 OK ' from its first try at response 2, which then asked for more bytes; wirebook shows response 1's only",
 } as const;
