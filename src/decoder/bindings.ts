@@ -2,6 +2,9 @@
 // decodes a payload, by the key the outer layer names (ethertype, IP protocol,
 // port, link type). Layers only say "ethertype 0x0800"; this says "ipv4".
 
+import { dnsOverUdp } from './heuristics/dns-udp.ts';
+import { httpOverTcp } from './heuristics/http-tcp.ts';
+
 export type BindingTable = 'linktype' | 'ethertype' | 'ip.proto' | 'null.family' | 'udp.port' | 'tcp.port' | 'tls.port';
 
 export type Bindings = Record<BindingTable, Readonly<Record<number, string>>>;
@@ -71,6 +74,50 @@ export const bindings: Bindings = {
     443: 'http',
   },
 };
+
+/** A transport whose payload Wireshark also offers to heuristic dissectors. */
+export type HeuristicTable = 'tcp.port' | 'udp.port';
+
+/** A heuristic dissector: a test on the payload, and the layer it hands a match to. */
+export interface Heuristic {
+  /** Wireshark's short name for it (tshark -G heuristic-decodes). */
+  name: string;
+  layer: string;
+  test: (data: Uint8Array, offset: number, end: number) => boolean;
+  /**
+   * A match binds the conversation to the layer from that frame on, so later
+   * segments go to it whatever they hold (Wireshark's
+   * conversation_set_dissector_from_frame_number).
+   */
+  sticky?: boolean;
+}
+
+/**
+ * The heuristic dissectors enabled by default in tshark 4.0 that find
+ * something in our captures, in the order Wireshark tries them: when no port
+ * binds a layer (after a conversation's bound layer, and the lower port then
+ * the higher).
+ */
+export const heuristics: Readonly<Record<HeuristicTable, readonly Heuristic[]>> = {
+  'tcp.port': [{ name: 'http_tcp', layer: 'http', test: httpOverTcp, sticky: true }],
+  'udp.port': [{ name: 'dns_udp', layer: 'dns', test: dnsOverUdp }],
+};
+
+/** The first heuristic of `table` that takes this payload. */
+export function heuristicFor(table: HeuristicTable, data: Uint8Array, offset: number, end: number): Heuristic | undefined {
+  for (const h of heuristics[table]) if (h.test(data, offset, end)) return h;
+  return undefined;
+}
+
+/**
+ * The layer a sticky heuristic binds a conversation to on this payload ('' none):
+ * heuristics are tried only when neither port binds a layer.
+ */
+export function stickyHeuristic(table: HeuristicTable, sp: number, dp: number, data: Uint8Array, end: number): string {
+  if (bindings[table][sp] !== undefined || bindings[table][dp] !== undefined) return '';
+  const h = heuristicFor(table, data, 0, end);
+  return h?.sticky ? h.layer : '';
+}
 
 /** Add "decode as" rules to the defaults, e.g. { 'udp.port': { 45953: 'dns' } }. */
 export function withDecodeAs(extra: Partial<Record<BindingTable, Record<number, string>>>): Bindings {

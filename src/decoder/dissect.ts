@@ -77,6 +77,7 @@ class FrameContext implements LayerContext {
   bad = false;
   stopped = false;
   malformedIn = '';
+  malformedMessage: string | undefined = undefined;
   truncatedIn = '';
   sources: DataSource[] = [];
   private readonly bindings: Bindings;
@@ -110,6 +111,7 @@ class FrameContext implements LayerContext {
     this.bad = false;
     this.stopped = false;
     this.malformedIn = '';
+    this.malformedMessage = undefined;
     this.truncatedIn = '';
     if (this.sources.length) this.sources = [];
   }
@@ -119,7 +121,8 @@ class FrameContext implements LayerContext {
     this.stopped = true;
     this.bad = true;
     this.malformedIn = proto;
-    this.out.expert('_ws.malformed', 'error', message ?? `Malformed Packet (Exception occurred)`);
+    // The expert item goes once, under the closing [Malformed Packet] line (closeFrame), as in tshark.
+    this.malformedMessage = message;
   }
 
   tooDeep(proto?: string): boolean {
@@ -226,7 +229,7 @@ function closeFrame(ctx: FrameContext): void {
     const text = `[Malformed Packet: ${ctx.malformedIn}]`;
     out.open(M.malformed, 0, 0, text, text);
     out.close();
-    out.expert('_ws.malformed', 'error', 'Malformed Packet (Exception occurred)');
+    out.expert('_ws.malformed', 'error', ctx.malformedMessage ?? 'Malformed Packet (Exception occurred)');
     if (ctx.columns) ctx.cols.info += '[Malformed Packet]';
   } else if (ctx.truncatedIn) {
     const text = `[Packet size limited during capture: ${ctx.truncatedIn} truncated]`;

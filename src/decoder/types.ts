@@ -64,7 +64,14 @@ export interface FrameRecord {
   timestamp: TimestampNs;
   /** Link-layer header type (LINKTYPE_*), from the file or its interface. */
   linkType: number;
+  /** Index in the capture's list of interfaces, across sections (CaptureIndex.interfaces). */
   interfaceId: number;
+  /**
+   * The interface's number within its pcapng section, which Wireshark shows as
+   * frame.interface_id (a file of several sections numbers each from 0); the
+   * same as interfaceId when absent.
+   */
+  sectionInterfaceId?: number;
   /** pcapng opt_comment values, in order. */
   comments: string[];
   /**

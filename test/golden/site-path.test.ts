@@ -6,7 +6,10 @@
 // `wirebook fields -2` prints and, where a tshark fixture exists, what tshark
 // printed: relative numbers, flags, which side sent a segment, analysis
 // flags, the ladder's rows, quiz answers, the packet list's columns and the
-// displayed time delta, with and without a display filter.
+// displayed time delta, with and without a display filter. Every capture the
+// golden tests cover has fixtures; a value made from a field where `fields`
+// still differs from tshark for a known reason (known-gaps.ts) is left out of
+// the comparison with tshark on those frames only, and named in the title.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +24,7 @@ import { LADDER_LIMIT } from '../../src/widgets/explorer/protocol.ts';
 import { openWorkspace } from '../../src/widgets/explorer/workspace.ts';
 import { repositoryCaptures, ROOT } from '../support/repository-captures.ts';
 import { FIXTURES, fixtureName, parseTable, wirebookTable, type Table } from './golden.ts';
+import { analysisGaps, fieldGaps, gapsFor } from './known-gaps.ts';
 import { tsharkFields, tsharkVersion } from './tshark.ts';
 
 const FLAG_FIELDS = FLAG_TABLE.map((f) => f.field);
@@ -65,14 +69,74 @@ const SITE_GAPS: ReadonlyArray<{ path: string; frame: number; fields: readonly s
   },
 ];
 
+/**
+ * The tshark fields each of the site's values is made from. Where `wirebook fields` itself
+ * differs from tshark in one of them on a frame, for a known reason (a gap of known-gaps.ts),
+ * the value is left out of that frame's comparison with tshark.
+ */
+const TCP_ROW = ['tcp.stream'];
+const MADE_FROM: Readonly<Record<string, readonly string[]>> = {
+  'tcp.stream': TCP_ROW,
+  'tcp.seq': [...TCP_ROW, 'tcp.seq'],
+  'tcp.ack': [...TCP_ROW, 'tcp.ack'],
+  'tcp.len': [...TCP_ROW, 'tcp.len'],
+  'tcp.seq_raw': [...TCP_ROW, 'tcp.seq_raw'],
+  'tcp.ack_raw': [...TCP_ROW, 'tcp.ack_raw'],
+  'tcp.flags': [...TCP_ROW, 'tcp.flags'],
+  'tcp.srcport': [...TCP_ROW, 'tcp.srcport'],
+  source: [...TCP_ROW, 'ip.src', 'ipv6.src'],
+  analysis: [...TCP_ROW, ...FLAG_FIELDS],
+  'quiz relative tcp.seq': [...TCP_ROW, 'tcp.seq', 'tcp.seq_raw'],
+  'quiz relative tcp.ack': [...TCP_ROW, 'tcp.ack', 'tcp.ack_raw'],
+  'quiz raw tcp.seq': [...TCP_ROW, 'tcp.seq', 'tcp.seq_raw'],
+  'quiz raw tcp.ack': [...TCP_ROW, 'tcp.ack', 'tcp.ack_raw'],
+  'quiz tcp.len': [...TCP_ROW, 'tcp.len'],
+  // A ladder row, the flag names Info lists for it, its analysis marks.
+  ladder: [...TCP_ROW, 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.flags', 'tcp.srcport', 'ip.src', 'ipv6.src'],
+  'ladder flags': ['_ws.col.Info'],
+  'ladder marks': FLAG_FIELDS,
+};
+
+/** Per frame, the site's values a known gap leaves out of the comparison with tshark (wirebook and tshark tables side by side). */
+function knownGapValues(path: string, wirebook: Row[], tshark: Row[]): Map<number, string[]> {
+  const name = fixtureName(join(ROOT, path));
+  const gapFields = new Set([...gapsFor(fieldGaps, name), ...gapsFor(analysisGaps, name)]);
+  const out = new Map<number, string[]>();
+  tshark.forEach((t, i) => {
+    const w = wirebook[i] ?? {};
+    const differ = NAMES.filter((f) => gapFields.has(f) && (w[f] ?? '') !== (t[f] ?? ''));
+    if (!differ.length) return;
+    const values = [...NAMES, ...Object.keys(MADE_FROM)].filter((k) => (MADE_FROM[k] ?? [k]).some((f) => differ.includes(f)));
+    out.set(i + 1, [...new Set(values)]);
+  });
+  return out;
+}
+
+/** "_ws.col.Info (3 frames), ..." for a test's title. */
+function describeLeftOut(byFrame: Map<number, string[]>, only?: (v: string) => boolean): string {
+  const count = new Map<string, number>();
+  for (const values of byFrame.values()) for (const v of values) if (!only || only(v)) count.set(v, (count.get(v) ?? 0) + 1);
+  return [...count].map(([v, n]) => `${v} (${n} frame${n === 1 ? '' : 's'})`).join(', ');
+}
+
+/** Every capture's rows as `wirebook fields -2` and tshark's fixtures give them (tshark's undefined without fixtures). */
+const tableCache = new Map<string, { wirebook: Row[]; tshark: Row[] | undefined }>();
+function tables(path: string): { wirebook: Row[]; tshark: Row[] | undefined } {
+  let t = tableCache.get(path);
+  if (!t) {
+    t = { wirebook: records(wirebookTable(join(ROOT, path), NAMES).table), tshark: fixtureRows(path) };
+    tableCache.set(path, t);
+  }
+  return t;
+}
+
 /** A table's rows as records by field name (the fields present in it only). */
 function records(t: Table): Row[] {
   return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-/** tshark's rows for a capture in captures/: its fields and analysis fixtures side by side; undefined without fixtures. */
+/** tshark's rows for a capture: its fields and analysis fixtures side by side; undefined without fixtures (a damaged capture). */
 function fixtureRows(path: string): Row[] | undefined {
-  if (!path.startsWith('captures/')) return undefined;
   const name = fixtureName(join(ROOT, path));
   const files = ['fields', 'analysis'].map((k) => join(FIXTURES, `${name}.${k}.tsv`));
   if (!files.every(existsSync)) return undefined;
@@ -176,6 +240,9 @@ function siteRows(bytes: Uint8Array): { rows: Row[]; ladderChecks: (expected: Ro
           marks: flagSet(s.marks.filter((m) => m !== 'rst').map((m) => `tcp.analysis.${m}`)),
           ...(infoFlags(e['_ws.col.Info']) !== undefined ? { flags: s.flags } : {}),
         };
+        if (gaps(s.frame).includes('ladder')) continue;
+        if (gaps(s.frame).includes('ladder marks')) got.marks = [];
+        if (gaps(s.frame).includes('ladder flags')) delete got.flags;
         const flags = Number(e['tcp.flags']);
         const want = {
           frame: s.frame,
@@ -187,6 +254,8 @@ function siteRows(bytes: Uint8Array): { rows: Row[]; ladderChecks: (expected: Ro
           ...(infoFlags(e['_ws.col.Info']) !== undefined ? { flags: infoFlags(e['_ws.col.Info']) } : {}),
         };
         if (gaps(s.frame).includes('tcp.len')) want.len = got.len;
+        if (gaps(s.frame).includes('ladder marks')) want.marks = [];
+        if (gaps(s.frame).includes('ladder flags')) delete want.flags;
         expect(got).toEqual(want);
       }
     }
@@ -255,9 +324,12 @@ describe('site path agrees with wirebook fields -2 and tshark', () => {
   });
 
   for (const { path, bytes } of captures) {
-    it(path, () => {
+    // Values a known gap (known-gaps.ts, with its reason) leaves out of the comparison with tshark, named in the test's title.
+    const { wirebook, tshark } = tables(path);
+    const known = tshark ? knownGapValues(path, wirebook, tshark) : new Map<number, string[]>();
+    const title = known.size ? `${path} (known gaps leave out of the comparison with tshark: ${describeLeftOut(known)})` : path;
+    it(title, () => {
       const site = siteRows(bytes);
-      const wirebook = records(wirebookTable(join(ROOT, path), NAMES).table);
       const gaps = SITE_GAPS.filter((g) => g.path === path);
       const skip = (frame: number) => gaps.find((g) => g.frame === frame)?.fields ?? [];
       expect(differences(site.rows, wirebook, skip), 'site vs wirebook fields -2').toEqual([]);
@@ -267,10 +339,10 @@ describe('site path agrees with wirebook fields -2 and tshark', () => {
         expect(still, `closed gap: remove it from SITE_GAPS (${g.why})`).toHaveLength(g.fields.length);
       }
       site.ladderChecks(wirebook, skip);
-      const tshark = fixtureRows(path);
       if (tshark) {
-        expect(differences(site.rows, tshark, skip), 'site vs tshark fixtures').toEqual([]);
-        site.ladderChecks(tshark, skip);
+        const skipKnown = (frame: number) => [...skip(frame), ...(known.get(frame) ?? [])];
+        expect(differences(site.rows, tshark, skipKnown), 'site vs tshark fixtures').toEqual([]);
+        site.ladderChecks(tshark, skipKnown);
       }
     });
   }
@@ -278,7 +350,12 @@ describe('site path agrees with wirebook fields -2 and tshark', () => {
   // The filtered view against tshark -Y, run now (the fixtures hold every frame).
   const filtered = captures.filter((c) => fixtureRows(c.path) !== undefined);
   for (const { path, bytes } of filtered) {
-    it.skipIf(!liveTshark)(`with the display filter ${FILTER}: ${path}`, async () => {
+    const { wirebook, tshark } = tables(path);
+    const known = knownGapValues(path, wirebook, tshark ?? []);
+    const columns = (v: string) => v.startsWith('_ws.col.') || v === 'tcp.len';
+    const leftOut = describeLeftOut(known, columns);
+    const title = `with the display filter ${FILTER}: ${path}${leftOut ? ` (known gaps leave out: ${leftOut})` : ''}`;
+    it.skipIf(!liveTshark)(title, async () => {
       const want = records(
         parseTable(
           tsharkFields(
@@ -292,18 +369,24 @@ describe('site path agrees with wirebook fields -2 and tshark', () => {
       const r = await ws.filter(FILTER);
       if (!r.ok) throw new Error(`the filter failed on ${path}`);
       const shown = Array.from(r.matches);
-      expect(shown).toEqual(want.map((w) => Number(w['frame.number'])));
+      // tcp.len decides whether a frame is shown; a frame whose tcp.len is a known gap is left out.
+      const lenGap = (n: number) => known.get(n)?.includes('tcp.len') === true;
+      const wanted = want.map((w) => Number(w['frame.number']));
+      expect(shown.filter((n) => !lenGap(n))).toEqual(wanted.filter((n) => !lenGap(n)));
+      const omit = (r: Record<string, string | undefined>) =>
+        Object.fromEntries(Object.entries(r).filter(([k]) => !(known.get(Number(r['frame.number'])) ?? []).includes(k)));
       const rows = ws.rows(shown);
       const got = rows.map((row, i) => ({
         'frame.number': String(row.number),
         'frame.len': String(row.length),
         'frame.time_relative': row.time,
         // The page asks for a frame's details naming the row listed before it.
-        'frame.time_delta_displayed': findField(ws.frame(row.number, shown[i - 1] ?? 0).tree, 'frame.time_delta_displayed')?.show,
+        'frame.time_delta_displayed': findField(ws.frame(row.number, shown[i - 1] ?? 0).tree, 'frame.time_delta_displayed')?.show ?? '',
         '_ws.col.Protocol': row.protocol,
         '_ws.col.Info': row.info,
       }));
-      expect(got).toEqual(want.map((w) => ({ ...w, 'frame.time_relative': listTime(w['frame.time_relative']) })));
+      const both = (r: Record<string, string | undefined>) => wanted.includes(Number(r['frame.number'])) && shown.includes(Number(r['frame.number']));
+      expect(got.filter(both).map(omit)).toEqual(want.filter(both).map((w) => omit({ ...w, 'frame.time_relative': listTime(w['frame.time_relative']) })));
     });
   }
 });

@@ -83,6 +83,8 @@ export interface SegmentFacts {
    * dissector; see REPEATS).
    */
   payload: 'dissect' | 'segment' | 'repeat';
+  /** The layer a heuristic bound the conversation to by this frame ('' none). */
+  app: string;
 }
 
 /**
@@ -121,6 +123,7 @@ export function blankFacts(): SegmentFacts {
     reassembledIn: 0,
     reassembled: null,
     payload: 'dissect',
+    app: '',
   };
 }
 
@@ -221,6 +224,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     const x = into;
     x.stream = s.index;
     x.completeness = s.completeness;
+    x.app = s.app && frame >= s.appFrom ? s.app : '';
     x.seq = relSeq;
     x.ack = f & TH_ACK ? seqRel(seg.ackRaw >>> 0, rev.base) : seg.ackRaw >>> 0;
     x.nxtseq = (relSeq + seg.payloadLength + (isSyn ? 1 : 0) + (f & TH_FIN ? 1 : 0)) >>> 0;

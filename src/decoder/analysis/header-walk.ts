@@ -12,7 +12,7 @@ import { u16, u32 } from '../layers/context.ts';
 import { PLAIN, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
 import { TCP_HEADER, TCP_OPT, TCP_OPT_LEN } from '../layers/tcp.ts';
 import { UDP_HEADER } from '../layers/udp.ts';
-import { bindingKey, bindingKeys } from '../bindings.ts';
+import { bindingKey, bindingKeys, bindings, heuristicFor } from '../bindings.ts';
 import type { TcpAnalyzer } from './tcp-analyzer.ts';
 import type { TcpOptionsInput, TcpSegmentInput } from './types.ts';
 
@@ -20,6 +20,12 @@ const IP_PROTO_TCP = bindingKey('ip.proto', 'tcp');
 const IP_PROTO_UDP = bindingKey('ip.proto', 'udp');
 /** UDP ports of the DNS-shaped layers, whose queries and responses the dissector matches. */
 const DNS_PORTS = bindingKeys('udp.port', ['dns', 'mdns', 'llmnr']);
+
+/** The UDP payload goes to a heuristic's layer: neither port binds one and a heuristic takes it. */
+function heuristicTakes(data: Uint8Array, sp: number, dp: number, offset: number, end: number): boolean {
+  const ports = bindings['udp.port'];
+  return ports[sp] === undefined && ports[dp] === undefined && offset < end && heuristicFor('udp.port', data, offset, end) !== undefined;
+}
 const K = TCP_OPT;
 const KL = TCP_OPT_LEN;
 // Places in a plain frame (layers/plain-ipv4.ts), as constants: the walker runs per frame.
@@ -131,6 +137,8 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
     if (U_PAYLOAD > captured || u16(data, U_LENGTH) < U_SIZE) return false;
     // DNS, mDNS and LLMNR: the dissector notes queries and responses for matching.
     if (DNS_PORTS.has(u16(data, U_SPORT)) || DNS_PORTS.has(u16(data, U_DPORT))) return false;
+    // So does a datagram on ports no layer binds that a heuristic takes (DNS on an unusual port).
+    if (heuristicTakes(data, u16(data, U_SPORT), u16(data, U_DPORT), U_PAYLOAD, Math.min(end, T + u16(data, U_LENGTH)))) return false;
     analyzer.addUdp({
       frame: record.number,
       time: record.timestamp,

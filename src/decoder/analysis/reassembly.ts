@@ -26,7 +26,7 @@ import type { ReassemblyInfo } from './tcp-analyzer.ts';
 
 export interface PduTracker {
   /** Bytes of one segment; relSeq is the relative sequence number of its first byte. */
-  push(frame: number, relSeq: number, len: number, payload: Uint8Array | undefined, time?: bigint, outOfOrder?: boolean): void;
+  push(frame: number, relSeq: number, len: number, payload: Uint8Array | undefined, time?: bigint, outOfOrder?: boolean, app?: string): void;
   /**
    * End of capture: a message still open is left unreassembled (as Wireshark
    * leaves it), its frames marked unfinished.
@@ -357,15 +357,18 @@ export function createPduTracker(srcPort: number, dstPort: number, out: Reassemb
   };
 
   return {
-    push(frame, relSeq, len, payload, time = 0n, outOfOrder = false) {
+    push(frame, relSeq, len, payload, time = 0n, outOfOrder = false, app = '') {
       now = time;
       if (!decided) {
-        decided = true;
         if (!payload) return;
         const port = bindings['tcp.port'];
-        if (port[srcPort] === 'dns' || port[dstPort] === 'dns') kind = 'dns';
         // By port, as tshark picks the dissector: the first segment may be lost and come later.
-        else if (port[srcPort] === 'http' || port[dstPort] === 'http' || looksLikeHttp(payload)) kind = 'http';
+        if (port[srcPort] === 'dns' || port[dstPort] === 'dns') kind = 'dns';
+        else if (port[srcPort] === 'http' || port[dstPort] === 'http') kind = 'http';
+        // Or by the layer a heuristic bound the conversation to, from the frame it matched in.
+        else if (app === 'http') kind = 'http';
+        // A port decides at once; a conversation no heuristic bound yet may still be bound later.
+        decided = kind !== '' || port[srcPort] !== undefined || port[dstPort] !== undefined;
       }
       // Bytes not captured cannot be reassembled.
       if (!kind || !payload || payload.length < len) return;

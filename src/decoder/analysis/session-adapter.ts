@@ -123,6 +123,7 @@ class TcpAnswer implements LayerTcpAnalysis {
   scaleFactor: number | undefined = undefined;
   sack: Array<[number, number]> | undefined = undefined;
   repeat = false;
+  app: string | undefined = undefined;
   infoPrefix = '';
   finRole: 'active' | 'passive' | undefined = undefined;
   reassembledIn: number | undefined = undefined;
@@ -142,6 +143,7 @@ class TcpAnswer implements LayerTcpAnalysis {
     this.scaleFactor = x.scaleFactor ?? undefined;
     this.sack = x.sack ?? undefined;
     this.repeat = x.payload === 'repeat';
+    this.app = x.app || undefined;
     this.infoPrefix = x.flags ? infoPrefix(x) : '';
     const closer = seg.flags & TH_FIN ? analysis.state.streams[x.stream]?.firstFinBy : undefined;
     this.finRole = seg.flags & TH_FIN ? (closer && closer.addr === seg.src && closer.port === seg.srcPort ? 'active' : 'passive') : undefined;
@@ -165,11 +167,15 @@ class TcpAnswer implements LayerTcpAnalysis {
   }
 }
 
-/** udp.stream, then the [Timestamps] subtree, as Wireshark shows them (`offset`: the UDP header's). */
-function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, offset: number, out: Sink): void {
+/**
+ * udp.stream, then the [Timestamps] subtree, as Wireshark shows them (`offset`: the UDP header's);
+ * a header an ICMP error quotes (`quoted`) gets its stream but no times (tshark 4.0).
+ */
+function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, offset: number, out: Sink, quoted = false): void {
   const i = analysis.udpStreamOf(d.frame);
   if (i < 0) return;
   out.add(A.udpStream, offset, 0, i);
+  if (quoted) return;
   out.openText('[Timestamps]', offset, 0);
   out.add(A.udpTimeRelative, offset, 0, d.time - analysis.state.udpFirstTime[i]);
   out.add(A.udpTimeDelta, offset, 0, BigInt(analysis.state.udpDeltaNs.get(d.frame)));
@@ -273,9 +279,9 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
     answered(seg.frame);
     return answer.set(x, offset, seg, now);
   };
-  const liveUdp = (d: UdpDatagramInput, offset: number, out: Sink): void => {
+  const liveUdp = (d: UdpDatagramInput, offset: number, out: Sink, quoted = false): void => {
     analyzer.addUdp(d);
-    emitUdpAnalysis(now, d, offset, out);
+    emitUdpAnalysis(now, d, offset, out, quoted);
     answered(d.frame);
   };
   const live: LiveSession = {
@@ -296,7 +302,7 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
     udp(h, ctx) {
       if (unsettled) return;
       const d = udpDatagramInput(ctx.record, h, ctx.lastIp);
-      if (d) liveUdp(d, h.offset, ctx.out);
+      if (d) liveUdp(d, h.offset, ctx.out, ctx.inner);
     },
     plain: {
       tcp: (seg, offset) => (unsettled ? undefined : liveTcp(seg, offset)),
@@ -363,7 +369,7 @@ export function secondPassSession(analysis: ConversationAnalysis): DissectSessio
     },
     udp(h, ctx) {
       const d = udpDatagramInput(ctx.record, h, ctx.lastIp);
-      if (d) emitUdpAnalysis(analysis, d, h.offset, ctx.out);
+      if (d) emitUdpAnalysis(analysis, d, h.offset, ctx.out, ctx.inner);
     },
     transaction: (_note, ctx) => analysis.transactions?.match(ctx.record.number),
     plain: {

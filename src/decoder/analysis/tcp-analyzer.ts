@@ -26,6 +26,7 @@ import {
   A_ZERO_WINDOW_PROBE_ACK,
   firstOfFamily,
 } from './analysis-flags.ts';
+import { stickyHeuristic } from '../bindings.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
 import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
@@ -116,6 +117,9 @@ export interface Stream {
   reusedPorts: boolean;
   /** Client side known from a SYN: a is the client. */
   aIsClient: boolean;
+  /** The layer a sticky heuristic bound the conversation to ('' none), from frame appFrom on. */
+  app: string;
+  appFrom: number;
 }
 
 /** Extra facts kept only for frames that carry a flag, to write their explanations. */
@@ -293,6 +297,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       irtt: -1,
       irttFrame: 0,
       completeness: 0,
+      app: '',
+      appFrom: 0,
       reusedPorts: false,
       aIsClient: false,
     };
@@ -647,9 +653,18 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // Application-message reassembly. As tshark, plain and spurious retransmissions and keep-alives
     // are left out; fast retransmissions count as any segment; out-of-order ones fill gaps only.
+    // A payload no port binds is offered to the heuristics as Wireshark's first pass does (repeats
+    // reach no dissector); a sticky one that takes it binds the conversation from this frame on.
+    if (seglen > 0 && !s.app && seg.payload && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER))) {
+      const h = stickyHeuristic('tcp.port', seg.srcPort, seg.dstPort, seg.payload, seglen);
+      if (h) {
+        s.app = h;
+        s.appFrom = frame;
+      }
+    }
     if (reassemble && seglen > 0 && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_KEEP_ALIVE))) {
       if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly, s.index);
-      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0);
+      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0, s.app);
     }
   }
 

@@ -16,6 +16,9 @@ export function createTransactionTable(): TransactionTable {
   // The latest unanswered request by key.
   const open = new Map<string, { frame: number; time: bigint; about?: string; number: number }>();
   const counts = new Map<string, number>();
+  // An in-order protocol's (HTTP's) latest request's subject by key: Wireshark keeps the
+  // connection's last request URI and names it in any later response, matched or not.
+  const lastAbout = new Map<string, string>();
   const matches = new Map<number, TransactionMatch>();
   const count = (key: string): number => {
     const n = (counts.get(key) ?? 0) + 1;
@@ -31,11 +34,13 @@ export function createTransactionTable(): TransactionTable {
         const number = t.inOrder ? count(t.key) : 0;
         if (t.inOrder) mine.number = number;
         open.set(t.key, { frame, time, about: t.about, number });
+        if (t.inOrder && t.about !== undefined) lastAbout.set(t.key, t.about);
         return;
       }
       const req = open.get(t.key);
       open.delete(t.key);
       if (t.inOrder) mine.number = req ? req.number : count(t.key);
+      if (t.inOrder && lastAbout.has(t.key)) mine.about = lastAbout.get(t.key);
       if (!req) return;
       matches.get(req.frame)!.responseIn = frame;
       mine.requestIn = req.frame;

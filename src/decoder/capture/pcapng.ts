@@ -182,6 +182,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
         timestamp,
         linkType: iface.linkType,
         interfaceId: iface.id,
+        sectionInterfaceId: localId,
         comments,
       };
       if (records !== null) records.push(record);
@@ -210,6 +211,7 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
         noTime: true,
         linkType: iface.linkType,
         interfaceId: iface.id,
+        sectionInterfaceId: 0,
         comments: NO_COMMENTS,
       };
       if (records !== null) records.push(record);

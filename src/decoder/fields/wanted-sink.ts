@@ -117,7 +117,10 @@ export class WantedSink implements Sink {
     const c = this.slot[spec.id];
     const wanted = c !== undefined && c >= 0;
     if (wanted && spec.type !== 'protocol') this.add(spec, offset, length, value);
-    this.push(wanted && spec.type === 'protocol' ? c : -1, wanted ? (display ?? spec.label) : undefined);
+    // A protocol's text in the fields output: its value when the layer gives one apart from the
+    // details line (tshark prints the bare name until a dissector sets the item's text), else the line.
+    const line = typeof value === 'string' && display !== undefined ? value : (display ?? spec.label);
+    this.push(wanted && spec.type === 'protocol' ? c : -1, wanted ? line : undefined);
   }
 
   private push(col: number, line: string | undefined): void {

@@ -94,7 +94,8 @@ export const decodeArp: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('arp');
   if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'ARP';
-  out.open(A.arp, offset, 0, 'Address Resolution Protocol');
+  // Until the item's text is set (after the addresses are read), tshark's fields output shows the bare name "arp".
+  out.open(A.arp, offset, 0, A.arp.name, 'Address Resolution Protocol');
   const done = (length: number) => {
     out.finish(length);
     out.close();
@@ -128,7 +129,8 @@ export const decodeArp: Decoder = (ctx, offset, end) => {
     else if (announcement) kind = 'ARP Announcement';
     else if (probe) kind = 'ARP Probe';
     else if (gratuitous && (op === 1 || op === 2)) kind = `${kind}/gratuitous ARP`;
-    out.finish(8, kind ? `Address Resolution Protocol (${kind})` : 'Address Resolution Protocol');
+    if (kind) out.finish(8, `Address Resolution Protocol (${kind})`);
+    else out.finish(8);
   }
   out.add(A.hwType, offset, 2, hwType);
   out.add(A.protoType, offset + 2, 2, protoType);

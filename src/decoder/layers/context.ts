@@ -33,8 +33,8 @@ export interface LayerContext {
   /** True inside an ICMP error's quoted packet: columns and layer records belong to the outer packet. */
   readonly inner: boolean;
   /**
-   * Mark the frame malformed: expert `_ws.malformed` on the field added last
-   * and a "[Malformed Packet: PROTO]" line at the end of the tree.
+   * Mark the frame malformed: a "[Malformed Packet: PROTO]" line at the end of
+   * the tree, with the expert `_ws.malformed` (`message`, else Wireshark's).
    */
   malformed(proto: string, message?: string): void;
   /**

@@ -93,7 +93,7 @@ function frameTitle(info: FrameInfo): string {
   }
   if (r.block?.kind === 'journal') return `Systemd Journal Entry ${r.number}: ${r.origLen} bytes`;
   let s = `Frame ${r.number}: ${r.origLen} bytes on wire (${r.origLen * 8} bits), ${r.capLen} bytes captured (${r.capLen * 8} bits)`;
-  if (info.interfaceName !== undefined && !r.block) s += ` on interface ${info.interfaceName}, id ${r.interfaceId}`;
+  if (info.interfaceName !== undefined && !r.block) s += ` on interface ${info.interfaceName}, id ${r.sectionInterfaceId ?? r.interfaceId}`;
   return s;
 }
 
@@ -116,7 +116,8 @@ export function emitFrame(out: Sink, info: FrameInfo): void {
     if (out.detail) out.close();
   }
   if (info.interfaceName !== undefined && !r.block) {
-    out.open(F.interfaceId, 0, 0, r.interfaceId, out.detail ? `Interface id: ${r.interfaceId} (${info.interfaceName})` : undefined);
+    const id = r.sectionInterfaceId ?? r.interfaceId;
+    out.open(F.interfaceId, 0, 0, id, out.detail ? `Interface id: ${id} (${info.interfaceName})` : undefined);
     out.add(F.interfaceName, 0, 0, info.interfaceName);
     if (info.interfaceDescription !== undefined) out.add(F.interfaceDescription, 0, 0, info.interfaceDescription);
     out.close();

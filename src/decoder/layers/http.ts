@@ -6,6 +6,7 @@ import { defineFields } from '../fields/spec.ts';
 import type { FieldSpec, ProtocolTable } from '../fields/spec.ts';
 import { escapeText, latin1 } from '../fields/format.ts';
 import type { Decoder } from './context.ts';
+import { DECHUNKED, dechunk } from './http-chunked.ts';
 
 const METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE'];
 
@@ -187,6 +188,7 @@ export const decodeHttp: Decoder = (ctx, offset, end) => {
   at = e + 2;
   let contentType = '';
   let contentLength = -1;
+  let chunked = false;
   for (;;) {
     e = lineEnd(at);
     if (e < 0) break;
@@ -214,6 +216,7 @@ export const decodeHttp: Decoder = (ctx, offset, end) => {
     }
     if (name === 'host') host = value;
     if (name === 'content-type') contentType = value;
+    if (name === 'transfer-encoding' && /chunked/i.test(value)) chunked = true;
     at = e + 2;
   }
   if (!isResponse && host) out.add(H.fullUri, offset, 0, `http://${host}${uri}`);
@@ -228,24 +231,29 @@ export const decodeHttp: Decoder = (ctx, offset, end) => {
       if (match.requestIn) {
         out.add(H.time, offset, 0, BigInt(match.deltaNs));
         out.add(H.requestIn, offset, 0, match.requestIn);
-        if (match.about) out.add(H.responseForUri, offset, 0, match.about);
       }
+      if (match.about) out.add(H.responseForUri, offset, 0, match.about);
     }
   }
-  const bodyLen = stop - at;
-  if (bodyLen > 0 && (contentLength < 0 || contentLength > 0)) {
-    const body = latin1(data, at, stop);
-    out.add(H.fileData, at, bodyLen, body, out.detail ? `File Data: ${bodyLen} bytes` : undefined);
-  }
-  out.close();
   const mediaType = contentType.split(';')[0].trim();
-  // The body's dissector names it in Info; the XML one does not.
-  const xml = bodyLen > 0 && isXmlMediaType(mediaType);
-  if (isResponse && contentType && !xml) info += ` (${mediaType})`;
-  if (ctx.columns && !ctx.inner) ctx.cols.info = info;
-  if (xml) ctx.call('xml', at, end);
-  else if (bodyLen > 0 && contentType.startsWith('text/')) ctx.call('data-text-lines', at, end, false, mediaType);
-  else if (bodyLen > 0 && contentLength !== 0) ctx.call('data', at, end);
+  // The body, and the dissector that reads it (which names it in Info; the XML one does not).
+  const body = (bytes: Uint8Array, from: number, to: number, bodyEnd: number): void => {
+    const bodyLen = to - from;
+    if (bodyLen > 0 && (contentLength < 0 || contentLength > 0)) {
+      out.add(H.fileData, from, bodyLen, latin1(bytes, from, to), out.detail ? `File Data: ${bodyLen} bytes` : undefined);
+    }
+    out.close();
+    const xml = bodyLen > 0 && isXmlMediaType(mediaType);
+    if (isResponse && contentType && !xml) info += ` (${mediaType})`;
+    if (ctx.columns && !ctx.inner) ctx.cols.info = info;
+    if (xml) ctx.call('xml', from, bodyEnd);
+    else if (bodyLen > 0 && contentType.startsWith('text/')) ctx.call('data-text-lines', from, bodyEnd, false, mediaType);
+    else if (bodyLen > 0 && contentLength !== 0) ctx.call('data', from, bodyEnd);
+  };
+  // A chunked body is read from its de-chunked bytes, a data source of their own.
+  const dechunked = chunked && stop > at ? dechunk(data, at, stop) : undefined;
+  if (dechunked) ctx.withSource(DECHUNKED, dechunked, () => body(dechunked, 0, dechunked.length, dechunked.length));
+  else body(data, at, stop, end);
   if (end > data.length) ctx.truncated('HTTP');
   return end;
 };

@@ -233,7 +233,8 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
   const { data, out } = ctx;
   ctx.protocols.push('ip');
   if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'IPv4';
-  out.open(I.ip, offset, IH.length, 'Internet Protocol Version 4');
+  // Until the item's text is set (with the addresses), tshark's fields output shows the bare name "ip".
+  out.open(I.ip, offset, IH.length, I.ip.name, 'Internet Protocol Version 4');
   if (!need(ctx, 'IPv4', offset, 1, end)) {
     out.close();
     return;

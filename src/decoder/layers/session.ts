@@ -34,6 +34,11 @@ export interface TcpAnalysis {
   unfinished?: boolean;
   /** This frame completes a PDU reassembled from several segments: its application layer is dissected from these bytes. */
   reassembled?: ReassembledPdu;
+  /**
+   * The layer this conversation was bound to at this frame or an earlier one (a
+   * sticky heuristic's match, bindings.ts): tried before the ports.
+   */
+  app?: string;
   /** On a FIN: whether this frame holds the conversation's first FIN (active close) or a later one. */
   finRole?: 'active' | 'passive';
   /** Text put before the Info column's ports, e.g. "[TCP Retransmission] ". */

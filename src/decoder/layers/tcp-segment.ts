@@ -8,6 +8,7 @@
 import { defineFields } from '../fields/spec.ts';
 import type { LayerContext } from './context.ts';
 import type { ReassembledPdu, TcpAnalysis } from './session.ts';
+import { routePayload } from './route-payload.ts';
 
 export const tcpSegmentFields = defineFields({
   segmentData: { name: 'tcp.segment_data', label: 'TCP segment data', type: 'bytes' },
@@ -78,11 +79,11 @@ function segmentsLabel(pdu: Pick<ReassembledPdu, 'frames' | 'lengths'>, total: n
 /**
  * After the TCP node: the reassembled PDU as its own data source, with the
  * list of segments it came from, then the application layer on its bytes
- * (bound to the lower port first, as for a single segment), unless the
+ * (routed as a single segment's payload is), unless the
  * completing segment came out of order (`app` false): tshark then shows the
  * segments but hands the bytes to no dissector.
  */
-export function dissectReassembled(ctx: LayerContext, pdu: ReassembledPdu, lo: number, hi: number, app = true): void {
+export function dissectReassembled(ctx: LayerContext, pdu: ReassembledPdu, sp: number, dp: number, bound: string | undefined, app = true): void {
   const total = pdu.bytes.length;
   ctx.withSource(REASSEMBLED_TCP, pdu.bytes, () => {
     const { out } = ctx;
@@ -98,6 +99,6 @@ export function dissectReassembled(ctx: LayerContext, pdu: ReassembledPdu, lo: n
     out.add(S.reassembledData, 0, total);
     out.close();
     if (!app) return;
-    if (ctx.next('tcp.port', lo, 0, total) < 0 && ctx.next('tcp.port', hi, 0, total) < 0) ctx.call('data', 0, total);
+    routePayload(ctx, 'tcp.port', sp, dp, 0, total, bound);
   });
 }

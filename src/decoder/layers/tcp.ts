@@ -13,6 +13,7 @@ import { transportChecksum } from './pseudo.ts';
 import { bindingKey } from '../bindings.ts';
 import type { TcpAnalysis } from './session.ts';
 import { dissectReassembled, emitSegmentLines, isHeldSegment, ownSpan, SEGMENT_INFO } from './tcp-segment.ts';
+import { routePayload } from './route-payload.ts';
 import { TCP_FLAG } from './tcp-flags.ts';
 
 export { TCP_FLAG };
@@ -504,8 +505,7 @@ function routeOnly(ctx: LayerContext, offset: number, end: number): number | voi
   if (payload >= end) return end;
   const sp = u16(data, offset);
   const dp = u16(data, offset + H.dstPort);
-  const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
-  if (ctx.next('tcp.port', lo, payload, end) < 0 && ctx.next('tcp.port', hi, payload, end) < 0) ctx.call('data', payload, end);
+  routePayload(ctx, 'tcp.port', sp, dp, payload, end);
   return end;
 }
 
@@ -715,23 +715,21 @@ export const decodeTcp: Decoder = (ctx, offset, end) => {
     ctx.cols.info = info;
   }
   if (short || payloadLength === 0) return;
-  const lo = Math.min(sp, dp);
-  const hi = Math.max(sp, dp);
   if (an?.repeat) {
     // A repeated or out-of-order payload goes to no dissector; one that fills a PDU's last gap still shows its segments.
-    if (an.reassembled) dissectReassembled(ctx, an.reassembled, lo, hi, false);
+    if (an.reassembled) dissectReassembled(ctx, an.reassembled, sp, dp, an.app, false);
     return;
   }
   let start = payloadOffset;
   let stop = end;
   if (an && (an.reassembled || an.reassembledIn !== undefined || an.unfinished)) {
-    if (an.reassembled) dissectReassembled(ctx, an.reassembled, lo, hi);
+    if (an.reassembled) dissectReassembled(ctx, an.reassembled, sp, dp, an.app);
     // What the frame's own bytes hold besides the reassembled and held parts.
     const [from, to] = ownSpan(an, payloadLength);
     if (to <= from) return end;
     start = payloadOffset + from;
     if (to < payloadLength) stop = payloadOffset + to;
   }
-  if (ctx.next('tcp.port', lo, start, stop) < 0 && ctx.next('tcp.port', hi, start, stop) < 0) ctx.call('data', start, stop);
+  routePayload(ctx, 'tcp.port', sp, dp, start, stop, an?.app);
   return end;
 };

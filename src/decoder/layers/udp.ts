@@ -8,6 +8,7 @@ import { need, u16 } from './context.ts';
 import type { Decoder } from './context.ts';
 import { transportChecksum } from './pseudo.ts';
 import { bindingKey } from '../bindings.ts';
+import { routePayload } from './route-payload.ts';
 
 /** Fixed header byte offsets (RFC 768); `length` is the header's size, the least a Length may say. */
 export const UDP_HEADER = { srcPort: 0, dstPort: 2, length: 4, checksum: 6, size: 8 } as const;
@@ -66,9 +67,7 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
     if (udpEnd <= offset + H.size) return udpEnd;
     const sp = u16(data, offset);
     const dp = u16(data, offset + H.dstPort);
-    const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
-    if (ctx.next('udp.port', lo, offset + H.size, udpEnd) < 0 && ctx.next('udp.port', hi, offset + H.size, udpEnd) < 0)
-      ctx.call('data', offset + H.size, udpEnd);
+    routePayload(ctx, 'udp.port', sp, dp, offset + H.size, udpEnd);
     return udpEnd;
   }
   ctx.protocols.push('udp');
@@ -166,11 +165,7 @@ export const decodeUdp: Decoder = (ctx, offset, end) => {
     ctx.cols.info = info;
   }
   if (payloadLength > 0) {
-    // Wireshark tries the lower port first.
-    const [lo, hi] = sp <= dp ? [sp, dp] : [dp, sp];
-    if (ctx.next('udp.port', lo, payloadOffset, udpEnd) < 0 && ctx.next('udp.port', hi, payloadOffset, udpEnd) < 0) {
-      ctx.call('data', payloadOffset, udpEnd);
-    }
+    routePayload(ctx, 'udp.port', sp, dp, payloadOffset, udpEnd);
   }
   return udpEnd;
 };

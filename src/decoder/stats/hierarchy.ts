@@ -28,12 +28,17 @@ export function protocolHierarchy(frames: Iterable<{ path: readonly string[]; le
   return top;
 }
 
+const MAX_INDENT = 16;
+const MAX_LINE = 80;
+
 export function hierarchyText(top: readonly PhsNode[]): string {
   const rule = '='.repeat(67);
   const lines = ['', rule, 'Protocol Hierarchy Statistics', 'Filter: ', ''];
   const draw = (nodes: readonly PhsNode[], depth: number) => {
     for (const n of nodes) {
-      lines.push(`${`${'  '.repeat(depth)}${n.name}`.padEnd(40)} frames:${n.frames} bytes:${n.bytes}`);
+      // As tshark: two spaces a level up to 16 levels, then "..."; the name cut to fit its 80-byte line buffer.
+      const indent = depth > MAX_INDENT ? `${'  '.repeat(MAX_INDENT)}...` : '  '.repeat(depth);
+      lines.push(`${`${indent}${n.name}`.slice(0, MAX_LINE - 1).padEnd(40)} frames:${n.frames} bytes:${n.bytes}`);
       draw(n.children, depth + 1);
     }
   };
