@@ -52,6 +52,38 @@ describe('rewriteFrame', () => {
     expect(data[40]! | data[41]!).toBe(0);
   });
 
+  it('finds UDP after an IPv6 hop-by-hop header and keeps its checksum right', () => {
+    const map = createAddressMap(hash);
+    // UDP at 62: after the 40-byte header and an 8-byte hop-by-hop header (a PadN of 4).
+    const f = hex(`
+      027700000002 027700000001 86dd
+      60000000 0014 00 40
+      fd770000000000000000000000000001
+      fd770000000000000000000000000002
+      11 00 0104 00000000
+      a0b8 0035 000c 0000 74657374`);
+    setSum(f, 68, expectedChecksum(f, 62, f.length, 68, ipv6PseudoSum(f, 22, 38, 17, 12)));
+    const { data } = rewriteFrame(f, 1, map);
+    expect(ipv6Text(data.subarray(22, 38))).toBe(map.toJson().ipv6['fd77:0:0:0:0:0:0:1']);
+    expect(checksumOk(data, 62, data.length, ipv6PseudoSum(data, 22, 38, 17, 12))).toBe(true);
+    // The change went into the checksum, not into ports that would make the sum right too.
+    expect(data.subarray(62, 68)).toEqual(f.subarray(62, 68));
+  });
+
+  it('leaves the bytes after a later IPv6 fragment header alone', () => {
+    // Offset 1 (8 bytes), no more fragments: what follows is data, not a UDP header.
+    const f = hex(`
+      027700000002 027700000001 86dd
+      60000000 0010 2c 40
+      fd770000000000000000000000000001
+      fd770000000000000000000000000002
+      11 00 0008 00001234
+      0102030405060708`);
+    const { data, changed } = rewriteFrame(f, 1, createAddressMap(hash));
+    expect(changed).toBe(true);
+    expect(data.subarray(54)).toEqual(f.subarray(54));
+  });
+
   it('leaves frames of other link types alone', () => {
     const raw = portUnreachable().subarray(14);
     const { data, changed } = rewriteFrame(raw, 101, createAddressMap(hash));

@@ -14,7 +14,7 @@ import { bindingKey, bindingKeys } from '../../decoder/bindings.ts';
 import { ARP_HEADER } from '../../decoder/layers/arp.ts';
 import { ETH_HEADER } from '../../decoder/layers/eth.ts';
 import { IPV4_HEADER } from '../../decoder/layers/ipv4.ts';
-import { IPV6_HEADER } from '../../decoder/layers/ipv6.ts';
+import { IPV6_EXT, IPV6_EXT_HEADER, IPV6_HEADER } from '../../decoder/layers/ipv6.ts';
 import { TCP_HEADER } from '../../decoder/layers/tcp.ts';
 import { UDP_HEADER } from '../../decoder/layers/udp.ts';
 
@@ -33,6 +33,8 @@ const EH = ETH_HEADER;
 const AH = ARP_HEADER;
 const IH = IPV4_HEADER;
 const XH = IPV6_HEADER;
+const EXT = IPV6_EXT;
+const XE = IPV6_EXT_HEADER;
 const MAC = EH.addressLength;
 const V4 = AH.ipv4Size;
 const V6 = XH.dst - XH.src;
@@ -168,15 +170,16 @@ function upperLayer(b: Uint8Array, o: number, has: (at: number, len: number) => 
   let nh = b[o + XH.nextHeader]!;
   let p = o + XH.length;
   for (;;) {
-    if (nh === 0 || nh === 43 || nh === 60) {
-      if (!has(p, 2)) return undefined;
-      nh = b[p]!;
-      p += (b[p + 1]! + 1) * 8;
-    } else if (nh === 44) {
-      if (!has(p, 8)) return undefined;
-      if ((u16(b, p + 2) & 0xfff8) !== 0) return undefined;
-      nh = b[p]!;
-      p += 8;
+    if (nh === EXT.HOP_BY_HOP || nh === EXT.ROUTING || nh === EXT.DESTINATION) {
+      if (!has(p, XE.length + 1)) return undefined;
+      nh = b[p + XE.nextHeader]!;
+      p += (b[p + XE.length]! + 1) * XE.lengthUnit;
+    } else if (nh === EXT.FRAGMENT) {
+      if (!has(p, XE.fragLength)) return undefined;
+      // A later fragment: its upper-layer header is in the first one.
+      if ((u16(b, p + XE.fragOffset) & XE.fragOffsetMask) !== 0) return undefined;
+      nh = b[p + XE.nextHeader]!;
+      p += XE.fragLength;
     } else return { at: p, proto: nh };
   }
 }
