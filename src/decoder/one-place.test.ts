@@ -114,12 +114,6 @@ const EXCEPTIONS: readonly Exception[] = [
     reason: 'value strings naming every EtherType for eth.type, bound to a layer or not',
   },
   {
-    file: 'cli/anonymise/rewrite.ts',
-    rule: 'TCP option kind',
-    line: 'kind === 1 || kind === 2',
-    reason: 'ICMPv6 neighbour discovery option types (link-layer addresses), not TCP options',
-  },
-  {
     file: 'decoder/analysis/test-capture.ts',
     rule: 'link type',
     line: 'linkType === ',
