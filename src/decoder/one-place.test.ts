@@ -102,12 +102,6 @@ const EXCEPTIONS: readonly Exception[] = [
     reason: 'the IPv4 3-bit flags field: ipv4.ts is its table',
   },
   {
-    file: 'decoder/layers/vlan.ts',
-    rule: 'TCP flag mask',
-    line: '0x0fff',
-    reason: 'the 802.1Q VLAN ID mask, not TCP flags: vlan.ts is its table',
-  },
-  {
     file: 'decoder/layers/ethertypes.ts',
     rule: 'IP protocol number or EtherType',
     line: '0x',

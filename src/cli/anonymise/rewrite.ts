@@ -19,6 +19,7 @@ import { IPV4_HEADER } from '../../decoder/layers/ipv4.ts';
 import { IPV6_EXT, IPV6_EXT_HEADER, IPV6_HEADER } from '../../decoder/layers/ipv6.ts';
 import { TCP_HEADER } from '../../decoder/layers/tcp.ts';
 import { UDP_HEADER } from '../../decoder/layers/udp.ts';
+import { VLAN_TAG } from '../../decoder/layers/vlan.ts';
 
 const ETHERTYPE_ARP = bindingKey('ethertype', 'arp');
 const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
@@ -42,6 +43,8 @@ const C6T = ICMPV6_TYPE;
 const ND = ICMPV6_ND;
 const XE = IPV6_EXT_HEADER;
 const MAC = EH.addressLength;
+/** The EtherType field: what follows it is the layer it names. */
+const ETH_TYPE_SIZE = EH.length - EH.type;
 const V4 = AH.ipv4Size;
 const V6 = XH.dst - XH.src;
 
@@ -115,12 +118,12 @@ export function rewriteFrame(data: Uint8Array, linkType: number, map: AddressMap
     f.replace(EH.src, map.mac(data.subarray(EH.src, EH.src + MAC)), []);
     let p = EH.type;
     let type = u16(data, p);
-    // 802.1Q / 802.1ad tags: 4 bytes each before the real type.
-    while (ETHERTYPE_VLAN.has(type) && f.has(p + 4, 2)) {
-      p += 4;
+    // 802.1Q / 802.1ad tags before the real type: each moves it one tag further.
+    while (ETHERTYPE_VLAN.has(type) && f.has(p + VLAN_TAG.length, ETH_TYPE_SIZE)) {
+      p += VLAN_TAG.length;
       type = u16(data, p);
     }
-    const l3 = p + 2;
+    const l3 = p + ETH_TYPE_SIZE;
     if (type === ETHERTYPE_ARP) arp(f, l3, map);
     else if (type === ETHERTYPE_IPV4) ipv4(f, l3, map, []);
     else if (type === ETHERTYPE_IPV6) ipv6(f, l3, map, []);
