@@ -12,6 +12,7 @@
 import type { AddressMap } from './address-map.ts';
 import { bindingKey, bindingKeys } from '../../decoder/bindings.ts';
 import { ARP_HEADER } from '../../decoder/layers/arp.ts';
+import { u16 } from '../../decoder/layers/context.ts';
 import { ETH_HEADER } from '../../decoder/layers/eth.ts';
 import { ICMP_ERRORS, ICMP_HEADER } from '../../decoder/layers/icmp.ts';
 import { ICMPV6_ERRORS, ICMPV6_HEADER, ICMPV6_ND, ICMPV6_ND_OPT, ICMPV6_TYPE } from '../../decoder/layers/icmpv6.ts';
@@ -57,8 +58,6 @@ export interface RewriteResult {
 const LINKTYPE_ETHERNET = bindingKey('linktype', 'eth');
 /** Neighbour discovery's source and target link-layer address options. */
 const LINK_ADDRESS_OPTIONS: ReadonlySet<number> = new Set([ICMPV6_ND_OPT.SOURCE_LINK_ADDR, ICMPV6_ND_OPT.TARGET_LINK_ADDR]);
-
-const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
 
 /** Sum of 16-bit words of bytes (even length), folded. */
 function wordSum(bytes: Uint8Array): number {
