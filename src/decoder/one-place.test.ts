@@ -1,7 +1,7 @@
 // A protocol's facts live in its table (layers/*.ts) and bindings.ts: this scans src/ for
 // the restatements it can recognise (option kinds, flag masks, ports, protocol numbers,
 // header offsets in the fast paths and the builder, plain-frame offsets placed outside
-// layers/plain-ipv4.ts). A hit is either moved to a lookup
+// layers/plain-ipv4.ts, types and places written as numbers in the anonymiser). A hit is either moved to a lookup
 // of the table or listed in EXCEPTIONS with its reason (also in src/decoder/README.md).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -72,6 +72,24 @@ const RULES: readonly Rule[] = [
     owners: [],
   },
   {
+    // The anonymiser walks Ethernet, VLAN tags, IPv6 extension headers, ICMP and neighbour
+    // discovery: every type it tells apart and every place it reads comes from a layer's table.
+    name: 'anonymiser place or type',
+    patterns: [
+      // A type or protocol number compared with a literal: `nh === 44`, `type === 133`.
+      /\b(nh|type|kind|opt|proto)\s*[!=]==?\s*\d+/,
+      // A place counted from a header's start by a literal: `t + 8`, `p += 4`.
+      /\b(o|t|p|at)\s*(\+=?|-)\s*\d+/,
+      // A header's size written as a number: `f.has(t, 8)`, `has(p + 4, 2)`.
+      /\bhas\(\s*\w+(\s*\+\s*\w+)?\s*,\s*\d+\s*\)/,
+      // A list of types written out, or a field mask (not byte or word arithmetic).
+      /\bSet\(\[\s*\d/,
+      /&\s*0x(?!ff(ff)?\b)[0-9a-f]+/i,
+    ],
+    files: ['cli/anonymise/rewrite.ts'],
+    owners: [],
+  },
+  {
     // Offsets counted from a plain frame's first byte are placed once, in PLAIN.
     name: 'plain-frame offset',
     patterns: [/\bPLAIN_(IP|L4)\s*\+/, /\b(PLAIN\.(ip|l4)|IP|L4|T)\s*\+\s*[A-Z]\w*/],
@@ -102,22 +120,10 @@ const EXCEPTIONS: readonly Exception[] = [
     reason: 'the IPv4 3-bit flags field: ipv4.ts is its table',
   },
   {
-    file: 'decoder/layers/vlan.ts',
-    rule: 'TCP flag mask',
-    line: '0x0fff',
-    reason: 'the 802.1Q VLAN ID mask, not TCP flags: vlan.ts is its table',
-  },
-  {
     file: 'decoder/layers/ethertypes.ts',
     rule: 'IP protocol number or EtherType',
     line: '0x',
     reason: 'value strings naming every EtherType for eth.type, bound to a layer or not',
-  },
-  {
-    file: 'cli/anonymise/rewrite.ts',
-    rule: 'TCP option kind',
-    line: 'kind === 1 || kind === 2',
-    reason: 'ICMPv6 neighbour discovery option types (link-layer addresses), not TCP options',
   },
   {
     file: 'decoder/analysis/test-capture.ts',
@@ -219,6 +225,18 @@ describe('a protocol is its table', () => {
     const placed = 'const SEQ = PLAIN_L4 + TCP_HEADER.seq;\nconst L4 = PLAIN.l4;\nconst ACK = L4 + H.ack;\nconst OPT = PLAIN.l4 + T_MIN;';
     expect(findRestatements('decoder/analysis/header-walk.ts', placed).map((h) => h.line)).toEqual([1, 3, 4]);
     expect(findRestatements('decoder/layers/plain-ipv4.ts', placed)).toEqual([]);
+    // The anonymiser's own copies of extension header numbers, ICMP types, places and sizes.
+    const anonymiser = [
+      'if (nh === 0 || nh === 43 || nh === 60) {',
+      'if ((u16(b, p + XE.fragOffset) & 0xfff8) !== 0) return undefined;',
+      'const ICMP6_ERRORS = new Set([1, 2, 3, 4]);',
+      'if (type === C6T.ROUTER_ADVERTISEMENT) options = t + 16;',
+      'while (ETHERTYPE_VLAN.has(type) && f.has(p + 4, 2)) {',
+      'if (type === ICMPV6_TYPE.ROUTER_SOLICITATION) options = t + ND.rsOptions;',
+      'while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);',
+    ].join('\n');
+    expect(findRestatements('cli/anonymise/rewrite.ts', anonymiser).map((h) => h.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(findRestatements('cli/anonymise/address-map.ts', anonymiser)).toEqual([]);
     // Comments may quote values; the table owning a fact may state it.
     expect(findRestatements('decoder/x.ts', '// tcp.port == 80\n/* flags & 0x02 */')).toEqual([]);
     expect(findRestatements('decoder/bindings.ts', '  80: "http", // tcp port')).toEqual([]);

@@ -12,11 +12,15 @@
 import type { AddressMap } from './address-map.ts';
 import { bindingKey, bindingKeys } from '../../decoder/bindings.ts';
 import { ARP_HEADER } from '../../decoder/layers/arp.ts';
+import { u16 } from '../../decoder/layers/context.ts';
 import { ETH_HEADER } from '../../decoder/layers/eth.ts';
+import { ICMP_ERRORS, ICMP_HEADER } from '../../decoder/layers/icmp.ts';
+import { ICMPV6_ERRORS, ICMPV6_HEADER, ICMPV6_ND, ICMPV6_ND_OPT, ICMPV6_TYPE } from '../../decoder/layers/icmpv6.ts';
 import { IPV4_HEADER } from '../../decoder/layers/ipv4.ts';
-import { IPV6_HEADER } from '../../decoder/layers/ipv6.ts';
+import { IPV6_EXT, IPV6_EXT_HEADER, IPV6_HEADER } from '../../decoder/layers/ipv6.ts';
 import { TCP_HEADER } from '../../decoder/layers/tcp.ts';
 import { UDP_HEADER } from '../../decoder/layers/udp.ts';
+import { VLAN_TAG } from '../../decoder/layers/vlan.ts';
 
 const ETHERTYPE_ARP = bindingKey('ethertype', 'arp');
 const ETHERTYPE_IPV4 = bindingKey('ethertype', 'ipv4');
@@ -33,7 +37,15 @@ const EH = ETH_HEADER;
 const AH = ARP_HEADER;
 const IH = IPV4_HEADER;
 const XH = IPV6_HEADER;
+const EXT = IPV6_EXT;
+const CH = ICMP_HEADER;
+const C6 = ICMPV6_HEADER;
+const C6T = ICMPV6_TYPE;
+const ND = ICMPV6_ND;
+const XE = IPV6_EXT_HEADER;
 const MAC = EH.addressLength;
+/** The EtherType field: what follows it is the layer it names. */
+const ETH_TYPE_SIZE = EH.length - EH.type;
 const V4 = AH.ipv4Size;
 const V6 = XH.dst - XH.src;
 
@@ -44,10 +56,8 @@ export interface RewriteResult {
 }
 
 const LINKTYPE_ETHERNET = bindingKey('linktype', 'eth');
-const ICMP4_ERRORS = new Set([3, 4, 5, 11, 12]);
-const ICMP6_ERRORS = new Set([1, 2, 3, 4]);
-
-const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
+/** Neighbour discovery's source and target link-layer address options. */
+const LINK_ADDRESS_OPTIONS: ReadonlySet<number> = new Set([ICMPV6_ND_OPT.SOURCE_LINK_ADDR, ICMPV6_ND_OPT.TARGET_LINK_ADDR]);
 
 /** Sum of 16-bit words of bytes (even length), folded. */
 function wordSum(bytes: Uint8Array): number {
@@ -107,12 +117,12 @@ export function rewriteFrame(data: Uint8Array, linkType: number, map: AddressMap
     f.replace(EH.src, map.mac(data.subarray(EH.src, EH.src + MAC)), []);
     let p = EH.type;
     let type = u16(data, p);
-    // 802.1Q / 802.1ad tags: 4 bytes each before the real type.
-    while (ETHERTYPE_VLAN.has(type) && f.has(p + 4, 2)) {
-      p += 4;
+    // 802.1Q / 802.1ad tags before the real type: each moves it one tag further.
+    while (ETHERTYPE_VLAN.has(type) && f.has(p + VLAN_TAG.length, ETH_TYPE_SIZE)) {
+      p += VLAN_TAG.length;
       type = u16(data, p);
     }
-    const l3 = p + 2;
+    const l3 = p + ETH_TYPE_SIZE;
     if (type === ETHERTYPE_ARP) arp(f, l3, map);
     else if (type === ETHERTYPE_IPV4) ipv4(f, l3, map, []);
     else if (type === ETHERTYPE_IPV6) ipv6(f, l3, map, []);
@@ -160,7 +170,7 @@ function ipv4(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = 
   f.replace(o + IH.dst, map.ipv4(b.slice(o + IH.dst, o + IH.dst + V4)), covering);
   if (quoted || !firstFragment) return;
   // An ICMP error quotes the header of the packet it is about.
-  if (proto === PROTO_ICMP && f.has(t, 8) && ICMP4_ERRORS.has(b[t]!)) ipv4(f, t + 8, map, [{ at: t + 2 }], true);
+  if (proto === PROTO_ICMP && f.has(t, CH.length) && ICMP_ERRORS.has(b[t + CH.type]!)) ipv4(f, t + CH.length, map, [{ at: t + CH.checksum }], true);
 }
 
 /** Offset and protocol of the upper layer after the extension headers, or undefined (a later fragment). */
@@ -168,15 +178,16 @@ function upperLayer(b: Uint8Array, o: number, has: (at: number, len: number) => 
   let nh = b[o + XH.nextHeader]!;
   let p = o + XH.length;
   for (;;) {
-    if (nh === 0 || nh === 43 || nh === 60) {
-      if (!has(p, 2)) return undefined;
-      nh = b[p]!;
-      p += (b[p + 1]! + 1) * 8;
-    } else if (nh === 44) {
-      if (!has(p, 8)) return undefined;
-      if ((u16(b, p + 2) & 0xfff8) !== 0) return undefined;
-      nh = b[p]!;
-      p += 8;
+    if (nh === EXT.HOP_BY_HOP || nh === EXT.ROUTING || nh === EXT.DESTINATION) {
+      if (!has(p, XE.length + 1)) return undefined;
+      nh = b[p + XE.nextHeader]!;
+      p += (b[p + XE.length]! + 1) * XE.lengthUnit;
+    } else if (nh === EXT.FRAGMENT) {
+      if (!has(p, XE.fragLength)) return undefined;
+      // A later fragment: its upper-layer header is in the first one.
+      if ((u16(b, p + XE.fragOffset) & XE.fragOffsetMask) !== 0) return undefined;
+      nh = b[p + XE.nextHeader]!;
+      p += XE.fragLength;
     } else return { at: p, proto: nh };
   }
 }
@@ -190,34 +201,35 @@ function ipv6(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = 
     const { at: t, proto } = upper;
     if (proto === PROTO_TCP) covering.push({ at: t + TCP_CHECKSUM, outer });
     if (proto === PROTO_UDP) covering.push({ at: t + UDP_CHECKSUM, zeroMeansNone: true, outer });
-    if (proto === PROTO_ICMPV6) covering.push({ at: t + 2, outer });
+    if (proto === PROTO_ICMPV6) covering.push({ at: t + C6.checksum, outer });
   }
   f.replace(o + XH.src, map.ipv6(b.slice(o + XH.src, o + XH.src + V6)), covering);
   f.replace(o + XH.dst, map.ipv6(b.slice(o + XH.dst, o + XH.dst + V6)), covering);
-  if (quoted || !upper || upper.proto !== PROTO_ICMPV6 || !f.has(upper.at, 4)) return;
+  if (quoted || !upper || upper.proto !== PROTO_ICMPV6 || !f.has(upper.at, C6.body)) return;
   icmpv6(f, upper.at, map);
 }
 
 /** ICMPv6: neighbour discovery addresses and options, and the header quoted by errors. */
 function icmpv6(f: Frame, t: number, map: AddressMap): void {
   const b = f.out;
-  const type = b[t]!;
-  const sum: Checksum[] = [{ at: t + 2 }];
-  if (ICMP6_ERRORS.has(type)) return ipv6(f, t + 8, map, sum, true);
+  const type = b[t + C6.type]!;
+  const sum: Checksum[] = [{ at: t + C6.checksum }];
+  if (ICMPV6_ERRORS.has(type)) return ipv6(f, t + C6.length, map, sum, true);
   let options: number | undefined;
-  if (type === 133) options = t + 8; // router solicitation
-  if (type === 134) options = t + 16; // router advertisement
-  if (type === 135 || type === 136) {
-    // neighbour solicitation / advertisement: the target address
-    if (f.has(t + 8, 16)) f.replace(t + 8, map.ipv6(b.slice(t + 8, t + 24)), sum);
-    options = t + 24;
+  if (type === C6T.ROUTER_SOLICITATION) options = t + ND.rsOptions;
+  if (type === C6T.ROUTER_ADVERTISEMENT) options = t + ND.raOptions;
+  if (type === C6T.NEIGHBOR_SOLICITATION || type === C6T.NEIGHBOR_ADVERTISEMENT) {
+    const at = t + ND.target;
+    if (f.has(at, V6)) f.replace(at, map.ipv6(b.slice(at, at + V6)), sum);
+    options = t + ND.targetOptions;
   }
-  for (let p = options ?? b.length; f.has(p, 8); ) {
-    const kind = b[p]!;
-    const len = b[p + 1]! * 8;
+  // Every option is at least one length unit.
+  for (let p = options ?? b.length; f.has(p, ND.optLengthUnit); ) {
+    const opt = b[p + ND.optType]!;
+    const len = b[p + ND.optLength]! * ND.optLengthUnit;
     if (len === 0) break;
-    // source (1) and target (2) link-layer address options, for Ethernet
-    if ((kind === 1 || kind === 2) && len === 8) f.replace(p + 2, map.mac(b.slice(p + 2, p + 8)), sum);
+    const lla = p + ND.optLinkAddr;
+    if (LINK_ADDRESS_OPTIONS.has(opt) && len === ND.optEthernetLength) f.replace(lla, map.mac(b.slice(lla, lla + MAC)), sum);
     p += len;
   }
 }

@@ -9,6 +9,32 @@ import { need, u16 } from './context.ts';
 import { endpointsKey } from './endpoints.ts';
 import type { Decoder } from './context.ts';
 
+/** Message types (RFC 792, RFC 950) the decoder tells apart. */
+const ICMP_TYPE = {
+  ECHO_REPLY: 0,
+  UNREACHABLE: 3,
+  SOURCE_QUENCH: 4,
+  REDIRECT: 5,
+  ECHO_REQUEST: 8,
+  TIME_EXCEEDED: 11,
+  PARAMETER_PROBLEM: 12,
+  TIMESTAMP_REQUEST: 13,
+  TIMESTAMP_REPLY: 14,
+} as const;
+
+const T = ICMP_TYPE;
+
+/** Error messages: each quotes the IP header (and 8 bytes) of the packet it is about. */
+export const ICMP_ERRORS: ReadonlySet<number> = new Set([T.UNREACHABLE, T.SOURCE_QUENCH, T.REDIRECT, T.TIME_EXCEEDED, T.PARAMETER_PROBLEM]);
+
+/** Byte offsets (RFC 792): the second word is echo's identifier and sequence, or an error's rest of header. */
+export const ICMP_HEADER = { type: 0, code: 1, checksum: 2, ident: 4, seq: 6, rest: 4, length: 8 } as const;
+
+const H = ICMP_HEADER;
+
+/** Destination unreachable's code for "fragmentation needed", whose rest of header carries the MTU. */
+const FRAG_NEEDED = 4;
+
 const TYPES: Readonly<Record<number, string>> = {
   0: 'Echo (ping) reply',
   3: 'Destination unreachable',
@@ -45,9 +71,9 @@ const REDIRECT: Readonly<Record<number, string>> = {
 const TIME_EXCEEDED: Readonly<Record<number, string>> = { 0: 'Time to live exceeded in transit', 1: 'Fragment reassembly time exceeded' };
 
 function codeName(type: number, code: number): string | undefined {
-  if (type === 3) return UNREACH[code];
-  if (type === 5) return REDIRECT[code];
-  if (type === 11) return TIME_EXCEEDED[code];
+  if (type === T.UNREACHABLE) return UNREACH[code];
+  if (type === T.REDIRECT) return REDIRECT[code];
+  if (type === T.TIME_EXCEEDED) return TIME_EXCEEDED[code];
   return undefined;
 }
 
@@ -107,21 +133,21 @@ export const decodeIcmp: Decoder = (ctx, offset, end) => {
   if (ctx.columns && !ctx.inner) ctx.cols.protocol = 'ICMP';
   const stop = Math.min(end, data.length);
   out.open(C.icmp, offset, Math.max(0, stop - offset), 'Internet Control Message Protocol');
-  if (!need(ctx, 'ICMP', offset, 4, end)) {
+  if (!need(ctx, 'ICMP', offset, H.rest, end)) {
     out.close();
     return;
   }
-  const type = data[offset];
-  const code = data[offset + 1];
-  const stored = u16(data, offset + 2);
-  out.add(C.type, offset, 1, type);
+  const type = data[offset + H.type];
+  const code = data[offset + H.code];
+  const stored = u16(data, offset + H.checksum);
+  out.add(C.type, offset + H.type, 1, type);
   const cname = codeName(type, code);
-  out.add(C.code, offset + 1, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
+  out.add(C.code, offset + H.code, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
   // ICMP's checksum covers the whole message; Wireshark always checks it when the message was captured whole.
   let status = CHECKSUM_UNVERIFIED;
   let expected = 0;
   if (end <= data.length) {
-    expected = expectedChecksum(data, offset, end, offset + 2);
+    expected = expectedChecksum(data, offset, end, offset + H.checksum);
     status = expected === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
   }
   const hx = (n: number) => hexOf(n, 16);
@@ -131,38 +157,38 @@ export const decodeIcmp: Decoder = (ctx, offset, end) => {
       : status === CHECKSUM_BAD
         ? `Checksum: ${hx(stored)} incorrect, should be ${hx(expected)}`
         : `Checksum: ${hx(stored)} [unverified]`;
-  out.add(C.checksum, offset + 2, 2, stored, out.detail ? line : undefined);
+  out.add(C.checksum, offset + H.checksum, 2, stored, out.detail ? line : undefined);
   if (status === CHECKSUM_BAD) out.expert('icmp.checksum_bad', 'warn', `Bad checksum [should be ${hx(expected)}]`);
-  out.add(C.checksumStatus, offset + 2, 0, status);
+  out.add(C.checksumStatus, offset + H.checksum, 0, status);
   const rec: IcmpRecord = { offset, type, code, checksumStatus: status };
   let info = `${TYPES[type] ?? 'Unknown ICMP (obsolete or malformed?)'}`;
   if (cname) info += ` (${cname})`;
-  const isEcho = type === 0 || type === 8 || type === 13 || type === 14;
-  const isError = type === 3 || type === 4 || type === 5 || type === 11 || type === 12;
-  if (isEcho && need(ctx, 'ICMP', offset + 4, 4, end)) {
-    const id = u16(data, offset + 4);
-    const seq = u16(data, offset + 6);
-    out.add(C.ident, offset + 4, 2, id);
-    out.add(C.identLe, offset + 4, 2, swap16(id));
-    out.add(C.seq, offset + 6, 2, seq);
-    out.add(C.seqLe, offset + 6, 2, swap16(seq));
+  const isEcho = type === T.ECHO_REPLY || type === T.ECHO_REQUEST || type === T.TIMESTAMP_REQUEST || type === T.TIMESTAMP_REPLY;
+  const isError = ICMP_ERRORS.has(type);
+  if (isEcho && need(ctx, 'ICMP', offset + H.rest, H.length - H.rest, end)) {
+    const id = u16(data, offset + H.ident);
+    const seq = u16(data, offset + H.seq);
+    out.add(C.ident, offset + H.ident, 2, id);
+    out.add(C.identLe, offset + H.ident, 2, swap16(id));
+    out.add(C.seq, offset + H.seq, 2, seq);
+    out.add(C.seqLe, offset + H.seq, 2, swap16(seq));
     rec.ident = id;
     rec.seq = seq;
     const ttl = ctx.lastIp?.version === 4 ? ctx.lastIp.rec.ttl : undefined;
     // Wireshark pads the type name so that "request" and "reply" lines align.
-    const pad = type === 0 || type === 14 ? '    ' : '  ';
+    const pad = type === T.ECHO_REPLY || type === T.TIMESTAMP_REPLY ? '    ' : '  ';
     info = `${TYPES[type]}${pad}id=${hx(id)}, seq=${seq}/${swap16(seq)}${ttl !== undefined ? `, ttl=${ttl}` : ''}`;
     // Echo request and reply matched by the analysis' first pass (identifier, sequence number,
     // addresses). Not the copy an ICMP error quotes; and, as tshark 4.0, no message with a bad
     // checksum (a request still shows it found no response).
-    const echo = (type === 8 || type === 0) && !ctx.inner;
-    const note = { key: `icmp|${id}|${seq}|${endpointsKey(ctx)}`, request: type === 8, unmatchable: status === CHECKSUM_BAD };
+    const echo = (type === T.ECHO_REQUEST || type === T.ECHO_REPLY) && !ctx.inner;
+    const note = { key: `icmp|${id}|${seq}|${endpointsKey(ctx)}`, request: type === T.ECHO_REQUEST, unmatchable: status === CHECKSUM_BAD };
     const match = echo ? ctx.session?.transaction?.(note, ctx) : undefined;
     if (match) {
-      if (type === 8 && match.responseIn) {
+      if (type === T.ECHO_REQUEST && match.responseIn) {
         out.add(C.respIn, offset, 0, match.responseIn);
         info += ` (reply in ${match.responseIn})`;
-      } else if (type === 8) {
+      } else if (type === T.ECHO_REQUEST) {
         out.expert('icmp.resp_not_found', 'warn', 'No response seen to ICMP request');
         info += ' (no response found!)';
       } else if (match.requestIn) {
@@ -172,20 +198,21 @@ export const decodeIcmp: Decoder = (ctx, offset, end) => {
         info += ` (request in ${match.requestIn})`;
       }
     }
-  } else if (isError && end - offset >= 8) {
-    if (type === 3 && code === 4) {
-      out.add(C.unused, offset + 4, 2);
-      out.add(C.mtu, offset + 6, 2, u16(data, offset + 6));
-    } else if (type === 5) {
-      out.add(C.redirGw, offset + 4, 4);
+  } else if (isError && end - offset >= H.length) {
+    const rest = offset + H.rest;
+    if (type === T.UNREACHABLE && code === FRAG_NEEDED) {
+      out.add(C.unused, rest, 2);
+      out.add(C.mtu, rest + 2, 2, u16(data, rest + 2));
+    } else if (type === T.REDIRECT) {
+      out.add(C.redirGw, rest, 4);
     } else {
-      out.add(C.unused, offset + 4, 4);
+      out.add(C.unused, rest, 4);
     }
   }
   if (ctx.columns && !ctx.inner) ctx.cols.info = info;
   if (!ctx.inner) ctx.layers.icmp = rec;
-  if (isError && end - offset > 8) ctx.call('ipv4', offset + 8, end, true);
-  else if (end - offset > 8) ctx.call('data', offset + 8, end);
+  if (isError && end - offset > H.length) ctx.call('ipv4', offset + H.length, end, true);
+  else if (end - offset > H.length) ctx.call('data', offset + H.length, end);
   out.close();
   return end;
 };

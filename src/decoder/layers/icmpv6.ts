@@ -9,6 +9,52 @@ import type { Decoder, LayerContext } from './context.ts';
 import type { IcmpRecord } from './icmp.ts';
 import { transportChecksum } from './pseudo.ts';
 
+/** Message types (RFC 4443, RFC 4861) the decoder tells apart. */
+export const ICMPV6_TYPE = {
+  UNREACHABLE: 1,
+  PACKET_TOO_BIG: 2,
+  TIME_EXCEEDED: 3,
+  PARAMETER_PROBLEM: 4,
+  ECHO_REQUEST: 128,
+  ECHO_REPLY: 129,
+  ROUTER_SOLICITATION: 133,
+  ROUTER_ADVERTISEMENT: 134,
+  NEIGHBOR_SOLICITATION: 135,
+  NEIGHBOR_ADVERTISEMENT: 136,
+} as const;
+
+const T = ICMPV6_TYPE;
+
+/** Error messages (RFC 4443 2.1): each quotes as much of the offending packet as fits. */
+export const ICMPV6_ERRORS: ReadonlySet<number> = new Set([T.UNREACHABLE, T.PACKET_TOO_BIG, T.TIME_EXCEEDED, T.PARAMETER_PROBLEM]);
+
+/** Byte offsets (RFC 4443 2.1): the message body begins after type, code and checksum; an error's quoted packet after one more word. */
+export const ICMPV6_HEADER = { type: 0, code: 1, checksum: 2, body: 4, length: 8 } as const;
+
+/**
+ * Neighbor Discovery places from the message's first byte (RFC 4861 4.1-4.4): where the
+ * target address and the options begin; and an option's layout (4.6), its length in 8-octet units.
+ */
+export const ICMPV6_ND = {
+  rsOptions: 8,
+  raOptions: 16,
+  target: 8,
+  targetOptions: 24,
+  optType: 0,
+  optLength: 1,
+  optLengthUnit: 8,
+  optLinkAddr: 2,
+  /** A link-layer address option for Ethernet: type, length and the 6-byte address. */
+  optEthernetLength: 8,
+} as const;
+
+/** Neighbor Discovery option types (RFC 4861 4.6) the decoder reads. */
+export const ICMPV6_ND_OPT = { SOURCE_LINK_ADDR: 1, TARGET_LINK_ADDR: 2, PREFIX: 3, MTU: 5 } as const;
+
+const H = ICMPV6_HEADER;
+const ND = ICMPV6_ND;
+const O = ICMPV6_ND_OPT;
+
 const TYPES: Readonly<Record<number, string>> = {
   1: 'Destination Unreachable',
   2: 'Packet Too Big',
@@ -113,29 +159,31 @@ export const icmpv6Table: ProtocolTable = {
 /** Neighbor Discovery options (RFC 4861 section 4.6); returns the source/target link-layer address if any. */
 function ndOptions(ctx: LayerContext, from: number, to: number): string | undefined {
   const { data, out } = ctx;
-  let lla: string | undefined;
+  let found: string | undefined;
   for (let at = from; at + 2 <= to; ) {
-    const t = data[at];
-    const n = data[at + 1];
-    const size = n * 8;
+    const t = data[at + ND.optType];
+    const n = data[at + ND.optLength];
+    const size = n * ND.optLengthUnit;
     const name = OPT_TYPES[t] ?? 'Unknown';
     let summary = name;
-    if ((t === 1 || t === 2) && size >= 8) summary += ` : ${macText(data.subarray(at + 2, at + 8))}`;
-    else if (t === 3 && size >= 32) summary += ` : ${ipv6Text(data.subarray(at + 16, at + 32))}/${data[at + 2]}`;
-    else if (t === 5 && size >= 8) summary += ` : ${u32(data, at + 4)}`;
+    const lla = at + ND.optLinkAddr;
+    const isLla = (t === O.SOURCE_LINK_ADDR || t === O.TARGET_LINK_ADDR) && size >= ND.optEthernetLength;
+    if (isLla) summary += ` : ${macText(data.subarray(lla, lla + 6))}`;
+    else if (t === O.PREFIX && size >= 32) summary += ` : ${ipv6Text(data.subarray(at + 16, at + 32))}/${data[at + 2]}`;
+    else if (t === O.MTU && size >= 8) summary += ` : ${u32(data, at + 4)}`;
     out.open(V.opt, at, size || to - at, undefined, `ICMPv6 Option (${summary})`);
-    out.add(V.optType, at, 1, t);
-    out.add(V.optLength, at + 1, 1, n);
+    out.add(V.optType, at + ND.optType, 1, t);
+    out.add(V.optLength, at + ND.optLength, 1, n);
     if (n === 0 || at + size > to) {
       out.expert('icmpv6.opt.invalid_len', 'error', 'Invalid option length (Zero)');
       ctx.markBad();
       out.close();
       break;
     }
-    if ((t === 1 || t === 2) && size >= 8) {
-      out.add(V.optLinkaddr, at + 2, 6);
-      lla = macText(data.subarray(at + 2, at + 8));
-    } else if (t === 3 && size >= 32) {
+    if (isLla) {
+      out.add(V.optLinkaddr, lla, 6);
+      found = macText(data.subarray(lla, lla + 6));
+    } else if (t === O.PREFIX && size >= 32) {
       out.add(V.optPrefixLength, at + 2, 1, data[at + 2]);
       const f = data[at + 3];
       const names = [
@@ -153,7 +201,7 @@ function ndOptions(ctx: LayerContext, from: number, to: number): string | undefi
       out.add(V.optPrefixPreferred, at + 8, 4, u32(data, at + 8));
       out.add(V.optReserved, at + 12, 4);
       out.add(V.optPrefix, at + 16, 16);
-    } else if (t === 5 && size >= 8) {
+    } else if (t === O.MTU && size >= 8) {
       out.add(V.optReserved, at + 2, 2);
       out.add(V.optMtu, at + 4, 4, u32(data, at + 4));
     } else if (size > 2) {
@@ -162,7 +210,7 @@ function ndOptions(ctx: LayerContext, from: number, to: number): string | undefi
     out.close();
     at += size;
   }
-  return lla;
+  return found;
 }
 
 export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
@@ -175,14 +223,14 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
     out.close();
     return;
   }
-  const type = data[offset];
-  const code = data[offset + 1];
-  const stored = u16(data, offset + 2);
-  out.add(V.type, offset, 1, type);
-  const cname = type === 1 ? UNREACH[code] : type === 3 ? TIME_EXCEEDED[code] : undefined;
-  out.add(V.code, offset + 1, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
+  const type = data[offset + H.type];
+  const code = data[offset + H.code];
+  const stored = u16(data, offset + H.checksum);
+  out.add(V.type, offset + H.type, 1, type);
+  const cname = type === T.UNREACHABLE ? UNREACH[code] : type === T.TIME_EXCEEDED ? TIME_EXCEEDED[code] : undefined;
+  out.add(V.code, offset + H.code, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
   const ip = ctx.lastIp;
-  const calc = ip ? transportChecksum(ctx, ip, 58, offset, end, offset + 2) : undefined;
+  const calc = ip ? transportChecksum(ctx, ip, 58, offset, end, offset + H.checksum) : undefined;
   const status = calc === undefined ? CHECKSUM_UNVERIFIED : calc === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
   const hx = (n: number) => hexOf(n, 16);
   const line =
@@ -191,14 +239,14 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
       : status === CHECKSUM_BAD
         ? `Checksum: ${hx(stored)} incorrect, should be ${hx(calc!)}`
         : `Checksum: ${hx(stored)} [unverified]`;
-  out.add(V.checksum, offset + 2, 2, stored, out.detail ? line : undefined);
+  out.add(V.checksum, offset + H.checksum, 2, stored, out.detail ? line : undefined);
   if (status === CHECKSUM_BAD) out.expert('icmpv6.checksum_bad.expert', 'warn', `Bad checksum [should be ${hx(calc!)}]`);
-  out.add(V.checksumStatus, offset + 2, 0, status);
+  out.add(V.checksumStatus, offset + H.checksum, 0, status);
   const rec: IcmpRecord = { offset, type, code, checksumStatus: status };
   let info = TYPES[type] ?? `Unknown (${type})`;
   if (cname) info += ` (${cname})`;
-  const body = offset + 4;
-  if ((type === 128 || type === 129) && need(ctx, 'ICMPv6', body, 4, end)) {
+  const body = offset + H.body;
+  if ((type === T.ECHO_REQUEST || type === T.ECHO_REPLY) && need(ctx, 'ICMPv6', body, 4, end)) {
     const id = u16(data, body);
     const seq = u16(data, body + 2);
     out.add(V.echoId, body, 2, id);
@@ -208,16 +256,16 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
     const hl = ip?.version === 6 ? `, hop limit=${ip.rec.hopLimit}` : '';
     info = `${TYPES[type]} id=${hx(id)}, seq=${seq}${hl}`;
     if (end - body > 4) ctx.call('data', body + 4, end);
-  } else if ((type === 1 || type === 3 || type === 4 || type === 2) && need(ctx, 'ICMPv6', body, 4, end)) {
-    if (type === 2) out.add(V.mtu, body, 4, u32(data, body));
-    else if (type === 4) out.add(V.pointer, body, 4, u32(data, body));
+  } else if (ICMPV6_ERRORS.has(type) && need(ctx, 'ICMPv6', body, H.length - H.body, end)) {
+    if (type === T.PACKET_TOO_BIG) out.add(V.mtu, body, 4, u32(data, body));
+    else if (type === T.PARAMETER_PROBLEM) out.add(V.pointer, body, 4, u32(data, body));
     else out.add(V.reserved, body, 4);
-    if (end - body > 4) ctx.call('ipv6', body + 4, end, true);
-  } else if (type === 133 && need(ctx, 'ICMPv6', body, 4, end)) {
+    if (end - offset > H.length) ctx.call('ipv6', offset + H.length, end, true);
+  } else if (type === T.ROUTER_SOLICITATION && need(ctx, 'ICMPv6', body, ND.rsOptions - H.body, end)) {
     out.add(V.reserved, body, 4);
-    const lla = ndOptions(ctx, body + 4, stop);
+    const lla = ndOptions(ctx, offset + ND.rsOptions, stop);
     if (lla) info += ` from ${lla}`;
-  } else if (type === 134 && need(ctx, 'ICMPv6', body, 12, end)) {
+  } else if (type === T.ROUTER_ADVERTISEMENT && need(ctx, 'ICMPv6', body, ND.raOptions - H.body, end)) {
     out.add(V.raHop, body, 1, data[body]);
     const f = data[body + 1];
     const names = [f & 0x80 ? 'Managed address configuration' : '', f & 0x40 ? 'Other configuration' : '', f & 0x20 ? 'Home Agent' : ''].filter(Boolean);
@@ -234,15 +282,17 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
     out.add(V.raLifetime, body + 2, 2, u16(data, body + 2));
     out.add(V.raReachable, body + 4, 4, u32(data, body + 4));
     out.add(V.raRetrans, body + 8, 4, u32(data, body + 8));
-    const lla = ndOptions(ctx, body + 12, stop);
+    const lla = ndOptions(ctx, offset + ND.raOptions, stop);
     if (lla) info += ` from ${lla}`;
-  } else if (type === 135 && need(ctx, 'ICMPv6', body, 20, end)) {
+  } else if (type === T.NEIGHBOR_SOLICITATION && need(ctx, 'ICMPv6', body, ND.targetOptions - H.body, end)) {
+    const at = offset + ND.target;
     out.add(V.reserved, body, 4);
-    out.add(V.nsTarget, body + 4, 16);
-    const target = ipv6Text(data.subarray(body + 4, body + 20));
-    const lla = ndOptions(ctx, body + 20, stop);
+    out.add(V.nsTarget, at, 16);
+    const target = ipv6Text(data.subarray(at, at + 16));
+    const lla = ndOptions(ctx, offset + ND.targetOptions, stop);
     info = `Neighbor Solicitation for ${target}${lla ? ` from ${lla}` : ''}`;
-  } else if (type === 136 && need(ctx, 'ICMPv6', body, 20, end)) {
+  } else if (type === T.NEIGHBOR_ADVERTISEMENT && need(ctx, 'ICMPv6', body, ND.targetOptions - H.body, end)) {
+    const at = offset + ND.target;
     const f = u32(data, body);
     const names = [f & 0x80000000 ? 'Router' : '', f & 0x40000000 ? 'Solicited' : '', f & 0x20000000 ? 'Override' : ''].filter(Boolean);
     out.open(V.naFlag, body, 4, f, out.detail ? `Flags: ${hexOf(f, 32)}${names.length ? ', ' + names.join(', ') : ''}` : undefined);
@@ -251,9 +301,9 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
     out.add(V.naO, body, 4, (f & 0x20000000) !== 0);
     out.add(V.naRsv, body, 4, f & 0x1fffffff, out.detail ? `${bitPattern(0x1fffffff, 32, f & 0x1fffffff)} = Reserved: ${f & 0x1fffffff}` : undefined);
     out.close();
-    out.add(V.naTarget, body + 4, 16);
-    const target = ipv6Text(data.subarray(body + 4, body + 20));
-    const lla = ndOptions(ctx, body + 20, stop);
+    out.add(V.naTarget, at, 16);
+    const target = ipv6Text(data.subarray(at, at + 16));
+    const lla = ndOptions(ctx, offset + ND.targetOptions, stop);
     const short = [f & 0x80000000 ? 'rtr' : '', f & 0x40000000 ? 'sol' : '', f & 0x20000000 ? 'ovr' : ''].filter(Boolean).join(', ');
     info = `Neighbor Advertisement ${target}${short ? ` (${short})` : ''}${lla ? ` is at ${lla}` : ''}`;
   } else if (stop - body > 0) {

@@ -47,6 +47,29 @@ export const IPV6_HEADER = { versionClassFlow: 0, payloadLength: 4, nextHeader: 
 
 const XH = IPV6_HEADER;
 
+/** Next Header values of the extension headers the decoder walks (RFC 8200 4), and No Next Header (4.7). */
+export const IPV6_EXT = { HOP_BY_HOP: 0, ROUTING: 43, FRAGMENT: 44, DESTINATION: 60, NONE: 59 } as const;
+
+/**
+ * Extension header byte offsets (RFC 8200 4): every one begins with Next Header and (but the
+ * fragment header) a length in 8-octet units not counting the first 8; the fragment header is
+ * 8 bytes, its offset (in 8-octet units), reserved bits and M flag sharing one 16-bit word.
+ */
+export const IPV6_EXT_HEADER = {
+  nextHeader: 0,
+  length: 1,
+  lengthUnit: 8,
+  fragOffset: 2,
+  fragIdent: 4,
+  fragLength: 8,
+  fragOffsetMask: 0xfff8,
+  fragReservedMask: 0x0006,
+  fragMoreMask: 0x0001,
+} as const;
+
+const EXT = IPV6_EXT;
+const EH = IPV6_EXT_HEADER;
+
 const ipv6Fields = defineFields({
   ipv6: { name: 'ipv6', label: 'Internet Protocol Version 6', type: 'protocol' },
   version: { name: 'ipv6.version', label: 'Version', type: 'uint', bits: 4, width: 8, mask: 0xf0 },
@@ -102,9 +125,9 @@ const ipv6Fields = defineFields({
   fraghdr: { name: 'ipv6.fraghdr', label: 'Fragment Header for IPv6', type: 'protocol' },
   fragNxt: { name: 'ipv6.fraghdr.nxt', label: 'Next header', type: 'uint', width: 8, strings: IP_PROTOCOLS },
   fragReservedOctet: { name: 'ipv6.fraghdr.reserved_octet', label: 'Reserved octet', type: 'uint', width: 8, base: 'hex' },
-  fragOffset: { name: 'ipv6.fraghdr.offset', label: 'Offset', type: 'uint', width: 16, mask: 0xfff8, fmt: (v) => `${v} (${Number(v) * 8} bytes)` },
-  fragReservedBits: { name: 'ipv6.fraghdr.reserved_bits', label: 'Reserved bits', type: 'uint', width: 16, mask: 0x0006 },
-  fragMore: { name: 'ipv6.fraghdr.more', label: 'More Fragments', type: 'bool', width: 16, mask: 0x0001, tfs: YES_NO },
+  fragOffset: { name: 'ipv6.fraghdr.offset', label: 'Offset', type: 'uint', width: 16, mask: EH.fragOffsetMask, fmt: (v) => `${v} (${Number(v) * 8} bytes)` },
+  fragReservedBits: { name: 'ipv6.fraghdr.reserved_bits', label: 'Reserved bits', type: 'uint', width: 16, mask: EH.fragReservedMask },
+  fragMore: { name: 'ipv6.fraghdr.more', label: 'More Fragments', type: 'bool', width: 16, mask: EH.fragMoreMask, tfs: YES_NO },
   fragIdent: { name: 'ipv6.fraghdr.ident', label: 'Identification', type: 'uint', width: 32, base: 'hex' },
 });
 
@@ -186,10 +209,10 @@ type ExtFields = { node: FieldSpec; nxt: FieldSpec; len: FieldSpec; lenOct: Fiel
  * it stays when the snap length cuts the header ("IPv6 hop-by-hop options , IPv6 routing").
  */
 const EXT_PROTOCOLS: Readonly<Record<number, { proto: string; short: string; info?: string }>> = {
-  0: { proto: 'ipv6.hopopts', short: 'IPv6 Hop-by-Hop', info: 'IPv6 hop-by-hop options' },
-  43: { proto: 'ipv6.routing', short: 'IPv6 Routing', info: 'IPv6 routing' },
-  44: { proto: 'ipv6.fraghdr', short: 'IPv6 Fragment' },
-  60: { proto: 'ipv6.dstopts', short: 'IPv6 Destination', info: 'IPv6 destination options' },
+  [EXT.HOP_BY_HOP]: { proto: 'ipv6.hopopts', short: 'IPv6 Hop-by-Hop', info: 'IPv6 hop-by-hop options' },
+  [EXT.ROUTING]: { proto: 'ipv6.routing', short: 'IPv6 Routing', info: 'IPv6 routing' },
+  [EXT.FRAGMENT]: { proto: 'ipv6.fraghdr', short: 'IPv6 Fragment' },
+  [EXT.DESTINATION]: { proto: 'ipv6.dstopts', short: 'IPv6 Destination', info: 'IPv6 destination options' },
 };
 
 export const decodeIpv6: Decoder = (ctx, offset, end) => {
@@ -280,14 +303,14 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   };
   const ext = (f: ExtFields, body: (from: number, to: number) => void) => {
     const name = begin();
-    if (!needExt(name, at, 2)) return false;
-    const n = data[at];
-    const len = data[at + 1];
-    const size = (len + 1) * 8;
+    if (!needExt(name, at, EH.length + 1)) return false;
+    const n = data[at + EH.nextHeader];
+    const len = data[at + EH.length];
+    const size = (len + 1) * EH.lengthUnit;
     out.open(f.node, at, size, f.node.label);
-    out.add(f.nxt, at, 1, n);
-    out.add(f.len, at + 1, 1, len);
-    out.add(f.lenOct, at + 1, 1, size);
+    out.add(f.nxt, at + EH.nextHeader, 1, n);
+    out.add(f.len, at + EH.length, 1, len);
+    out.add(f.lenOct, at + EH.length, 1, size);
     if (!needExt(name, at, size)) {
       out.close();
       return false;
@@ -302,25 +325,25 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
   while (ok) {
     // Each extension header is a layer of its own in Wireshark: its depth limit ends a long chain.
     if (EXT_PROTOCOLS[next] && ctx.tooDeep(EXT_PROTOCOLS[next].short)) break;
-    if (next === 0) {
+    if (next === EXT.HOP_BY_HOP) {
       ok = ext({ node: X.hopopts, nxt: X.hopoptsNxt, len: X.hopoptsLen, lenOct: X.hopoptsLenOct }, (f, t) => tlvOptions(ctx, f, t));
-    } else if (next === 60) {
+    } else if (next === EXT.DESTINATION) {
       ok = ext({ node: X.dstopts, nxt: X.dstoptsNxt, len: X.dstoptsLen, lenOct: X.dstoptsLenOct }, (f, t) => tlvOptions(ctx, f, t));
-    } else if (next === 43) {
+    } else if (next === EXT.ROUTING) {
       const name = begin();
       if (!needExt(name, at, 4)) {
         // Wireshark reads the next-header byte first: it shows when only it was captured.
-        if (at < data.length && at < payloadEnd) out.add(X.routingNxt, at, 1, data[at]);
+        if (at < data.length && at < payloadEnd) out.add(X.routingNxt, at + EH.nextHeader, 1, data[at + EH.nextHeader]);
         ok = false;
         break;
       }
       const rtype = data[at + 2];
       const segleft = data[at + 3];
-      const size = (data[at + 1] + 1) * 8;
+      const size = (data[at + EH.length] + 1) * EH.lengthUnit;
       out.open(X.routing, at, size, undefined, `Routing Header for IPv6 (${ROUTING_TYPES[rtype] ?? 'Unknown'})`);
-      out.add(X.routingNxt, at, 1, data[at]);
-      out.add(X.routingLen, at + 1, 1, data[at + 1]);
-      out.add(X.routingLenOct, at + 1, 1, size);
+      out.add(X.routingNxt, at + EH.nextHeader, 1, data[at + EH.nextHeader]);
+      out.add(X.routingLen, at + EH.length, 1, data[at + EH.length]);
+      out.add(X.routingLenOct, at + EH.length, 1, size);
       out.add(X.routingType, at + 2, 1, rtype);
       out.add(X.routingSegleft, at + 3, 1, segleft);
       if (!needExt(name, at, size)) {
@@ -340,30 +363,30 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
         out.add(X.routingData, at + 4, size - 4);
       }
       out.close();
-      next = data[at];
+      next = data[at + EH.nextHeader];
       at += size;
-    } else if (next === 44) {
-      if (!needExt(begin(), at, 8)) {
+    } else if (next === EXT.FRAGMENT) {
+      if (!needExt(begin(), at, EH.fragLength)) {
         ok = false;
         break;
       }
-      const offm = u16(data, at + 2);
-      const off = offm >> 3;
-      const more = (offm & 1) !== 0;
-      const ident = u32(data, at + 4);
-      out.open(X.fraghdr, at, 8, undefined, 'Fragment Header for IPv6');
-      out.add(X.fragNxt, at, 1, data[at]);
+      const offm = u16(data, at + EH.fragOffset);
+      const off = (offm & EH.fragOffsetMask) >> 3;
+      const more = (offm & EH.fragMoreMask) !== 0;
+      const ident = u32(data, at + EH.fragIdent);
+      out.open(X.fraghdr, at, EH.fragLength, undefined, 'Fragment Header for IPv6');
+      out.add(X.fragNxt, at + EH.nextHeader, 1, data[at + EH.nextHeader]);
       out.add(X.fragReservedOctet, at + 1, 1, data[at + 1]);
-      out.add(X.fragOffset, at + 2, 2, off);
-      out.add(X.fragReservedBits, at + 2, 2, (offm >> 1) & 3);
-      out.add(X.fragMore, at + 2, 2, more);
-      out.add(X.fragIdent, at + 4, 4, ident);
+      out.add(X.fragOffset, at + EH.fragOffset, 2, off);
+      out.add(X.fragReservedBits, at + EH.fragOffset, 2, (offm & EH.fragReservedMask) >> 1);
+      out.add(X.fragMore, at + EH.fragOffset, 2, more);
+      out.add(X.fragIdent, at + EH.fragIdent, 4, ident);
       out.close();
-      next = data[at];
-      at += 8;
+      next = data[at + EH.nextHeader];
+      at += EH.fragLength;
       if (off !== 0 || more) {
         fragmented = true;
-        fragAt = at - 8;
+        fragAt = at - EH.fragLength;
         fragOffset = off * 8;
         fragMore = more;
         fragIdent = ident;
@@ -419,7 +442,7 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
       dg,
       () => out.close(),
       (total) => {
-        if (next !== 59 && ctx.next('ip.proto', next, 0, total) < 0) ctx.call('data', 0, total);
+        if (next !== EXT.NONE && ctx.next('ip.proto', next, 0, total) < 0) ctx.call('data', 0, total);
       },
     );
     return payloadEnd;
@@ -430,6 +453,6 @@ export const decodeIpv6: Decoder = (ctx, offset, end) => {
     ctx.call('data', at, payloadEnd);
     return payloadEnd;
   }
-  if (next !== 59 && ctx.next('ip.proto', next, at, payloadEnd) < 0) ctx.call('data', at, payloadEnd);
+  if (next !== EXT.NONE && ctx.next('ip.proto', next, at, payloadEnd) < 0) ctx.call('data', at, payloadEnd);
   return payloadEnd;
 };
