@@ -19,7 +19,7 @@ import { A, FLAG_FIELDS } from './field-specs.ts';
 import type { ExplainContext, Explanation } from './explain.ts';
 import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
-import type { AnalyzerState, Flow, Stream } from './tcp-analyzer.ts';
+import { type AnalyzerState, type Flow, flowB, type Stream } from './tcp-analyzer.ts';
 import { TH_ACK, TH_FIN, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** The duplicate ACK's flag field, which Wireshark also shows beside the ACK number. */
@@ -179,12 +179,12 @@ export interface ConversationAnalysis {
 export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
   /** Whether the segment travels from the stream's endpoint A to B. */
   const fromA = (s: Stream, seg: TcpSegmentInput): boolean =>
-    s.a.port === seg.srcPort && s.a.addr === seg.src && s.b.port === seg.dstPort && s.b.addr === seg.dst;
+    s.a.port === seg.srcPort && s.a.addr === seg.src && s.bPort === seg.dstPort && s.bAddr === seg.dst;
   const flowsOf = (seg: TcpSegmentInput): { s: Stream; fwd: Flow; rev: Flow } | null => {
     const idx = st.streamOf.get(seg.frame);
     if (idx < 0) return null;
     const s = st.streams[idx];
-    return fromA(s, seg) ? { s, fwd: s.a, rev: s.b } : { s, fwd: s.b, rev: s.a };
+    return fromA(s, seg) ? { s, fwd: s.a, rev: flowB(s) } : { s, fwd: flowB(s), rev: s.a };
   };
 
   const reassembled = (frame: number): ReassembledPdu | null => {
@@ -200,8 +200,9 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     if (idx < 0) return null;
     const s = st.streams[idx];
     const ab = fromA(s, seg);
-    const fwd = ab ? s.a : s.b;
-    const rev = ab ? s.b : s.a;
+    const b = flowB(s);
+    const fwd = ab ? s.a : b;
+    const rev = ab ? b : s.a;
     const f = seg.flags;
     const isSyn = (f & TH_SYN) !== 0;
     const frame = seg.frame;
@@ -361,7 +362,7 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
   function summary(i: number): ConversationSummary | null {
     const s = st.streams[i];
     if (!s) return null;
-    const [a, b] = s.aIsClient || s.synFrame === 0 ? [s.a, s.b] : [s.b, s.a];
+    const [a, b] = s.aIsClient || s.synFrame === 0 ? [s.a, flowB(s)] : [flowB(s), s.a];
     const rst = a.rstFrame && b.rstFrame ? Math.min(a.rstFrame, b.rstFrame) : a.rstFrame || b.rstFrame;
     const ending = rst ? 'rst' : a.finSeen && b.finSeen ? 'fin-both' : a.finSeen ? 'fin-a' : b.finSeen ? 'fin-b' : 'open';
     return {

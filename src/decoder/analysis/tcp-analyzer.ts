@@ -93,7 +93,16 @@ export interface Flow {
 export interface Stream {
   index: number;
   a: Flow;
-  b: Flow;
+  /**
+   * The side that did not send first: made when it first sends (or its state is more than the
+   * fields below), as most of a SYN flood's never do; read it through `flowB`.
+   */
+  b: Flow | null;
+  bAddr: string;
+  bPort: number;
+  /** While `b` is null: the only things the other side's segments set on it. */
+  bScale: number;
+  bState: number;
   firstFrame: number;
   lastFrame: number;
   /** Capture times (ns since the epoch) of the stream's first and last frames. */
@@ -187,6 +196,27 @@ export interface AnalyzerState {
   udpLastTime: bigint[];
 }
 
+/** The stream's second side, or (it never sent) a blank one with what was learned about it. */
+export function flowB(s: Stream): Flow {
+  return s.b ?? blankB(s);
+}
+
+function blankB(s: Stream): Flow {
+  const f = newFlow(s.bAddr, s.bPort);
+  f.scale = s.bScale;
+  f.state = s.bState;
+  return f;
+}
+
+/** Is `f` a blank flow apart from its address, port, scale and state? */
+function onlyScaleAndState(f: Flow, blank: Flow): boolean {
+  for (const k in blank) {
+    const name = k as keyof Flow;
+    if (name !== 'addr' && name !== 'port' && name !== 'scale' && name !== 'state' && f[name] !== blank[name]) return false;
+  }
+  return true;
+}
+
 function newFlow(addr: string, port: number): Flow {
   return {
     addr,
@@ -278,11 +308,33 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     return n;
   };
 
+  // One flow object stands in for every side that has not sent yet, while a segment is analysed.
+  const blank = newFlow('', 0);
+  const scratch = newFlow('', 0);
+  const lend = (s: Stream): Flow => {
+    Object.assign(scratch, blank);
+    scratch.addr = s.bAddr;
+    scratch.port = s.bPort;
+    scratch.scale = s.bScale;
+    scratch.state = s.bState;
+    return scratch;
+  };
+  const giveBack = (s: Stream): void => {
+    if (onlyScaleAndState(scratch, blank)) {
+      s.bScale = scratch.scale;
+      s.bState = scratch.state;
+    } else s.b = Object.assign(newFlow(s.bAddr, s.bPort), scratch);
+  };
+
   function newStream(seg: TcpSegmentInput, t: number): Stream {
     const s: Stream = {
       index: st.streams.length,
       a: newFlow(seg.src, seg.srcPort),
-      b: newFlow(seg.dst, seg.dstPort),
+      b: null,
+      bAddr: seg.dst,
+      bPort: seg.dstPort,
+      bScale: -1,
+      bState: S_UNKNOWN,
       firstFrame: seg.frame,
       lastFrame: seg.frame,
       firstTime: seg.time,
@@ -325,8 +377,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     let s: Stream | undefined;
     let fromA = true;
     const c = lastStream;
-    if (c && c.a.port === seg.srcPort && c.b.port === seg.dstPort && c.a.addr === seg.src && c.b.addr === seg.dst) s = c;
-    else if (c && c.b.port === seg.srcPort && c.a.port === seg.dstPort && c.b.addr === seg.src && c.a.addr === seg.dst) {
+    if (c && c.a.port === seg.srcPort && c.bPort === seg.dstPort && c.a.addr === seg.src && c.bAddr === seg.dst) s = c;
+    else if (c && c.bPort === seg.srcPort && c.a.port === seg.dstPort && c.bAddr === seg.src && c.a.addr === seg.dst) {
       s = c;
       fromA = false;
     } else {
@@ -338,7 +390,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
     let ta = 0;
     if (s) {
-      const f0 = fromA ? s.a : s.b;
+      if (!fromA && !s.b) s.b = blankB(s);
+      const f0 = fromA ? s.a : (s.b as Flow);
       // A fresh SYN with a new ISN on a known address/port pair starts a new conversation.
       if (isSyn && !isAck && f0.baseSet && f0.base !== seq) {
         const oldFromA = fromA;
@@ -353,8 +406,9 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       fromA = true;
     }
     lastStream = s;
-    const fwd = fromA ? s.a : s.b;
-    const rev = fromA ? s.b : s.a;
+    // A side that has not sent is lent the scratch flow, and kept only if the segment gave it more than a scale and a state.
+    const fwd = fromA ? s.a : (s.b as Flow);
+    const rev = fromA ? (s.b ?? lend(s)) : s.a;
 
     st.streamOf.set(frame, s.index);
     st.deltaNs.set(frame, t - s.lastT);
@@ -649,7 +703,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     fwd.state = packed & 15;
     rev.state = packed >> 4;
     st.stateA.set(frame, s.a.state);
-    st.stateB.set(frame, s.b.state);
+    st.stateB.set(frame, fromA ? rev.state : fwd.state);
 
     // Application-message reassembly. As tshark, plain and spurious retransmissions and keep-alives
     // are left out; fast retransmissions count as any segment; out-of-order ones fill gaps only.
@@ -666,6 +720,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly, s.index);
       fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0, s.app);
     }
+    if (rev === scratch) giveBack(s);
   }
 
   function addUdp(d: UdpDatagramInput): void {
@@ -694,10 +749,12 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     finish(): AnalyzerState {
       for (const s of st.streams) {
         s.a.pdu?.flush();
-        s.b.pdu?.flush();
         s.a.pdu = null;
+        s.a.unacked = undefined;
+        if (!s.b) continue;
+        s.b.pdu?.flush();
         s.b.pdu = null;
-        s.a.unacked = s.b.unacked = undefined;
+        s.b.unacked = undefined;
       }
       byKey.clear();
       udpByKey.clear();
