@@ -85,6 +85,9 @@ const RULES: readonly Rule[] = [
       // A list of types written out, or a field mask (not byte or word arithmetic).
       /\bSet\(\[\s*\d/,
       /&\s*0x(?!ff(ff)?\b)[0-9a-f]+/i,
+      // An IP version or a header-length unit: `>> 4 !== 6`, `& IH.ihlMask) * 4`.
+      />>\s*4\s*[!=]==?\s*\d/,
+      /\)\s*\*\s*4\b/,
     ],
     files: ['cli/anonymise/rewrite.ts'],
     owners: [],
@@ -234,8 +237,10 @@ describe('a protocol is its table', () => {
       'while (ETHERTYPE_VLAN.has(type) && f.has(p + 4, 2)) {',
       'if (type === ICMPV6_TYPE.ROUTER_SOLICITATION) options = t + ND.rsOptions;',
       'while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);',
+      'if (!f.has(o, IH.length) || b[o + IH.versionIhl]! >> 4 !== 4) return;',
+      'const ihl = (b[o + IH.versionIhl]! & IH.ihlMask) * 4;',
     ].join('\n');
-    expect(findRestatements('cli/anonymise/rewrite.ts', anonymiser).map((h) => h.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(findRestatements('cli/anonymise/rewrite.ts', anonymiser).map((h) => h.line)).toEqual([1, 2, 3, 4, 5, 8, 9]);
     expect(findRestatements('cli/anonymise/address-map.ts', anonymiser)).toEqual([]);
     // Comments may quote values; the table owning a fact may state it.
     expect(findRestatements('decoder/x.ts', '// tcp.port == 80\n/* flags & 0x02 */')).toEqual([]);

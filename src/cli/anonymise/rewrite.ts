@@ -154,8 +154,8 @@ function arp(f: Frame, o: number, map: AddressMap): void {
  */
 function ipv4(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = false): void {
   const b = f.out;
-  if (!f.has(o, IH.length) || b[o + IH.versionIhl]! >> 4 !== 4) return;
-  const ihl = (b[o + IH.versionIhl]! & IH.ihlMask) * 4;
+  if (!f.has(o, IH.length) || b[o + IH.versionIhl]! >> 4 !== IH.version) return;
+  const ihl = (b[o + IH.versionIhl]! & IH.ihlMask) * IH.ihlUnit;
   if (ihl < IH.length) return;
   const proto = b[o + IH.protocol]!;
   const firstFragment = (u16(b, o + IH.flagsFragment) & IH.fragOffsetMask) === 0;
@@ -194,7 +194,7 @@ function upperLayer(b: Uint8Array, o: number, has: (at: number, len: number) => 
 
 function ipv6(f: Frame, o: number, map: AddressMap, outer: Checksum[], quoted = false): void {
   const b = f.out;
-  if (!f.has(o, XH.length) || b[o + XH.versionClassFlow]! >> 4 !== 6) return;
+  if (!f.has(o, XH.length) || b[o + XH.versionClassFlow]! >> 4 !== XH.version) return;
   const upper = upperLayer(b, o, (at, len) => f.has(at, len));
   const covering: Checksum[] = [...outer];
   if (upper && !quoted) {

@@ -8,6 +8,9 @@ import { need, u16, u32 } from './context.ts';
 import type { Decoder, LayerContext } from './context.ts';
 import type { IcmpRecord } from './icmp.ts';
 import { transportChecksum } from './pseudo.ts';
+import { bindingKey } from '../bindings.ts';
+
+const IP_PROTO_ICMPV6 = bindingKey('ip.proto', 'icmpv6');
 
 /** Message types (RFC 4443, RFC 4861) the decoder tells apart. */
 export const ICMPV6_TYPE = {
@@ -230,7 +233,7 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
   const cname = type === T.UNREACHABLE ? UNREACH[code] : type === T.TIME_EXCEEDED ? TIME_EXCEEDED[code] : undefined;
   out.add(V.code, offset + H.code, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
   const ip = ctx.lastIp;
-  const calc = ip ? transportChecksum(ctx, ip, 58, offset, end, offset + H.checksum) : undefined;
+  const calc = ip ? transportChecksum(ctx, ip, IP_PROTO_ICMPV6, offset, end, offset + H.checksum) : undefined;
   const status = calc === undefined ? CHECKSUM_UNVERIFIED : calc === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
   const hx = (n: number) => hexOf(n, 16);
   const line =

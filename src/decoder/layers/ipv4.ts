@@ -47,6 +47,9 @@ export const IPV4_HEADER = {
   length: 20,
   /** First byte of a 20-byte IPv4 header: version 4, IHL 5. */
   plainVersionIhl: 0x45,
+  /** The version nibble's value, and the unit of the IHL nibble (32-bit words). */
+  version: 4,
+  ihlUnit: 4,
   ihlMask: 0x0f,
   /** In the 16-bit flags/fragment word: Don't Fragment, More Fragments, the offset. */
   df: 0x4000,
@@ -241,7 +244,7 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
   }
   const vihl = data[offset];
   const ihl = vihl & IH.ihlMask;
-  const hdrLen = ihl * 4;
+  const hdrLen = ihl * IH.ihlUnit;
   out.add(I.version, offset, 1, vihl >> 4);
   const hlDisplay = out.detail ? `${bitPattern(0x0f, 8, ihl)} = Header Length: ${hdrLen} bytes (${ihl})` : undefined;
   out.add(I.hdrLen, offset, 1, hdrLen, hlDisplay);

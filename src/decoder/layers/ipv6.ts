@@ -43,7 +43,7 @@ const YES_NO: readonly [string, string] = ['Yes', 'No'];
 const octets = (v: unknown) => `${v} bytes`;
 
 /** Fixed header byte offsets (RFC 8200 3): version, traffic class and flow label share the first word. */
-export const IPV6_HEADER = { versionClassFlow: 0, payloadLength: 4, nextHeader: 6, hopLimit: 7, src: 8, dst: 24, length: 40 } as const;
+export const IPV6_HEADER = { version: 6, versionClassFlow: 0, payloadLength: 4, nextHeader: 6, hopLimit: 7, src: 8, dst: 24, length: 40 } as const;
 
 const XH = IPV6_HEADER;
 
