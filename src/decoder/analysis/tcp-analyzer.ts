@@ -31,7 +31,8 @@ import { S_UNKNOWN, stepStates } from './conn-state.ts';
 import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
-import { UnackedSegments } from './unacked.ts';
+import type { UnackedSegments } from './unacked.ts';
+import { asList, pushWaiting, type Waiting } from './waiting.ts';
 import { TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** Fast retransmission: the duplicate ACKs must be this recent (ns). HEURISTIC. */
@@ -76,8 +77,8 @@ export interface Flow {
   validBif: boolean;
   /** Bytes covered by the SACK blocks of this side's latest segment. */
   sackBytes: number;
-  /** Segments waiting for an ACK, and the last ones acknowledged (made at this side's first segment that needs one). */
-  unacked: UnackedSegments | undefined;
+  /** Segments waiting for an ACK, and the last ones acknowledged: the lone one itself until the list is needed (`waitingList`). */
+  unacked: Waiting;
   finSeen: boolean;
   /** Sequence number just after this side's FIN. */
   finNext: number;
@@ -194,6 +195,13 @@ export interface AnalyzerState {
   reassembly: ReassemblyInfo;
   udpFirstTime: bigint[];
   udpLastTime: bigint[];
+}
+
+/** A side's waiting segments as a list, made from a lone one when first needed. */
+function waitingList(f: Flow): UnackedSegments | undefined {
+  if (f.unacked === undefined) return undefined;
+  f.unacked = asList(f.unacked);
+  return f.unacked;
 }
 
 /** The stream's second side, or (it never sent) a blank one with what was learned about it. */
@@ -567,7 +575,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     const alreadyAcked = seglen > 0 && rev.lastAckSet && seqLE(seqAdd(seq, seglen), rev.lastAck);
     if ((seglen > 0 || isSyn || isFin) && fwd.nextSeqSet && (notAdvanced || alreadyAcked) && !(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE))) {
       const n = note(frame);
-      const orig = fwd.unacked?.whoSent(seq);
+      const orig = waitingList(fwd)?.whoSent(seq);
       if (orig) {
         n.origFrame = orig.frame;
         n.sinceNs = t - orig.time;
@@ -601,7 +609,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK
         // (or, when none is, since the segment that last advanced the sequence).
         const oldest: { frame: number; time: number } | null =
-          fwd.unacked?.oldest() ?? (fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null);
+          waitingList(fwd)?.oldest() ?? (fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null);
         if (oldest) {
           n.rtoNs = t - oldest.time;
           n.rtoFrame = oldest.frame;
@@ -639,7 +647,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
     // Every segment that occupies sequence space waits for its ACK, copies included.
     if (seglen > 0 || isSyn || isFin) {
-      (fwd.unacked ??= new UnackedSegments()).push(frame, seq, nxt, t);
+      fwd.unacked = pushWaiting(fwd.unacked, frame, seq, nxt, t);
     }
     if (isFin && !s.firstFin) {
       s.firstFin = frame;
@@ -655,7 +663,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (isAck) {
       // An ACK names the segment whose end it equals (the oldest copy, if it was sent twice);
       // segments wholly below it are dropped, and one it cuts through is trimmed.
-      const hit = rev.unacked?.ack(ack, frame);
+      const hit = waitingList(rev)?.ack(ack, frame);
       if (hit) {
         st.acksFrame.set(frame, hit.frame);
         st.ackRttNs.set(frame, Number(t - hit.time));
@@ -681,10 +689,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (sack) for (const [le, re] of sack) if (seqGT(re >>> 0, le >>> 0)) sacked += seqDiff(re >>> 0, le >>> 0);
     fwd.sackBytes = sacked;
 
-    if (seglen > 0 && fwd.validBif && fwd.unacked && fwd.unacked.length > 0) {
+    const waiting = seglen > 0 && fwd.validBif ? waitingList(fwd) : undefined;
+    if (waiting && waiting.length > 0) {
       // Bytes in flight: the span of sequence space sent and not yet acknowledged.
-      const lo = fwd.unacked.lo();
-      const hi = fwd.unacked.hi;
+      const lo = waiting.lo();
+      const hi = waiting.hi;
       // The FIN's sequence number is not a byte; bytes the peer's latest SACK reports as received
       // are not in flight.
       const inFlight = seqDiff(hi, lo) - (isFin && hi === nxt ? 1 : 0) - rev.sackBytes;
