@@ -32,7 +32,7 @@ import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
 import type { UnackedSegments } from './unacked.ts';
-import { asList, pushWaiting, type Waiting } from './waiting.ts';
+import { pushWaiting, waitingList } from './waiting.ts';
 import { TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** Fast retransmission: the duplicate ACKs must be this recent (ns). HEURISTIC. */
@@ -77,8 +77,12 @@ export interface Flow {
   validBif: boolean;
   /** Bytes covered by the SACK blocks of this side's latest segment. */
   sackBytes: number;
-  /** Segments waiting for an ACK, and the last ones acknowledged: the lone one itself until the list is needed (`waitingList`). */
-  unacked: Waiting;
+  /** Segments waiting for an ACK, and the last ones acknowledged: made when needed (`waitingList`); until then the lone one is in the four numbers below. */
+  unacked: UnackedSegments | undefined;
+  loneLen: number;
+  loneFrame: number;
+  loneSeq: number;
+  loneTime: number;
   finSeen: boolean;
   /** Sequence number just after this side's FIN. */
   finNext: number;
@@ -197,13 +201,6 @@ export interface AnalyzerState {
   udpLastTime: bigint[];
 }
 
-/** A side's waiting segments as a list, made from a lone one when first needed. */
-function waitingList(f: Flow): UnackedSegments | undefined {
-  if (f.unacked === undefined) return undefined;
-  f.unacked = asList(f.unacked);
-  return f.unacked;
-}
-
 /** The stream's second side, or (it never sent) a blank one with what was learned about it. */
 export function flowB(s: Stream): Flow {
   return s.b ?? blankB(s);
@@ -254,6 +251,10 @@ function newFlow(addr: string, port: number): Flow {
     validBif: true,
     sackBytes: 0,
     unacked: undefined,
+    loneLen: 0,
+    loneFrame: 0,
+    loneSeq: 0,
+    loneTime: 0,
     finSeen: false,
     finNext: 0,
     finFrame: 0,
@@ -647,7 +648,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
     // Every segment that occupies sequence space waits for its ACK, copies included.
     if (seglen > 0 || isSyn || isFin) {
-      fwd.unacked = pushWaiting(fwd.unacked, frame, seq, nxt, t);
+      pushWaiting(fwd, frame, seq, nxt, t);
     }
     if (isFin && !s.firstFin) {
       s.firstFin = frame;

@@ -1,25 +1,42 @@
-// A direction's segments waiting for an ACK, held as the lone segment itself
-// until a second one waits or an ACK has to be matched: each conversation of a
-// SYN flood has one SYN that is never answered, and a list per SYN (its
-// object, array and entry) was most of the first pass's memory.
+// A direction's segments waiting for an ACK, held in four numbers of the flow
+// itself while only one waits, and as a list once a second one waits or an
+// ACK has to be matched: each conversation of a SYN flood has one SYN that is
+// never answered, and a list per SYN (its object, array and entry, with the
+// sequence numbers above 2^31 boxed in it) was most of the first pass's memory.
 
-import { type Sent, UnackedSegments } from './unacked.ts';
+import { seqAdd } from './seq.ts';
+import { UnackedSegments } from './unacked.ts';
 
-/** Nothing waiting yet, the only segment waiting, or the list. */
-export type Waiting = UnackedSegments | Sent | undefined;
-
-/** `w` with one more segment waiting. */
-export function pushWaiting(w: Waiting, frame: number, seq: number, next: number, time: number): Waiting {
-  if (w === undefined) return { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
-  const list = asList(w);
-  list.push(frame, seq, next, time);
-  return list;
+/** What a flow holds its waiting segments in. */
+export interface WaitingHolder {
+  /** The list, once made. */
+  unacked: UnackedSegments | undefined;
+  /** While there is no list: the lone waiting segment's length in sequence space (0: none waits). */
+  loneLen: number;
+  loneFrame: number;
+  /** Its sequence number as a signed 32-bit integer: a small integer is kept unboxed. */
+  loneSeq: number;
+  loneTime: number;
 }
 
-/** The list form: a lone segment becomes the list that pushing it would have made. */
-export function asList(w: UnackedSegments | Sent): UnackedSegments {
-  if (w instanceof UnackedSegments) return w;
+/** One more segment waits. */
+export function pushWaiting(h: WaitingHolder, frame: number, seq: number, next: number, time: number): void {
+  if (h.unacked === undefined && h.loneLen === 0) {
+    // Every segment that waits occupies sequence space: its length is never 0.
+    h.loneLen = (next - seq) >>> 0;
+    h.loneFrame = frame;
+    h.loneSeq = seq | 0;
+    h.loneTime = time;
+  } else waitingList(h)?.push(frame, seq, next, time);
+}
+
+/** The list of waiting segments: a lone one becomes the list that pushing it would have made. */
+export function waitingList(h: WaitingHolder): UnackedSegments | undefined {
+  if (h.unacked !== undefined || h.loneLen === 0) return h.unacked;
   const list = new UnackedSegments();
-  list.push(w.frame, w.seq, w.next, w.time);
+  const seq = h.loneSeq >>> 0;
+  list.push(h.loneFrame, seq, seqAdd(seq, h.loneLen), h.loneTime);
+  h.loneLen = 0;
+  h.unacked = list;
   return list;
 }
