@@ -28,6 +28,7 @@ import {
 } from './analysis-flags.ts';
 import { stickyHeuristic } from '../bindings.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
+import { FlowState } from './flow-state.ts';
 import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
@@ -223,48 +224,7 @@ function onlyScaleAndState(f: Flow, blank: Flow): boolean {
 }
 
 function newFlow(addr: string, port: number): Flow {
-  return {
-    addr,
-    port,
-    base: 0,
-    baseSet: false,
-    synSeen: false,
-    wsOpt: -1,
-    scale: -1,
-    nextSeq: 0,
-    nextSeqSet: false,
-    nextSeqFrame: 0,
-    nextSeqTime: 0,
-    maxSeqToBeAcked: 0,
-    maxSeqSet: false,
-    lastAck: 0,
-    lastAckSet: false,
-    lastAckTime: 0,
-    lastAckFrame: 0,
-    lastNonDupAck: 0,
-    dupAckNum: 0,
-    window: 0,
-    windowSet: false,
-    lastAnalysis: 0,
-    lastFrame: 0,
-    pushBytes: 0,
-    validBif: true,
-    sackBytes: 0,
-    unacked: undefined,
-    loneLen: 0,
-    loneFrame: 0,
-    loneSeq: 0,
-    loneTime: 0,
-    finSeen: false,
-    finNext: 0,
-    finFrame: 0,
-    rstFrame: 0,
-    packets: 0,
-    bytes: 0,
-    retransmissions: 0,
-    state: S_UNKNOWN,
-    pdu: null,
-  };
+  return new FlowState(addr, port);
 }
 
 // Joined, not concatenated: a map keeps its keys, and a concatenation is a tree of pieces
