@@ -7,14 +7,14 @@ import type { Flow } from './tcp-analyzer.ts';
 import type { UnackedSegments } from './unacked.ts';
 import type { PduTracker } from './reassembly.ts';
 
-const BASE_SET = 1;
-const SYN_SEEN = 2;
-const NEXT_SEQ_SET = 4;
-const MAX_SEQ_SET = 8;
-const LAST_ACK_SET = 16;
-const WINDOW_SET = 32;
-const VALID_BIF = 64;
-const FIN_SEEN = 128;
+export const BASE_SET = 1;
+export const SYN_SEEN = 2;
+export const NEXT_SEQ_SET = 4;
+export const MAX_SEQ_SET = 8;
+export const LAST_ACK_SET = 16;
+export const WINDOW_SET = 32;
+export const VALID_BIF = 64;
+export const FIN_SEEN = 128;
 
 export class FlowState implements Flow {
   addr: string;

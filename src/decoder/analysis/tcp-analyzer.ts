@@ -28,7 +28,7 @@ import {
 } from './analysis-flags.ts';
 import { stickyHeuristic } from '../bindings.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
-import { FlowState } from './flow-state.ts';
+import { BASE_SET, FIN_SEEN, FlowState, LAST_ACK_SET, MAX_SEQ_SET, NEXT_SEQ_SET, SYN_SEEN, VALID_BIF, WINDOW_SET } from './flow-state.ts';
 import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
@@ -50,6 +50,8 @@ export interface Flow {
   port: number;
   /** Relative sequence base: the ISN, or (no SYN seen) the first sequence number minus one. */
   base: number;
+  /** The yes/no facts below as bits (`flow-state.ts`): the analyzer tests these, readers the booleans. */
+  bits: number;
   baseSet: boolean;
   synSeen: boolean;
   /** Window scale option in this side's SYN, -1 if absent, WS_UNKNOWN if the snap length cut the options before it. */
@@ -362,7 +364,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       if (!fromA && !s.b) s.b = blankB(s);
       const f0 = fromA ? s.a : (s.b as Flow);
       // A fresh SYN with a new ISN on a known address/port pair starts a new conversation.
-      if (isSyn && !isAck && f0.baseSet && f0.base !== seq) {
+      if (isSyn && !isAck && (f0.bits & BASE_SET) !== 0 && f0.base !== seq) {
         const oldFromA = fromA;
         s = newStream(seg, t);
         fromA = true;
@@ -390,11 +392,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // Relative-sequence base and window scaling, from the handshake when it was captured.
     if (isSyn) {
-      if (!fwd.synSeen || !fwd.baseSet) {
+      if ((fwd.bits & SYN_SEEN) === 0 || (fwd.bits & BASE_SET) === 0) {
         fwd.base = seq;
-        fwd.baseSet = true;
+        fwd.bits |= BASE_SET;
       }
-      fwd.synSeen = true;
+      fwd.bits |= SYN_SEEN;
       const ws = seg.options.wscale;
       fwd.wsOpt = ws !== undefined ? Math.min(ws, 14) : seg.options.cut ? WS_UNKNOWN : -1;
       if (!isAck) {
@@ -413,7 +415,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         // nothing else, so what this SYN did not show stays unknown (-1) on both sides.
         if (ws !== undefined) fwd.scale = fwd.wsOpt;
         // A cut SYN-ACK: the SYN's own shift, which Wireshark took when it read that SYN, applies.
-        if (isAck && rev.synSeen && rev.wsOpt >= 0 && rev.scale === -1) rev.scale = rev.wsOpt;
+        if (isAck && (rev.bits & SYN_SEEN) !== 0 && rev.wsOpt >= 0 && rev.scale === -1) rev.scale = rev.wsOpt;
       } else if (!isAck) {
         // Without the option in the SYN, neither side may scale (RFC 7323 2.2).
         fwd.scale = fwd.wsOpt < 0 ? -2 : -1;
@@ -423,7 +425,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
           // The SYN's options were cut: only this side's own choice is known.
           fwd.scale = fwd.wsOpt < 0 ? -2 : fwd.wsOpt;
           if (fwd.wsOpt < 0) rev.scale = -2;
-        } else if (rev.synSeen) {
+        } else if ((rev.bits & SYN_SEEN) !== 0) {
           const both = fwd.wsOpt >= 0 && rev.wsOpt >= 0;
           fwd.scale = both ? fwd.wsOpt : -2;
           rev.scale = both ? rev.wsOpt : -2;
@@ -432,9 +434,9 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
           fwd.scale = fwd.wsOpt < 0 ? -2 : fwd.wsOpt;
         }
       }
-    } else if (!fwd.baseSet) {
+    } else if ((fwd.bits & BASE_SET) === 0) {
       fwd.base = (seq - 1) >>> 0;
-      fwd.baseSet = true;
+      fwd.bits |= BASE_SET;
     }
     // Wireshark's iRTT: from the first SYN to the first later segment with ACK but no SYN
     // (the handshake's third segment, or a RST answering the SYN).
@@ -454,27 +456,27 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     // ---- Tests on this direction, in the User's Guide order (FlagInfo.test in analysis-flags.ts) ----
     let skipRest = false;
     // Zero window probe: one byte at the next expected sequence while the peer's window is 0.
-    if (seglen === 1 && fwd.nextSeqSet && seq === fwd.nextSeq && rev.windowSet && rev.window === 0) {
+    if (seglen === 1 && (fwd.bits & NEXT_SEQ_SET) !== 0 && seq === fwd.nextSeq && (rev.bits & WINDOW_SET) !== 0 && rev.window === 0) {
       ta |= A_ZERO_WINDOW_PROBE;
       skipRest = true;
     }
     if (!skipRest) {
       if (win === 0 && noSFR) ta |= A_ZERO_WINDOW;
       // Previous segment not captured: a sequence gap ahead of what we expected.
-      if (fwd.nextSeqSet && seqGT(seq, fwd.nextSeq) && !isRst) {
+      if ((fwd.bits & NEXT_SEQ_SET) !== 0 && seqGT(seq, fwd.nextSeq) && !isRst) {
         ta |= A_LOST_PACKET;
         // After a gap the count of bytes in flight is unknown until the peer ACKs again.
-        fwd.validBif = false;
+        fwd.bits &= ~VALID_BIF;
         const n = note(frame);
         n.gapFrom = seqDiff(fwd.nextSeq, fwd.base) >>> 0;
         n.gapTo = seqDiff(seq, fwd.base) >>> 0;
         n.aheadFrame = fwd.nextSeqFrame;
       }
       // Keep-alive: zero or one byte, one before the next expected sequence. HEURISTIC.
-      if (seglen <= 1 && noSFR && fwd.nextSeqSet && seq === (fwd.nextSeq - 1) >>> 0) {
+      if (seglen <= 1 && noSFR && (fwd.bits & NEXT_SEQ_SET) !== 0 && seq === (fwd.nextSeq - 1) >>> 0) {
         ta |= A_KEEP_ALIVE;
         // The same pattern probes a closed window: say what the peer last advertised.
-        if (rev.windowSet) {
+        if ((rev.bits & WINDOW_SET) !== 0) {
           const n = note(frame);
           n.peerWindow = rev.window;
           n.peerWindowFrame = rev.lastFrame;
@@ -484,11 +486,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       if (
         seglen === 0 &&
         win !== 0 &&
-        fwd.windowSet &&
+        (fwd.bits & WINDOW_SET) !== 0 &&
         win !== fwd.window &&
-        fwd.nextSeqSet &&
+        (fwd.bits & NEXT_SEQ_SET) !== 0 &&
         seq === fwd.nextSeq &&
-        fwd.lastAckSet &&
+        (fwd.bits & LAST_ACK_SET) !== 0 &&
         ack === fwd.lastAck &&
         noSFR
       ) {
@@ -496,14 +498,21 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         note(frame).prevWindow = fwd.window;
       }
       // Window full: this segment fills exactly what the receiver last advertised.
-      if (seglen > 0 && rev.windowSet && rev.lastAckSet && seqAdd(seq, seglen) === seqAdd(rev.lastAck, rev.window) && noSFR) {
+      if (seglen > 0 && (rev.bits & WINDOW_SET) !== 0 && (rev.bits & LAST_ACK_SET) !== 0 && seqAdd(seq, seglen) === seqAdd(rev.lastAck, rev.window) && noSFR) {
         ta |= A_WINDOW_FULL;
         const n = note(frame);
         n.ackFrame = rev.lastAckFrame;
         n.prevWindow = rev.window;
       }
       const bareRepeat =
-        seglen === 0 && win === fwd.window && fwd.windowSet && fwd.nextSeqSet && seq === fwd.nextSeq && fwd.lastAckSet && ack === fwd.lastAck && noSFR;
+        seglen === 0 &&
+        win === fwd.window &&
+        (fwd.bits & WINDOW_SET) !== 0 &&
+        (fwd.bits & NEXT_SEQ_SET) !== 0 &&
+        seq === fwd.nextSeq &&
+        (fwd.bits & LAST_ACK_SET) !== 0 &&
+        ack === fwd.lastAck &&
+        noSFR;
       if (bareRepeat && win !== 0 && rev.lastAnalysis & A_KEEP_ALIVE) {
         ta |= A_KEEP_ALIVE_ACK;
         note(frame).answersFrame = rev.lastFrame;
@@ -521,7 +530,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
 
     // ---- finished with this direction: ACK covering bytes never seen ----
-    if (isAck && rev.nextSeqSet && seqGT(ack, rev.maxSeqToBeAcked)) {
+    if (isAck && (rev.bits & NEXT_SEQ_SET) !== 0 && seqGT(ack, rev.maxSeqToBeAcked)) {
       ta |= A_ACK_LOST_PACKET;
       const n = note(frame);
       n.gapFrom = seqDiff(rev.maxSeqToBeAcked, rev.base) >>> 0;
@@ -532,9 +541,9 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // ---- Retransmission family: data (or SYN/FIN) that does not advance the sequence, or that
     // the peer has already acknowledged ----
-    const notAdvanced = fwd.nextSeqSet && seqLT(seq, fwd.nextSeq);
-    const alreadyAcked = seglen > 0 && rev.lastAckSet && seqLE(seqAdd(seq, seglen), rev.lastAck);
-    if ((seglen > 0 || isSyn || isFin) && fwd.nextSeqSet && (notAdvanced || alreadyAcked) && !(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE))) {
+    const notAdvanced = (fwd.bits & NEXT_SEQ_SET) !== 0 && seqLT(seq, fwd.nextSeq);
+    const alreadyAcked = seglen > 0 && (rev.bits & LAST_ACK_SET) !== 0 && seqLE(seqAdd(seq, seglen), rev.lastAck);
+    if ((seglen > 0 || isSyn || isFin) && (fwd.bits & NEXT_SEQ_SET) !== 0 && (notAdvanced || alreadyAcked) && !(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE))) {
       const n = note(frame);
       const orig = waitingList(fwd)?.whoSent(seq);
       if (orig) {
@@ -546,7 +555,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // Which members' conditions hold; the flag table's family rank picks the one it gets.
       const applies =
         // Fast retransmission: answers at least two duplicate ACKs that asked for exactly this byte. HEURISTIC.
-        (notAdvanced && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck === seq && t - rev.lastAckTime < FAST_RETRANS_WINDOW_NS
+        (notAdvanced && rev.dupAckNum >= 2 && (rev.bits & LAST_ACK_SET) !== 0 && rev.lastAck === seq && t - rev.lastAckTime < FAST_RETRANS_WINDOW_NS
           ? A_FAST_RETRANSMISSION
           : 0) |
         // Spurious: every byte of it had already been acknowledged.
@@ -593,18 +602,18 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // ---- Bookkeeping ----
     // A zero window probe's byte is not counted as sent: the receiver may drop it.
-    if (!(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE)) && (!fwd.nextSeqSet || seqGT(nxt, fwd.nextSeq))) {
+    if (!(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE)) && ((fwd.bits & NEXT_SEQ_SET) === 0 || seqGT(nxt, fwd.nextSeq))) {
       fwd.nextSeq = nxt;
-      fwd.nextSeqSet = true;
+      fwd.bits |= NEXT_SEQ_SET;
       fwd.nextSeqFrame = frame;
       fwd.nextSeqTime = t;
     }
     // The highest sequence an ACK may cover follows the data while it comes without gaps; after a
     // gap it stays at the gap until a segment starts there again (or an ACK beyond it is flagged).
     // Inferred from tshark 4.0's output; it differs in rare cases (see README).
-    if (!fwd.maxSeqSet || seq === fwd.maxSeqToBeAcked) {
+    if ((fwd.bits & MAX_SEQ_SET) === 0 || seq === fwd.maxSeqToBeAcked) {
       fwd.maxSeqToBeAcked = fwd.nextSeq;
-      fwd.maxSeqSet = true;
+      fwd.bits |= MAX_SEQ_SET;
     }
     // Every segment that occupies sequence space waits for its ACK, copies included.
     if (seglen > 0 || isSyn || isFin) {
@@ -614,8 +623,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       s.firstFin = frame;
       s.firstFinBy = fwd;
     }
-    if (isFin && !fwd.finSeen) {
-      fwd.finSeen = true;
+    if (isFin && (fwd.bits & FIN_SEEN) === 0) {
+      fwd.bits |= FIN_SEEN;
       fwd.finNext = nxt;
       fwd.finFrame = frame;
     }
@@ -630,27 +639,27 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         st.ackRttNs.set(frame, Number(t - hit.time));
       }
       // An ACK from this side makes the other side's bytes-in-flight count trustworthy again.
-      rev.validBif = true;
+      rev.bits |= VALID_BIF;
       // Duplicate-ACK counting restarts only when the ACK number moves (a window update in between
       // does not interrupt a run of duplicates).
-      if (!fwd.lastAckSet || ack !== fwd.lastAck) {
+      if ((fwd.bits & LAST_ACK_SET) === 0 || ack !== fwd.lastAck) {
         fwd.lastNonDupAck = frame;
         fwd.dupAckNum = 0;
       }
       fwd.lastAck = ack;
-      fwd.lastAckSet = true;
+      fwd.bits |= LAST_ACK_SET;
       fwd.lastAckTime = t;
       fwd.lastAckFrame = frame;
     }
     fwd.window = win;
-    fwd.windowSet = true;
+    fwd.bits |= WINDOW_SET;
     fwd.lastAnalysis = ta;
     fwd.lastFrame = frame;
     let sacked = 0;
     if (sack) for (const [le, re] of sack) if (seqGT(re >>> 0, le >>> 0)) sacked += seqDiff(re >>> 0, le >>> 0);
     fwd.sackBytes = sacked;
 
-    const waiting = seglen > 0 && fwd.validBif ? waitingList(fwd) : undefined;
+    const waiting = seglen > 0 && (fwd.bits & VALID_BIF) !== 0 ? waitingList(fwd) : undefined;
     if (waiting && waiting.length > 0) {
       // Bytes in flight: the span of sequence space sent and not yet acknowledged.
       const lo = waiting.lo();
@@ -669,7 +678,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (ta) st.analysis.set(frame, ta);
 
     // Connection states of both endpoints after this segment.
-    const packed = stepStates(fwd.state, rev.state, isSyn, isAck, isFin, isRst, isAck && rev.finSeen && seqGE(ack, rev.finNext));
+    const packed = stepStates(fwd.state, rev.state, isSyn, isAck, isFin, isRst, isAck && (rev.bits & FIN_SEEN) !== 0 && seqGE(ack, rev.finNext));
     fwd.state = packed & 15;
     rev.state = packed >> 4;
     st.stateA.set(frame, s.a.state);
