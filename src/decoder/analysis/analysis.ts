@@ -19,6 +19,7 @@ import { A, FLAG_FIELDS } from './field-specs.ts';
 import type { ExplainContext, Explanation } from './explain.ts';
 import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
+import { SYN_SEEN } from './flow-state.ts';
 import { type AnalyzerState, type Flow, flowB, type Stream } from './tcp-analyzer.ts';
 import { TH_ACK, TH_FIN, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
@@ -232,7 +233,8 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
     // Shift counts are at most 14 (RFC 7323 2.3).
     x.windowSize = scale !== null && scale >= 0 ? seg.windowRaw * (1 << scale) : seg.windowRaw;
     x.scaleFactor = scale === null ? null : scale >= 0 ? 1 << scale : scale;
-    x.settled = fwd.synSeen && ((f & TH_ACK) === 0 || rev.synSeen);
+    // The bits, not the accessors: this runs for every frame.
+    x.settled = (fwd.bits & SYN_SEEN) !== 0 && ((f & TH_ACK) === 0 || (rev.bits & SYN_SEEN) !== 0);
     x.sack = sack ? sack.map(([le, re]) => [seqRel(le >>> 0, rev.base), seqRel(re >>> 0, rev.base)] as [number, number]) : null;
     x.dsack = (fl & A_DSACK) !== 0;
     // As the analysis noted it (BigInt arithmetic costs more than the rest of this function).

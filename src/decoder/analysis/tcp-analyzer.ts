@@ -28,10 +28,12 @@ import {
 } from './analysis-flags.ts';
 import { stickyHeuristic } from '../bindings.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
+import { BASE_SET, FIN_SEEN, FlowState, LAST_ACK_SET, MAX_SEQ_SET, NEXT_SEQ_SET, SYN_SEEN, VALID_BIF, WINDOW_SET } from './flow-state.ts';
 import { FrameColumn } from './frame-table.ts';
 import { createPduTracker, type HttpMessage, type PduTracker } from './reassembly.ts';
 import { seqAdd, seqDiff, seqGE, seqGT, seqLE, seqLT } from './seq.ts';
-import { UnackedSegments } from './unacked.ts';
+import type { UnackedSegments } from './unacked.ts';
+import { pushWaiting, waitingList } from './waiting.ts';
 import { TH_ACK, TH_FIN, TH_PSH, TH_RST, TH_SYN, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
 /** Fast retransmission: the duplicate ACKs must be this recent (ns). HEURISTIC. */
@@ -48,6 +50,8 @@ export interface Flow {
   port: number;
   /** Relative sequence base: the ISN, or (no SYN seen) the first sequence number minus one. */
   base: number;
+  /** The yes/no facts below as bits (`flow-state.ts`): the analyzer tests these, readers the booleans. */
+  bits: number;
   baseSet: boolean;
   synSeen: boolean;
   /** Window scale option in this side's SYN, -1 if absent, WS_UNKNOWN if the snap length cut the options before it. */
@@ -76,8 +80,12 @@ export interface Flow {
   validBif: boolean;
   /** Bytes covered by the SACK blocks of this side's latest segment. */
   sackBytes: number;
-  /** Segments waiting for an ACK, and the last ones acknowledged (made at this side's first segment that needs one). */
+  /** Segments waiting for an ACK, and the last ones acknowledged: made when needed (`waitingList`); until then the lone one is in the four numbers below. */
   unacked: UnackedSegments | undefined;
+  loneLen: number;
+  loneFrame: number;
+  loneSeq: number;
+  loneTime: number;
   finSeen: boolean;
   /** Sequence number just after this side's FIN. */
   finNext: number;
@@ -218,44 +226,7 @@ function onlyScaleAndState(f: Flow, blank: Flow): boolean {
 }
 
 function newFlow(addr: string, port: number): Flow {
-  return {
-    addr,
-    port,
-    base: 0,
-    baseSet: false,
-    synSeen: false,
-    wsOpt: -1,
-    scale: -1,
-    nextSeq: 0,
-    nextSeqSet: false,
-    nextSeqFrame: 0,
-    nextSeqTime: 0,
-    maxSeqToBeAcked: 0,
-    maxSeqSet: false,
-    lastAck: 0,
-    lastAckSet: false,
-    lastAckTime: 0,
-    lastAckFrame: 0,
-    lastNonDupAck: 0,
-    dupAckNum: 0,
-    window: 0,
-    windowSet: false,
-    lastAnalysis: 0,
-    lastFrame: 0,
-    pushBytes: 0,
-    validBif: true,
-    sackBytes: 0,
-    unacked: undefined,
-    finSeen: false,
-    finNext: 0,
-    finFrame: 0,
-    rstFrame: 0,
-    packets: 0,
-    bytes: 0,
-    retransmissions: 0,
-    state: S_UNKNOWN,
-    pdu: null,
-  };
+  return new FlowState(addr, port);
 }
 
 // Joined, not concatenated: a map keeps its keys, and a concatenation is a tree of pieces
@@ -393,7 +364,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       if (!fromA && !s.b) s.b = blankB(s);
       const f0 = fromA ? s.a : (s.b as Flow);
       // A fresh SYN with a new ISN on a known address/port pair starts a new conversation.
-      if (isSyn && !isAck && f0.baseSet && f0.base !== seq) {
+      if (isSyn && !isAck && (f0.bits & BASE_SET) !== 0 && f0.base !== seq) {
         const oldFromA = fromA;
         s = newStream(seg, t);
         fromA = true;
@@ -421,11 +392,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // Relative-sequence base and window scaling, from the handshake when it was captured.
     if (isSyn) {
-      if (!fwd.synSeen || !fwd.baseSet) {
+      if ((fwd.bits & SYN_SEEN) === 0 || (fwd.bits & BASE_SET) === 0) {
         fwd.base = seq;
-        fwd.baseSet = true;
+        fwd.bits |= BASE_SET;
       }
-      fwd.synSeen = true;
+      fwd.bits |= SYN_SEEN;
       const ws = seg.options.wscale;
       fwd.wsOpt = ws !== undefined ? Math.min(ws, 14) : seg.options.cut ? WS_UNKNOWN : -1;
       if (!isAck) {
@@ -444,7 +415,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         // nothing else, so what this SYN did not show stays unknown (-1) on both sides.
         if (ws !== undefined) fwd.scale = fwd.wsOpt;
         // A cut SYN-ACK: the SYN's own shift, which Wireshark took when it read that SYN, applies.
-        if (isAck && rev.synSeen && rev.wsOpt >= 0 && rev.scale === -1) rev.scale = rev.wsOpt;
+        if (isAck && (rev.bits & SYN_SEEN) !== 0 && rev.wsOpt >= 0 && rev.scale === -1) rev.scale = rev.wsOpt;
       } else if (!isAck) {
         // Without the option in the SYN, neither side may scale (RFC 7323 2.2).
         fwd.scale = fwd.wsOpt < 0 ? -2 : -1;
@@ -454,7 +425,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
           // The SYN's options were cut: only this side's own choice is known.
           fwd.scale = fwd.wsOpt < 0 ? -2 : fwd.wsOpt;
           if (fwd.wsOpt < 0) rev.scale = -2;
-        } else if (rev.synSeen) {
+        } else if ((rev.bits & SYN_SEEN) !== 0) {
           const both = fwd.wsOpt >= 0 && rev.wsOpt >= 0;
           fwd.scale = both ? fwd.wsOpt : -2;
           rev.scale = both ? rev.wsOpt : -2;
@@ -463,9 +434,9 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
           fwd.scale = fwd.wsOpt < 0 ? -2 : fwd.wsOpt;
         }
       }
-    } else if (!fwd.baseSet) {
+    } else if ((fwd.bits & BASE_SET) === 0) {
       fwd.base = (seq - 1) >>> 0;
-      fwd.baseSet = true;
+      fwd.bits |= BASE_SET;
     }
     // Wireshark's iRTT: from the first SYN to the first later segment with ACK but no SYN
     // (the handshake's third segment, or a RST answering the SYN).
@@ -485,27 +456,27 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     // ---- Tests on this direction, in the User's Guide order (FlagInfo.test in analysis-flags.ts) ----
     let skipRest = false;
     // Zero window probe: one byte at the next expected sequence while the peer's window is 0.
-    if (seglen === 1 && fwd.nextSeqSet && seq === fwd.nextSeq && rev.windowSet && rev.window === 0) {
+    if (seglen === 1 && (fwd.bits & NEXT_SEQ_SET) !== 0 && seq === fwd.nextSeq && (rev.bits & WINDOW_SET) !== 0 && rev.window === 0) {
       ta |= A_ZERO_WINDOW_PROBE;
       skipRest = true;
     }
     if (!skipRest) {
       if (win === 0 && noSFR) ta |= A_ZERO_WINDOW;
       // Previous segment not captured: a sequence gap ahead of what we expected.
-      if (fwd.nextSeqSet && seqGT(seq, fwd.nextSeq) && !isRst) {
+      if ((fwd.bits & NEXT_SEQ_SET) !== 0 && seqGT(seq, fwd.nextSeq) && !isRst) {
         ta |= A_LOST_PACKET;
         // After a gap the count of bytes in flight is unknown until the peer ACKs again.
-        fwd.validBif = false;
+        fwd.bits &= ~VALID_BIF;
         const n = note(frame);
         n.gapFrom = seqDiff(fwd.nextSeq, fwd.base) >>> 0;
         n.gapTo = seqDiff(seq, fwd.base) >>> 0;
         n.aheadFrame = fwd.nextSeqFrame;
       }
       // Keep-alive: zero or one byte, one before the next expected sequence. HEURISTIC.
-      if (seglen <= 1 && noSFR && fwd.nextSeqSet && seq === (fwd.nextSeq - 1) >>> 0) {
+      if (seglen <= 1 && noSFR && (fwd.bits & NEXT_SEQ_SET) !== 0 && seq === (fwd.nextSeq - 1) >>> 0) {
         ta |= A_KEEP_ALIVE;
         // The same pattern probes a closed window: say what the peer last advertised.
-        if (rev.windowSet) {
+        if ((rev.bits & WINDOW_SET) !== 0) {
           const n = note(frame);
           n.peerWindow = rev.window;
           n.peerWindowFrame = rev.lastFrame;
@@ -515,11 +486,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       if (
         seglen === 0 &&
         win !== 0 &&
-        fwd.windowSet &&
+        (fwd.bits & WINDOW_SET) !== 0 &&
         win !== fwd.window &&
-        fwd.nextSeqSet &&
+        (fwd.bits & NEXT_SEQ_SET) !== 0 &&
         seq === fwd.nextSeq &&
-        fwd.lastAckSet &&
+        (fwd.bits & LAST_ACK_SET) !== 0 &&
         ack === fwd.lastAck &&
         noSFR
       ) {
@@ -527,14 +498,21 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         note(frame).prevWindow = fwd.window;
       }
       // Window full: this segment fills exactly what the receiver last advertised.
-      if (seglen > 0 && rev.windowSet && rev.lastAckSet && seqAdd(seq, seglen) === seqAdd(rev.lastAck, rev.window) && noSFR) {
+      if (seglen > 0 && (rev.bits & WINDOW_SET) !== 0 && (rev.bits & LAST_ACK_SET) !== 0 && seqAdd(seq, seglen) === seqAdd(rev.lastAck, rev.window) && noSFR) {
         ta |= A_WINDOW_FULL;
         const n = note(frame);
         n.ackFrame = rev.lastAckFrame;
         n.prevWindow = rev.window;
       }
       const bareRepeat =
-        seglen === 0 && win === fwd.window && fwd.windowSet && fwd.nextSeqSet && seq === fwd.nextSeq && fwd.lastAckSet && ack === fwd.lastAck && noSFR;
+        seglen === 0 &&
+        win === fwd.window &&
+        (fwd.bits & WINDOW_SET) !== 0 &&
+        (fwd.bits & NEXT_SEQ_SET) !== 0 &&
+        seq === fwd.nextSeq &&
+        (fwd.bits & LAST_ACK_SET) !== 0 &&
+        ack === fwd.lastAck &&
+        noSFR;
       if (bareRepeat && win !== 0 && rev.lastAnalysis & A_KEEP_ALIVE) {
         ta |= A_KEEP_ALIVE_ACK;
         note(frame).answersFrame = rev.lastFrame;
@@ -552,7 +530,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
 
     // ---- finished with this direction: ACK covering bytes never seen ----
-    if (isAck && rev.nextSeqSet && seqGT(ack, rev.maxSeqToBeAcked)) {
+    if (isAck && (rev.bits & NEXT_SEQ_SET) !== 0 && seqGT(ack, rev.maxSeqToBeAcked)) {
       ta |= A_ACK_LOST_PACKET;
       const n = note(frame);
       n.gapFrom = seqDiff(rev.maxSeqToBeAcked, rev.base) >>> 0;
@@ -563,11 +541,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // ---- Retransmission family: data (or SYN/FIN) that does not advance the sequence, or that
     // the peer has already acknowledged ----
-    const notAdvanced = fwd.nextSeqSet && seqLT(seq, fwd.nextSeq);
-    const alreadyAcked = seglen > 0 && rev.lastAckSet && seqLE(seqAdd(seq, seglen), rev.lastAck);
-    if ((seglen > 0 || isSyn || isFin) && fwd.nextSeqSet && (notAdvanced || alreadyAcked) && !(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE))) {
+    const notAdvanced = (fwd.bits & NEXT_SEQ_SET) !== 0 && seqLT(seq, fwd.nextSeq);
+    const alreadyAcked = seglen > 0 && (rev.bits & LAST_ACK_SET) !== 0 && seqLE(seqAdd(seq, seglen), rev.lastAck);
+    if ((seglen > 0 || isSyn || isFin) && (fwd.bits & NEXT_SEQ_SET) !== 0 && (notAdvanced || alreadyAcked) && !(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE))) {
       const n = note(frame);
-      const orig = fwd.unacked?.whoSent(seq);
+      const orig = waitingList(fwd)?.whoSent(seq);
       if (orig) {
         n.origFrame = orig.frame;
         n.sinceNs = t - orig.time;
@@ -577,7 +555,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       // Which members' conditions hold; the flag table's family rank picks the one it gets.
       const applies =
         // Fast retransmission: answers at least two duplicate ACKs that asked for exactly this byte. HEURISTIC.
-        (notAdvanced && rev.dupAckNum >= 2 && rev.lastAckSet && rev.lastAck === seq && t - rev.lastAckTime < FAST_RETRANS_WINDOW_NS
+        (notAdvanced && rev.dupAckNum >= 2 && (rev.bits & LAST_ACK_SET) !== 0 && rev.lastAck === seq && t - rev.lastAckTime < FAST_RETRANS_WINDOW_NS
           ? A_FAST_RETRANSMISSION
           : 0) |
         // Spurious: every byte of it had already been acknowledged.
@@ -601,7 +579,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK
         // (or, when none is, since the segment that last advanced the sequence).
         const oldest: { frame: number; time: number } | null =
-          fwd.unacked?.oldest() ?? (fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null);
+          waitingList(fwd)?.oldest() ?? (fwd.nextSeqFrame ? { frame: fwd.nextSeqFrame, time: fwd.nextSeqTime } : null);
         if (oldest) {
           n.rtoNs = t - oldest.time;
           n.rtoFrame = oldest.frame;
@@ -624,29 +602,29 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
 
     // ---- Bookkeeping ----
     // A zero window probe's byte is not counted as sent: the receiver may drop it.
-    if (!(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE)) && (!fwd.nextSeqSet || seqGT(nxt, fwd.nextSeq))) {
+    if (!(ta & (A_KEEP_ALIVE | A_ZERO_WINDOW_PROBE)) && ((fwd.bits & NEXT_SEQ_SET) === 0 || seqGT(nxt, fwd.nextSeq))) {
       fwd.nextSeq = nxt;
-      fwd.nextSeqSet = true;
+      fwd.bits |= NEXT_SEQ_SET;
       fwd.nextSeqFrame = frame;
       fwd.nextSeqTime = t;
     }
     // The highest sequence an ACK may cover follows the data while it comes without gaps; after a
     // gap it stays at the gap until a segment starts there again (or an ACK beyond it is flagged).
     // Inferred from tshark 4.0's output; it differs in rare cases (see README).
-    if (!fwd.maxSeqSet || seq === fwd.maxSeqToBeAcked) {
+    if ((fwd.bits & MAX_SEQ_SET) === 0 || seq === fwd.maxSeqToBeAcked) {
       fwd.maxSeqToBeAcked = fwd.nextSeq;
-      fwd.maxSeqSet = true;
+      fwd.bits |= MAX_SEQ_SET;
     }
     // Every segment that occupies sequence space waits for its ACK, copies included.
     if (seglen > 0 || isSyn || isFin) {
-      (fwd.unacked ??= new UnackedSegments()).push(frame, seq, nxt, t);
+      pushWaiting(fwd, frame, seq, nxt, t);
     }
     if (isFin && !s.firstFin) {
       s.firstFin = frame;
       s.firstFinBy = fwd;
     }
-    if (isFin && !fwd.finSeen) {
-      fwd.finSeen = true;
+    if (isFin && (fwd.bits & FIN_SEEN) === 0) {
+      fwd.bits |= FIN_SEEN;
       fwd.finNext = nxt;
       fwd.finFrame = frame;
     }
@@ -655,36 +633,37 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (isAck) {
       // An ACK names the segment whose end it equals (the oldest copy, if it was sent twice);
       // segments wholly below it are dropped, and one it cuts through is trimmed.
-      const hit = rev.unacked?.ack(ack, frame);
+      const hit = waitingList(rev)?.ack(ack, frame);
       if (hit) {
         st.acksFrame.set(frame, hit.frame);
         st.ackRttNs.set(frame, Number(t - hit.time));
       }
       // An ACK from this side makes the other side's bytes-in-flight count trustworthy again.
-      rev.validBif = true;
+      rev.bits |= VALID_BIF;
       // Duplicate-ACK counting restarts only when the ACK number moves (a window update in between
       // does not interrupt a run of duplicates).
-      if (!fwd.lastAckSet || ack !== fwd.lastAck) {
+      if ((fwd.bits & LAST_ACK_SET) === 0 || ack !== fwd.lastAck) {
         fwd.lastNonDupAck = frame;
         fwd.dupAckNum = 0;
       }
       fwd.lastAck = ack;
-      fwd.lastAckSet = true;
+      fwd.bits |= LAST_ACK_SET;
       fwd.lastAckTime = t;
       fwd.lastAckFrame = frame;
     }
     fwd.window = win;
-    fwd.windowSet = true;
+    fwd.bits |= WINDOW_SET;
     fwd.lastAnalysis = ta;
     fwd.lastFrame = frame;
     let sacked = 0;
     if (sack) for (const [le, re] of sack) if (seqGT(re >>> 0, le >>> 0)) sacked += seqDiff(re >>> 0, le >>> 0);
     fwd.sackBytes = sacked;
 
-    if (seglen > 0 && fwd.validBif && fwd.unacked && fwd.unacked.length > 0) {
+    const waiting = seglen > 0 && (fwd.bits & VALID_BIF) !== 0 ? waitingList(fwd) : undefined;
+    if (waiting && waiting.length > 0) {
       // Bytes in flight: the span of sequence space sent and not yet acknowledged.
-      const lo = fwd.unacked.lo();
-      const hi = fwd.unacked.hi;
+      const lo = waiting.lo();
+      const hi = waiting.hi;
       // The FIN's sequence number is not a byte; bytes the peer's latest SACK reports as received
       // are not in flight.
       const inFlight = seqDiff(hi, lo) - (isFin && hi === nxt ? 1 : 0) - rev.sackBytes;
@@ -699,7 +678,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     if (ta) st.analysis.set(frame, ta);
 
     // Connection states of both endpoints after this segment.
-    const packed = stepStates(fwd.state, rev.state, isSyn, isAck, isFin, isRst, isAck && rev.finSeen && seqGE(ack, rev.finNext));
+    const packed = stepStates(fwd.state, rev.state, isSyn, isAck, isFin, isRst, isAck && (rev.bits & FIN_SEEN) !== 0 && seqGE(ack, rev.finNext));
     fwd.state = packed & 15;
     rev.state = packed >> 4;
     st.stateA.set(frame, s.a.state);
