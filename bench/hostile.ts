@@ -14,23 +14,11 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOSTILE_CASES } from '../test/support/hostile/cases.ts';
-import { writeCase } from '../test/support/hostile/cases.ts';
+import { HOSTILE_CASES, HOSTILE_FIELDS, writeCase } from '../test/support/hostile/cases.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'src/cli/bin.mjs');
 const TIME = '/usr/bin/time';
-/** The analysis and the deepest dissection (Info walks every layer) on every frame. */
-const FIELDS = [
-  'frame.number',
-  'frame.len',
-  'tcp.stream',
-  'tcp.analysis.flags',
-  'tcp.analysis.bytes_in_flight',
-  'tcp.analysis.acks_frame',
-  'udp.stream',
-  '_ws.col.Info',
-];
 const GOAL_MB = 200;
 
 function arg(name: string): string | undefined {
@@ -77,8 +65,8 @@ function main(): number {
   const only = arg('--only')?.split(',');
   const dir = mkdtempSync(join(tmpdir(), 'wirebook-hostile-'));
   const config = mkdtempSync(join(tmpdir(), 'wirebook-tshark-'));
-  const e = FIELDS.flatMap((f) => ['-e', f]);
-  console.log(`hostile captures in ${dir}, fields: ${FIELDS.join(' ')} (-2)`);
+  const e = HOSTILE_FIELDS.flatMap((f) => ['-e', f]);
+  console.log(`hostile captures in ${dir}, fields: ${HOSTILE_FIELDS.join(' ')} (-2)`);
   spawnSync(process.execPath, [CLI, '--version'], { stdio: 'ignore' });
   const rows: string[][] = [['case', 'frames', 'tshark s', 'tshark MB', 'wirebook s', 'wirebook MB', 'time ratio', 'numbers', 'output', 'goal']];
   let failed = 0;

@@ -5,6 +5,7 @@
 
 import type { ReassembledDatagram } from '../layers/session.ts';
 import type { FragmentPlan } from './ip-fragments.ts';
+import { createCappedParts } from './capped-parts.ts';
 
 export interface DatagramBuffers {
   /** A fragment of a datagram completed in a later frame passes: keep its bytes. */
@@ -25,27 +26,10 @@ export interface DatagramBuffers {
 const MAX_KEPT_BYTES = 64 << 20;
 
 export function createDatagramBuffers(maxBytes = MAX_KEPT_BYTES): DatagramBuffers {
-  // A Map iterates in insertion order: the first key is the oldest fragment.
-  const parts = new Map<number, Uint8Array>();
-  let kept = 0;
-  const take = (frame: number): Uint8Array | undefined => {
-    const part = parts.get(frame);
-    if (part) {
-      parts.delete(frame);
-      kept -= part.length;
-    }
-    return part;
-  };
+  const parts = createCappedParts(maxBytes);
   return {
     keep(frame, payload) {
-      take(frame);
-      // A copy: the caller's buffer is reused for the next frames.
-      parts.set(frame, payload.slice());
-      kept += payload.length;
-      for (const f of parts.keys()) {
-        if (kept <= maxBytes) break;
-        take(f);
-      }
+      parts.put(frame, payload);
     },
     build(frame, plan, payload) {
       const bytes = new Uint8Array(plan.total);
@@ -53,7 +37,7 @@ export function createDatagramBuffers(maxBytes = MAX_KEPT_BYTES): DatagramBuffer
       // As Wireshark joins them: each fragment gives the bytes past those before it in the list.
       let end = 0;
       plan.frames.forEach((f, i) => {
-        const part = f === frame ? payload : take(f);
+        const part = f === frame ? payload : parts.take(f);
         const at = plan.offsets[i];
         const n = plan.lengths[i];
         if (!part || part.length < n) {

@@ -6,6 +6,7 @@
 
 import type { ReassembledPdu as PduBytes } from '../layers/session.ts';
 import type { ReassembledPdu } from './analysis.ts';
+import { createCappedParts } from './capped-parts.ts';
 
 export interface PduBuffers {
   /** A segment of `pdu` (completed in a later frame) passes: keep its part of `payload`. */
@@ -29,9 +30,7 @@ const MAX_KEPT_BYTES = 64 << 20;
 const SCAN_LIMIT = 16;
 
 export function createPduBuffers(maxBytes = MAX_KEPT_BYTES): PduBuffers {
-  // A Map iterates in insertion order: the first key is the oldest part.
-  const parts = new Map<number, Uint8Array>();
-  let kept = 0;
+  const parts = createCappedParts(maxBytes);
   const indexes = new WeakMap<ReassembledPdu, Map<number, number>>();
   const indexOf = (pdu: ReassembledPdu, frame: number): number => {
     if (pdu.frames.length <= SCAN_LIMIT) return pdu.frames.indexOf(frame);
@@ -44,29 +43,13 @@ export function createPduBuffers(maxBytes = MAX_KEPT_BYTES): PduBuffers {
     }
     return index.get(frame) ?? -1;
   };
-  const take = (frame: number): Uint8Array | undefined => {
-    const part = parts.get(frame);
-    if (part) {
-      parts.delete(frame);
-      kept -= part.length;
-    }
-    return part;
-  };
   return {
     keep(frame, pdu, payload) {
       const i = indexOf(pdu, frame);
       if (i < 0 || frame === pdu.completedIn) return;
       const from = pdu.offsets[i];
       if (from + pdu.lengths[i] > payload.length) return;
-      take(frame);
-      // A copy: the caller's buffer is reused for the next frames.
-      const part = payload.slice(from, from + pdu.lengths[i]);
-      parts.set(frame, part);
-      kept += part.length;
-      for (const f of parts.keys()) {
-        if (kept <= maxBytes) break;
-        take(f);
-      }
+      parts.put(frame, payload.subarray(from, from + pdu.lengths[i]));
     },
     build(frame, pdu, payload) {
       // The completing frame's part may sit anywhere in the list (a gap filled late).
@@ -81,7 +64,7 @@ export function createPduBuffers(maxBytes = MAX_KEPT_BYTES): PduBuffers {
         if (i === here) {
           if (pdu.offsets[i] + n <= payload.length) part = payload.subarray(pdu.offsets[i], pdu.offsets[i] + n);
         } else {
-          part = take(pdu.frames[i]);
+          part = parts.take(pdu.frames[i]);
         }
         if (!part || part.length !== n) whole = false;
         else bytes.set(part, at);

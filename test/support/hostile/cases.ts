@@ -23,6 +23,18 @@ export interface HostileCase {
 /** `n` scaled, never below `min` (a case must still be itself when small). */
 const sized = (n: number, scale: number, min: number): number => Math.max(min, Math.round(n * scale));
 
+/** The fields read of every case: the analysis fields a hostile case stresses, and Info, which walks every layer. */
+export const HOSTILE_FIELDS: readonly string[] = [
+  'frame.number',
+  'frame.len',
+  'tcp.stream',
+  'tcp.analysis.flags',
+  'tcp.analysis.bytes_in_flight',
+  'tcp.analysis.acks_frame',
+  'udp.stream',
+  '_ws.col.Info',
+];
+
 export const HOSTILE_CASES: readonly HostileCase[] = [
   { name: 'dns-pointer-chain', unitScale: 0.1, format: 'pcap', frames: (s) => dnsPointerChain(sized(4000, s, 300), sized(3000, s, 10)) },
   { name: 'retransmission-storm', unitScale: 0.002, format: 'pcap', frames: (s) => retransmissionStorm(sized(60_000, s, 10)) },
