@@ -109,14 +109,18 @@ export function heuristicFor(table: HeuristicTable, data: Uint8Array, offset: nu
   return undefined;
 }
 
-/**
- * The layer a sticky heuristic binds a conversation to on this payload ('' none):
- * heuristics are tried only when neither port binds a layer.
- */
-export function stickyHeuristic(table: HeuristicTable, sp: number, dp: number, data: Uint8Array, end: number): string {
-  if (bindings[table][sp] !== undefined || bindings[table][dp] !== undefined) return '';
-  const h = heuristicFor(table, data, 0, end);
-  return h?.sticky ? h.layer : '';
+/** 1 at each port a table binds a layer to: the per-segment test reads an array, not an object's keys. */
+function portMask(table: HeuristicTable): Uint8Array {
+  const mask = new Uint8Array(65536);
+  for (const key of Object.keys(bindings[table])) mask[Number(key)] = 1;
+  return mask;
+}
+const BOUND: Readonly<Record<HeuristicTable, Uint8Array>> = { 'tcp.port': portMask('tcp.port'), 'udp.port': portMask('udp.port') };
+
+/** Either port binds a layer in `table`; heuristics are tried only when neither does. */
+export function portBound(table: HeuristicTable, sp: number, dp: number): boolean {
+  const m = BOUND[table];
+  return (m[sp] | m[dp]) !== 0;
 }
 
 /** Add "decode as" rules to the defaults, e.g. { 'udp.port': { 45953: 'dns' } }. */

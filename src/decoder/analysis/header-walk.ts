@@ -12,7 +12,7 @@ import { u16, u32 } from '../layers/context.ts';
 import { PLAIN, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
 import { TCP_HEADER, TCP_OPT, TCP_OPT_LEN } from '../layers/tcp.ts';
 import { UDP_HEADER } from '../layers/udp.ts';
-import { bindingKey, bindingKeys, bindings, heuristicFor } from '../bindings.ts';
+import { bindingKey, bindingKeys, heuristicFor, portBound } from '../bindings.ts';
 import type { TcpAnalyzer } from './tcp-analyzer.ts';
 import type { TcpOptionsInput, TcpSegmentInput } from './types.ts';
 
@@ -23,8 +23,7 @@ const DNS_PORTS = bindingKeys('udp.port', ['dns', 'mdns', 'llmnr']);
 
 /** The UDP payload goes to a heuristic's layer: neither port binds one and a heuristic takes it. */
 function heuristicTakes(data: Uint8Array, sp: number, dp: number, offset: number, end: number): boolean {
-  const ports = bindings['udp.port'];
-  return ports[sp] === undefined && ports[dp] === undefined && offset < end && heuristicFor('udp.port', data, offset, end) !== undefined;
+  return !portBound('udp.port', sp, dp) && offset < end && heuristicFor('udp.port', data, offset, end) !== undefined;
 }
 const K = TCP_OPT;
 const KL = TCP_OPT_LEN;

@@ -26,7 +26,7 @@ import {
   A_ZERO_WINDOW_PROBE_ACK,
   firstOfFamily,
 } from './analysis-flags.ts';
-import { stickyHeuristic } from '../bindings.ts';
+import { heuristicFor, portBound } from '../bindings.ts';
 import { S_UNKNOWN, stepStates } from './conn-state.ts';
 import { BASE_SET, FIN_SEEN, FlowState, LAST_ACK_SET, MAX_SEQ_SET, NEXT_SEQ_SET, SYN_SEEN, VALID_BIF, WINDOW_SET } from './flow-state.ts';
 import { FrameColumn } from './frame-table.ts';
@@ -688,14 +688,16 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     // are left out; fast retransmissions count as any segment; out-of-order ones fill gaps only.
     // A payload no port binds is offered to the heuristics as Wireshark's first pass does (repeats
     // reach no dissector); a sticky one that takes it binds the conversation from this frame on.
-    if (seglen > 0 && !s.app && seg.payload && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER))) {
-      const h = stickyHeuristic('tcp.port', seg.srcPort, seg.dstPort, seg.payload, seglen);
-      if (h) {
-        s.app = h;
+    // A conversation no port binds and no heuristic has bound yet has no messages: no tracker.
+    const bound = portBound('tcp.port', seg.srcPort, seg.dstPort);
+    if (seglen > 0 && !bound && !s.app && seg.payload && seg.payload.length > 0 && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER))) {
+      const h = heuristicFor('tcp.port', seg.payload, 0, seglen);
+      if (h?.sticky) {
+        s.app = h.layer;
         s.appFrom = frame;
       }
     }
-    if (reassemble && seglen > 0 && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_KEEP_ALIVE))) {
+    if (reassemble && seglen > 0 && (bound || s.app) && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_KEEP_ALIVE))) {
       if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly, s.index);
       fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0, s.app);
     }

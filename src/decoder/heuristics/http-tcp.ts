@@ -11,12 +11,13 @@ const TOKEN = 'HTTP/1.';
  * last byte counts as none: an LF may follow in the next segment).
  */
 function firstLineLength(data: Uint8Array, offset: number, end: number): number {
-  for (let i = offset; i < end; i++) {
-    const b = data[i];
-    if (b === 0x0a) return i - offset;
-    if (b === 0x0d) return i + 1 < end ? i - offset : -1;
-  }
-  return -1;
+  // Native searches: the test runs on every segment of a conversation no port binds.
+  const lf = data.indexOf(0x0a, offset);
+  const cr = data.indexOf(0x0d, offset);
+  const i = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  if (i < 0 || i >= end) return -1;
+  if (data[i] === 0x0a) return i - offset;
+  return i + 1 < end ? i - offset : -1;
 }
 
 /** TOKEN, any case, at `at` (counted from the end of the bytes when negative, as Wireshark's buffers do). */
