@@ -26,7 +26,7 @@ function layerInputs(bytes: Uint8Array, payload: boolean): Map<number, unknown[]
   };
   const session: DissectSession = {
     tcp(h, ctx) {
-      keep(ctx.record.number, tcpSegmentInput(ctx.record, h, ctx.lastIp, payload ? ctx.data : undefined));
+      keep(ctx.record.number, tcpSegmentInput(ctx.record, h, ctx.lastIp, payload ? ctx.data : undefined, 'analysis'));
       return undefined;
     },
     udp: (h, ctx) => keep(ctx.record.number, udpDatagramInput(ctx.record, h, ctx.lastIp)),

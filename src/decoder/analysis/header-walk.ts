@@ -15,6 +15,7 @@ import { UDP_HEADER } from '../layers/udp.ts';
 import { bindingKey, bindingKeys, heuristicFor, portBound } from '../bindings.ts';
 import type { TcpAnalyzer } from './tcp-analyzer.ts';
 import type { TcpOptionsInput, TcpSegmentInput } from './types.ts';
+import { analysisPayload } from './segment-input.ts';
 
 const IP_PROTO_TCP = bindingKey('ip.proto', 'tcp');
 const IP_PROTO_UDP = bindingKey('ip.proto', 'udp');
@@ -53,7 +54,7 @@ const U_SIZE = UDP_HEADER.size;
  * may reuse one object, as the analysis keeps none.
  */
 export function analysisOptions(data: Uint8Array, from: number, to: number, o: TcpOptionsInput = {}): TcpOptionsInput {
-  o.mss = o.wscale = o.sackPerm = o.sack = o.tsval = o.tsecr = undefined;
+  o.mss = o.wscale = o.sackPerm = o.sack = undefined;
   for (let at = from; at < to; ) {
     const kind = data[at];
     if (kind === K.EOL || kind === K.NOP) {
@@ -69,9 +70,6 @@ export function analysisOptions(data: Uint8Array, from: number, to: number, o: T
       const blocks: Array<[number, number]> = [];
       for (let p = at + KL.SACK_HEAD; p + KL.SACK_BLOCK <= at + len; p += KL.SACK_BLOCK) blocks.push([u32(data, p), u32(data, p + 4)]);
       o.sack = blocks;
-    } else if (kind === K.TIMESTAMP && len === KL.TIMESTAMP) {
-      o.tsval = u32(data, at + 2);
-      o.tsecr = u32(data, at + 6);
     }
     at += len;
   }
@@ -128,7 +126,7 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
       seg.windowRaw = u16(data, T_WINDOW);
       seg.payloadLength = end - payloadOffset;
       seg.options = hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, payloadOffset, options) : NO_OPTIONS;
-      seg.payload = data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset));
+      seg.payload = analysisPayload(data, payloadOffset, captured - payloadOffset, seg.payloadLength, seg.srcPort, seg.dstPort);
       analyzer.addTcp(seg);
       return true;
     }

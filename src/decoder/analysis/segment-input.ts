@@ -5,6 +5,7 @@
 // paths read the same values straight from the bytes; fast-path-input.test.ts
 // holds them to this.)
 
+import { portBound } from '../bindings.ts';
 import { addressText } from '../layers/address-text.ts';
 import type { IpHeader } from '../layers/records.ts';
 import type { TcpHeader } from '../layers/tcp.ts';
@@ -17,9 +18,16 @@ type Frame = Pick<FrameRecord, 'number' | 'timestamp'>;
 /**
  * The segment `h` of `frame`, sent over `ip`; null without an IP header.
  * `data` (the bytes `h`'s offsets point into) gives the captured payload;
- * leave it out when nothing will read the payload (the second pass).
+ * leave it out when nothing will read the payload (the second pass), and ask
+ * for 'analysis' when only the analysis will (the first pass).
  */
-export function tcpSegmentInput(frame: Frame, h: TcpHeader, ip: IpHeader | undefined, data?: Uint8Array): TcpSegmentInput | null {
+export function tcpSegmentInput(
+  frame: Frame,
+  h: TcpHeader,
+  ip: IpHeader | undefined,
+  data?: Uint8Array,
+  reader: 'all' | 'analysis' = 'all',
+): TcpSegmentInput | null {
   if (!ip) return null;
   const o = h.options;
   return {
@@ -34,9 +42,21 @@ export function tcpSegmentInput(frame: Frame, h: TcpHeader, ip: IpHeader | undef
     flags: h.flags,
     windowRaw: h.window,
     payloadLength: h.payloadLength,
-    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, tsval: o.tsval, tsecr: o.tsecr, cut: o.cut },
-    payload: data?.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured),
+    options: { mss: o.mss, wscale: o.wscale, sackPerm: o.sackPermitted, sack: o.sack, cut: o.cut },
+    payload:
+      data && reader === 'analysis'
+        ? analysisPayload(data, h.payloadOffset, h.payloadCaptured, h.payloadLength, h.srcPort, h.dstPort)
+        : data?.subarray(h.payloadOffset, h.payloadOffset + h.payloadCaptured),
   };
+}
+
+/**
+ * The payload view the analysis needs, if any: it offers a payload to a heuristic only when no
+ * port binds a layer, and reassembles only payloads captured whole. A snap-length capture's cut
+ * payloads on a bound port get no view (one object fewer per frame). `have`: bytes captured.
+ */
+export function analysisPayload(data: Uint8Array, offset: number, have: number, length: number, srcPort: number, dstPort: number): Uint8Array | undefined {
+  return have > 0 && (have >= length || !portBound('tcp.port', srcPort, dstPort)) ? data.subarray(offset, offset + have) : undefined;
 }
 
 /** The datagram `h` of `frame`, sent over `ip`; null without an IP header. */

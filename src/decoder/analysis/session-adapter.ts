@@ -245,7 +245,7 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
       return undefined;
     },
     tcp(h, ctx) {
-      const seg = tcpSegmentInput(ctx.record, h, ctx.lastIp, ctx.data);
+      const seg = tcpSegmentInput(ctx.record, h, ctx.lastIp, ctx.data, 'analysis');
       if (seg) analyzer.addTcp(seg);
       return undefined;
     },

@@ -191,9 +191,6 @@ export function parseFrame(f: RawFrame): Parsed {
     else if (kind === K.SACK) {
       options.sack = [];
       for (let j = i + KL.SACK_HEAD; j + KL.SACK_BLOCK <= i + len; j += KL.SACK_BLOCK) options.sack.push([u32(j), u32(j + 4)]);
-    } else if (kind === K.TIMESTAMP) {
-      options.tsval = u32(i + 2);
-      options.tsecr = u32(i + 6);
     }
     i += len;
   }

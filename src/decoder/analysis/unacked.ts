@@ -55,7 +55,9 @@ export class UnackedSegments {
   /** The last RECENT acknowledged segments, so explanations can name where bytes were first sent: a ring, oldest at recentNext once full. */
   private recent: Sent[] | undefined;
   private recentNext = 0;
-  /** Untrimmed entries by range, so a copy joins its original; made when a second entry waits (most never have one). */
+  /** Entries are in increasing order of seq0 (each segment came above the last): copies are found by search. */
+  private sorted = true;
+  /** Untrimmed entries by range, so a copy joins its original; made when one is looked for while entries are out of order. */
   private byRange: Map<number, Sent> | undefined;
 
   constructor(max = MAX_UNACKED) {
@@ -77,17 +79,19 @@ export class UnackedSegments {
     this.count++;
     const n = this.list.length;
     const key = rangeKey(seq, next);
-    if (n > 0 && !this.byRange) {
-      this.byRange = new Map();
-      for (const w of this.list) if (w.seq === w.seq0) this.byRange.set(rangeKey(w.seq, w.next), w);
-    }
-    const same = n > 0 ? this.byRange?.get(key) : undefined;
-    if (same) {
-      same.copies++;
-      return;
+    // Only a range starting below the highest waiting byte can copy a waiting one (lengths are
+    // never 0). While the entries are in sending order a search finds it; the index is built only
+    // once a segment came out of order.
+    if (n > 0 && seqLT(seq, this.hi)) {
+      const same = this.sorted && !this.byRange ? this.findInOrder(seq, next) : this.index().get(key);
+      if (same) {
+        same.copies++;
+        return;
+      }
     }
     const u: Sent = { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
     this.byRange?.set(key, u);
+    if (n > 0 && !seqGT(seq, this.list[n - 1].seq0)) this.sorted = false;
     if (n === 0) this.hi = next;
     else if (seqGT(next, this.hi)) this.hi = next;
     if (n === this.clean || seqLT(seq, this.loTail)) this.loTail = seq;
@@ -133,7 +137,10 @@ export class UnackedSegments {
       this.remember(u);
     }
     if (keep !== n) ua.length = keep;
-    if (keep === 0) this.byRange = undefined;
+    if (keep === 0) {
+      this.byRange = undefined;
+      this.sorted = true;
+    }
     if (from === 0) this.loClean = lo;
     else if (haveLo && seqLT(lo, this.loClean)) this.loClean = lo;
     this.clean = keep;
@@ -158,6 +165,30 @@ export class UnackedSegments {
     }
     for (const u of this.list) if (!seqLT(seq, u.seq0) && seqLT(seq, u.next)) return u;
     return undefined;
+  }
+
+  /** The untrimmed entry of range [seq, next), by binary search over seq0 (entries in order). */
+  private findInOrder(seq: number, next: number): Sent | undefined {
+    const ua = this.list;
+    let lo = 0;
+    let hi = ua.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = ua[mid];
+      if (u.seq0 === seq) return u.seq === u.seq0 && u.next === next ? u : undefined;
+      if (seqLT(u.seq0, seq)) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** The index of untrimmed entries by range, built on first need. */
+  private index(): Map<number, Sent> {
+    if (!this.byRange) {
+      this.byRange = new Map();
+      for (const w of this.list) if (w.seq === w.seq0) this.byRange.set(rangeKey(w.seq, w.next), w);
+    }
+    return this.byRange;
   }
 
   private remember(u: Sent): void {

@@ -230,7 +230,7 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
     tcp: true,
     an: undefined,
   };
-  const options: TcpSegmentInput['options'] = { mss: undefined, wscale: undefined, sackPerm: undefined, sack: undefined, tsval: undefined, tsecr: undefined };
+  const options: TcpSegmentInput['options'] = { mss: undefined, wscale: undefined, sackPerm: undefined, sack: undefined };
   const seg: TcpSegmentInput = {
     frame: 0,
     time: 0n,

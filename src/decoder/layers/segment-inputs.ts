@@ -10,8 +10,6 @@ export interface TcpOptionsInput {
   sackPerm?: boolean;
   /** SACK blocks as raw (absolute) [left edge, right edge] pairs. */
   sack?: Array<[number, number]>;
-  tsval?: number;
-  tsecr?: number;
   /** The snap length cut the options: any option after the captured ones is unknown. */
   cut?: boolean;
 }
