@@ -77,6 +77,42 @@ describe('UnackedSegments', () => {
     );
   });
 
+  it('answers the same when segments come in sending order, with repeats and partial ACKs', () => {
+    // Mostly rising segments (the in-order path), with repeats of the last range and ACKs anywhere near.
+    const rising = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('push' as const), step: fc.integer({ min: 0, max: 3 }), len: fc.integer({ min: 1, max: 6 }) }) },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('ack' as const), step: fc.integer({ min: -8, max: 4 }), len: fc.constant(0) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('again' as const), step: fc.constant(0), len: fc.constant(0) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(rising, { maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (ops, max) => {
+        const fast = new UnackedSegments(max);
+        const ref = new Reference(max);
+        let top = BASE;
+        let last = { seq: BASE, next: (BASE + 1) >>> 0 };
+        ops.forEach((o, frame) => {
+          if (o.kind === 'push') {
+            const seq = (top + o.step) >>> 0;
+            last = { seq, next: (seq + o.len) >>> 0 };
+            if (seqGT(last.next, top)) top = last.next;
+          }
+          if (o.kind === 'ack') {
+            const ack = (top + o.step) >>> 0;
+            expect(fast.ack(ack, frame)?.frame).toBe(ref.ack(ack));
+          } else {
+            fast.push(frame, last.seq, last.next, frame * 10);
+            ref.push(frame, last.seq, last.next, frame * 10);
+          }
+          const span = ref.span();
+          expect(fast.length > 0).toBe(span !== undefined);
+          if (span) expect([fast.lo(), fast.hi]).toEqual(span);
+          expect(fast.oldest()?.frame).toBe(ref.list[0]?.frame);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('keeps one entry for any number of copies of a segment, and stops at the cap', () => {
     const u = new UnackedSegments(3);
     for (let f = 1; f <= 5; f++) u.push(f, 100, 200, f);

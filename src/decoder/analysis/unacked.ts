@@ -55,7 +55,10 @@ export class UnackedSegments {
   /** The last RECENT acknowledged segments, so explanations can name where bytes were first sent: a ring, oldest at recentNext once full. */
   private recent: Sent[] | undefined;
   private recentNext = 0;
-  /** Entries are in increasing order of seq0 (each segment came above the last): copies are found by search. */
+  /**
+   * Entries came in sending order: seq0 increasing, next never decreasing. Then copies are found by
+   * search, and an ACK removes a prefix and trims only the entries after it that start below it.
+   */
   private sorted = true;
   /** Untrimmed entries by range, so a copy joins its original; made when one is looked for while entries are out of order. */
   private byRange: Map<number, Sent> | undefined;
@@ -91,7 +94,7 @@ export class UnackedSegments {
     }
     const u: Sent = { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
     this.byRange?.set(key, u);
-    if (n > 0 && !seqGT(seq, this.list[n - 1].seq0)) this.sorted = false;
+    if (n > 0 && (!seqGT(seq, this.list[n - 1].seq0) || seqLT(next, this.list[n - 1].next))) this.sorted = false;
     if (n === 0) this.hi = next;
     else if (seqGT(next, this.hi)) this.hi = next;
     if (n === this.clean || seqLT(seq, this.loTail)) this.loTail = seq;
@@ -106,6 +109,7 @@ export class UnackedSegments {
    * ending exactly at it.
    */
   ack(ack: number, frame: number): Sent | undefined {
+    if (this.sorted) return this.ackInOrder(ack, frame);
     const ua = this.list;
     const n = ua.length;
     // No entry an earlier ACK went over starts below this one: none can change.
@@ -144,6 +148,38 @@ export class UnackedSegments {
     if (from === 0) this.loClean = lo;
     else if (haveLo && seqLT(lo, this.loClean)) this.loClean = lo;
     this.clean = keep;
+    return hit;
+  }
+
+  /**
+   * ack() on entries in sending order, with the same answers: those ending at or below the ACK are
+   * a prefix (next never decreases), and past it the trimmed seq never decreases either, so the
+   * walk stops at the first entry starting at or above the ACK.
+   */
+  private ackInOrder(ack: number, frame: number): Sent | undefined {
+    const ua = this.list;
+    const n = ua.length;
+    let hit: Sent | undefined;
+    let i = 0;
+    for (; i < n && seqLE(ua[i].next, ack); i++) {
+      const u = ua[i];
+      if (u.next === ack && !hit) hit = u;
+      this.forget(u);
+      this.count -= 1 + u.copies;
+      u.ackedBy = frame;
+      this.remember(u);
+    }
+    for (let j = i; j < n && seqLT(ua[j].seq, ack); j++) {
+      const u = ua[j];
+      this.forget(u);
+      u.seq = ack;
+    }
+    if (i === n) {
+      ua.length = 0;
+      this.byRange = undefined;
+    } else if (i > 0) ua.splice(0, i);
+    this.clean = ua.length;
+    this.loClean = ua.length > 0 ? ua[0].seq : 0;
     return hit;
   }
 
