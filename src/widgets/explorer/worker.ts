@@ -58,6 +58,13 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
       return { result: need().conversations(), transfer: [] };
     case 'ladder':
       return { result: need().ladder((message.args as Requests['ladder']['args']).stream), transfer: [] };
+    case 'follow': {
+      const { proto, stream } = message.args as Requests['follow']['args'];
+      const result = need().follow(proto, stream);
+      return { result, transfer: result.records.map((r) => r.bytes.buffer as ArrayBuffer) };
+    }
+    case 'stats':
+      return { result: need().stats(), transfer: [] };
   }
 }
 

@@ -126,3 +126,23 @@ describe('explorer workspace', () => {
     expect(field(w.frame(6).tree, 'frame.time_delta_displayed')).toBe('0.001063386');
   });
 });
+
+describe('explorer workspace: follow and statistics', () => {
+  const http = openWorkspace(read('captures/recorded/tcp-http.pcapng'));
+
+  it('follows a stream with bytes of its own, so posting them does not copy the capture', () => {
+    const f = http.follow('tcp', 0);
+    // tshark -z follow,tcp,ascii,0: a 213-byte request first, from node 0 (10.77.0.1:36450).
+    expect(f.nodes?.[0]).toMatchObject({ address: '10.77.0.1', port: 36450 });
+    expect(f.records[0]).toMatchObject({ node: 0, frame: 4 });
+    expect(f.records[0].bytes.length).toBe(213);
+    for (const r of f.records) expect(r.bytes.buffer.byteLength).toBe(r.bytes.length);
+  });
+
+  it('names which hierarchy protocols the filter box can filter on', () => {
+    const s = http.stats();
+    expect(http.stats()).toBe(s);
+    expect(s.filterable).toEqual(expect.arrayContaining(['eth', 'ip', 'tcp', 'http']));
+    expect(s.filterable).not.toContain('ethertype');
+  });
+});

@@ -15,7 +15,11 @@ import { frameSentences } from '../../decoder/sentence/frame-sentence.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
-import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row } from './protocol.ts';
+import { followCapture } from '../../decoder/stats/follow-capture.ts';
+import type { FollowResult } from '../../decoder/analysis/follow-records.ts';
+import { captureStats } from '../../decoder/stats/capture-stats.ts';
+import type { PhsNode } from '../../decoder/stats/hierarchy.ts';
+import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row, type StatsResult } from './protocol.ts';
 
 /** Layers with a header diagram, outermost first. */
 const DIAGRAM_LAYERS = ['eth', 'arp', 'ipv4', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp'];
@@ -46,6 +50,10 @@ export interface Workspace {
   filter(text: string, control?: FilterControl): Promise<FilterOutcome>;
   conversations(): ConversationSummary[];
   ladder(stream: number): LadderResult | null;
+  /** One TCP or UDP stream followed, each record's bytes its own copy (posting them moves them). */
+  follow(proto: 'tcp' | 'udp', stream: number): FollowResult;
+  /** Worked out once, on first asking. */
+  stats(): StatsResult;
 }
 
 /** Index and analyse a capture held in memory. */
@@ -99,6 +107,7 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
     timings,
   };
   const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= count;
+  let stats: StatsResult | undefined;
 
   return {
     opened,
@@ -122,7 +131,28 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       const model = summary && buildLadder(capture, stream, {}, { limit: LADDER_LIMIT });
       return model ? { model, total: summary.packetsAtoB + summary.packetsBtoA } : null;
     },
+    follow(proto, stream) {
+      const f = followCapture(capture, proto, stream);
+      return { ...f, records: f.records.map((r) => ({ ...r, bytes: r.bytes.slice() })) };
+    },
+    stats() {
+      stats ??= statsOf(capture);
+      return stats;
+    },
   };
+}
+
+function statsOf(capture: OpenedCapture): StatsResult {
+  const s = captureStats(capture);
+  const names = new Set<string>();
+  const walk = (nodes: readonly PhsNode[]) => {
+    for (const n of nodes) {
+      names.add(n.name);
+      walk(n.children);
+    }
+  };
+  walk(s.phs);
+  return { ...s, filterable: [...names].filter((n) => compileFilter(n, filterNames).ok) };
 }
 
 function rowOf(capture: OpenedCapture, n: number): Row {

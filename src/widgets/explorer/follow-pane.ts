@@ -1,0 +1,47 @@
+// The explorer's Follow stream pane: asks the Worker for a stream's follow
+// records and shows them in the lessons' <wb-follow> panel, whose code loads
+// only when a stream is first followed.
+
+import type { FollowResult } from '../../decoder/analysis/follow-records.ts';
+
+export class FollowPane {
+  readonly #section: HTMLElement;
+  readonly #slot: HTMLElement;
+  readonly #fetch: (proto: 'tcp' | 'udp', stream: number) => Promise<FollowResult>;
+  #ticket = 0;
+
+  constructor(root: HTMLElement, fetch: (proto: 'tcp' | 'udp', stream: number) => Promise<FollowResult>) {
+    this.#section = root.querySelector<HTMLElement>('[data-follow-section]')!;
+    this.#slot = root.querySelector<HTMLElement>('[data-follow-pane]')!;
+    this.#fetch = fetch;
+  }
+
+  reset(): void {
+    this.#ticket++;
+    this.#slot.replaceChildren();
+    this.#section.hidden = true;
+  }
+
+  async show(proto: 'tcp' | 'udp', stream: number): Promise<void> {
+    const ticket = ++this.#ticket;
+    const [f, markup, dom] = await Promise.all([
+      this.#fetch(proto, stream),
+      import('../follow/follow-markup.ts'),
+      import('../frame-panes/to-dom.ts'),
+      import('../follow/follow-element.ts'),
+    ]);
+    if (ticket !== this.#ticket) return;
+    const el = document.createElement('wb-follow') as import('../follow/follow-element.ts').FollowElement;
+    el.dataset.follow = '';
+    el.dataset.proto = proto;
+    el.dataset.stream = String(stream);
+    const shown = Math.min(markup.FIRST_CHUNKS, f.records.length);
+    el.append(...markup.followPanelMarkup(f, { id: `ex-fs-${proto}-${stream}` }, shown).map(dom.toDom));
+    // Given its records before it joins the page, so it never reads them back from the markup.
+    el.show(f, shown);
+    this.#slot.replaceChildren(el);
+    this.#section.hidden = false;
+    this.#section.scrollIntoView({ block: 'start' });
+    el.querySelector<HTMLElement>('[data-follow-body]')?.focus({ preventScroll: true });
+  }
+}
