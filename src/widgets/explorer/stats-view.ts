@@ -178,7 +178,7 @@ function expert(entries: readonly ExpertEntry[]): HTMLElement {
     if (mine.length === 0) continue;
     const name = t.severities[severity] ?? severity;
     const total = mine.reduce((n, e) => n + e.frequency, 0);
-    const all = mine.flatMap((e) => e.frames);
+    const all = [...new Set(mine.flatMap((e) => e.frames))].sort((a, b) => a - b);
     rows.push({
       cls: `ex-sev ex-sev-${severity}`,
       cells: [t.severityGroup(name, total), '', '', '', count(total), framesText(all)],
