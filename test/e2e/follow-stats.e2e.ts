@@ -3,7 +3,10 @@
 // TCP and a UDP stream, the statistics tables carry tshark's numbers and each
 // row's Filter keeps the frames tshark's filter keeps. axe finds nothing in
 // either theme or at phone width.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writePcapng } from '../../src/decoder/capture/write-pcapng.ts';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -93,7 +96,68 @@ function hexBody(out: string): string {
   return out.slice(start, out.lastIndexOf(`\n${'='.repeat(67)}\n`) + 1);
 }
 
+/**
+ * A UDP stream of `n` datagrams between 10.0.0.1:5000 and 10.0.0.2:6000, the
+ * sender changing every third one: longer than the panel draws at first.
+ */
+function longUdpCapture(n: number): string {
+  const frames = Array.from({ length: n }, (_, i) => {
+    const back = Math.floor(i / 3) % 2 === 1;
+    const payload = new TextEncoder().encode(`line ${i} <b>&amp;</b>\n`);
+    const ip = new Uint8Array(20 + 8 + payload.length);
+    const v = new DataView(ip.buffer);
+    v.setUint8(0, 0x45);
+    v.setUint16(2, ip.length);
+    v.setUint16(4, i);
+    v.setUint8(8, 64);
+    v.setUint8(9, 17);
+    ip.set(back ? [10, 0, 0, 2, 10, 0, 0, 1] : [10, 0, 0, 1, 10, 0, 0, 2], 12);
+    let sum = 0;
+    for (let k = 0; k < 20; k += 2) sum += v.getUint16(k);
+    while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+    v.setUint16(10, ~sum & 0xffff);
+    v.setUint16(20, back ? 6000 : 5000);
+    v.setUint16(22, back ? 5000 : 6000);
+    v.setUint16(24, 8 + payload.length);
+    ip.set(payload, 28);
+    const eth = new Uint8Array(14 + ip.length);
+    eth.set([2, 0, 0, 0, 0, back ? 1 : 2, 2, 0, 0, 0, 0, back ? 2 : 1, 0x08, 0x00]);
+    eth.set(ip, 14);
+    return { linkType: 1, timestamp: 1_700_000_000_000_000_000n + BigInt(i) * 1_000_000n, data: eth };
+  });
+  const path = join(mkdtempSync(join(tmpdir(), 'wirebook-follow-')), 'long-udp.pcapng');
+  writeFileSync(path, writePcapng(frames));
+  return path;
+}
+
 describe('Follow stream and Statistics on /open/', () => {
+  it('draws a long stream a batch at a time as the reader scrolls, ending as tshark follows it', async () => {
+    const file = longUdpCapture(1000);
+    const blocks = followBlocks(tshark(file, ['-q', '-z', 'follow,udp,ascii,0']));
+    expect(blocks).toHaveLength(1000);
+    const { context, page, errors } = await openPage('light');
+    await openFile(page, file);
+    await tab(page, 'udp');
+    await page.locator('wb-explorer [data-stats-panel="udp"] button[data-act="follow"][data-stream="0"]').click();
+    const count = () => page.locator('wb-explorer [data-follow] [data-follow-chunk]').count();
+    await page.locator('wb-explorer [data-follow] [data-follow-chunk]').first().waitFor(WAIT);
+    const first = await count();
+    expect(first).toBeLessThan(blocks.length);
+    await expect(page.locator('wb-explorer [data-follow] [data-follow-more]').isVisible()).resolves.toBe(true);
+    // Scroll to the end of what is drawn until everything is.
+    for (let i = 0; i < 20 && (await count()) < blocks.length; i++) {
+      await page.locator('wb-explorer [data-follow-body]').evaluate((b) => b.scrollTo(0, b.scrollHeight));
+      await page.waitForTimeout(150);
+    }
+    expect(await chunks(page)).toEqual(blocks);
+    // Batches join: one block per run of a sender, across the batch boundaries too.
+    const runs = await page.$$eval('wb-explorer [data-follow] .fs-run', (els) => els.length);
+    expect(runs).toBe(Math.ceil(blocks.length / 3));
+    await expect(page.locator('wb-explorer [data-follow] [data-follow-more]').isVisible()).resolves.toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('follows a TCP stream as tshark does, in ASCII and as a hex dump, and downloads each direction', async () => {
     const { context, page, errors } = await openPage('light');
     await openFile(page, HTTP);
@@ -174,6 +238,15 @@ describe('Follow stream and Statistics on /open/', () => {
     const text = (await fin.getAttribute('data-filter-text'))!;
     await fin.click();
     expect(await filtered(page, text)).toEqual(tsharkFrames(HTTP, '_ws.expert.message == "Connection finish (FIN)"'));
+    // IPv6 addresses in the filter the IPv6 tab writes.
+    const IPV6 = 'captures/recorded/tcp-ipv6.pcapng';
+    await openFile(page, IPV6);
+    await tab(page, 'ipv6');
+    const v6 = page.locator('wb-explorer [data-stats-panel="ipv6"] button[data-act="filter"]').first();
+    const v6text = (await v6.getAttribute('data-filter-text'))!;
+    expect(v6text).toMatch(/^ipv6\.addr == \S*:\S* and ipv6\.addr == \S*:/);
+    await v6.click();
+    expect(await filtered(page, v6text)).toEqual(tsharkFrames(IPV6, v6text));
     // The tabs answer the arrow keys.
     await page.locator('wb-explorer [role="tab"][data-tab="expert"]').focus();
     await page.keyboard.press('ArrowRight');
