@@ -42,8 +42,8 @@ describe('FollowStream (server render)', () => {
     const tshark = readStatsFixture('tcp-http')['follow,tcp,ascii,0'];
     const node = (i: number) => new RegExp(`Node ${i}: (\\S+)`).exec(tshark)![1];
     expect(html).toMatch(/<wb-follow data-follow[^>]*data-proto="tcp" data-stream="0"/);
-    expect(html).toContain(`<strong>A: ${node(0)} (Client (A))</strong>`);
-    expect(html).toContain(`<strong>B: ${node(1)} (Web server (B))</strong>`);
+    expect(html).toContain(`<strong>A: Client (A), ${node(0)}</strong>`);
+    expect(html).toContain(`<strong>B: Web server (B), ${node(1)}</strong>`);
     // The view switch and downloads wait for the script.
     expect(html).toMatch(/<div class="fs-controls" data-follow-controls hidden>/);
   });

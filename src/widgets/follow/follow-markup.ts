@@ -90,7 +90,7 @@ export function chunksMarkup(
 function nodeLabel(n: FollowNode, names?: ReadonlyMap<string, string>): string {
   const name = names?.get(n.address);
   const at = endpointText(n.address, n.port);
-  return name ? `${at} (${name})` : at;
+  return name ? `${name}, ${at}` : at;
 }
 
 /** Bytes and chunks each node sent (gaps left out: they are not bytes anyone sent). */
