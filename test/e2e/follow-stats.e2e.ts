@@ -292,6 +292,29 @@ describe('Follow stream and Statistics on /open/', () => {
     await context.close();
   });
 
+  it('shows hostile payload and names as text in Follow and Statistics', async () => {
+    const HOSTILE = 'test/fixtures/captures/hostile-names.pcapng';
+    const { context, page, errors } = await openPage('light');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await openFile(page, HOSTILE);
+    await page.locator('wb-explorer [data-conversations] button[data-act="follow"][data-stream="0"]').click();
+    expect(await chunks(page)).toEqual(followBlocks(tshark(HOSTILE, ['-q', '-z', 'follow,tcp,ascii,0'])));
+    for (const name of ['phs', 'expert', 'udp']) await tab(page, name);
+    await page.locator('wb-explorer [data-stats-panel="udp"] button[data-act="follow"]').first().click();
+    await chunks(page);
+    // Nothing from the capture became an element.
+    await expect(
+      page.locator('wb-explorer [data-follow] img, wb-explorer [data-follow] script, wb-explorer [data-stats] img, wb-explorer [data-stats] script').count(),
+    ).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('has no axe violations with Follow and Statistics open, light and dark, desktop and phone', { timeout: 240_000 }, async () => {
     const found: string[] = [];
     for (const [colorScheme, size] of [
