@@ -61,6 +61,7 @@ export const explorer = {
   statistics: 'Statistics',
   statsTabs: { ip: 'IPv4', ipv6: 'IPv6', tcp: 'TCP', udp: 'UDP', phs: 'Protocol Hierarchy', expert: 'Expert Information' } as Record<string, string>,
   statsWorking: 'Counting every frame…',
+  statsCounting: (done: number, total: number) => `Counting every frame… ${Math.round((100 * done) / Math.max(1, total))}%`,
   statsFailed: (message: string) => `The statistics could not be worked out: ${message}`,
   noRows: (what: string) => `This capture has no ${what} conversation.`,
   addressColumns: ['Address A', 'Address B', 'Frames A→B', 'Bytes A→B', 'Frames B→A', 'Bytes B→A', 'Frames', 'Bytes', 'Rel. start (s)', 'Duration (s)'],

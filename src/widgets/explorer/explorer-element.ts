@@ -313,6 +313,7 @@ class ExplorerElement extends HTMLElement {
 
   #progress(p: Progress): void {
     if (p.stage === 'filter') this.#filterMessage(t.filtering(p.done, p.total), false);
+    else if (p.stage === 'stats') this.#stats.progress(p.done, p.total);
   }
 
   #filterMessage(text: string, error: boolean): void {

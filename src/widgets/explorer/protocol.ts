@@ -92,7 +92,7 @@ export type ReplyMessage =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; message: string }
   /** Progress of long work: reading, analysing, filtering. */
-  | { progress: { stage: 'read' | 'index' | 'analyse' | 'filter'; done: number; total: number } };
+  | { progress: { stage: 'read' | 'index' | 'analyse' | 'filter' | 'stats'; done: number; total: number } };
 
 /** How much of a large file the preview reads (about 7,000 full-size frames). */
 export const PREVIEW_BYTES = 1 << 20;

@@ -60,6 +60,11 @@ export class StatsView {
     });
   }
 
+  /** How far the Worker has counted, in the waiting tab's words. */
+  progress(done: number, total: number): void {
+    for (const wait of this.#root.querySelectorAll<HTMLElement>('[data-stats-wait]')) wait.textContent = t.statsCounting(done, total);
+  }
+
   #tabs(): HTMLButtonElement[] {
     return [...this.#root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
   }
