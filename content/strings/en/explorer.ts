@@ -57,6 +57,7 @@ export const explorer = {
   followButton: 'Follow',
   followOf: (proto: string, stream: number) => `Follow ${proto.toUpperCase()} stream ${stream}`,
   follow: 'Follow stream',
+  following: (proto: string, stream: number) => `Gathering the payload of ${proto.toUpperCase()} stream ${stream}…`,
   followHint: 'Choose Follow beside a TCP or UDP conversation to read its payload, both directions in capture order.',
   statistics: 'Statistics',
   statsTabs: { ip: 'IPv4', ipv6: 'IPv6', tcp: 'TCP', udp: 'UDP', phs: 'Protocol Hierarchy', expert: 'Expert Information' } as Record<string, string>,

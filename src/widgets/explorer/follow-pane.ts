@@ -3,6 +3,7 @@
 // only when a stream is first followed.
 
 import type { FollowResult } from '../../decoder/analysis/follow-records.ts';
+import { explorer as t } from '../../lib/strings/explorer.ts';
 
 export class FollowPane {
   readonly #section: HTMLElement;
@@ -24,12 +25,26 @@ export class FollowPane {
 
   async show(proto: 'tcp' | 'udp', stream: number): Promise<void> {
     const ticket = ++this.#ticket;
-    const [f, markup, dom] = await Promise.all([
-      this.#fetch(proto, stream),
-      import('../follow/follow-markup.ts'),
-      import('../frame-panes/to-dom.ts'),
-      import('../follow/follow-element.ts'),
-    ]);
+    // A long stream takes a while to gather: say so at once, where the panel will be.
+    const wait = document.createElement('p');
+    wait.setAttribute('role', 'status');
+    wait.textContent = t.following(proto, stream);
+    this.#slot.replaceChildren(wait);
+    this.#section.hidden = false;
+    let got;
+    try {
+      got = await Promise.all([
+        this.#fetch(proto, stream),
+        import('../follow/follow-markup.ts'),
+        import('../frame-panes/to-dom.ts'),
+        import('../follow/follow-element.ts'),
+      ]);
+    } catch (e) {
+      // Another capture or stream replaced this one: its failure (a cancelled gathering) is no one's concern.
+      if (ticket !== this.#ticket) return;
+      throw e;
+    }
+    const [f, markup, dom] = got;
     if (ticket !== this.#ticket) return;
     const el = document.createElement('wb-follow') as import('../follow/follow-element.ts').FollowElement;
     el.dataset.follow = '';

@@ -99,6 +99,7 @@ export class StatsView {
     try {
       stats = await pending;
     } catch (e) {
+      if (pending !== this.#stats) return;
       this.#stats = undefined;
       wait.textContent = t.statsFailed(e instanceof Error ? e.message : String(e));
       return;
