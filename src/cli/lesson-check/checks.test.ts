@@ -10,6 +10,7 @@ const http: CaptureView = {
   hasField: (frame, name) => ['tcp.ack', 'tcp.seq', 'tcp.len', 'tcp.window_size'].includes(name) || (frame === 1 && name === 'tcp.options.mss'),
   hasTcp: () => true,
   streams: 1,
+  udpStreams: 0,
   // Frame 3 of tcp-http as tshark shows it: Seq=1 Ack=1 (raw 4071048680 and 1295241618).
   keyValue: (frame, field, numbering) =>
     frame === 3 ? (numbering === 'raw' ? { 'tcp.seq': 4071048680, 'tcp.ack': 1295241618 } : { 'tcp.seq': 1, 'tcp.ack': 1 })[field] : undefined,
@@ -126,5 +127,17 @@ See <FrameLink capture="tcp-http" frame={9}>frame 9</FrameLink> and <Term id="ms
     expect(lines(predict('numbering="raw" explain="Seq=1"'))).toEqual([
       '15: <Predict>: its explanation says Seq=1, but the key expects 4071048680 (tcp.seq, raw numbers, frame 3 of "tcp-http"): fix the explanation or the numbering.',
     ]);
+  });
+
+  it('reports a FollowStream whose capture, protocol or stream does not exist', () => {
+    const follow = (attrs: string) => `${front}${imports}import FollowStream from '../src/components/FollowStream.astro';\n\n<FollowStream ${attrs} />\n`;
+    expect(lines(follow('capture="tcp-http" proto="tcp" stream={0}'))).toEqual([]);
+    expect(lines(follow('capture="tcp-http"'))).toEqual([]);
+    expect(lines(follow('capture="tcp-htp" stream={0}'))).toEqual([
+      '16: <FollowStream> capture="tcp-htp": there is no captures/**/tcp-htp.yaml. Did you mean "tcp-http"? Add the capture with its sidecar, or fix the id.',
+    ]);
+    expect(lines(follow('capture="tcp-http" proto="sctp"'))).toEqual(['16: <FollowStream> proto="sctp": it follows "tcp" or "udp" streams.']);
+    expect(lines(follow('capture="tcp-http" stream={1}'))).toEqual(['16: <FollowStream> stream={1}: "tcp-http" has TCP streams 0 to 0.']);
+    expect(lines(follow('capture="tcp-http" proto="udp" stream={0}'))).toEqual(['16: <FollowStream> stream={0}: "tcp-http" has no UDP conversation.']);
   });
 });

@@ -17,6 +17,7 @@ const READS_CAPTURE: Record<string, 'required' | 'lesson'> = {
   PacketViewer: 'required',
   HeaderDiagram: 'required',
   SequenceDiagram: 'required',
+  FollowStream: 'required',
   FrameLink: 'required',
   ChecksumCalculator: 'required',
   Answer: 'lesson',
@@ -237,6 +238,20 @@ function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, 
         );
       }
       show({ first: 1, last: c.count });
+      break;
+    }
+    case 'FollowStream': {
+      const proto = a.proto ?? 'tcp';
+      if (proto !== 'tcp' && proto !== 'udp') return report(tag.line, `<FollowStream> proto="${String(proto)}": it follows "tcp" or "udp" streams.`);
+      const count = proto === 'tcp' ? c.streams : c.udpStreams;
+      const stream = a.stream ?? 0;
+      if (typeof stream !== 'number' || !Number.isInteger(stream) || stream < 0 || stream >= count) {
+        const name = proto.toUpperCase();
+        return report(
+          tag.line,
+          `<FollowStream> stream={${String(stream)}}: "${c.id}" has ${count === 0 ? `no ${name} conversation` : `${name} streams 0 to ${count - 1}`}.`,
+        );
+      }
       break;
     }
     case 'FrameLink':

@@ -63,6 +63,7 @@ export function diskWorld(root: string): World {
       hasField: (frame, name) => findField(capture.dissect(frame).tree, name) !== undefined,
       hasTcp: (frame) => capture.tcpSegment(frame) !== undefined,
       streams: capture.analysis.streamCount(),
+      udpStreams: capture.analysis.state.udpStreams,
       keyValue(frame, field, numbering) {
         const r = resolveAnswer({ frame, field }, captureFacts(capture), { numbering });
         return r.ok && r.answer.kind === 'number' ? Number(r.answer.values[0]) : undefined;

@@ -12,6 +12,8 @@ export interface CaptureView {
   hasTcp(frame: number): boolean;
   /** Number of TCP conversations (tcp.stream 0 to streams - 1). */
   streams: number;
+  /** Number of UDP conversations (udp.stream 0 to udpStreams - 1). */
+  udpStreams: number;
   /**
    * The number a question's key expects for frame n's field ("tcp.seq") under
    * that numbering, as the site resolves it; undefined when it cannot.

@@ -18,11 +18,11 @@ import {
   A_ZERO_WINDOW_PROBE,
   A_ZERO_WINDOW_PROBE_ACK,
 } from './analysis-flags.ts';
-import { followStream } from './follow.ts';
+import { followTcp, type FollowTcpPacket } from './follow-tcp.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { createTcpAnalyzer } from './tcp-analyzer.ts';
 import { Conversation, TH_ACK, TH_FIN } from './test-scenarios.ts';
-import type { TcpSegmentInput } from './types.ts';
+import { TH_SYN, type TcpSegmentInput } from './types.ts';
 import { explanationText } from '../../lib/strings/analysis.ts';
 
 function run(segs: TcpSegmentInput[]): ConversationAnalysis {
@@ -305,21 +305,36 @@ describe('reassembly and follow stream', () => {
     expect(text).toMatch(/^HTTP\/1.1 200 OK\r\nContent-Length: 3000\r\n/);
     expect(text.length).toBe(3067);
   });
+  // The follow records of stream 0, a sender's consecutive records joined as the panel shows them.
+  const follow = (an: typeof a, list: typeof segs) => {
+    const packets: FollowTcpPacket[] = list
+      .filter((s) => an.streamOf(s.frame) === 0)
+      .map((s) => ({ ...s, seq: s.seqRaw, ack: s.ackRaw, syn: (s.flags & TH_SYN) !== 0, length: s.payloadLength, payload: s.payload ?? new Uint8Array(0) }));
+    const runs: { node: number; frames: number[]; bytes: number[] }[] = [];
+    for (const r of followTcp(0, packets).records) {
+      const last = runs.at(-1);
+      if (last?.node === r.node) {
+        last.frames.push(r.frame);
+        last.bytes.push(...r.bytes);
+      } else runs.push({ node: r.node, frames: [r.frame], bytes: [...r.bytes] });
+    }
+    return runs;
+  };
   it('follows a conversation in both directions, each byte once', () => {
-    const chunks = followStream(a, 0, segs);
-    const dec = new TextDecoder();
-    expect(chunks.map((c) => c.fromA)).toEqual([true, false, true, false]);
-    expect(dec.decode(chunks[0].bytes)).toMatch(/^GET \/a HTTP\/1.1\r\n/);
-    expect(chunks[0].frames).toEqual([4, 5]);
-    expect(chunks[1].bytes.length).toBe(3067);
-    expect(dec.decode(chunks[3].bytes)).toContain('0\r\n\r\n');
+    const runs = follow(a, segs);
+    const dec = (b: number[]) => new TextDecoder().decode(new Uint8Array(b));
+    expect(runs.map((c) => c.node)).toEqual([0, 1, 0, 1]);
+    expect(dec(runs[0].bytes)).toMatch(/^GET \/a HTTP\/1.1\r\n/);
+    expect(runs[0].frames).toEqual([4, 5]);
+    expect(runs[1].bytes.length).toBe(3067);
+    expect(dec(runs[3].bytes)).toContain('0\r\n\r\n');
   });
   it('drops a retransmitted copy when following', () => {
     const { segs: r, a: ra } = scenario('retransmission');
-    const chunks = followStream(ra, 0, r);
-    expect(chunks).toHaveLength(1);
-    expect(chunks[0].frames).toEqual([4, 5, 6]);
-    expect(chunks[0].bytes.length).toBe(3000);
+    const runs = follow(ra, r);
+    expect(runs).toHaveLength(1);
+    expect(runs[0].frames).toEqual([4, 5, 6]);
+    expect(runs[0].bytes.length).toBe(3000);
   });
 });
 

@@ -55,10 +55,3 @@ export interface ConversationSummary {
   rstFrame: number | null;
   reusedPorts: boolean;
 }
-
-/** A chunk of a followed stream: consecutive new bytes from one side. */
-export interface FollowChunk {
-  fromA: boolean;
-  frames: number[];
-  bytes: Uint8Array;
-}

@@ -9,7 +9,7 @@ const TITLE: Readonly<Record<ConvKind, string>> = { eth: 'Ethernet', ip: 'IPv4',
 const RULE = '='.repeat(80);
 
 /** Bytes as Wireshark's format_size prints them: "4996 bytes", "326 kB" (SI, truncated, from 10 units up). */
-function sizeText(n: number): string {
+export function sizeText(n: number): string {
   const prefixes: Array<[number, string]> = [
     [1e15, 'P'],
     [1e12, 'T'],

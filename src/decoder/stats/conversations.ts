@@ -20,6 +20,8 @@ export interface ConvRow {
   b: string;
   aPort: number;
   bPort: number;
+  /** The TCP or UDP stream index (-1 for the address tables), to follow or filter on. */
+  id: number;
   /** Frames and bytes from A to B (tshark's "->") and from B to A ("<-"). */
   framesAtoB: number;
   bytesAtoB: number;
@@ -47,6 +49,7 @@ export function conversations(packets: Iterable<ConvPacket>): ConvRow[] {
         b: p.dst,
         aPort: p.srcPort,
         bPort: p.dstPort,
+        id: p.id,
         framesAtoB: 0,
         bytesAtoB: 0,
         framesBtoA: 0,

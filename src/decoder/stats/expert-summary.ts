@@ -14,10 +14,14 @@ export interface ExpertItem {
   /** The short name of the protocol that raised it ("TCP", "HTTP", "Frame"). */
   protocol: string;
   summary: string;
+  /** The frame that carries it, when the caller knows (the explorer lists them). */
+  frame?: number;
 }
 
 export interface ExpertEntry extends ExpertItem {
   frequency: number;
+  /** The frames of the items counted, in order (those whose frame is known). */
+  frames: number[];
 }
 
 const SECTIONS: ReadonlyArray<[SummarySeverity, string]> = [
@@ -33,8 +37,11 @@ export function expertSummary(items: Iterable<ExpertItem>): ExpertEntry[] {
   for (const item of items) {
     const key = `${item.severity}\0${item.group}\0${item.protocol}\0${item.summary}`;
     const e = entries.get(key);
-    if (e) e.frequency++;
-    else entries.set(key, { ...item, frequency: 1 });
+    const { frame, ...kind } = item;
+    if (e) {
+      e.frequency++;
+      if (frame !== undefined && e.frames.at(-1) !== frame) e.frames.push(frame);
+    } else entries.set(key, { ...kind, frequency: 1, frames: frame === undefined ? [] : [frame] });
   }
   return [...entries.values()];
 }

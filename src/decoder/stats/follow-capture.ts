@@ -50,6 +50,16 @@ function* udpPackets(cap: OpenedCapture, stream: number): Generator<FollowPacket
   }
 }
 
+/** The stream's packets as the follow logic reads them, one at a time (a caller may pause between them). */
+export function followPackets(cap: OpenedCapture, proto: 'tcp' | 'udp', stream: number): Iterable<FollowTcpPacket | FollowPacket> {
+  return proto === 'tcp' ? tcpPackets(cap, stream) : udpPackets(cap, stream);
+}
+
+/** The follow records from packets gathered with followPackets. */
+export function followOf(proto: 'tcp' | 'udp', stream: number, packets: Iterable<FollowTcpPacket | FollowPacket>): FollowResult {
+  return proto === 'tcp' ? followTcp(stream, packets as Iterable<FollowTcpPacket>) : followUdp(stream, packets);
+}
+
 export function followCapture(cap: OpenedCapture, proto: 'tcp' | 'udp', stream: number): FollowResult {
-  return proto === 'tcp' ? followTcp(stream, tcpPackets(cap, stream)) : followUdp(stream, udpPackets(cap, stream));
+  return followOf(proto, stream, followPackets(cap, proto, stream));
 }

@@ -15,20 +15,20 @@ const nodeText = (n: FollowNode | undefined): string => (n ? (n.ipv6 ? `[${n.add
 
 const hex2 = (b: number): string => (b < 16 ? '0' : '') + b.toString(16);
 
-function asciiOf(bytes: Uint8Array): string {
+export function asciiOf(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f) ? String.fromCharCode(b) : '.';
   return s;
 }
 
-function rawOf(bytes: Uint8Array): string {
+export function rawOf(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += hex2(b);
   return s;
 }
 
 /** A hex dump of `bytes` starting at `offset`, 16 bytes a line, split after 8. */
-function hexDump(prefix: string, offset: number, bytes: Uint8Array): string {
+export function hexDump(prefix: string, offset: number, bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 16) {
     const line = bytes.subarray(i, i + 16);

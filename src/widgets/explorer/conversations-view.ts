@@ -1,6 +1,7 @@
-// The capture's TCP conversations as a table (Wireshark's Statistics >
-// Conversations), each with a button to draw it as a ladder and one to
-// filter the packet list to it. The ladder is the lessons' own widget.
+// The capture's TCP conversations as a table (the TCP tab of Wireshark's
+// Statistics > Conversations), each with a button to draw it as a ladder,
+// one to follow it and one to filter the packet list to it. The ladder is
+// the lessons' own widget.
 
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
 import { endpointText } from '../../decoder/text/endpoint.ts';
@@ -8,6 +9,7 @@ import { durationText } from '../sequence-diagram/geometry.ts';
 import { ladderElement } from '../sequence-diagram/markup.ts';
 import type { LadderResult } from './protocol.ts';
 import { explorer } from '../../lib/strings/explorer.ts';
+import { statsTable } from './stats-table.ts';
 
 const t = explorer;
 /** Rows drawn at most; the others are reached with a filter on tcp.stream. */
@@ -16,6 +18,7 @@ const MAX_ROWS = 500;
 export interface ConversationsOptions {
   ladder(stream: number): Promise<LadderResult | null>;
   filter(text: string): void;
+  follow(proto: 'tcp', stream: number): void;
   /** The selection bus the ladder joins. */
   bus: string;
 }
@@ -35,7 +38,8 @@ export class ConversationsView {
       if (!b) return;
       const stream = Number(b.dataset.stream);
       if (b.dataset.act === 'filter') this.#o.filter(`tcp.stream == ${stream}`);
-      else void this.showLadder(stream, true);
+      else if (b.dataset.act === 'follow') this.#o.follow('tcp', stream);
+      else if (b.dataset.act === 'ladder') void this.showLadder(stream, true);
     });
   }
 
@@ -46,42 +50,28 @@ export class ConversationsView {
       this.#table.replaceChildren(p);
       return;
     }
-    const table = document.createElement('table');
-    table.className = 'ex-conv';
-    const head = table.createTHead().insertRow();
-    for (const c of [...t.conversationColumns, t.actions]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = c;
-      // The buttons' column needs a name for screen readers, not a visible one.
-      if (c === t.actions) th.className = 'visually-hidden';
-      head.append(th);
-    }
-    const body = table.createTBody();
-    for (const c of list.slice(0, MAX_ROWS)) {
-      const tr = body.insertRow();
-      const cells = [
-        String(c.stream),
-        endpointText(c.a.address, c.a.port),
-        endpointText(c.b.address, c.b.port),
-        c.packetsAtoB.toLocaleString('en'),
-        c.packetsBtoA.toLocaleString('en'),
-        c.bytesAtoB.toLocaleString('en'),
-        c.bytesBtoA.toLocaleString('en'),
-        durationText(Number(c.durationNs) / 1e9),
-        t.endings[c.ending] ?? c.ending,
-      ];
-      for (const text of cells) tr.insertCell().textContent = text;
-      const actions = tr.insertCell();
-      actions.className = 'ex-conv-actions';
-      actions.append(button(t.ladderButton, t.showLadder(c.stream), c.stream, 'ladder'), button(t.filterButton, t.filterStream(c.stream), c.stream, 'filter'));
-    }
-    const wrap = document.createElement('div');
-    wrap.className = 'ex-conv-wrap';
-    wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'group');
-    wrap.setAttribute('aria-label', t.conversations);
-    wrap.append(table);
+    const rows = list.slice(0, MAX_ROWS).map((c) => {
+      const data = { proto: 'tcp', stream: String(c.stream) };
+      return {
+        cells: [
+          String(c.stream),
+          endpointText(c.a.address, c.a.port),
+          endpointText(c.b.address, c.b.port),
+          c.packetsAtoB.toLocaleString('en'),
+          c.packetsBtoA.toLocaleString('en'),
+          c.bytesAtoB.toLocaleString('en'),
+          c.bytesBtoA.toLocaleString('en'),
+          durationText(Number(c.durationNs) / 1e9),
+          t.endings[c.ending] ?? c.ending,
+        ],
+        actions: [
+          { text: t.ladderButton, label: t.showLadder(c.stream), act: 'ladder' as const, data },
+          { text: t.followButton, label: t.followOf('tcp', c.stream), act: 'follow' as const, data },
+          { text: t.filterButton, label: t.filterStream(c.stream), act: 'filter' as const, data },
+        ],
+      };
+    });
+    const wrap = statsTable(t.conversations, t.conversationColumns, rows);
     const parts: Node[] = [wrap];
     if (list.length > MAX_ROWS) {
       const more = document.createElement('p');
@@ -108,17 +98,6 @@ export class ConversationsView {
     this.#ladder.innerHTML = cut + ladderElement(got.model, { capture: this.#o.bus, id: `ex-sd-${stream}`, title: t.ladderTitle(stream) });
     if (focus) drawn()?.focus();
   }
-}
-
-function button(text: string, label: string, stream: number, act: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  // The visible word starts the accessible name (WCAG 2.5.3).
-  b.setAttribute('aria-label', label);
-  b.type = 'button';
-  b.dataset.stream = String(stream);
-  b.dataset.act = act;
-  b.textContent = text;
-  return b;
 }
 
 function escapeText(s: string): string {

@@ -6,6 +6,8 @@
 import { selectionFor } from '../shared/selection.ts';
 import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
+import { FollowPane } from './follow-pane.ts';
+import { StatsView } from './stats-view.ts';
 import { FramePanes } from '../frame-panes/frame-panes.ts';
 import { findPath } from '../frame-panes/field-at.ts';
 import { showSentences } from '../frame-panes/sentence-text-dom.ts';
@@ -28,6 +30,8 @@ class ExplorerElement extends HTMLElement {
   #tools!: TreeTools;
   #diagram!: FrameDiagram;
   #conversations!: ConversationsView;
+  #stats!: StatsView;
+  #follow!: FollowPane;
   #opened?: Opened;
   #all = new Uint32Array(0);
   #filterText = '';
@@ -71,8 +75,15 @@ class ExplorerElement extends HTMLElement {
     this.#conversations = new ConversationsView(this, {
       ladder: (stream) => this.#worker().request('ladder', { stream }),
       filter: (text) => this.#applyFilter(text),
+      follow: (proto, stream) => void this.#followStream(proto, stream),
       bus: BUS,
     });
+    this.#stats = new StatsView(this, {
+      stats: () => this.#worker().request('stats', {}),
+      filter: (text) => this.#applyFilter(text),
+      follow: (proto, stream) => void this.#followStream(proto, stream),
+    });
+    this.#follow = new FollowPane(this, (proto, stream) => this.#worker().request('follow', { proto, stream }));
     const form = this.querySelector<HTMLFormElement>('[data-filter-form]')!;
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -181,6 +192,8 @@ class ExplorerElement extends HTMLElement {
     for (const mark of ['wirebook:open', 'wirebook:first-rows', 'wirebook:indexed']) performance.clearMarks(mark);
     performance.mark('wirebook:open');
     this.#list.reset();
+    this.#stats.reset();
+    this.#follow.reset();
     const started = performance.now();
     this.#state('reading');
     this.#status(`${t.reading(name)} ${t.analysing}`);
@@ -290,8 +303,17 @@ class ExplorerElement extends HTMLElement {
     if (detail.stream >= 0) void this.#conversations.showLadder(detail.stream);
   }
 
+  async #followStream(proto: 'tcp' | 'udp', stream: number): Promise<void> {
+    try {
+      await this.#follow.show(proto, stream);
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
   #progress(p: Progress): void {
     if (p.stage === 'filter') this.#filterMessage(t.filtering(p.done, p.total), false);
+    else if (p.stage === 'stats') this.#stats.progress(p.done, p.total);
   }
 
   #filterMessage(text: string, error: boolean): void {

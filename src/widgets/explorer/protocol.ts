@@ -5,6 +5,8 @@
 
 import type { DataSource, Field } from '../../decoder/types.ts';
 import type { ConversationSummary } from '../../decoder/analysis/types.ts';
+import type { FollowResult } from '../../decoder/analysis/follow-records.ts';
+import type { CaptureStats } from '../../decoder/stats/capture-stats.ts';
 import type { FrameSummary } from '../../decoder/open-capture.ts';
 import type { FrameSentence } from '../../decoder/sentence/sentence-types.ts';
 import type { HeaderLayout } from '../header-diagram/layout.ts';
@@ -62,6 +64,14 @@ export interface Requests {
   filter: { args: { text: string }; result: FilterOutcome };
   conversations: { args: Record<string, never>; result: ConversationSummary[] };
   ladder: { args: { stream: number }; result: LadderResult | null };
+  follow: { args: { proto: 'tcp' | 'udp'; stream: number }; result: FollowResult };
+  /** The IPv4, IPv6 and UDP conversations, protocol hierarchy and expert summary, with a filter for each row. */
+  stats: { args: Record<string, never>; result: StatsResult };
+}
+
+export interface StatsResult extends CaptureStats {
+  /** Protocol hierarchy names the display filter knows (others get no Filter button). */
+  filterable: string[];
 }
 
 export type FilterOutcome =
@@ -82,7 +92,7 @@ export type ReplyMessage =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; message: string }
   /** Progress of long work: reading, analysing, filtering. */
-  | { progress: { stage: 'read' | 'index' | 'analyse' | 'filter'; done: number; total: number } };
+  | { progress: { stage: 'read' | 'index' | 'analyse' | 'filter' | 'stats'; done: number; total: number } };
 
 /** How much of a large file the preview reads (about 7,000 full-size frames). */
 export const PREVIEW_BYTES = 1 << 20;

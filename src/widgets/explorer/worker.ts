@@ -13,6 +13,12 @@ let filterTicket = 0;
 const post = (message: ReplyMessage, transfer: Transferable[] = []) => postMessage(message, { transfer });
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A pause that lets other requests in, and stops the work once another capture replaced `ws`. */
+const yieldUnless = (ws: Workspace) => async () => {
+  await macrotask();
+  return workspace !== ws;
+};
+
 function need(): Workspace {
   if (!workspace) throw new Error('no capture is open');
   return workspace;
@@ -58,6 +64,17 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
       return { result: need().conversations(), transfer: [] };
     case 'ladder':
       return { result: need().ladder((message.args as Requests['ladder']['args']).stream), transfer: [] };
+    case 'follow': {
+      const { proto, stream } = message.args as Requests['follow']['args'];
+      const ws = need();
+      const result = await ws.follow(proto, stream, { pause: yieldUnless(ws) });
+      return { result, transfer: result.records.map((r) => r.bytes.buffer as ArrayBuffer) };
+    }
+    case 'stats': {
+      const ws = need();
+      const result = await ws.stats({ progress: (done, total) => post({ progress: { stage: 'stats', done, total } }), pause: yieldUnless(ws) });
+      return { result, transfer: [] };
+    }
   }
 }
 

@@ -126,3 +126,35 @@ describe('explorer workspace', () => {
     expect(field(w.frame(6).tree, 'frame.time_delta_displayed')).toBe('0.001063386');
   });
 });
+
+describe('explorer workspace: follow and statistics', () => {
+  const http = openWorkspace(read('captures/recorded/tcp-http.pcapng'));
+
+  it('follows a stream with bytes of its own, so posting them does not copy the capture', async () => {
+    let pauses = 0;
+    const f = await http.follow('tcp', 0, { slice: 4, pause: async () => (pauses++, false) });
+    // 16 frames in the stream (tshark -Y tcp.stream==0): a pause after every 4 gathered.
+    expect(pauses).toBe(4);
+    // tshark -z follow,tcp,ascii,0: a 213-byte request first, from node 0 (10.77.0.1:36450).
+    expect(f.nodes?.[0]).toMatchObject({ address: '10.77.0.1', port: 36450 });
+    expect(f.records[0]).toMatchObject({ node: 0, frame: 4 });
+    expect(f.records[0].bytes.length).toBe(213);
+    for (const r of f.records) expect(r.bytes.buffer.byteLength).toBe(r.bytes.length);
+  });
+
+  it('counts the statistics once, pausing between slices, and again after a cancelled count', async () => {
+    const ws = openWorkspace(read('captures/recorded/tcp-http.pcapng'));
+    const seen: number[] = [];
+    await expect(ws.stats({ slice: 5, progress: (done) => seen.push(done), pause: async () => true })).rejects.toThrow(/cancelled/);
+    expect(seen).toEqual([5]);
+    const s = await ws.stats({ slice: 5, progress: (done) => seen.push(done), pause: async () => false });
+    expect(seen).toEqual([5, 5, 10, 15]);
+    expect(await ws.stats()).toBe(s);
+  });
+
+  it('names which hierarchy protocols the filter box can filter on', async () => {
+    const s = await http.stats();
+    expect(s.filterable).toEqual(expect.arrayContaining(['eth', 'ip', 'tcp', 'http']));
+    expect(s.filterable).not.toContain('ethertype');
+  });
+});

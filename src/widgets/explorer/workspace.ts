@@ -15,7 +15,12 @@ import { frameSentences } from '../../decoder/sentence/frame-sentence.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
-import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row } from './protocol.ts';
+import { followOf, followPackets } from '../../decoder/stats/follow-capture.ts';
+import type { FollowResult } from '../../decoder/analysis/follow-records.ts';
+import { statsCollector } from '../../decoder/stats/capture-stats.ts';
+import { statFrames } from '../../decoder/stats/frame-walk.ts';
+import type { PhsNode } from '../../decoder/stats/hierarchy.ts';
+import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row, type StatsResult } from './protocol.ts';
 
 /** Layers with a header diagram, outermost first. */
 const DIAGRAM_LAYERS = ['eth', 'arp', 'ipv4', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp'];
@@ -25,6 +30,9 @@ const CACHE_LIMIT = 2000;
 const INDEX_SLICE = 4 << 20;
 /** Frames a filter tests between two looks at the Worker's message queue. */
 const FILTER_SLICE = 25_000;
+/** Frames counted for the statistics, and packets gathered to follow a stream, between two pauses (each is dissected). */
+const STATS_SLICE = 2_000;
+const FOLLOW_SLICE = 2_000;
 
 export interface FilterControl {
   progress?(done: number, total: number): void;
@@ -46,6 +54,10 @@ export interface Workspace {
   filter(text: string, control?: FilterControl): Promise<FilterOutcome>;
   conversations(): ConversationSummary[];
   ladder(stream: number): LadderResult | null;
+  /** One TCP or UDP stream followed, each record's bytes its own copy (posting them moves them). */
+  follow(proto: 'tcp' | 'udp', stream: number, control?: FilterControl): Promise<FollowResult>;
+  /** Worked out once, on first asking, pausing as a filter does (every frame is dissected). */
+  stats(control?: FilterControl): Promise<StatsResult>;
 }
 
 /** Index and analyse a capture held in memory. */
@@ -99,6 +111,7 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
     timings,
   };
   const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= count;
+  let stats: Promise<StatsResult> | undefined;
 
   return {
     opened,
@@ -122,7 +135,48 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       const model = summary && buildLadder(capture, stream, {}, { limit: LADDER_LIMIT });
       return model ? { model, total: summary.packetsAtoB + summary.packetsBtoA } : null;
     },
+    async follow(proto, stream, control = {}) {
+      const packets = [];
+      const slice = control.slice ?? FOLLOW_SLICE;
+      for (const p of followPackets(capture, proto, stream)) {
+        packets.push(p);
+        if (packets.length % slice === 0 && (await control.pause?.())) throw new Error('cancelled: another capture was opened');
+      }
+      const f = followOf(proto, stream, packets);
+      return { ...f, records: f.records.map((r) => ({ ...r, bytes: r.bytes.slice() })) };
+    },
+    stats(control) {
+      stats ??= statsOf(capture, control).catch((e: unknown) => {
+        stats = undefined;
+        throw e;
+      });
+      return stats;
+    },
   };
+}
+
+async function statsOf(capture: OpenedCapture, control: FilterControl = {}): Promise<StatsResult> {
+  const c = statsCollector(capture);
+  const total = capture.frames.length;
+  const slice = control.slice ?? STATS_SLICE;
+  let done = 0;
+  for (const f of statFrames(capture)) {
+    c.add(f);
+    if (++done % slice === 0) {
+      control.progress?.(done, total);
+      if (await control.pause?.()) throw new Error('cancelled: another capture was opened');
+    }
+  }
+  const s = c.finish();
+  const names = new Set<string>();
+  const walk = (nodes: readonly PhsNode[]) => {
+    for (const n of nodes) {
+      names.add(n.name);
+      walk(n.children);
+    }
+  };
+  walk(s.phs);
+  return { ...s, filterable: [...names].filter((n) => compileFilter(n, filterNames).ok) };
 }
 
 function rowOf(capture: OpenedCapture, n: number): Row {

@@ -1,0 +1,2 @@
+// The door to the Follow stream panel's strings, in the site's language.
+export { followStream } from '../../../content/strings/en/followStream.ts';
