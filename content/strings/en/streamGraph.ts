@@ -60,7 +60,12 @@ export const streamGraph = {
     last: 'Last frame',
     marks: 'Analysis',
   },
+  tableCut: (shown: number, total: number, stream: number) =>
+    `The table lists the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} points; filter the packet list on tcp.stream == ${stream} to read every frame.`,
   direction: 'Direction',
+  sentBy: (endpoint: string) => `Sent by ${endpoint}`,
+  open: (stream: number) => `Graph of stream ${stream}`,
+  loading: 'Drawing the graph…',
   kind: 'Graph',
   noStream: (stream: number) => `no TCP stream ${stream}`,
   noKind: (kind: string, kinds: string) => `no graph kind "${kind}" (one of ${kinds})`,

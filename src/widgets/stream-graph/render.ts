@@ -7,6 +7,7 @@ import { streamGraph } from '../../lib/strings/streamGraph.ts';
 import { esc } from '../sequence-diagram/render.ts';
 import { COLUMNS, type Column, yMaxOf, yOf } from './series.ts';
 import { markPath } from './shapes.ts';
+import { thinPoints } from './thin.ts';
 
 const s = streamGraph;
 
@@ -33,7 +34,12 @@ export function graphSvg(d: GraphData, from: string, to: string, o: RenderOption
   const tMin = o.domain?.[0] ?? Math.min(...pts.map((p) => p.t));
   let tMax = o.domain?.[1] ?? Math.max(...pts.map((p) => p.t + (d.kind === 'throughput' ? (d.interval ?? 0) : 0)));
   if (!(tMax > tMin)) tMax = tMin + 1e-3;
-  const shown = pts.filter((p) => p.t >= tMin && p.t <= tMax);
+  // More points than pixels: each column's extremes and marks (thin.ts).
+  const shown = thinPoints(
+    d.kind,
+    pts.filter((p) => p.t >= tMin && p.t <= tMax),
+    width - left - right,
+  );
   const yMin = d.kind === 'tcptrace' || d.kind === 'stevens' ? Math.min(...shown.map((p) => p.seq ?? p.ack ?? 0)) : 0;
   const yMax = Math.max(1, ...shown.map((p) => yMaxOf(d.kind, p)), ...shown.map((p) => p.rwnd ?? 0));
   const x = scaleLinear()
@@ -200,8 +206,12 @@ function graphTableRows(d: GraphData, from = 0, to = d.points.length): string {
     .join('');
 }
 
+/** Rows the table holds at most; past them, a note says how to see the rest. */
+const TABLE_LIMIT = 5000;
+
 export function graphTable(d: GraphData, o: RenderOptions): string {
   const cols = COLUMNS[d.kind];
+  const cut = d.points.length > TABLE_LIMIT ? `<p class="sg-cut">${esc(s.tableCut(TABLE_LIMIT, d.points.length, d.stream))}</p>` : '';
   const head = cols.map((c) => `<th scope="col">${esc(s.col[c])}</th>`).join('');
-  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind]))}</caption><thead><tr>${head}</tr></thead><tbody>${graphTableRows(d)}</tbody></table></div>`;
+  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind]))}</caption><thead><tr>${head}</tr></thead><tbody>${graphTableRows(d, 0, Math.min(d.points.length, TABLE_LIMIT))}</tbody></table></div>${cut}`;
 }
