@@ -101,6 +101,38 @@ describe('stream graphs', () => {
     await context.close();
   });
 
+  it('draws a conversation of /open/ from its Graph button, every kind from the picker', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('open/', site.url).href);
+    await page.waitForFunction(() => customElements.get('wb-explorer') !== undefined, undefined, { timeout: 50_000 });
+    await page.locator('wb-explorer [data-ui]:not([hidden])').waitFor({ timeout: 50_000 });
+    await page.locator('wb-explorer input[data-file]').setInputFiles('captures/recorded/tcp-http-loss.pcapng');
+    const button = page.locator('wb-explorer button[data-proto="tcp"][data-stream="0"][data-act="graph"]');
+    await button.waitFor({ timeout: 50_000 });
+    await button.click();
+    const pane = page.locator('wb-explorer [data-graph-pane]');
+    await pane.locator('[data-graph="tcptrace"] svg.sg-svg').waitFor({ timeout: 20_000 });
+    for (const kind of GRAPH_KINDS) {
+      await pane.locator('select[name="kind"]').selectOption(kind);
+      await pane.locator(`[data-graph="${kind}"] table[data-graph-table]`).waitFor({ timeout: 20_000 });
+      const rows = await pane.locator(`[data-graph="${kind}"] table[data-graph-table] tbody tr`).count();
+      expect(rows, kind).toBeGreaterThan(0);
+    }
+    // A point selects its frame in the packet list.
+    await pane.locator('select[name="kind"]').selectOption('stevens');
+    const pt = pane.locator('[data-graph="stevens"] svg.sg-svg .sg-pt').nth(5);
+    const frame = await pt.getAttribute('data-frame');
+    // Points overlap where segments are dense: click this one's own target.
+    await pt.locator('.sg-hit').dispatchEvent('click');
+    await page.locator(`wb-explorer [data-rows] [role="row"][data-frame="${frame}"][aria-selected="true"]`).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'stream-graph-open');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const)
     for (const size of ['desktop', 'phone'] as const)
       it(`has no axe violations (${scheme}, ${size}) and is screenshotted`, async () => {

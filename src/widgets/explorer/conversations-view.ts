@@ -16,6 +16,8 @@ const MAX_ROWS = 500;
 export interface ConversationsOptions {
   ladder(stream: number): Promise<LadderResult | null>;
   filter(text: string): void;
+  /** Draw the stream's graph (tcptrace first). */
+  graph(stream: number): void;
   /** The selection bus the ladder joins. */
   bus: string;
 }
@@ -34,8 +36,16 @@ export class ConversationsView {
       const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-stream]');
       if (!b) return;
       const stream = Number(b.dataset.stream);
-      if (b.dataset.act === 'filter') this.#o.filter(`tcp.stream == ${stream}`);
-      else void this.showLadder(stream, true);
+      switch (b.dataset.act) {
+        case 'filter':
+          this.#o.filter(`tcp.stream == ${stream}`);
+          break;
+        case 'graph':
+          this.#o.graph(stream);
+          break;
+        default:
+          void this.showLadder(stream, true);
+      }
     });
   }
 
@@ -74,7 +84,11 @@ export class ConversationsView {
       for (const text of cells) tr.insertCell().textContent = text;
       const actions = tr.insertCell();
       actions.className = 'ex-conv-actions';
-      actions.append(button(t.ladderButton, t.showLadder(c.stream), c.stream, 'ladder'), button(t.filterButton, t.filterStream(c.stream), c.stream, 'filter'));
+      actions.append(
+        button(t.ladderButton, t.showLadder(c.stream), c.stream, 'ladder'),
+        button(t.graphButton, t.showGraph(c.stream), c.stream, 'graph'),
+        button(t.filterButton, t.filterStream(c.stream), c.stream, 'filter'),
+      );
     }
     const wrap = document.createElement('div');
     wrap.className = 'ex-conv-wrap';
@@ -117,6 +131,7 @@ function button(text: string, label: string, stream: number, act: string): HTMLB
   b.type = 'button';
   b.dataset.stream = String(stream);
   b.dataset.act = act;
+  b.dataset.proto = 'tcp';
   b.textContent = text;
   return b;
 }

@@ -6,6 +6,7 @@
 import { selectionFor } from '../shared/selection.ts';
 import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
+import { GraphView } from './graph-view.ts';
 import { FramePanes } from '../frame-panes/frame-panes.ts';
 import { findPath } from '../frame-panes/field-at.ts';
 import { showSentences } from '../frame-panes/sentence-text-dom.ts';
@@ -28,6 +29,7 @@ class ExplorerElement extends HTMLElement {
   #tools!: TreeTools;
   #diagram!: FrameDiagram;
   #conversations!: ConversationsView;
+  #graphs!: GraphView;
   #opened?: Opened;
   #all = new Uint32Array(0);
   #filterText = '';
@@ -71,8 +73,12 @@ class ExplorerElement extends HTMLElement {
     this.#conversations = new ConversationsView(this, {
       ladder: (stream) => this.#worker().request('ladder', { stream }),
       filter: (text) => this.#applyFilter(text),
+      graph: (stream) => {
+        void this.#graphs.show(stream, 'tcptrace', undefined, true);
+      },
       bus: BUS,
     });
+    this.#graphs = new GraphView(this, { graph: (stream, kind, dir) => this.#worker().request('graph', { stream, kind, dir }), bus: BUS });
     const form = this.querySelector<HTMLFormElement>('[data-filter-form]')!;
     form.addEventListener('submit', (e) => {
       e.preventDefault();

@@ -9,6 +9,9 @@ import type { FrameSummary } from '../../decoder/open-capture.ts';
 import type { FrameSentence } from '../../decoder/sentence/sentence-types.ts';
 import type { HeaderLayout } from '../header-diagram/layout.ts';
 import type { LadderModel } from '../sequence-diagram/ladder-model.ts';
+import type { GraphKind } from '../../decoder/graphs/kinds.ts';
+import type { GraphDir } from '../../decoder/graphs/points.ts';
+import type { CaptureGraph } from '../stream-graph/graph-of-capture.ts';
 
 /** A packet-list row, with the colouring rule that matches it. */
 export interface Row extends FrameSummary {
@@ -62,6 +65,8 @@ export interface Requests {
   filter: { args: { text: string }; result: FilterOutcome };
   conversations: { args: Record<string, never>; result: ConversationSummary[] };
   ladder: { args: { stream: number }; result: LadderResult | null };
+  /** One stream graph's points (the page draws them, thinned to its pixels). */
+  graph: { args: { stream: number; kind: GraphKind; dir?: GraphDir }; result: CaptureGraph | null };
 }
 
 export type FilterOutcome =

@@ -58,6 +58,10 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
       return { result: need().conversations(), transfer: [] };
     case 'ladder':
       return { result: need().ladder((message.args as Requests['ladder']['args']).stream), transfer: [] };
+    case 'graph': {
+      const { stream, kind, dir } = message.args as Requests['graph']['args'];
+      return { result: need().graph(stream, kind, dir), transfer: [] };
+    }
   }
 }
 

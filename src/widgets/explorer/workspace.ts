@@ -14,6 +14,9 @@ import type { Field } from '../../decoder/types.ts';
 import { frameSentences } from '../../decoder/sentence/frame-sentence.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
+import { type CaptureGraph, graphOfCapture } from '../stream-graph/graph-of-capture.ts';
+import type { GraphKind } from '../../decoder/graphs/kinds.ts';
+import type { GraphDir } from '../../decoder/graphs/points.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
 import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row } from './protocol.ts';
 
@@ -46,6 +49,7 @@ export interface Workspace {
   filter(text: string, control?: FilterControl): Promise<FilterOutcome>;
   conversations(): ConversationSummary[];
   ladder(stream: number): LadderResult | null;
+  graph(stream: number, kind: GraphKind, dir?: GraphDir): CaptureGraph | null;
 }
 
 /** Index and analyse a capture held in memory. */
@@ -122,6 +126,7 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       const model = summary && buildLadder(capture, stream, {}, { limit: LADDER_LIMIT });
       return model ? { model, total: summary.packetsAtoB + summary.packetsBtoA } : null;
     },
+    graph: (stream, kind, dir) => graphOfCapture(capture, stream, kind, dir) ?? null,
   };
 }
 
