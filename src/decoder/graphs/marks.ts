@@ -25,8 +25,13 @@ function bitsOf(fields: readonly string[]): number {
 
 const MARK_BITS = GRAPH_MARKS.map((m) => [m, bitsOf(FIELDS[m])] as const);
 
+const ANY = MARK_BITS.reduce((bits, [, b]) => bits | b, 0);
+/** One shared empty list: most points of a long stream have no mark, and each would hold its own. */
+const NONE: readonly GraphMark[] = Object.freeze([]);
+
 /** The marks of a frame with these analysis flag bits. */
-export function marksOf(flags: number): GraphMark[] {
+export function marksOf(flags: number): readonly GraphMark[] {
+  if (!(flags & ANY)) return NONE;
   const out: GraphMark[] = [];
   for (const [m, bits] of MARK_BITS) if (flags & bits) out.push(m);
   return out;

@@ -13,7 +13,7 @@ export interface GraphPoint {
   frame: number;
   /** Seconds since the capture's first frame (an interval's start). */
   t: number;
-  marks: GraphMark[];
+  marks: readonly GraphMark[];
   /** A segment (tcptrace, stevens): sequence number and payload length. */
   seq?: number;
   len?: number;

@@ -6,13 +6,14 @@ import { GRAPH_KINDS, type GraphKind } from '../../decoder/graphs/kinds.ts';
 import type { GraphDir } from '../../decoder/graphs/points.ts';
 import { explorer } from '../../lib/strings/explorer.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
-import type { CaptureGraph } from '../stream-graph/graph-of-capture.ts';
+import type { GraphResult } from './protocol.ts';
 import { graphLegend, graphSvg, graphTable } from '../stream-graph/render.ts';
+import type { ZoomHost } from '../stream-graph/zoom.ts';
 
 const s = streamGraph;
 
 export interface GraphViewOptions {
-  graph(stream: number, kind: GraphKind, dir?: GraphDir): Promise<CaptureGraph | null>;
+  graph(stream: number, kind: GraphKind, dir?: GraphDir): Promise<GraphResult | null>;
   /** The selection bus the graph joins. */
   bus: string;
 }
@@ -33,25 +34,24 @@ export class GraphView {
     const busy = document.createElement('p');
     busy.textContent = s.loading;
     this.#pane.replaceChildren(busy);
-    const [got] = await Promise.all([this.#o.graph(stream, kind, dir), import('../stream-graph/stream-graph-element.ts')]);
+    const [result] = await Promise.all([this.#o.graph(stream, kind, dir), import('../stream-graph/stream-graph-element.ts')]);
     if (ask !== this.#asked) return;
-    if (!got) {
+    if (!result) {
       busy.textContent = s.noStream(stream);
       return;
     }
+    const got = result.draw;
+    const table = { ...got.data, points: result.rows };
     const id = `ex-sg-${stream}-${kind}`;
     const host = document.createElement('wb-stream-graph');
     host.dataset.capture = this.#o.bus;
     host.dataset.stream = String(stream);
     host.dataset.kind = kind;
     host.dataset.dir = got.data.dir;
-    const model = document.createElement('script');
-    model.type = 'application/json';
-    model.dataset.graphModel = '';
-    model.textContent = JSON.stringify({ data: got.data, from: got.from, to: got.to, id });
+    // The zoom redraws from these points; a copy as JSON would be tens of megabytes for a long stream.
+    (host as ZoomHost).graphModel = { data: got.data, from: got.from, to: got.to, id };
     // Each piece of markup escapes what it writes (render.ts).
-    host.innerHTML = `<figure class="stream-graph" data-graph="${kind}"><figcaption>${escapeText(s.title(s.kinds[kind], got.from, got.to))}</figcaption><p class="sg-tip" aria-live="polite">${escapeText(s.zoomHint)}</p>${graphSvg(got.data, got.from, got.to, { id })}${graphLegend(got.data)}${graphTable(got.data, { id })}</figure>`;
-    host.append(model);
+    host.innerHTML = `<figure class="stream-graph" data-graph="${kind}"><figcaption>${escapeText(s.title(s.kinds[kind], got.from, got.to))}</figcaption><p class="sg-tip" aria-live="polite">${escapeText(s.zoomHint)}</p>${graphSvg(got.data, got.from, got.to, { id })}${graphLegend(got.data)}${graphTable(table, { id }, result.total)}</figure>`;
     this.#pane.replaceChildren(this.#picker(stream, kind, got.data.dir), host);
     if (focus) this.#pane.querySelector<HTMLElement>('select')?.focus();
   }

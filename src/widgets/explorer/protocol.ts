@@ -10,7 +10,7 @@ import type { FrameSentence } from '../../decoder/sentence/sentence-types.ts';
 import type { HeaderLayout } from '../header-diagram/layout.ts';
 import type { LadderModel } from '../sequence-diagram/ladder-model.ts';
 import type { GraphKind } from '../../decoder/graphs/kinds.ts';
-import type { GraphDir } from '../../decoder/graphs/points.ts';
+import type { GraphDir, GraphPoint } from '../../decoder/graphs/points.ts';
 import type { CaptureGraph } from '../stream-graph/graph-of-capture.ts';
 
 /** A packet-list row, with the colouring rule that matches it. */
@@ -55,6 +55,18 @@ export interface LadderResult {
   total: number;
 }
 
+export interface GraphResult {
+  /** The points to draw (each pixel column's extremes and marks: a copy of 700,000 points would take seconds). */
+  draw: CaptureGraph;
+  /** The table's rows: the first GRAPH_TABLE_ROWS points. */
+  rows: GraphPoint[];
+  /** Points in the whole graph. */
+  total: number;
+}
+
+/** Points the /open/ graph's table lists (the rest: filter on tcp.stream). */
+export const GRAPH_TABLE_ROWS = 5000;
+
 export interface Requests {
   /** Open the file's first PREVIEW_BYTES only, so the first rows show while the rest is read. */
   preview: { args: { file: Blob }; result: Opened };
@@ -65,8 +77,8 @@ export interface Requests {
   filter: { args: { text: string }; result: FilterOutcome };
   conversations: { args: Record<string, never>; result: ConversationSummary[] };
   ladder: { args: { stream: number }; result: LadderResult | null };
-  /** One stream graph's points (the page draws them, thinned to its pixels). */
-  graph: { args: { stream: number; kind: GraphKind; dir?: GraphDir }; result: CaptureGraph | null };
+  /** One stream graph: its points thinned to the drawing's pixels, and the table's first rows. */
+  graph: { args: { stream: number; kind: GraphKind; dir?: GraphDir }; result: GraphResult | null };
 }
 
 export type FilterOutcome =

@@ -14,11 +14,22 @@ import type { Field } from '../../decoder/types.ts';
 import { frameSentences } from '../../decoder/sentence/frame-sentence.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
-import { type CaptureGraph, graphOfCapture } from '../stream-graph/graph-of-capture.ts';
+import { graphOfCapture } from '../stream-graph/graph-of-capture.ts';
+import { thinPoints } from '../stream-graph/thin.ts';
+import { GRAPH_SIZE } from '../stream-graph/render.ts';
 import type { GraphKind } from '../../decoder/graphs/kinds.ts';
 import type { GraphDir } from '../../decoder/graphs/points.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
-import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row } from './protocol.ts';
+import {
+  GRAPH_TABLE_ROWS,
+  type GraphResult,
+  LADDER_LIMIT,
+  type FilterOutcome,
+  type FrameDetail,
+  type LadderResult,
+  type Opened,
+  type Row,
+} from './protocol.ts';
 
 /** Layers with a header diagram, outermost first. */
 const DIAGRAM_LAYERS = ['eth', 'arp', 'ipv4', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp'];
@@ -49,7 +60,7 @@ export interface Workspace {
   filter(text: string, control?: FilterControl): Promise<FilterOutcome>;
   conversations(): ConversationSummary[];
   ladder(stream: number): LadderResult | null;
-  graph(stream: number, kind: GraphKind, dir?: GraphDir): CaptureGraph | null;
+  graph(stream: number, kind: GraphKind, dir?: GraphDir): GraphResult | null;
 }
 
 /** Index and analyse a capture held in memory. */
@@ -126,7 +137,13 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       const model = summary && buildLadder(capture, stream, {}, { limit: LADDER_LIMIT });
       return model ? { model, total: summary.packetsAtoB + summary.packetsBtoA } : null;
     },
-    graph: (stream, kind, dir) => graphOfCapture(capture, stream, kind, dir) ?? null,
+    graph(stream, kind, dir) {
+      const g = graphOfCapture(capture, stream, kind, dir);
+      if (!g) return null;
+      const { points } = g.data;
+      const draw = { ...g, data: { ...g.data, points: thinPoints(kind, points, GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right) } };
+      return { draw, rows: points.slice(0, GRAPH_TABLE_ROWS), total: points.length };
+    },
   };
 }
 

@@ -31,8 +31,16 @@ function yLabel(d: GraphData): string {
 export function graphSvg(d: GraphData, from: string, to: string, o: RenderOptions): string {
   const { width, height, left, right, top, bottom } = GRAPH_SIZE;
   const pts = d.points;
-  const tMin = o.domain?.[0] ?? Math.min(...pts.map((p) => p.t));
-  let tMax = o.domain?.[1] ?? Math.max(...pts.map((p) => p.t + (d.kind === 'throughput' ? (d.interval ?? 0) : 0)));
+  // Loops, not Math.min(...spread): a conversation may have 700,000 points, past the stack's reach.
+  let lo = Infinity;
+  let hi = -Infinity;
+  const tail = d.kind === 'throughput' ? (d.interval ?? 0) : 0;
+  for (const p of pts) {
+    if (p.t < lo) lo = p.t;
+    if (p.t + tail > hi) hi = p.t + tail;
+  }
+  const tMin = o.domain?.[0] ?? (Number.isFinite(lo) ? lo : 0);
+  let tMax = o.domain?.[1] ?? (Number.isFinite(hi) ? hi : 0);
   if (!(tMax > tMin)) tMax = tMin + 1e-3;
   // More points than pixels: each column's extremes and marks (thin.ts).
   const shown = thinPoints(
@@ -40,8 +48,13 @@ export function graphSvg(d: GraphData, from: string, to: string, o: RenderOption
     pts.filter((p) => p.t >= tMin && p.t <= tMax),
     width - left - right,
   );
-  const yMin = d.kind === 'tcptrace' || d.kind === 'stevens' ? Math.min(...shown.map((p) => p.seq ?? p.ack ?? 0)) : 0;
-  const yMax = Math.max(1, ...shown.map((p) => yMaxOf(d.kind, p)), ...shown.map((p) => p.rwnd ?? 0));
+  let yMin = Infinity;
+  let yMax = 1;
+  for (const p of shown) {
+    yMin = Math.min(yMin, p.seq ?? p.ack ?? 0);
+    yMax = Math.max(yMax, yMaxOf(d.kind, p), p.rwnd ?? 0);
+  }
+  if (d.kind !== 'tcptrace' && d.kind !== 'stevens') yMin = 0;
   const x = scaleLinear()
     .domain([tMin, tMax])
     .range([left, width - right]);
@@ -209,9 +222,11 @@ function graphTableRows(d: GraphData, from = 0, to = d.points.length): string {
 /** Rows the table holds at most; past them, a note says how to see the rest. */
 const TABLE_LIMIT = 5000;
 
-export function graphTable(d: GraphData, o: RenderOptions): string {
+/** The table of `d`'s points; `total` the whole graph's count when `d` holds only its first points. */
+export function graphTable(d: GraphData, o: RenderOptions, total = d.points.length): string {
   const cols = COLUMNS[d.kind];
-  const cut = d.points.length > TABLE_LIMIT ? `<p class="sg-cut">${esc(s.tableCut(TABLE_LIMIT, d.points.length, d.stream))}</p>` : '';
+  const listed = Math.min(d.points.length, TABLE_LIMIT);
+  const cut = total > listed ? `<p class="sg-cut">${esc(s.tableCut(listed, total, d.stream))}</p>` : '';
   const head = cols.map((c) => `<th scope="col">${esc(s.col[c])}</th>`).join('');
-  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind]))}</caption><thead><tr>${head}</tr></thead><tbody>${graphTableRows(d, 0, Math.min(d.points.length, TABLE_LIMIT))}</tbody></table></div>${cut}`;
+  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind]))}</caption><thead><tr>${head}</tr></thead><tbody>${graphTableRows(d, 0, listed)}</tbody></table></div>${cut}`;
 }

@@ -7,18 +7,21 @@ import type { GraphData } from '../../decoder/graphs/points.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
 import { GRAPH_SIZE, graphSvg } from './render.ts';
 
-interface Embedded {
+export interface Embedded {
   data: GraphData;
   from: string;
   to: string;
   id: string;
 }
 
-export function attachZoom(host: HTMLElement): void {
+/** The points to redraw from: handed over by the page that drew them (/open/), or embedded by the server (lessons). */
+export type ZoomHost = HTMLElement & { graphModel?: Embedded };
+
+export function attachZoom(host: ZoomHost): void {
   const json = host.querySelector('script[data-graph-model]')?.textContent;
   const figure = host.querySelector('figure');
-  if (!json || !figure) return;
-  const m: Embedded = JSON.parse(json);
+  const m: Embedded | undefined = host.graphModel ?? (json ? JSON.parse(json) : undefined);
+  if (!m || !figure) return;
   const full = (): [number, number] => {
     const svg = figure.querySelector('svg');
     return [Number(svg?.dataset.t0), Number(svg?.dataset.t1)];
