@@ -1,6 +1,6 @@
 // One row per frame of a TCP stream, with what the shared analysis says about
 // it: the graphs are drawn from these rows and never recompute a TCP fact.
-import type { ConversationAnalysis } from '../analysis/analysis.ts';
+import { blankFacts, type ConversationAnalysis } from '../analysis/analysis.ts';
 import { TH_ACK } from '../analysis/types.ts';
 import type { TcpSegmentInput } from '../layers/segment-inputs.ts';
 
@@ -43,10 +43,12 @@ export function streamRows(src: RowSource, stream: number): StreamRow[] {
   const rows: StreamRow[] = [];
   if (!summary) return rows;
   const { address, port } = summary.a;
+  // One facts object refilled frame after frame: a long stream has 700,000 of them.
+  const into = blankFacts();
   for (let n = summary.firstFrame; n <= summary.lastFrame; n++) {
     if (analysis.streamOf(n) !== stream) continue;
     const seg = src.tcpSegment(n);
-    const f = seg && analysis.facts(seg);
+    const f = seg && analysis.factsInto(seg, into);
     if (!seg || !f) continue;
     rows.push({
       frame: n,
