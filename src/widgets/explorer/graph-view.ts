@@ -51,8 +51,12 @@ export class GraphView {
     // The zoom redraws from these points; a copy as JSON would be tens of megabytes for a long stream.
     (host as ZoomHost).graphModel = { data: got.data, from: got.from, to: got.to, id };
     // Each piece of markup escapes what it writes (render.ts).
-    host.innerHTML = `<figure class="stream-graph" data-graph="${kind}"><figcaption>${escapeText(s.title(s.kinds[kind], got.from, got.to))}</figcaption><p class="sg-tip" aria-live="polite">${escapeText(s.zoomHint)}</p>${graphSvg(got.data, got.from, got.to, { id })}${graphLegend(got.data)}${graphTable(table, { id }, result.total)}</figure>`;
+    host.innerHTML = `<figure class="stream-graph" data-graph="${kind}"><figcaption>${escapeText(s.title(s.kinds[kind], got.from, got.to))}</figcaption><p class="sg-tip" aria-live="polite">${escapeText(s.zoomHint)}</p>${graphSvg(got.data, got.from, got.to, { id })}${graphLegend(got.data)}</figure>`;
     this.#pane.replaceChildren(this.#picker(stream, kind, got.data.dir), host);
+    // The picture first; its table (thousands of rows) in the next task.
+    setTimeout(() => {
+      if (ask === this.#asked) host.querySelector('figure')?.insertAdjacentHTML('beforeend', graphTable(table, { id }, result.total));
+    }, 0);
     if (focus) this.#pane.querySelector<HTMLElement>('select')?.focus();
   }
 
