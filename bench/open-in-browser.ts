@@ -1,7 +1,7 @@
 // Benchmark: the "Open your own capture" page (/open/) on a ~100 MB capture in
 // headless Chromium.
 //
-//   node bench/open-in-browser.ts [--frames N] [--repeat N] [--keep] [--dist DIR] [--timeout S]
+//   node bench/open-in-browser.ts [--frames N] [--repeat N] [--keep] [--dist DIR] [--timeout S] [--no-graph]
 //
 // Synthesizes the same bulk TCP transfer as bench/fields.ts (~700,000 frames)
 // in the system's temporary directory, serves a built site (dist/, or --dist
@@ -18,7 +18,8 @@
 // and private size, and the JS heaps of page and Worker over the DevTools
 // protocol. tshark reading the same file is timed for scale.
 //
-// Then it presses Graph on the largest TCP conversation and times, in the page, its first picture.
+// Then it presses Graph on the largest TCP conversation and times, in the page, its first picture
+// (not with --no-graph, to see the memory without it).
 //
 // Goals: first rows < 1 s, indexed < 5 s (each judged on the later of the two
 // clocks), graph's first picture < 1 s, tab peak RSS < 500 MB. With --repeat N each time is the best of N
@@ -530,7 +531,7 @@ async function runOnce(browser: Browser, url: string, capture: string, expected:
       }
     }
 
-    if (!result.broken) await timeGraph(page, result, timeout);
+    if (!result.broken && !process.argv.includes('--no-graph')) await timeGraph(page, result, timeout);
 
     sampler.stop();
     if (tab !== undefined) {

@@ -47,39 +47,49 @@ function point(r: StreamRow, extra: Partial<GraphPoint>): GraphPoint {
   return { frame: r.frame, t: sec(r.tNs), marks: marksOf(r.flags), ...extra };
 }
 
-/** The points of `kind` for direction `dir` of a stream whose rows are `rows`. */
-export function graphPoints(rows: readonly StreamRow[], stream: number, kind: GraphKind, dir: GraphDir): GraphData {
+/** The points of `kind` for direction `dir` of a stream whose rows are `rows` (read once, in order), into `sink` if given. */
+export function graphPoints(
+  rows: Iterable<StreamRow>,
+  stream: number,
+  kind: GraphKind,
+  dir: GraphDir,
+  /** Where the points go; into the result's `points` when absent. */
+  sink?: { push(p: GraphPoint): void },
+): GraphData {
   const fromA = dir === 'A';
   const sent = (r: StreamRow) => r.fromA === fromA;
   const points: GraphPoint[] = [];
+  const out = sink ?? points;
   const base = { kind, stream, dir };
   switch (kind) {
     case 'stevens':
-      for (const r of rows) if (sent(r)) points.push(point(r, { seq: r.seq, len: r.len }));
+      for (const r of rows) if (sent(r)) out.push(point(r, { seq: r.seq, len: r.len }));
       return { ...base, points };
     case 'tcptrace':
       for (const r of rows) {
-        if (sent(r)) points.push(point(r, { seq: r.seq, len: r.len }));
-        else if (r.ack !== null) points.push(point(r, { ack: r.ack, win: r.ack + r.window, ...(r.sack ? { sack: r.sack } : {}) }));
+        if (sent(r)) out.push(point(r, { seq: r.seq, len: r.len }));
+        else if (r.ack !== null) out.push(point(r, { ack: r.ack, win: r.ack + r.window, ...(r.sack ? { sack: r.sack } : {}) }));
       }
       return { ...base, points };
     case 'rtt':
       // tshark puts ack_rtt on the acknowledging frame, which the other side sends.
-      for (const r of rows) if (!sent(r) && r.ackRttNs >= 0) points.push(point(r, { rtt: sec(r.ackRttNs), acked: r.acksFrame }));
+      for (const r of rows) if (!sent(r) && r.ackRttNs >= 0) out.push(point(r, { rtt: sec(r.ackRttNs), acked: r.acksFrame }));
       return { ...base, points };
     case 'window':
       for (const r of rows) {
         if (sent(r)) {
-          if (r.bytesInFlight >= 0) points.push(point(r, { inflight: r.bytesInFlight }));
-        } else if (r.ack !== null) points.push(point(r, { rwnd: r.window }));
+          if (r.bytesInFlight >= 0) out.push(point(r, { inflight: r.bytesInFlight }));
+        } else if (r.ack !== null) out.push(point(r, { rwnd: r.window }));
       }
       return { ...base, points };
     case 'throughput': {
-      if (rows.length === 0) return { ...base, points, interval: 0.1 };
-      const from = rows[0].tNs;
-      const to = rows[rows.length - 1].tNs;
+      // The interval depends on the stream's span, known at its end: hold the rows this once.
+      const all = [...rows];
+      if (all.length === 0) return { ...base, points, interval: 0.1 };
+      const from = all[0].tNs;
+      const to = all[all.length - 1].tNs;
       const iv = chooseInterval(from, to);
-      for (const x of intervals(rows.filter(sent), from, to, iv)) points.push({ frame: x.first, t: sec(x.startNs), marks: [], bytes: x.bytes, last: x.last });
+      for (const x of intervals(all.filter(sent), from, to, iv)) out.push({ frame: x.first, t: sec(x.startNs), marks: [], bytes: x.bytes, last: x.last });
       return { ...base, points, interval: sec(iv) };
     }
   }

@@ -38,10 +38,14 @@ export interface RowSource {
 
 /** The rows of one stream in frame order; empty when the stream does not exist. */
 export function streamRows(src: RowSource, stream: number): StreamRow[] {
+  return [...eachStreamRow(src, stream)];
+}
+
+/** The same rows one at a time, none kept: a graph of 700,000 segments need not hold them all. */
+export function* eachStreamRow(src: RowSource, stream: number): Generator<StreamRow> {
   const { analysis } = src;
   const summary = analysis.summary(stream);
-  const rows: StreamRow[] = [];
-  if (!summary) return rows;
+  if (!summary) return;
   const { address, port } = summary.a;
   // One facts object refilled frame after frame: a long stream has 700,000 of them.
   const into = blankFacts();
@@ -50,7 +54,7 @@ export function streamRows(src: RowSource, stream: number): StreamRow[] {
     const seg = src.tcpSegment(n);
     const f = seg && analysis.factsInto(seg, into);
     if (!seg || !f) continue;
-    rows.push({
+    yield {
       frame: n,
       tNs: Number(seg.time - src.firstTime),
       fromA: seg.src === address && seg.srcPort === port,
@@ -63,7 +67,6 @@ export function streamRows(src: RowSource, stream: number): StreamRow[] {
       acksFrame: f.acksFrame,
       bytesInFlight: f.bytesInFlight,
       flags: f.flags,
-    });
+    };
   }
-  return rows;
 }

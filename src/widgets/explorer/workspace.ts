@@ -15,10 +15,10 @@ import { frameSentences } from '../../decoder/sentence/frame-sentence.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { graphOfCapture } from '../stream-graph/graph-of-capture.ts';
-import { thinPoints } from '../stream-graph/thin.ts';
+import { createThinner } from '../stream-graph/thin.ts';
 import { GRAPH_SIZE } from '../stream-graph/render.ts';
 import type { GraphKind } from '../../decoder/graphs/kinds.ts';
-import type { GraphDir } from '../../decoder/graphs/points.ts';
+import type { GraphDir, GraphPoint } from '../../decoder/graphs/points.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
 import {
   GRAPH_TABLE_ROWS,
@@ -138,11 +138,24 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       return model ? { model, total: summary.packetsAtoB + summary.packetsBtoA } : null;
     },
     graph(stream, kind, dir) {
-      const g = graphOfCapture(capture, stream, kind, dir);
+      // Thinned as they come and the table's first rows kept: the points of a long stream are never all held.
+      const summary = capture.analysis.summary(stream);
+      if (!summary) return null;
+      const first = capture.frames[0]?.timestamp ?? 0n;
+      const at = (n: number) => Number((capture.frames[n - 1]?.timestamp ?? first) - first) / 1e9;
+      const thinner = createThinner(kind, at(summary.firstFrame), at(summary.lastFrame), GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right);
+      const rows: GraphPoint[] = [];
+      let total = 0;
+      const sink = {
+        push(p: GraphPoint) {
+          total++;
+          thinner.push(p);
+          if (rows.length < GRAPH_TABLE_ROWS) rows.push(p);
+        },
+      };
+      const g = graphOfCapture(capture, stream, kind, dir, sink);
       if (!g) return null;
-      const { points } = g.data;
-      const draw = { ...g, data: { ...g.data, points: thinPoints(kind, points, GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right) } };
-      return { draw, rows: points.slice(0, GRAPH_TABLE_ROWS), total: points.length };
+      return { draw: { ...g, data: { ...g.data, points: thinner.done() } }, rows, total };
     },
   };
 }
