@@ -128,6 +128,12 @@ describe('stream graphs', () => {
     // Points overlap where segments are dense: click this one's own target.
     await pt.locator('.sg-hit').dispatchEvent('click');
     await page.locator(`wb-explorer [data-rows] [role="row"][data-frame="${frame}"][aria-selected="true"]`).waitFor({ timeout: 20_000 });
+    // Hovering a point shows its frame's one-line summary, from the Worker.
+    await pane.locator('[data-graph="stevens"] svg.sg-svg').hover({ position: { x: 5, y: 5 } });
+    await pt.locator('.sg-hit').hover({ force: true });
+    await page.waitForFunction(() => /^Frame \d+: \S/.test(document.querySelector('wb-explorer [data-graph-pane] .sg-tip')?.textContent ?? ''), null, {
+      timeout: 10_000,
+    });
     await screenshot(page, 'stream-graph-open');
     expect(errors).toEqual([]);
     await context.close();

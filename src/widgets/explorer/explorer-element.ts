@@ -78,7 +78,14 @@ class ExplorerElement extends HTMLElement {
       },
       bus: BUS,
     });
-    this.#graphs = new GraphView(this, { graph: (stream, kind, dir) => this.#worker().request('graph', { stream, kind, dir }), bus: BUS });
+    this.#graphs = new GraphView(this, {
+      graph: (stream, kind, dir) => this.#worker().request('graph', { stream, kind, dir }),
+      summary: (n) =>
+        this.#worker()
+          .request('rows', { numbers: [n] })
+          .then((rows) => rows[0]?.info ?? ''),
+      bus: BUS,
+    });
     const form = this.querySelector<HTMLFormElement>('[data-filter-form]')!;
     form.addEventListener('submit', (e) => {
       e.preventDefault();

@@ -16,6 +16,8 @@ export interface GraphViewOptions {
   graph(stream: number, kind: GraphKind, dir?: GraphDir): Promise<GraphResult | null>;
   /** The selection bus the graph joins. */
   bus: string;
+  /** A frame's one-line summary (Info), shown on hover. */
+  summary(n: number): Promise<string>;
 }
 
 export class GraphView {
@@ -50,6 +52,7 @@ export class GraphView {
     host.dataset.dir = got.data.dir;
     // The zoom redraws from these points; a copy as JSON would be tens of megabytes for a long stream.
     (host as ZoomHost).graphModel = { data: got.data, from: got.from, to: got.to, id };
+    (host as HTMLElement & { summaryOf?: (n: number) => Promise<string> }).summaryOf = this.#o.summary;
     // Each piece of markup escapes what it writes (render.ts).
     host.innerHTML = `<figure class="stream-graph" data-graph="${kind}"><figcaption>${escapeText(s.title(s.kinds[kind], got.from, got.to))}</figcaption><p class="sg-tip" aria-live="polite">${escapeText(s.zoomHint)}</p>${graphSvg(got.data, got.from, got.to, { id })}${graphLegend(got.data)}</figure>`;
     this.#pane.replaceChildren(this.#picker(stream, kind, got.data.dir), host);

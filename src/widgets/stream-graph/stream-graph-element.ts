@@ -49,8 +49,20 @@ class StreamGraphElement extends HTMLElement {
     const tip = this.querySelector<HTMLElement>('.sg-tip');
     if (!hit || !tip) return;
     const n = Number(hit.dataset.frame);
-    tip.textContent = `${streamGraph.frameHint(n)}: ${this.#summaries()[n] ?? ''}`;
+    if (n === this.#hovered) return;
+    this.#hovered = n;
+    const known = this.#summaries()[n];
+    tip.textContent = `${streamGraph.frameHint(n)}: ${known ?? ''}`;
+    // On /open/ the page asks its Worker for the line.
+    if (known === undefined && this.summaryOf)
+      void this.summaryOf(n).then((line) => {
+        if (this.#hovered === n) tip.textContent = `${streamGraph.frameHint(n)}: ${line}`;
+      });
   };
+
+  #hovered = 0;
+  /** A frame's one-line summary, when the page that drew the graph can give it (/open/). */
+  summaryOf?: (n: number) => Promise<string>;
 
   #summaryCache?: Record<number, string>;
   #summaries(): Record<number, string> {
