@@ -106,6 +106,23 @@ See <FrameLink capture="tcp-http" frame={9}>frame 9</FrameLink> and <Term id="ms
     ]);
   });
 
+  it('names a StreamGraph whose capture, stream or kind does not exist', () => {
+    const text = `${front}import StreamGraph from '../src/components/StreamGraph.astro';
+
+<StreamGraph capture="tcp-http" stream={0} kind="stevens" />
+<StreamGraph capture="tcp-htp" stream={0} kind="rtt" />
+<StreamGraph capture="tcp-http" stream={1} kind="window" />
+<StreamGraph capture="tcp-http" stream={0} kind="stevns" />
+<StreamGraph capture="tcp-http" kind="tcptrace" dir="C" />
+`;
+    expect(lines(text)).toEqual([
+      '12: <StreamGraph> capture="tcp-htp": there is no captures/**/tcp-htp.yaml. Did you mean "tcp-http"? Add the capture with its sidecar, or fix the id.',
+      '13: <StreamGraph> stream={1}: "tcp-http" has TCP streams 0 to 0.',
+      '14: <StreamGraph> kind="stevns" is not a graph it draws: use one of tcptrace, stevens, throughput, rtt, window. Did you mean "stevens"?',
+      '15: <StreamGraph> dir="C": use "A" (the side of the first SYN) or "B".',
+    ]);
+  });
+
   it('asks for front matter, and for captures the front matter does not list', () => {
     expect(lines('# No front matter\n')).toEqual([
       '1: no front matter: start the file with ---, then title:, summary:, order:, objectives: and captures:, then ---.',

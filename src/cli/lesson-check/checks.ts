@@ -8,6 +8,7 @@ import { fieldsOf, parseExpression } from '../../lib/quiz/expression.ts';
 import type { Literal } from './literal.ts';
 import { glossaryUseProblems } from './glossary-use.ts';
 import { scanLesson, type Tag } from './scan.ts';
+import { GRAPH_KINDS } from '../../decoder/graphs/kinds.ts';
 import type { CaptureView, Problem, World } from './world.ts';
 
 const FIELD = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/i;
@@ -18,6 +19,7 @@ const READS_CAPTURE: Record<string, 'required' | 'lesson'> = {
   HeaderDiagram: 'required',
   SequenceDiagram: 'required',
   FollowStream: 'required',
+  StreamGraph: 'required',
   FrameLink: 'required',
   ChecksumCalculator: 'required',
   Answer: 'lesson',
@@ -252,6 +254,24 @@ function checkWidget(tag: Tag, c: CaptureView, world: World, shown: Map<string, 
           `<FollowStream> stream={${String(stream)}}: "${c.id}" has ${count === 0 ? `no ${name} conversation` : `${name} streams 0 to ${count - 1}`}.`,
         );
       }
+      break;
+    }
+    case 'StreamGraph': {
+      const stream = a.stream ?? 0;
+      if (typeof stream !== 'number' || stream < 0 || stream >= c.streams) {
+        report(
+          tag.line,
+          `<StreamGraph> stream={${String(stream)}}: "${c.id}" has ${c.streams === 0 ? 'no TCP conversation' : `TCP streams 0 to ${c.streams - 1}`}.`,
+        );
+      }
+      const kind = a.kind ?? 'tcptrace';
+      if (typeof kind !== 'string' || !(GRAPH_KINDS as readonly string[]).includes(kind))
+        report(
+          tag.line,
+          `<StreamGraph> kind="${String(kind)}" is not a graph it draws: use one of ${GRAPH_KINDS.join(', ')}.${hint(String(kind), GRAPH_KINDS)}`,
+        );
+      if (a.dir !== undefined && a.dir !== 'A' && a.dir !== 'B')
+        report(tag.line, `<StreamGraph> dir="${String(a.dir)}": use "A" (the side of the first SYN) or "B".`);
       break;
     }
     case 'FrameLink':

@@ -83,50 +83,82 @@ const NO_OPTIONS: TcpOptionsInput = Object.freeze({});
  * Ethernet/IPv4; returns false (having fed nothing) when it must be dissected.
  * Frames given here and to the dissector must still come in capture order.
  */
+/**
+ * A plain Ethernet/IPv4 TCP segment's input into `seg` (options into `options`); false for any
+ * other frame. `reader` as in tcpSegmentInput: 'analysis' gives a payload view only where the
+ * analysis reads one.
+ */
+function fillPlainTcp(
+  record: FrameRecord,
+  data: Uint8Array,
+  end: number,
+  seg: TcpSegmentInput,
+  options: TcpOptionsInput,
+  reader: 'all' | 'analysis' = 'all',
+): boolean {
+  const captured = Math.min(end, data.length);
+  const hdrLen = plainTcpHeaderLength(data, end);
+  if (hdrLen < 0) return false;
+  const payloadOffset = T + hdrLen;
+  seg.frame = record.number;
+  seg.time = record.timestamp;
+  seg.src = ipv4Text(u32(data, IP_SRC));
+  seg.dst = ipv4Text(u32(data, IP_DST));
+  seg.srcPort = u16(data, SPORT);
+  seg.dstPort = u16(data, DPORT);
+  seg.seqRaw = u32(data, T_SEQ);
+  seg.ackRaw = u32(data, T_ACK);
+  seg.flags = u16(data, T_FLAGS) & T_FLAGS_MASK;
+  seg.windowRaw = u16(data, T_WINDOW);
+  seg.payloadLength = end - payloadOffset;
+  seg.options = hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, payloadOffset, options) : NO_OPTIONS;
+  seg.payload =
+    reader === 'analysis'
+      ? analysisPayload(data, payloadOffset, captured - payloadOffset, seg.payloadLength, seg.srcPort, seg.dstPort)
+      : data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset));
+  return true;
+}
+
+/**
+ * A plain Ethernet/IPv4 TCP frame's segment as the analysis reads it, without the dissector (a
+ * fresh object); undefined for any other frame, which the caller then dissects.
+ */
+export function plainTcpSegment(record: FrameRecord, data: Uint8Array): TcpSegmentInput | undefined {
+  const end = plainIpv4End(record, data);
+  if (end < 0 || data[IP_PROTO] !== IP_PROTO_TCP) return undefined;
+  const seg = { ...BLANK_SEGMENT };
+  return fillPlainTcp(record, data, end, seg, {}) ? seg : undefined;
+}
+
+const BLANK_SEGMENT: TcpSegmentInput = {
+  frame: 0,
+  time: 0n,
+  src: '',
+  dst: '',
+  srcPort: 0,
+  dstPort: 0,
+  seqRaw: 0,
+  ackRaw: 0,
+  flags: 0,
+  windowRaw: 0,
+  payloadLength: 0,
+  options: NO_OPTIONS,
+  payload: undefined,
+};
+
 export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord, data: Uint8Array) => boolean {
   // One segment and one set of options, refilled frame after frame (the analyzer keeps neither):
   // a fresh object per frame, with sequence numbers and timestamps above 2^31 boxed in each,
   // was much of the first pass's garbage.
   const options: TcpOptionsInput = {};
-  const seg: TcpSegmentInput = {
-    frame: 0,
-    time: 0n,
-    src: '',
-    dst: '',
-    srcPort: 0,
-    dstPort: 0,
-    seqRaw: 0,
-    ackRaw: 0,
-    flags: 0,
-    windowRaw: 0,
-    payloadLength: 0,
-    options: NO_OPTIONS,
-    payload: undefined,
-  };
+  const seg: TcpSegmentInput = { ...BLANK_SEGMENT };
   return (record, data) => {
     const end = plainIpv4End(record, data);
     if (end < 0) return false;
     const proto = data[IP_PROTO];
     const captured = Math.min(end, data.length);
-    const src = u32(data, IP_SRC);
-    const dst = u32(data, IP_DST);
     if (proto === IP_PROTO_TCP) {
-      const hdrLen = plainTcpHeaderLength(data, end);
-      if (hdrLen < 0) return false;
-      const payloadOffset = T + hdrLen;
-      seg.frame = record.number;
-      seg.time = record.timestamp;
-      seg.src = ipv4Text(src);
-      seg.dst = ipv4Text(dst);
-      seg.srcPort = u16(data, SPORT);
-      seg.dstPort = u16(data, DPORT);
-      seg.seqRaw = u32(data, T_SEQ);
-      seg.ackRaw = u32(data, T_ACK);
-      seg.flags = u16(data, T_FLAGS) & T_FLAGS_MASK;
-      seg.windowRaw = u16(data, T_WINDOW);
-      seg.payloadLength = end - payloadOffset;
-      seg.options = hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, payloadOffset, options) : NO_OPTIONS;
-      seg.payload = analysisPayload(data, payloadOffset, captured - payloadOffset, seg.payloadLength, seg.srcPort, seg.dstPort);
+      if (!fillPlainTcp(record, data, end, seg, options, 'analysis')) return false;
       analyzer.addTcp(seg);
       return true;
     }
@@ -139,8 +171,8 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
     analyzer.addUdp({
       frame: record.number,
       time: record.timestamp,
-      src: ipv4Text(src),
-      dst: ipv4Text(dst),
+      src: ipv4Text(u32(data, IP_SRC)),
+      dst: ipv4Text(u32(data, IP_DST)),
       srcPort: u16(data, U_SPORT),
       dstPort: u16(data, U_DPORT),
     });

@@ -1,5 +1,5 @@
 // The capture's TCP conversations as a table (the TCP tab of Wireshark's
-// Statistics > Conversations), each with a button to draw it as a ladder,
+// Statistics > Conversations), each with a button to draw it as a ladder or a graph,
 // one to follow it and one to filter the packet list to it. The ladder is
 // the lessons' own widget.
 
@@ -19,6 +19,8 @@ export interface ConversationsOptions {
   ladder(stream: number): Promise<LadderResult | null>;
   filter(text: string): void;
   follow(proto: 'tcp', stream: number): void;
+  /** Draw the stream's graph (tcptrace first). */
+  graph(stream: number): void;
   /** The selection bus the ladder joins. */
   bus: string;
 }
@@ -39,6 +41,7 @@ export class ConversationsView {
       const stream = Number(b.dataset.stream);
       if (b.dataset.act === 'filter') this.#o.filter(`tcp.stream == ${stream}`);
       else if (b.dataset.act === 'follow') this.#o.follow('tcp', stream);
+      else if (b.dataset.act === 'graph') this.#o.graph(stream);
       else if (b.dataset.act === 'ladder') void this.showLadder(stream, true);
     });
   }
@@ -66,6 +69,7 @@ export class ConversationsView {
         ],
         actions: [
           { text: t.ladderButton, label: t.showLadder(c.stream), act: 'ladder' as const, data },
+          { text: t.graphButton, label: t.showGraph(c.stream), act: 'graph' as const, data },
           { text: t.followButton, label: t.followOf('tcp', c.stream), act: 'follow' as const, data },
           { text: t.filterButton, label: t.filterStream(c.stream), act: 'filter' as const, data },
         ],

@@ -8,6 +8,7 @@ import { ExplorerClient, type Progress } from './client.ts';
 import { ConversationsView } from './conversations-view.ts';
 import { FollowPane } from './follow-pane.ts';
 import { StatsView } from './stats-view.ts';
+import { GraphView } from './graph-view.ts';
 import { FramePanes } from '../frame-panes/frame-panes.ts';
 import { findPath } from '../frame-panes/field-at.ts';
 import { showSentences } from '../frame-panes/sentence-text-dom.ts';
@@ -32,6 +33,7 @@ class ExplorerElement extends HTMLElement {
   #conversations!: ConversationsView;
   #stats!: StatsView;
   #follow!: FollowPane;
+  #graphs!: GraphView;
   #opened?: Opened;
   #all = new Uint32Array(0);
   #filterText = '';
@@ -76,6 +78,17 @@ class ExplorerElement extends HTMLElement {
       ladder: (stream) => this.#worker().request('ladder', { stream }),
       filter: (text) => this.#applyFilter(text),
       follow: (proto, stream) => void this.#followStream(proto, stream),
+      graph: (stream) => {
+        void this.#graphs.show(stream, 'tcptrace', undefined, true);
+      },
+      bus: BUS,
+    });
+    this.#graphs = new GraphView(this, {
+      graph: (stream, kind, dir) => this.#worker().request('graph', { stream, kind, dir }),
+      summary: (n) =>
+        this.#worker()
+          .request('rows', { numbers: [n] })
+          .then((rows) => rows[0]?.info ?? ''),
       bus: BUS,
     });
     this.#stats = new StatsView(this, {

@@ -31,14 +31,16 @@ export class FollowPane {
     wait.textContent = t.following(proto, stream);
     this.#slot.replaceChildren(wait);
     this.#section.hidden = false;
-    let got;
-    try {
-      got = await Promise.all([
+    const gather = () =>
+      Promise.all([
         this.#fetch(proto, stream),
         import('../follow/follow-markup.ts'),
         import('../frame-panes/to-dom.ts'),
         import('../follow/follow-element.ts'),
       ]);
+    let got: Awaited<ReturnType<typeof gather>>;
+    try {
+      got = await gather();
     } catch (e) {
       // Another capture or stream replaced this one: its failure (a cancelled gathering) is no one's concern.
       if (ticket !== this.#ticket) return;

@@ -11,6 +11,9 @@ import type { FrameSummary } from '../../decoder/open-capture.ts';
 import type { FrameSentence } from '../../decoder/sentence/sentence-types.ts';
 import type { HeaderLayout } from '../header-diagram/layout.ts';
 import type { LadderModel } from '../sequence-diagram/ladder-model.ts';
+import type { GraphKind } from '../../decoder/graphs/kinds.ts';
+import type { GraphDir, GraphPoint } from '../../decoder/graphs/points.ts';
+import type { CaptureGraph } from '../stream-graph/graph-of-capture.ts';
 
 /** A packet-list row, with the colouring rule that matches it. */
 export interface Row extends FrameSummary {
@@ -54,6 +57,18 @@ export interface LadderResult {
   total: number;
 }
 
+export interface GraphResult {
+  /** The points to draw (each pixel column's extremes and marks: a copy of 700,000 points would take seconds). */
+  draw: CaptureGraph;
+  /** The table's rows: the first GRAPH_TABLE_ROWS points. */
+  rows: GraphPoint[];
+  /** Points in the whole graph. */
+  total: number;
+}
+
+/** Points the /open/ graph's table lists (the rest: filter on tcp.stream). */
+export const GRAPH_TABLE_ROWS = 5000;
+
 export interface Requests {
   /** Open the file's first PREVIEW_BYTES only, so the first rows show while the rest is read. */
   preview: { args: { file: Blob }; result: Opened };
@@ -67,6 +82,8 @@ export interface Requests {
   follow: { args: { proto: 'tcp' | 'udp'; stream: number }; result: FollowResult };
   /** The IPv4, IPv6 and UDP conversations, protocol hierarchy and expert summary, with a filter for each row. */
   stats: { args: Record<string, never>; result: StatsResult };
+  /** One stream graph: its points thinned to the drawing's pixels, and the table's first rows. */
+  graph: { args: { stream: number; kind: GraphKind; dir?: GraphDir }; result: GraphResult | null };
 }
 
 export interface StatsResult extends CaptureStats {

@@ -7,7 +7,7 @@ export interface RowAction {
   text: string;
   /** The accessible name; it starts with the visible word (WCAG 2.5.3). */
   label: string;
-  act: 'filter' | 'ladder' | 'follow';
+  act: 'filter' | 'ladder' | 'graph' | 'follow';
   data: Record<string, string>;
 }
 

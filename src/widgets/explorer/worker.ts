@@ -75,6 +75,10 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
       const result = await ws.stats({ progress: (done, total) => post({ progress: { stage: 'stats', done, total } }), pause: yieldUnless(ws) });
       return { result, transfer: [] };
     }
+    case 'graph': {
+      const { stream, kind, dir } = message.args as Requests['graph']['args'];
+      return { result: need().graph(stream, kind, dir), transfer: [] };
+    }
   }
 }
 

@@ -14,13 +14,28 @@ import type { Field } from '../../decoder/types.ts';
 import { frameSentences } from '../../decoder/sentence/frame-sentence.ts';
 import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
+import { graphOfCapture } from '../stream-graph/graph-of-capture.ts';
+import { createThinner } from '../stream-graph/thin.ts';
+import { GRAPH_SIZE } from '../stream-graph/render.ts';
+import type { GraphKind } from '../../decoder/graphs/kinds.ts';
+import type { GraphDir, GraphPoint } from '../../decoder/graphs/points.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
 import { followOf, followPackets } from '../../decoder/stats/follow-capture.ts';
 import type { FollowResult } from '../../decoder/analysis/follow-records.ts';
 import { statsCollector } from '../../decoder/stats/capture-stats.ts';
 import { statFrames } from '../../decoder/stats/frame-walk.ts';
 import type { PhsNode } from '../../decoder/stats/hierarchy.ts';
-import { LADDER_LIMIT, type FilterOutcome, type FrameDetail, type LadderResult, type Opened, type Row, type StatsResult } from './protocol.ts';
+import {
+  GRAPH_TABLE_ROWS,
+  type GraphResult,
+  LADDER_LIMIT,
+  type FilterOutcome,
+  type FrameDetail,
+  type LadderResult,
+  type Opened,
+  type Row,
+  type StatsResult,
+} from './protocol.ts';
 
 /** Layers with a header diagram, outermost first. */
 const DIAGRAM_LAYERS = ['eth', 'arp', 'ipv4', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp'];
@@ -58,6 +73,7 @@ export interface Workspace {
   follow(proto: 'tcp' | 'udp', stream: number, control?: FilterControl): Promise<FollowResult>;
   /** Worked out once, on first asking, pausing as a filter does (every frame is dissected). */
   stats(control?: FilterControl): Promise<StatsResult>;
+  graph(stream: number, kind: GraphKind, dir?: GraphDir): GraphResult | null;
 }
 
 /** Index and analyse a capture held in memory. */
@@ -151,6 +167,26 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
         throw e;
       });
       return stats;
+    },
+    graph(stream, kind, dir) {
+      // Thinned as they come and the table's first rows kept: the points of a long stream are never all held.
+      const summary = capture.analysis.summary(stream);
+      if (!summary) return null;
+      const first = capture.frames[0]?.timestamp ?? 0n;
+      const at = (n: number) => Number((capture.frames[n - 1]?.timestamp ?? first) - first) / 1e9;
+      const thinner = createThinner(kind, at(summary.firstFrame), at(summary.lastFrame), GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right);
+      const rows: GraphPoint[] = [];
+      let total = 0;
+      const sink = {
+        push(p: GraphPoint) {
+          total++;
+          thinner.push(p);
+          if (rows.length < GRAPH_TABLE_ROWS) rows.push(p);
+        },
+      };
+      const g = graphOfCapture(capture, stream, kind, dir, sink);
+      if (!g) return null;
+      return { draw: { ...g, data: { ...g.data, points: thinner.done() } }, rows, total };
     },
   };
 }

@@ -1,0 +1,152 @@
+// The TCP stream graphs on the component reference, in Chromium: every kind
+// renders for the lossy capture tcp-loss with one table row per point,
+// clicking a point selects its frame in the packet viewer and a frame
+// selected there is marked on the graphs, zoom with the brush, no axe
+// violations in either theme at desktop and phone width, and screenshots.
+import { describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { GRAPH_KINDS } from '../../src/decoder/graphs/kinds.ts';
+import { viewports } from './support/browser.ts';
+import type { StaticSite } from './support/static-server.ts';
+import { useBuiltSite } from './support/site.ts';
+import { axeViolations } from './support/axe.ts';
+import { screenshot } from './support/screenshot.ts';
+
+let browser: Browser;
+let site: StaticSite;
+const page_ = 'guide/components/';
+
+useBuiltSite((b, s) => {
+  browser = b;
+  site = s;
+});
+
+type Options = Parameters<Browser['newContext']>[0];
+
+async function open(options: Options = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: viewports.desktop, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(new URL(page_, site.url).href);
+  if (options.javaScriptEnabled !== false)
+    await page.waitForFunction(() => customElements.get('wb-stream-graph') && customElements.get('wb-packet-viewer'), null, { timeout: 50_000 });
+  return { context, page, errors };
+}
+
+const graph = (kind: string) => `wb-stream-graph[data-capture="tcp-loss"] [data-graph="${kind}"]`;
+const viewer = 'wb-packet-viewer[data-capture="tcp-loss"]';
+
+describe('stream graphs', () => {
+  it('renders every kind without JavaScript, one table row per point, marks on the lossy stream', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    for (const kind of GRAPH_KINDS) {
+      const g = page.locator(graph(kind));
+      await expect(g.count()).resolves.toBe(1);
+      const rows = await g.locator('table[data-graph-table] tbody tr').count();
+      expect(rows, kind).toBeGreaterThan(0);
+      if (kind === 'throughput') await expect(g.locator('svg.sg-svg .sg-bytes').count()).resolves.toBe(1);
+      else await expect(g.locator('svg.sg-svg .sg-pt').count()).resolves.toBe(rows);
+    }
+    // tcp-loss loses segments: retransmissions and duplicate ACKs are marked, each shape in the legend.
+    await expect(page.locator(`${graph('tcptrace')} svg .sg-mark[data-mark="retransmission"]`).count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator(`${graph('tcptrace')} .sg-legend .sg-mark`).count()).resolves.toBe(3);
+    await screenshot(page, 'stream-graph-no-js');
+    await context.close();
+  });
+
+  it('selects a clicked point in the packet viewer, and marks a frame selected there', async () => {
+    const { context, page, errors } = await open();
+    const mark = page.locator(`${graph('tcptrace')} svg .sg-mark[data-mark="retransmission"]`).first();
+    const frame = await mark.getAttribute('data-frame');
+    const point = page.locator(`${graph('tcptrace')} svg .sg-pt[data-frame="${frame}"] .sg-hit`);
+    await point.click({ force: true });
+    await page.waitForFunction(
+      ([sel, f]) => document.querySelector(`${sel} tr[aria-selected="true"]`)?.getAttribute('data-frame') === f,
+      [viewer, frame] as const,
+      { timeout: 10_000 },
+    );
+    // And back: a frame chosen in the viewer is marked on every graph and in its table.
+    await page.locator(`${viewer} tr[data-frame="24"]`).first().click();
+    await page.waitForFunction((sel) => document.querySelector(`${sel} svg .sg-pt.is-selected`)?.getAttribute('data-frame') === '24', graph('stevens'), {
+      timeout: 10_000,
+    });
+    await expect(page.locator(`${graph('stevens')} tr.is-selected`).getAttribute('data-frame')).resolves.toBe('24');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('zooms into a stretch dragged across, and shows all again', async () => {
+    const { context, page, errors } = await open();
+    const svg = page.locator(`${graph('stevens')} svg.sg-svg`);
+    await svg.scrollIntoViewIfNeeded();
+    await svg.hover();
+    const before = await page.locator(`${graph('stevens')} svg .sg-pt`).count();
+    const box = await svg.boundingBox();
+    if (!box) throw new Error('no graph box');
+    // The first press loads the zoom; then drag across the middle third.
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.95);
+    await page.waitForSelector(`${graph('stevens')} .sg-brush`, { timeout: 10_000 });
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction((sel) => !document.querySelector(`${sel} .sg-reset`)?.hasAttribute('hidden'), graph('stevens'), { timeout: 10_000 });
+    const zoomed = await page.locator(`${graph('stevens')} svg .sg-pt`).count();
+    expect(zoomed).toBeLessThan(before);
+    await page.locator(`${graph('stevens')} .sg-reset`).click();
+    await expect(page.locator(`${graph('stevens')} svg .sg-pt`).count()).resolves.toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws a conversation of /open/ from its Graph button, every kind from the picker', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('open/', site.url).href);
+    await page.waitForFunction(() => customElements.get('wb-explorer') !== undefined, undefined, { timeout: 50_000 });
+    await page.locator('wb-explorer [data-ui]:not([hidden])').waitFor({ timeout: 50_000 });
+    await page.locator('wb-explorer input[data-file]').setInputFiles('captures/recorded/tcp-http-loss.pcapng');
+    const button = page.locator('wb-explorer button[data-proto="tcp"][data-stream="0"][data-act="graph"]');
+    await button.waitFor({ timeout: 50_000 });
+    await button.click();
+    const pane = page.locator('wb-explorer [data-graph-pane]');
+    await pane.locator('[data-graph="tcptrace"] svg.sg-svg').waitFor({ timeout: 20_000 });
+    for (const kind of GRAPH_KINDS) {
+      await pane.locator('select[name="kind"]').selectOption(kind);
+      await pane.locator(`[data-graph="${kind}"] table[data-graph-table]`).waitFor({ timeout: 20_000 });
+      const rows = await pane.locator(`[data-graph="${kind}"] table[data-graph-table] tbody tr`).count();
+      expect(rows, kind).toBeGreaterThan(0);
+    }
+    // A point selects its frame in the packet list.
+    await pane.locator('select[name="kind"]').selectOption('stevens');
+    const pt = pane.locator('[data-graph="stevens"] svg.sg-svg .sg-pt').nth(5);
+    const frame = await pt.getAttribute('data-frame');
+    // Points overlap where segments are dense: click this one's own target.
+    await pt.locator('.sg-hit').dispatchEvent('click');
+    await page.locator(`wb-explorer [data-rows] [role="row"][data-frame="${frame}"][aria-selected="true"]`).waitFor({ timeout: 20_000 });
+    // Hovering a point shows its frame's one-line summary, from the Worker.
+    await pane.locator('[data-graph="stevens"] svg.sg-svg').hover({ position: { x: 5, y: 5 } });
+    await pt.locator('.sg-hit').hover({ force: true });
+    await page.waitForFunction(() => /^Frame \d+: \S/.test(document.querySelector('wb-explorer [data-graph-pane] .sg-tip')?.textContent ?? ''), null, {
+      timeout: 10_000,
+    });
+    await screenshot(page, 'stream-graph-open');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const)
+    for (const size of ['desktop', 'phone'] as const)
+      it(`has no axe violations (${scheme}, ${size}) and is screenshotted`, async () => {
+        const { context, page, errors } = await open({ colorScheme: scheme, viewport: viewports[size] });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.locator(graph('tcptrace')).screenshot({ path: `test-results/screens/stream-graph-tcptrace-${size}-${scheme}.png` });
+        await page.locator(graph('window')).screenshot({ path: `test-results/screens/stream-graph-window-${size}-${scheme}.png` });
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+});
