@@ -473,11 +473,12 @@ describe('lesson 3: one PC, several addresses', () => {
 
   it("gives the PC's address in each capture as that capture shows it", () => {
     const prose = proseOf(lessonText('tcp-handshake'));
-    expectStated(prose, '# in the captures of lessons 1, 2, 8 and 9', capture('report-dns').show(1, 'ip.src'));
+    expectStated(prose, '# in the DNS and ARP captures', capture('report-dns').show(1, 'ip.src'));
     expect(capture('report-arp').show(2, 'arp.src.proto_ipv4')).toBe('192.168.0.5');
-    expectStated(prose, '# in this one', capture('report-tcp-handshake').show(1, 'ip.src'));
-    expectStated(prose, "# in lesson 6's", capture('report-spurious').show(1, 'ip.src'));
-    expectStated(prose, "# in lesson 7's", capture('report-fin-rst').show(3, 'ip.src'));
+    expectStated(prose, '# in this one (`report-tcp-handshake`)', capture('report-tcp-handshake').show(1, 'ip.src'));
+    expectStated(prose, '# in the TLS capture (`report-spurious`)', capture('report-spurious').show(1, 'ip.src'));
+    expectStated(prose, 'writes #, the address of the TLS capture', capture('report-spurious').show(1, 'ip.src'));
+    expectStated(prose, '# in the reset capture (`report-fin-rst`)', capture('report-fin-rst').show(3, 'ip.src'));
   });
 });
 

@@ -148,7 +148,7 @@ describe('lesson 9: the report’s DNS query', () => {
     );
     expect(dns.num(1, 'udp.dstport')).toBe(53);
     expectClaim(prose, 'to port 53 of its resolver (168.126.63.1)', `to port ${dns.num(1, 'udp.dstport')} of its resolver (${dns.show(1, 'ip.dst')})`);
-    expectClaim(prose, 'as frame 2 above answers to 54744', `as frame 2 above answers to ${dns.num(2, 'udp.dstport')}`);
+    expectClaim(prose, 'as frame 2 of `report-dns` answers to 54744', `as frame 2 of \`report-dns\` answers to ${dns.num(2, 'udp.dstport')}`);
   });
 
   it('holds the source port in bytes 34 and 35 as 0xd5d8 (the FindField explanation)', () => {
