@@ -492,3 +492,44 @@ describe('lesson 3: the unscaled window caps the rate', () => {
     expectStated(prose, 'makes about # million bits per second', Math.round((65535 * 8) / 0.005 / 1e6));
   });
 });
+
+describe('lesson 3: SYN cookies on this handshake', () => {
+  const prose = proseOf(lessonText('tcp-handshake'));
+  const report = capture('report-tcp-handshake');
+  // Linux's IPv4 cookie MSS table (net/ipv4/syncookies.c, msstab).
+  const LINUX_MSS_TABLE = [536, 1300, 1440, 1460];
+
+  it('reads the cookie back from frame 3: its acknowledgment number less one is B’s ISN', () => {
+    expectStated(
+      prose,
+      "take frame #'s acknowledgment number, #, subtract one to get its cookie #",
+      3,
+      report.show(3, 'tcp.ack_raw'),
+      report.show(2, 'tcp.seq_raw'),
+    );
+    expect(report.num(3, 'tcp.ack_raw') - 1).toBe(report.num(2, 'tcp.seq_raw'));
+  });
+
+  it("A's MSS, 1,460, is one of the table's four values", () => {
+    expectStated(prose, "Linux's IPv4 table is #, #, # and #", ...LINUX_MSS_TABLE);
+    expectStated(prose, "A's MSS, #, is in the table", report.num(1, 'tcp.options.mss_val'));
+    expect(LINUX_MSS_TABLE).toContain(report.num(1, 'tcp.options.mss_val'));
+  });
+
+  it("A's SYN offers window scaling and SACK but no timestamps", () => {
+    expect(prose).toContain("A's SYN offered window scaling and\nSACK but no timestamp option".replace('\n', ' '));
+    expect(report.fields(1, 'tcp.options.wscale.shift').length).toBe(1);
+    expect(report.fields(1, 'tcp.options.sack_perm').length).toBe(1);
+    expect(report.fields(1, 'tcp.options.timestamp.tsval').length).toBe(0);
+  });
+
+  it('adds up the SYN-ACK retransmission waits: 1 + 2 + 4 + 8 + 16 = 31 s', () => {
+    const waits = Array.from({ length: 5 }, (_, i) => 2 ** i);
+    expectStated(
+      prose,
+      'the last copy leaves # + # + # + # + # = # s',
+      ...waits,
+      waits.reduce((a, b) => a + b),
+    );
+  });
+});
