@@ -211,7 +211,7 @@ describe('lesson 5: CLOSE-WAIT, half-open and port exhaustion', () => {
     const { first, last } = EPHEMERAL.linux;
     const ports = last - first + 1;
     expectStated(prose, 'Linux hands out client ports from # to #', String(first), String(last));
-    expectStated(prose, '(the ports lesson shows the range), # ports', ports);
+    expectStated(prose, 'shows the range), # ports', ports);
     expectStated(prose, 'about # / # = # new connections per second', ports, 60, Math.floor(ports / 60));
     expectStated(prose, 'Linux uses a fixed # seconds', 60);
   });
