@@ -533,3 +533,14 @@ describe('lesson 3: SYN cookies on this handshake', () => {
     );
   });
 });
+
+describe('lesson 3: the SYN cookie question', () => {
+  it("its explanation's numbers are frame 3's raw ACK and frame 2's raw ISN", () => {
+    const report = capture('report-tcp-handshake');
+    expectStated(
+      lessonText('tcp-handshake'),
+      'Frame 3 acknowledges #, B’s ISN plus one; # − 1 = #'.replace('’', "'"),
+      ...[3, 3, 2].map((n, i) => report.show(n, i < 2 ? 'tcp.ack_raw' : 'tcp.seq_raw')),
+    );
+  });
+});

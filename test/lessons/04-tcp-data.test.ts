@@ -481,3 +481,14 @@ describe('lesson 4: SRTT, RTTVAR and the RTO by hand (RFC 6298, section 2)', () 
     expectStated(prose, 'ms, so RTO = # + # × # = # ms', msText(srtt2), K, msText(rttvar2), msText(srtt2 + K * rttvar2));
   });
 });
+
+describe('lesson 4: the RTO question', () => {
+  it("its explanation works 3R from frame 2's sample", () => {
+    const r = report.num(2, 'tcp.analysis.ack_rtt') * 1000;
+    expectStated(
+      text,
+      'R = # ms, so SRTT = # ms, RTTVAR = # ms and RTO = # + # × # = # ms',
+      ...[r, r, r / 2, r, 4, r / 2, 3 * r].map((x, i) => (i === 4 ? x : x.toFixed(3))),
+    );
+  });
+});
