@@ -473,11 +473,12 @@ describe('lesson 3: one PC, several addresses', () => {
 
   it("gives the PC's address in each capture as that capture shows it", () => {
     const prose = proseOf(lessonText('tcp-handshake'));
-    expectStated(prose, '# in the captures of lessons 1, 2, 8 and 9', capture('report-dns').show(1, 'ip.src'));
+    expectStated(prose, '# in the DNS and ARP captures', capture('report-dns').show(1, 'ip.src'));
     expect(capture('report-arp').show(2, 'arp.src.proto_ipv4')).toBe('192.168.0.5');
-    expectStated(prose, '# in this one', capture('report-tcp-handshake').show(1, 'ip.src'));
-    expectStated(prose, "# in lesson 6's", capture('report-spurious').show(1, 'ip.src'));
-    expectStated(prose, "# in lesson 7's", capture('report-fin-rst').show(3, 'ip.src'));
+    expectStated(prose, '# in this one (`report-tcp-handshake`)', capture('report-tcp-handshake').show(1, 'ip.src'));
+    expectStated(prose, '# in the TLS capture (`report-spurious`)', capture('report-spurious').show(1, 'ip.src'));
+    expectStated(prose, 'writes #, the address of the TLS capture', capture('report-spurious').show(1, 'ip.src'));
+    expectStated(prose, '# in the reset capture (`report-fin-rst`)', capture('report-fin-rst').show(3, 'ip.src'));
   });
 });
 
@@ -489,5 +490,57 @@ describe('lesson 3: the unscaled window caps the rate', () => {
     expect(Math.round(rtt * 1000)).toBe(5);
     expectStated(prose, '# bytes are # bits', 65535, 65535 * 8);
     expectStated(prose, 'makes about # million bits per second', Math.round((65535 * 8) / 0.005 / 1e6));
+  });
+});
+
+describe('lesson 3: SYN cookies on this handshake', () => {
+  const prose = proseOf(lessonText('tcp-handshake'));
+  const report = capture('report-tcp-handshake');
+  // Linux's IPv4 cookie MSS table (net/ipv4/syncookies.c, msstab).
+  const LINUX_MSS_TABLE = [536, 1300, 1440, 1460];
+
+  it('reads the cookie back from frame 3: its acknowledgment number less one is B’s ISN', () => {
+    expectStated(
+      prose,
+      "take frame #'s acknowledgment number, #, subtract one to get its cookie #",
+      3,
+      report.show(3, 'tcp.ack_raw'),
+      report.show(2, 'tcp.seq_raw'),
+    );
+    expect(report.num(3, 'tcp.ack_raw') - 1).toBe(report.num(2, 'tcp.seq_raw'));
+  });
+
+  it("A's MSS, 1,460, is one of the table's four values", () => {
+    expectStated(prose, "Linux's IPv4 table is #, #, # and #", ...LINUX_MSS_TABLE);
+    expectStated(prose, "A's MSS, #, is in the table", report.num(1, 'tcp.options.mss_val'));
+    expect(LINUX_MSS_TABLE).toContain(report.num(1, 'tcp.options.mss_val'));
+  });
+
+  it("A's SYN offers window scaling and SACK but no timestamps", () => {
+    expect(prose).toContain("A's SYN offered window scaling and\nSACK but no timestamp option".replace('\n', ' '));
+    expect(report.fields(1, 'tcp.options.wscale.shift').length).toBe(1);
+    expect(report.fields(1, 'tcp.options.sack_perm').length).toBe(1);
+    expect(report.fields(1, 'tcp.options.timestamp.tsval').length).toBe(0);
+  });
+
+  it('adds up the SYN-ACK retransmission waits: 1 + 2 + 4 + 8 + 16 = 31 s', () => {
+    const waits = Array.from({ length: 5 }, (_, i) => 2 ** i);
+    expectStated(
+      prose,
+      'the last copy leaves # + # + # + # + # = # s',
+      ...waits,
+      waits.reduce((a, b) => a + b),
+    );
+  });
+});
+
+describe('lesson 3: the SYN cookie question', () => {
+  it("its explanation's numbers are frame 3's raw ACK and frame 2's raw ISN", () => {
+    const report = capture('report-tcp-handshake');
+    expectStated(
+      lessonText('tcp-handshake'),
+      'Frame 3 acknowledges #, B’s ISN plus one; # − 1 = #'.replace('’', "'"),
+      ...[3, 3, 2].map((n, i) => report.show(n, i < 2 ? 'tcp.ack_raw' : 'tcp.seq_raw')),
+    );
   });
 });

@@ -420,3 +420,75 @@ describe('lesson 4: quiz', () => {
     expect(zw.num(7, 'tcp.window_size_scalefactor')).toBe(1);
   });
 });
+
+describe("lesson 4: Nagle's algorithm on the report's capture", () => {
+  const r = capture('report-tcp-handshake');
+  const mss = r.num(1, 'tcp.options.mss_val');
+  const fromA = (n: number) => r.show(n, 'ip.src') === r.show(1, 'ip.src');
+
+  it('frame 4 (213 bytes, short of the MSS) left with nothing of A’s unacknowledged', () => {
+    expectStated(proseOf(lessonText('tcp-data')), 'is only # bytes, far short of the MSS', r.num(4, 'tcp.len'));
+    expect(r.num(4, 'tcp.len')).toBeLessThan(mss);
+    for (let n = 1; n < 4; n++) if (fromA(n)) expect(r.num(n, 'tcp.len'), `A's frame ${n}`).toBe(0);
+  });
+
+  it("frame 10 (226 bytes) left while frame 9's 1,460 bytes were unacknowledged, acknowledged only in frame 11", () => {
+    const prose = proseOf(lessonText('tcp-data'));
+    expectStated(prose, "carries only # bytes and left while frame #'s # bytes were still unacknowledged", r.num(10, 'tcp.len'), 9, r.num(9, 'tcp.len'));
+    expectStated(prose, 'acknowledges them only in frame #', 11);
+    expect(r.num(10, 'tcp.len')).toBeLessThan(mss);
+    // The first ACK from A that covers frame 9 is frame 11, which comes after frame 10.
+    const end9 = r.num(9, 'tcp.seq') + r.num(9, 'tcp.len');
+    const firstAck = Array.from({ length: r.count }, (_, i) => i + 1).find((n) => fromA(n) && r.num(n, 'tcp.ack') >= end9);
+    expect(firstAck).toBe(11);
+  });
+});
+
+describe('lesson 4: SRTT, RTTVAR and the RTO by hand (RFC 6298, section 2)', () => {
+  const r = capture('report-tcp-handshake');
+  const prose = proseOf(lessonText('tcp-data'));
+  const msText = (x: number) => x.toFixed(3);
+  // The samples: Wireshark's "The RTT to ACK the segment was", in ms.
+  const r1 = r.num(2, 'tcp.analysis.ack_rtt') * 1000;
+  const r2 = r.num(5, 'tcp.analysis.ack_rtt') * 1000;
+  const K = 4;
+  const [alpha, beta] = [1 / 8, 1 / 4];
+  const srtt1 = r1;
+  const rttvar1 = r1 / 2;
+  const rttvar2 = (1 - beta) * rttvar1 + beta * Math.abs(srtt1 - r2);
+  const srtt2 = (1 - alpha) * srtt1 + alpha * r2;
+
+  it('first sample: the SYN-ACK after 5.087 ms', () => {
+    expect(r.num(2, 'tcp.analysis.acks_frame')).toBe(1);
+    expectStated(prose, 'The SYN (frame #) is answered by the SYN-ACK (frame #) after R = # ms', 1, 2, msText(r1));
+    expectStated(
+      prose,
+      'SRTT = # ms, RTTVAR = # ms, and RTO = # + # × # = # ms',
+      msText(srtt1),
+      msText(rttvar1),
+      msText(srtt1),
+      K,
+      msText(rttvar1),
+      msText(srtt1 + K * rttvar1),
+    );
+  });
+
+  it('second sample: frame 5 acknowledges the GET after 4.894 ms', () => {
+    expect(r.num(5, 'tcp.analysis.acks_frame')).toBe(4);
+    expectStated(prose, 'The GET (frame #) is acknowledged by frame # after R = # ms', 4, 5, msText(r2));
+    expectStated(prose, 'RTTVAR becomes #/# × # + #/# × # = # ms', 3, 4, msText(rttvar1), 1, 4, msText(Math.abs(srtt1 - r2)), msText(rttvar2));
+    expectStated(prose, 'SRTT #/# × # + #/# × # = # ms', 7, 8, msText(srtt1), 1, 8, msText(r2), msText(srtt2));
+    expectStated(prose, 'ms, so RTO = # + # × # = # ms', msText(srtt2), K, msText(rttvar2), msText(srtt2 + K * rttvar2));
+  });
+});
+
+describe('lesson 4: the RTO question', () => {
+  it("its explanation works 3R from frame 2's sample", () => {
+    const r = report.num(2, 'tcp.analysis.ack_rtt') * 1000;
+    expectStated(
+      text,
+      'R = # ms, so SRTT = # ms, RTTVAR = # ms and RTO = # + # × # = # ms',
+      ...[r, r, r / 2, r, 4, r / 2, 3 * r].map((x, i) => (i === 4 ? x : x.toFixed(3))),
+    );
+  });
+});

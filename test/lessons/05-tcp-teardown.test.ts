@@ -2,6 +2,7 @@
 // about a capture, checked against the decoder.
 import { describe, expect, it } from 'vitest';
 import { capture, expectStated, lessonText, proseOf } from './support.ts';
+import { EPHEMERAL } from '../../src/widgets/port-lookup/lookup.ts';
 
 const mdx = lessonText('tcp-teardown');
 const prose = proseOf(mdx);
@@ -193,5 +194,25 @@ describe('lesson 5: quiz', () => {
     expectStated(mdx, "after the client's FIN in frame #", 6);
     expect(fin(h, 6)).toBe(true);
     expect(r.show(12, 'tcp.flags')).toBe('0x0011');
+  });
+});
+
+describe('lesson 5: CLOSE-WAIT, half-open and port exhaustion', () => {
+  const hc = capture('tcp-halfclose');
+
+  it("the server's CLOSE-WAIT in tcp-halfclose lasted 0.6 s, from the client's FIN (frame 6) to the server's (frame 12)", () => {
+    expect(fin(hc, 6) && fin(hc, 12)).toBe(true);
+    expect(hc.show(6, 'ip.src')).not.toBe(hc.show(12, 'ip.src'));
+    const closeWait = hc.num(12, 'frame.time_relative') - hc.num(6, 'frame.time_relative');
+    expectStated(prose, 'The server above left it after # s because its program closed', closeWait.toFixed(1));
+  });
+
+  it("works out Linux's client port range and the rate it allows with a 60 s TIME-WAIT", () => {
+    const { first, last } = EPHEMERAL.linux;
+    const ports = last - first + 1;
+    expectStated(prose, 'Linux hands out client ports from # to #', String(first), String(last));
+    expectStated(prose, 'shows the range), # ports', ports);
+    expectStated(prose, 'about # / # = # new connections per second', ports, 60, Math.floor(ports / 60));
+    expectStated(prose, 'Linux uses a fixed # seconds', 60);
   });
 });

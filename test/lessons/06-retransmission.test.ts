@@ -341,3 +341,76 @@ describe('lesson 6: RACK on tcp-loss, and what the sender capture cannot show', 
     expect(c.num(156, 'tcp.checksum.status')).toBe(1);
   });
 });
+
+describe('lesson 6: RFC 6675 on tcp-loss frames 60 to 62', () => {
+  const c = capture('tcp-loss');
+  const DUP_THRESH = 3; // RFC 6675 section 2
+  const smss = c.num(48, 'tcp.len');
+  /** Bytes SACKed above the first missing byte (the cumulative ACK). */
+  const sacked = (n: number) => sack(c, n).reduce((sum, [l, r]) => sum + (l >= c.num(n, 'tcp.ack') ? r - l : 0), 0);
+  /** RFC 6675 section 4, IsLost: DupThresh SACKed blocks above, or more than (DupThresh - 1) * SMSS bytes. */
+  const isLost = (n: number) => sack(c, n).length >= DUP_THRESH || sacked(n) > (DUP_THRESH - 1) * smss;
+
+  it('uses the segment size and the bar of more than 2,896 bytes', () => {
+    expectStated(prose, 'here # bytes, so the bar is more than # bytes', smss, (DUP_THRESH - 1) * smss);
+  });
+
+  it('declares the segment at 34,753 lost at frame 62, not at 60 or 61', () => {
+    expect(c.num(60, 'tcp.ack')).toBe(34753);
+    expectStated(prose, 'Frame # SACKs # bytes above #, and frame # SACKs #', 60, sacked(60), c.num(60, 'tcp.ack'), 61, sacked(61));
+    expectStated(prose, 'Frame # SACKs # bytes: the segment at # is lost', 62, sacked(62), c.num(62, 'tcp.ack'));
+    expect([60, 61, 62].map(isLost)).toEqual([false, false, true]);
+  });
+
+  it('names frame 85 as the ACK that ends the episode', () => {
+    expectStated(prose, 'one cumulative ACK (frame #)', 85);
+    expect(c.num(85, 'tcp.ack')).toBe(c.num(83, 'tcp.seq') + c.num(83, 'tcp.len'));
+  });
+});
+
+describe('lesson 6: F-RTO, timestamps and D-SACK on tcp-spurious; Karn on tcp-loss', () => {
+  const s = capture('tcp-spurious');
+  const l = capture('tcp-loss');
+  const fromServer = (n: number) => s.show(n, 'ip.src') === s.show(2, 'ip.src');
+
+  it('the server has no new data until it answers the request in frame 14', () => {
+    expectStated(prose, 'its next data, frame #, answers a request that comes only in frame #', 16, 14);
+    const serverData = Array.from({ length: s.count }, (_, i) => i + 1).filter((n) => fromServer(n) && s.num(n, 'tcp.len') > 0);
+    const firstNew = serverData.find((n) => s.num(n, 'tcp.seq') > s.num(4, 'tcp.seq'));
+    expect(firstNew).toBe(16);
+    expect(fromServer(14)).toBe(false);
+    expect(s.num(14, 'tcp.len')).toBeGreaterThan(0);
+  });
+
+  it('frame 13 acknowledges everything the server had sent, up to 39', () => {
+    expectStated(prose, 'the one ACK that reached it, frame #, acknowledges everything up to #', 13, s.num(13, 'tcp.ack'));
+    expect(s.num(13, 'tcp.ack')).toBe(s.num(12, 'tcp.seq') + s.num(12, 'tcp.len'));
+  });
+
+  it("frame 13 echoes the TSval of the copy in frame 12, not the original's (frame 4)", () => {
+    expectStated(
+      prose,
+      "Frame # echoes #, the TSval of the copy in frame #, not the original's # (frame #)",
+      13,
+      s.show(13, 'tcp.options.timestamp.tsecr'),
+      12,
+      s.show(4, 'tcp.options.timestamp.tsval'),
+      4,
+    );
+    expect(s.show(13, 'tcp.options.timestamp.tsecr')).toBe(s.show(12, 'tcp.options.timestamp.tsval'));
+    expect(s.show(13, 'tcp.options.timestamp.tsecr')).not.toBe(s.show(4, 'tcp.options.timestamp.tsval'));
+  });
+
+  it("frame 13's SACK block 1 to 39 lies below its ACK 39 (a D-SACK)", () => {
+    expectStated(prose, "Frame #'s SACK block # to # lies below its ACK #", 13, ...sack(s, 13)[0]!, s.num(13, 'tcp.ack'));
+    expect(sack(s, 13)[0]![0]).toBeLessThan(s.num(13, 'tcp.ack'));
+  });
+
+  it('tcp-loss frame 85 acknowledges the copy of frame 84, and both copies carry one TSval', () => {
+    expectStated(prose, 'frame # acknowledges the copy sent in frame # of the segment first sent in frame #', 85, 84, 48);
+    expect(l.num(84, 'tcp.seq')).toBe(l.num(48, 'tcp.seq'));
+    expect(l.num(85, 'tcp.ack')).toBeGreaterThanOrEqual(l.num(84, 'tcp.seq') + l.num(84, 'tcp.len'));
+    expectStated(prose, 'both copies carry TSval #', l.show(48, 'tcp.options.timestamp.tsval'));
+    expect(l.show(84, 'tcp.options.timestamp.tsval')).toBe(l.show(48, 'tcp.options.timestamp.tsval'));
+  });
+});

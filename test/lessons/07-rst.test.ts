@@ -278,3 +278,16 @@ describe('lesson 7, claims added on review', () => {
     expect(fin.num(2, 'tcp.window_size_value')).not.toBe(1020);
   });
 });
+
+describe('lesson 7: the ladder does not move the server on after a FIN nobody acknowledged', () => {
+  it("from frame 4 on, the server's state is unknown; the client's is LAST-ACK, then CLOSED", () => {
+    expect(prose).toContain("from that FIN on it marks the server's state as unknown");
+    // No segment from the server acknowledges the client's FIN (frame 4).
+    const finEnd = fin.num(4, 'tcp.seq') + 1;
+    for (let n = 5; n <= fin.count; n++) if (fin.show(n, 'ip.src') === '61.78.36.10') expect(fin.num(n, 'tcp.ack')).toBeLessThan(finEnd);
+    const states = (n: number) => fin.opened.analysis!.connectionStates(n)!;
+    const server = (n: number) => (fin.show(1, 'ip.src') === '61.78.36.10' ? states(n).a : states(n).b);
+    expect(server(3)).toBe('FIN-WAIT-2');
+    for (let n = 4; n <= 10; n++) expect(server(n), `frame ${n}`).toBe('unknown');
+  });
+});

@@ -148,7 +148,7 @@ describe('lesson 9: the report’s DNS query', () => {
     );
     expect(dns.num(1, 'udp.dstport')).toBe(53);
     expectClaim(prose, 'to port 53 of its resolver (168.126.63.1)', `to port ${dns.num(1, 'udp.dstport')} of its resolver (${dns.show(1, 'ip.dst')})`);
-    expectClaim(prose, 'as frame 2 above answers to 54744', `as frame 2 above answers to ${dns.num(2, 'udp.dstport')}`);
+    expectClaim(prose, 'as frame 2 of `report-dns` answers to 54744', `as frame 2 of \`report-dns\` answers to ${dns.num(2, 'udp.dstport')}`);
   });
 
   it('holds the source port in bytes 34 and 35 as 0xd5d8 (the FindField explanation)', () => {
@@ -330,5 +330,39 @@ describe('lesson 9: do it yourself', () => {
     expect(text).toContain('tshark -r report-dns.pcapng');
     expect(text).toContain('tshark -r udp-dns.pcapng');
     expect(text).toContain('tshark -r report-tcp-handshake.pcapng');
+  });
+});
+
+describe('lesson 9: NAT rewrites ports (report-dns frames 1 and 2)', () => {
+  const dns = capture('report-dns');
+  /** An IPv4 address as a 32-bit number. */
+  const ip4 = (a: string) => a.split('.').reduce((n, b) => n * 256 + Number(b), 0);
+  /** RFC 1918 section 3: the three private blocks. */
+  const PRIVATE: [string, number][] = [
+    ['10.0.0.0', 8],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+  ];
+  const inBlock = (a: string, [net, bits]: [string, number]) => Math.floor(ip4(a) / 2 ** (32 - bits)) === Math.floor(ip4(net) / 2 ** (32 - bits));
+
+  it('names the three private blocks of RFC 1918 and puts the PC, not the resolver, in one', () => {
+    expect(prose).toContain('one of the three private blocks of RFC 1918 (with 10.0.0.0/8 and 172.16.0.0/12)');
+    expectStated(prose, 'address in the DNS capture, #, lies in #/16', dns.show(1, 'ip.src'), '192.168.0.0');
+    expect(inBlock(dns.show(1, 'ip.src'), PRIVATE[2]!)).toBe(true);
+    expect(PRIVATE.some((b) => inBlock(dns.show(1, 'ip.dst'), b))).toBe(false);
+    expectStated(prose, 'the resolver at # cannot answer to #', dns.show(1, 'ip.dst'), dns.show(1, 'ip.src'));
+  });
+
+  it('follows the query out and the answer back with the capture’s addresses and ports', () => {
+    expectStated(
+      prose,
+      'The query leaves the PC as # port # to # port #',
+      dns.show(1, 'ip.src'),
+      dns.show(1, 'udp.srcport'),
+      dns.show(1, 'ip.dst'),
+      dns.show(1, 'udp.dstport'),
+    );
+    expectStated(prose, 'writes # port # back in as the destination', dns.show(2, 'ip.dst'), dns.show(2, 'udp.dstport'));
+    expectStated(prose, 'for UDP, to #:#. It', dns.show(1, 'ip.dst'), dns.show(1, 'udp.dstport'));
   });
 });

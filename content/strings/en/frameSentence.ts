@@ -145,7 +145,10 @@ export const frameSentence = {
       ? `What shows it: its sequence number is the acknowledgment number of frame ${p.answersFrame}, as RFC 9293 (3.10.7.1) requires of such a reset.`
       : 'RFC 9293 (3.10.7.1) has such a reset take its sequence number from the acknowledgment of the segment it answers.'),
   rst_other: (p) => `An RST from ${ports(p)}: the sender resets the connection; the capture shows too little of it to tell why.`,
-  arp_request: (p) => `An ARP request, broadcast: who has ${p.targetIp}? ${arpWho(p)} asks for its link-layer (MAC) address.`,
+  arp_request: (p) =>
+    p.linkDst === undefined || p.linkDst === 'ff:ff:ff:ff:ff:ff'
+      ? `An ARP request, broadcast: who has ${p.targetIp}? ${arpWho(p)} asks for its link-layer (MAC) address.`
+      : `An ARP request sent by unicast to ${p.linkDst}, not broadcast: who has ${p.targetIp}? ${arpWho(p)} already has a MAC address for it and asks that host alone to confirm it (a cache entry re-checked, RFC 1122 2.3.2.1).`,
   arp_reply: (p) => `An ARP reply to ${p.targetIp}: ${p.senderIp} is at ${p.senderMac}. The asker can now send it frames directly.`,
   arp_gratuitous_request: (p) =>
     `A gratuitous ARP request (an announcement): ${arpWho(p)} asks for its own address ${p.senderIp}, so that every host on the link updates its cache. ` +

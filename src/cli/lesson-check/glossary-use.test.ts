@@ -58,6 +58,11 @@ Later the <Term id="mss">MSS</Term> and the <Term id="port">port</Term>.
     expect(check('\nPort 53.\n')).toHaveLength(1);
   });
 
+  it('skips the title in a link to another page of the course, not an outside link’s text', () => {
+    expect(check('\nSee [MSS and ports](../tcp-handshake/) and [the TIME-WAIT part](#time-wait).\n')).toEqual([]);
+    expect(check('\nSee [MSS](https://example.org/).\n')).toHaveLength(1);
+  });
+
   it('skips code, headings, front matter, imports, component props, drawings and link targets', () => {
     const body = `
 ## The MSS and the ports

@@ -31,7 +31,7 @@ function tagEnd(text: string, from: number): number {
 /**
  * The lesson's prose at the same offsets as the source: front matter, imports,
  * code (fenced and inline), comments, headings, tags with their props, SVG drawings,
- * linked terms and link targets are blanked, so offsets and line numbers still point into the file.
+ * linked terms, link targets and the titles in links to other pages are blanked, so offsets and line numbers still point into the file.
  */
 export function proseMask(text: string): string {
   let out = text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, blank);
@@ -56,7 +56,10 @@ export function proseMask(text: string): string {
     OPEN.lastIndex = end;
   }
   result += out.slice(at);
-  // A Markdown link's target is an address, not prose; its text stays.
+  // A link to another page of the course names that page by its title ("RST, when a
+  // connection ends abruptly"): a name, not a first use, and a link cannot hold a Term.
+  result = result.replace(/\[([^\]\n]*)\]\((?:\.\.?\/|\/|#)[^)\s]*\)/g, (m, text: string) => `[${blank(text)}${m.slice(text.length + 1)}`);
+  // A Markdown link's target is an address, not prose; an outside link's text stays.
   return result.replace(/\]\([^)\s]*\)/g, (m) => `]${blank(m.slice(1))}`);
 }
 

@@ -19,7 +19,7 @@ import { A, FLAG_FIELDS } from './field-specs.ts';
 import type { ExplainContext, Explanation } from './explain.ts';
 import { seqLT, seqRel } from './seq.ts';
 import type { TransactionTable } from './transactions.ts';
-import { SYN_SEEN } from './flow-state.ts';
+import { FIN_SEEN, LAST_ACK_SET, SYN_SEEN } from './flow-state.ts';
 import { type AnalyzerState, type Flow, flowB, type Stream } from './tcp-analyzer.ts';
 import { TH_ACK, TH_FIN, TH_SYN, type AnalysisField, type ConnState, type ConversationSummary, type TcpSegmentInput, type UdpDatagramInput } from './types.ts';
 
@@ -175,6 +175,12 @@ export interface ConversationAnalysis {
   /** The reassembled message completed in this frame, if any. */
   reassembled(frame: number): ReassembledPdu | null;
   reassembledIn(frame: number): number;
+}
+
+/** `from` sent a FIN by `frame` that `to` (null: a side that never sent) never acknowledged anywhere in the capture. */
+function finUnanswered(from: Flow | null, to: Flow | null, frame: number): boolean {
+  if (!from || (from.bits & FIN_SEEN) === 0 || frame < from.finFrame) return false;
+  return !to || (to.bits & LAST_ACK_SET) === 0 || seqLT(to.lastAck, from.finNext);
 }
 
 export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
@@ -408,8 +414,11 @@ export function finishAnalysis(st: AnalyzerState): ConversationAnalysis {
       const i = st.streamOf.get(frame);
       if (i < 0) return null;
       const s = st.streams[i];
-      const sa = STATE_NAMES[st.stateA.get(frame)];
-      const sb = STATE_NAMES[st.stateB.get(frame)];
+      const b = s.b;
+      // The states assume each segment arrived. A FIN the other side never acknowledged in the
+      // whole capture may never have reached it, so from that FIN on its state cannot be told.
+      const sa = finUnanswered(b, s.a, frame) ? 'unknown' : STATE_NAMES[st.stateA.get(frame)];
+      const sb = finUnanswered(s.a, b, frame) ? 'unknown' : STATE_NAMES[st.stateB.get(frame)];
       // Report from the summary's endpoint A (the client when known).
       return s.aIsClient || s.synFrame === 0 ? { a: sa, b: sb } : { a: sb, b: sa };
     },

@@ -278,6 +278,22 @@ describe('connection states (RFC 9293)', () => {
     expect(a.connectionStates(1)).toEqual({ a: 'unknown', b: 'unknown' });
     expect(a.connectionStates(2)).toEqual({ a: 'CLOSED', b: 'CLOSED' });
   });
+  it('cannot tell the state of a side whose peer’s FIN it never acknowledged in the capture', () => {
+    // A FIN resent and never acknowledged may never have arrived (report-fin-rst): from that FIN
+    // on, the receiver's state is unknown, even after a RST that may not have arrived either.
+    const c = new Conversation().handshake(10).fin('a', 20).fin('a', 320).rst('a', 900);
+    const segs = c.segments.map((s, i) => ({ ...s, frame: i + 1 }));
+    const a = run(segs);
+    expect(a.connectionStates(3)).toEqual({ a: 'ESTABLISHED', b: 'ESTABLISHED' });
+    expect(a.connectionStates(4)).toEqual({ a: 'FIN-WAIT-1', b: 'unknown' });
+    expect(a.connectionStates(5)).toEqual({ a: 'FIN-WAIT-1', b: 'unknown' });
+    expect(a.connectionStates(6)).toEqual({ a: 'CLOSED', b: 'unknown' });
+    // Acknowledged, the same FIN moves the receiver to CLOSE-WAIT as before.
+    const acked = new Conversation().handshake(10).fin('a', 20).ack('b', 30);
+    const b = run(acked.segments.map((s, i) => ({ ...s, frame: i + 1 })));
+    expect(b.connectionStates(4)).toEqual({ a: 'FIN-WAIT-1', b: 'CLOSE-WAIT' });
+    expect(b.connectionStates(5)).toEqual({ a: 'FIN-WAIT-2', b: 'CLOSE-WAIT' });
+  });
 });
 
 describe('reassembly and follow stream', () => {

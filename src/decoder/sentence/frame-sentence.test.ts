@@ -25,6 +25,7 @@ const FIELDS = [
   'arp.opcode',
   'arp.src.proto_ipv4',
   'arp.dst.proto_ipv4',
+  'eth.dst',
   'dns.flags.response',
   'dns.flags.rcode',
   'dns.qry.name',
@@ -118,6 +119,7 @@ function checkCapture(rel: string, only: (r: Row) => boolean = () => true): { ro
     if (s.key.startsWith('arp_')) {
       expect(p.senderIp).toBe(r['arp.src.proto_ipv4']);
       expect(p.targetIp).toBe(r['arp.dst.proto_ipv4']);
+      expect(p.linkDst, `frame ${frame} eth.dst`).toBe(r['eth.dst'] || undefined);
     }
     if (s.key === 'dns_response') {
       expect(p.rcode, `frame ${frame} dns.flags.rcode`).toBe(int(r, 'dns.flags.rcode'));

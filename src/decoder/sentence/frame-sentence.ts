@@ -24,7 +24,7 @@ export function frameSentences(capture: SentenceCapture, n: number): FrameSenten
 function kindSentence(capture: SentenceCapture, n: number, tree: readonly Field[], protocols: string[]): FrameSentence {
   const node = (name: string) => tree.findIndex((f) => f.name === name);
   for (const p of protocols) {
-    if (p === 'arp') return arpSentence(tree[node('arp')]?.children ?? []);
+    if (p === 'arp') return arpSentence(tree[node('arp')]?.children ?? [], tree[node('eth')]?.children?.find((f) => f.name === 'eth.dst')?.show);
     if (p === 'icmp' || p === 'icmpv6') return icmpSentence(tree, node(p), p === 'icmpv6');
     if (p === 'tcp') return tcpSentence(capture, n, tree[node('tcp')]?.children ?? []);
     if (p === 'udp') {

@@ -63,6 +63,8 @@ export interface ArpFacts {
   senderMac: string; // arp.src.hw_mac
   targetIp: string; // arp.dst.proto_ipv4
   targetMac: string; // arp.dst.hw_mac
+  /** The link-layer destination (eth.dst), when the frame has an Ethernet header: a request sent to one MAC is no broadcast. */
+  linkDst?: string;
 }
 
 export interface DnsFacts {

@@ -1,0 +1,142 @@
+// The notes a lesson's widgets show only with JavaScript (the ladder's note on
+// each segment, the packet viewer's "In plain words" sentence for each frame it
+// lets the reader select), held to the standard of the prose: every frame,
+// byte range, time, count and window they state is read back from the
+// decoder's fields (the fields the golden tests hold to tshark), and the words
+// a reader found contradicting the lessons (an idle keep-alive during a zero
+// window, a D-SACK "inside the second block" of a frame with one block, bytes
+// "1-0" of an empty FIN, a unicast ARP request called a broadcast) cannot come
+// back.
+import { describe, expect, it } from 'vitest';
+import { capture, type LessonCapture } from './support.ts';
+import { lessonFiles, widgetNotes, type WidgetNote } from './widget-notes.ts';
+
+/** Thousands separators dropped, so that numbers compare as digits ("34,753" as 34753). */
+const numbers = (text: string) => text.replace(/(\d),(?=\d{3}\b)/g, '$1');
+const t = (c: LessonCapture, n: number) => c.num(n, 'frame.time_relative');
+const has = (c: LessonCapture, n: number, name: string) => c.fields(n, name).length > 0;
+const ms = (seconds: number) => (seconds * 1000).toFixed(3);
+/** a lies before b in sequence space (RFC 9293 3.4: comparisons modulo 2^32). */
+const seqBefore = (a: number, b: number) => {
+  const d = (b - a + 2 ** 32) % 2 ** 32;
+  return d > 0 && d < 2 ** 31;
+};
+
+/** Checks one note against the capture; returns how many facts it checked. */
+function checkNote(w: WidgetNote): number {
+  const c = capture(w.capture);
+  const n = w.frame;
+  const text = numbers(w.text);
+  const where = `${w.lesson}, ${w.widget} ${w.capture} frame ${n}: "${w.text}"`;
+  let facts = 0;
+  const fact = (cond: boolean, what: string) => {
+    expect(cond, `${where}: ${what}`).toBe(true);
+    facts++;
+  };
+
+  for (const m of text.matchAll(/\b[Ff]rame (\d+)/g)) fact(Number(m[1]) >= 1 && Number(m[1]) <= c.count, `frame ${m[1]} exists`);
+  for (const m of text.matchAll(/\bbytes (\d+)-(\d+)/g)) fact(Number(m[1]) <= Number(m[2]), `bytes ${m[1]}-${m[2]} is a range, not empty`);
+
+  // What the segment itself occupies.
+  let m = /(?:repeats|carries) bytes (\d+)-(\d+)/.exec(text);
+  if (m) {
+    fact(Number(m[1]) === c.num(n, 'tcp.seq'), 'first byte is tcp.seq');
+    fact(Number(m[2]) === c.num(n, 'tcp.seq') + c.num(n, 'tcp.len') - 1, 'last byte is tcp.seq + tcp.len - 1');
+  }
+  m = /repeats the (FIN|SYN) \(sequence number (\d+)\)/.exec(text);
+  if (m) {
+    fact(c.num(n, 'tcp.len') === 0 && c.num(n, `tcp.flags.${m[1]!.toLowerCase()}`) === 1, `an empty ${m[1]}`);
+    fact(Number(m[2]) === c.num(n, 'tcp.seq'), 'its sequence number');
+  }
+  m = /first sent in frame (\d+)(?: \((\d+\.\d+) ms earlier\))?/.exec(text);
+  if (m) {
+    const orig = Number(m[1]);
+    fact(orig < n && c.num(orig, 'tcp.seq') === c.num(n, 'tcp.seq'), `frame ${orig} sent the same sequence number`);
+    if (m[2]) fact(m[2] === ms(t(c, n) - t(c, orig)), `${m[2]} ms is the time since frame ${orig}`);
+  }
+  m = /It left (\d+\.\d+) ms after frame (\d+)/.exec(text);
+  if (m) {
+    fact(m[1] === ms(t(c, n) - t(c, Number(m[2]))), `${m[1]} ms after frame ${m[2]}`);
+    fact(text.includes('too soon for a timer') === Number(m[1]) < 200, 'too soon for a timer only below 200 ms');
+  }
+  m = /already acknowledged (?:them|it) in frame (\d+)/.exec(text);
+  if (m) {
+    const ackFrame = Number(m[1]);
+    fact(ackFrame < n && c.num(ackFrame, 'tcp.ack') >= c.num(n, 'tcp.seq') + c.num(n, 'tcp.len'), `frame ${ackFrame} acknowledged the bytes`);
+  }
+
+  // Duplicate ACKs and the fast retransmission they lead to.
+  m = /Duplicate ACK #(\d+): it repeats ACK (\d+) and the window of frame (\d+)/.exec(text);
+  if (m) {
+    fact(c.num(n, 'tcp.analysis.duplicate_ack_num') === Number(m[1]), 'duplicate_ack_num');
+    fact(c.num(n, 'tcp.ack') === Number(m[2]), 'tcp.ack');
+    fact(c.num(n, 'tcp.analysis.duplicate_ack_frame') === Number(m[3]), 'duplicate_ack_frame');
+  }
+  m = /right after (\d+) duplicate ACKs \(repeating the ACK of frame (\d+)\) asked for byte (\d+)/.exec(text);
+  if (m) {
+    let last = 0;
+    for (let k = 1; k < n; k++) if (has(c, k, 'tcp.analysis.duplicate_ack_frame') && c.num(k, 'tcp.analysis.duplicate_ack_frame') === Number(m[2])) last = k;
+    fact(last > 0 && c.num(last, 'tcp.analysis.duplicate_ack_num') === Number(m[1]), `${m[1]} duplicate ACKs of frame ${m[2]} came before`);
+    fact(c.num(Number(m[2]), 'tcp.ack') === Number(m[3]) && c.num(n, 'tcp.seq') === Number(m[3]), `they asked for byte ${m[3]}, which this segment carries`);
+  }
+
+  // SACK and D-SACK.
+  m = /The first SACK block (\d+)-(\d+) lies (below the cumulative ACK (\d+)|inside the second SACK block)/.exec(text);
+  if (m) {
+    const le = c.fields(n, 'tcp.options.sack_le').map((f) => Number(f.show));
+    const re = c.fields(n, 'tcp.options.sack_re').map((f) => Number(f.show));
+    fact(le[0] === Number(m[1]) && re[0] === Number(m[2]), 'the first SACK block');
+    if (m[4]) fact(c.num(n, 'tcp.ack') === Number(m[4]) && seqBefore(le[0]!, Number(m[4])), 'it starts below the ACK (modulo 2^32)');
+    else fact(le.length >= 2 && !seqBefore(le[0]!, le[1]!) && !seqBefore(re[1]!, re[0]!), 'a second block holds it');
+  }
+
+  // Keep-alives and zero windows.
+  m = /uses sequence number (\d+), one below the next expected (\d+)/.exec(text);
+  if (m) {
+    fact(c.num(n, 'tcp.seq') === Number(m[1]) && Number(m[2]) === Number(m[1]) + 1 && c.num(n, 'tcp.len') <= 1, 'a keep-alive shape');
+    fact(!/\bidle\b/.test(text), 'a keep-alive note does not claim the connection was idle');
+  }
+  m = /The peer's last window, in frame (\d+), was 0/.exec(text);
+  if (m) fact(c.num(Number(m[1]), 'tcp.window_size') === 0 && c.show(Number(m[1]), 'ip.src') !== c.show(n, 'ip.src'), 'the peer advertised 0 there');
+  m = /^Frame (\d+) advertises a receive window of 0/.exec(text);
+  if (m) fact(Number(m[1]) === n && c.num(n, 'tcp.window_size') === 0, 'window 0');
+  m = /changes the advertised window, from (\d+) to (\d+) bytes/.exec(text);
+  if (m) fact(c.num(n, 'tcp.window_size') === Number(m[2]) && Number(m[1]) !== Number(m[2]), 'the new window');
+
+  // The sentence of a TCP segment.
+  m = /bytes (\d+) to (\d+) of this direction; the next segment should start at (\d+)/.exec(text);
+  if (m) {
+    fact(c.num(n, 'tcp.seq') === Number(m[1]), 'tcp.seq');
+    fact(c.num(n, 'tcp.seq') + c.num(n, 'tcp.len') - 1 === Number(m[2]), 'last byte');
+    fact(c.num(n, 'tcp.nxtseq') === Number(m[3]), 'tcp.nxtseq');
+  }
+  m = /It acknowledges frame (\d+)/.exec(text);
+  if (m) fact(c.num(n, 'tcp.analysis.acks_frame') === Number(m[1]), 'tcp.analysis.acks_frame');
+  m = /every byte before (\d+) arrived/.exec(text);
+  if (m) fact(c.num(n, 'tcp.ack') === Number(m[1]), 'tcp.ack');
+
+  // DNS and ARP.
+  m = /The response is frame (\d+)/.exec(text);
+  if (m) fact(c.num(n, 'dns.response_in') === Number(m[1]), 'dns.response_in');
+  m = /answering the query in frame (\d+)\. Response code (\d+)[^;]*; (\d+) answer records/.exec(text);
+  if (m) {
+    fact(c.num(n, 'dns.response_to') === Number(m[1]), 'dns.response_to');
+    fact(c.num(n, 'dns.flags.rcode') === Number(m[2]), 'dns.flags.rcode');
+    fact(c.num(n, 'dns.count.answers') === Number(m[3]), 'dns.count.answers');
+  }
+  if (/^An ARP request/.test(text))
+    fact(/^An ARP request, broadcast:/.test(text) === (c.show(n, 'eth.dst') === 'ff:ff:ff:ff:ff:ff'), 'broadcast only when sent to ff:ff:ff:ff:ff:ff');
+  return facts;
+}
+
+describe.each(lessonFiles())('the JavaScript-only notes of %s', (file) => {
+  const notes = widgetNotes(file);
+
+  it('state only what the capture shows', () => {
+    let facts = 0;
+    for (const w of notes) facts += checkNote(w);
+    // Every lesson has widgets; a lesson whose notes state nothing checkable would hide a broken collector.
+    expect(notes.length, 'notes collected').toBeGreaterThan(0);
+    expect(facts, 'facts checked').toBeGreaterThan(0);
+  });
+});
