@@ -11,8 +11,8 @@ const names = readdirSync('lessons')
   .map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, ''));
 
 describe('the course', () => {
-  it('has nine lessons', () => {
-    expect(names.length).toBe(9);
+  it('has ten lessons', () => {
+    expect(names.length).toBe(10);
   });
 });
 

@@ -40,6 +40,13 @@ def filler(n):
     return (FILLER * reps)[:n]
 
 
+def print_congestion(sock, opts):
+    """With --congestion, says which algorithm the socket really uses."""
+    if opts.get('congestion'):
+        algo = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, 16).split(b'\0')[0].decode()
+        print(f'congestion {algo}', flush=True)
+
+
 def recv_exact(sock, n):
     got = bytearray()
     while len(got) < n:
@@ -191,9 +198,7 @@ def main(argv):
         conn, peer = sock.accept()
         sock.close()
         print(f'accepted {peer[0]} {peer[1]}', flush=True)
-        if opts.get('congestion'):
-            algo = conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, 16).split(b'\0')[0].decode()
-            print(f'congestion {algo}', flush=True)
+        print_congestion(conn, opts)
         run_steps(conn, steps)
         return 0
     try:
@@ -205,6 +210,7 @@ def main(argv):
         print('connected, but a refusal was expected', flush=True)
         return 1
     print(f'connected from port {sock.getsockname()[1]}', flush=True)
+    print_congestion(sock, opts)
     run_steps(sock, steps)
     return 0
 
