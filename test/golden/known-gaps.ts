@@ -38,6 +38,8 @@ const WHY = {
     "hostile-nesting.pcap: inside an ICMP/ICMPv6 error's quoted packet tshark leaves checksums unverified; wirebook checks them (already so at depth 1, seen here first)",
   depth:
     "hostile-nesting.pcap: at its 499-layer limit tshark raises its 'Dissector bug' note twice (two _ws.malformed items, each also listed bare) and prints the last IP header's summary differently; wirebook notes it once",
+  icmp_path:
+    "icmp-path.pcapng: tshark warns '\"Time To Live\" only N' on IPv4 datagrams whose TTL is under 5 (frames 1-3, including the quoted header in the time-exceeded message of frame 2), and marks the unanswered ICMPv6 echo request of frame 9 '(no response found!)' in Info; wirebook raises neither yet; the checksums inside the quoted packets of frames 2, 8 and 10 are the 'quoted' gap",
 } as const;
 
 const NESTING = ['src__decoder__layers__testdata__hostile-nesting.pcap'];
@@ -196,11 +198,15 @@ export const fieldGaps: readonly Gap[] = [
   { field: 'icmp.checksum.status', captures: NESTING, why: WHY.quoted },
   { field: 'icmpv6.checksum.status', captures: NESTING, why: WHY.quoted },
   { field: 'udp.checksum.status', captures: NESTING, why: WHY.quoted },
+  { field: 'icmp.checksum.status', captures: ['icmp-path'], why: WHY.quoted },
+  { field: 'icmpv6.checksum.status', captures: ['icmp-path'], why: WHY.quoted },
 ];
 
 /** analysis-fields.txt gaps. */
 export const analysisGaps: readonly Gap[] = [
   { field: '_ws.expert.message', captures: NESTING, why: `${WHY.depth}; ${WHY.quoted}` },
+  { field: '_ws.expert.message', captures: ['icmp-path'], why: `${WHY.icmp_path}; ${WHY.quoted}` },
+  { field: '_ws.col.Info', captures: ['icmp-path'], why: WHY.icmp_path },
   { field: '_ws.col.Protocol', captures: [LAYERS_LOOPBACK], why: WHY.tcp_payload },
   {
     field: '_ws.col.Info',
