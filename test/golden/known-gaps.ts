@@ -39,7 +39,7 @@ const WHY = {
   depth:
     "hostile-nesting.pcap: at its 499-layer limit tshark raises its 'Dissector bug' note twice (two _ws.malformed items, each also listed bare) and prints the last IP header's summary differently; wirebook notes it once",
   icmp_path:
-    "icmp-path.pcapng: tshark warns '\"Time To Live\" only N' on IPv4 datagrams whose TTL is under 5 (frames 1-3, including the quoted header in the time-exceeded message of frame 2), and marks the unanswered ICMPv6 echo request of frame 9 '(no response found!)' in Info; wirebook raises neither yet; the checksums inside the quoted packets of frames 2, 8 and 10 are the 'quoted' gap",
+    "icmp-path.pcapng: tshark marks the unanswered ICMPv6 echo request of frame 9 '(no response found!)' in Info and warns 'No response seen to ICMPv6 request' on it; wirebook does neither yet; the checksums inside the quoted packets of frames 2, 8 and 10 are the 'quoted' gap",
 } as const;
 
 const NESTING = ['src__decoder__layers__testdata__hostile-nesting.pcap'];
