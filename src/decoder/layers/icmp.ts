@@ -143,10 +143,10 @@ export const decodeIcmp: Decoder = (ctx, offset, end) => {
   out.add(C.type, offset + H.type, 1, type);
   const cname = codeName(type, code);
   out.add(C.code, offset + H.code, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
-  // ICMP's checksum covers the whole message; Wireshark always checks it when the message was captured whole.
+  // ICMP's checksum covers the whole message; Wireshark checks it when the message was captured whole, except inside an error's quoted packet.
   let status = CHECKSUM_UNVERIFIED;
   let expected = 0;
-  if (end <= data.length) {
+  if (end <= data.length && !ctx.inner) {
     expected = expectedChecksum(data, offset, end, offset + H.checksum);
     status = expected === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
   }

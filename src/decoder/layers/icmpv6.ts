@@ -233,7 +233,8 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
   const cname = type === T.UNREACHABLE ? UNREACH[code] : type === T.TIME_EXCEEDED ? TIME_EXCEEDED[code] : undefined;
   out.add(V.code, offset + H.code, 1, code, out.detail && cname ? `Code: ${code} (${cname})` : undefined);
   const ip = ctx.lastIp;
-  const calc = ip ? transportChecksum(ctx, ip, IP_PROTO_ICMPV6, offset, end, offset + H.checksum) : undefined;
+  // Wireshark leaves the checksum of a message quoted inside an error unverified.
+  const calc = ip && !ctx.inner ? transportChecksum(ctx, ip, IP_PROTO_ICMPV6, offset, end, offset + H.checksum) : undefined;
   const status = calc === undefined ? CHECKSUM_UNVERIFIED : calc === stored ? CHECKSUM_GOOD : CHECKSUM_BAD;
   const hx = (n: number) => hexOf(n, 16);
   const line =

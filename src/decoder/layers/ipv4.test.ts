@@ -40,3 +40,26 @@ describe('IPv4', () => {
     expect(findField(d.tree, 'udp')).toBeUndefined();
   });
 });
+
+describe('IPv4 TTL note', () => {
+  // Wireshark's rule (packet-ip.c): a TTL under 5 to a unicast address is noted; tshark prints '"Time To Live" only 1' on icmp-path frame 1.
+  const withTtl = (ttl: number, firstDstByte?: number) => {
+    const f = REPORT_FRAME_1.slice();
+    f[22] = ttl;
+    if (firstDstByte !== undefined) f[30] = firstDstByte;
+    return dissectFrame(record(f), f);
+  };
+
+  it('notes a unicast TTL under 5', () => {
+    expect(findField(withTtl(1).tree, 'ip.ttl')!.expert?.[0]).toMatchObject({
+      name: 'ip.ttl.too_small',
+      severity: 'note',
+      message: '"Time To Live" only 1',
+    });
+  });
+
+  it('says nothing at TTL 5 or to a multicast address', () => {
+    expect(findField(withTtl(5).tree, 'ip.ttl')!.expert).toBeUndefined();
+    expect(findField(withTtl(1, 224).tree, 'ip.ttl')!.expert).toBeUndefined();
+  });
+});

@@ -58,6 +58,8 @@ export const IPV4_HEADER = {
 } as const;
 
 const IH = IPV4_HEADER;
+const IPPROTO_PIM = 103;
+const IPPROTO_OSPF = 89;
 
 export const ipv4Fields = defineFields({
   ip: { name: 'ip', label: 'Internet Protocol Version 4', type: 'protocol' },
@@ -302,6 +304,10 @@ export const decodeIpv4: Decoder = (ctx, offset, end) => {
   }
   out.add(I.fragOffset, offset + IH.flagsFragment, 2, frag);
   out.add(I.ttl, offset + IH.ttl, 1, ttl);
+  // As Wireshark: a unicast TTL under 5 is a traceroute probe or a datagram about to expire (PIM and OSPF are exempt).
+  if (ttl < 5 && dst >>> 28 !== 0xe && proto !== IPPROTO_PIM && proto !== IPPROTO_OSPF) {
+    out.expert('ip.ttl.too_small', 'note', `"Time To Live" only ${ttl}`);
+  }
   out.add(I.proto, offset + IH.protocol, 1, proto);
 
   // The header checksum covers the header only, so it can be checked whenever the header was captured.

@@ -27,7 +27,7 @@ const PROTOCOL: Readonly<Record<string, string>> = {
 function groupOf(name: string, severity: string): string {
   if (name.includes('checksum')) return 'Checksum';
   if (name === 'tcp.short_segment' || name === '_ws.malformed') return 'Malformed';
-  if (name === 'http.chat' || name.startsWith('tcp.') || /^icmp(v6)?\.resp_not_found/.test(name)) return 'Sequence';
+  if (name === 'http.chat' || name === 'ip.ttl.too_small' || name.startsWith('tcp.') || /^icmp(v6)?\.resp_not_found/.test(name)) return 'Sequence';
   if (name === 'user_dlt.not_handled' || name === 'vlan.too_many_tags') return 'Undecoded';
   if (name === 'ip.bogus_header_length') return 'Protocol';
   return severity === 'error' ? 'Malformed' : 'Protocol';
