@@ -434,7 +434,8 @@ describe("lesson 4: Nagle's algorithm on the report's capture", () => {
 
   it("frame 10 (226 bytes) left while frame 9's 1,460 bytes were unacknowledged, acknowledged only in frame 11", () => {
     const prose = proseOf(lessonText('tcp-data'));
-    expectStated(prose, "carries only # bytes and left while frame #'s # bytes were still unacknowledged", r.num(10, 'tcp.len'), 9, r.num(9, 'tcp.len'));
+    expectStated(prose, 'carries only # bytes and left while frame #', r.num(10, 'tcp.len'), 9);
+    expectStated(prose, "frame #'s # bytes were still unacknowledged", 9, r.num(9, 'tcp.len'));
     expectStated(prose, 'acknowledges them only in frame #', 11);
     expect(r.num(10, 'tcp.len')).toBeLessThan(mss);
     // The first ACK from A that covers frame 9 is frame 11, which comes after frame 10.
@@ -460,22 +461,16 @@ describe('lesson 4: SRTT, RTTVAR and the RTO by hand (RFC 6298, section 2)', () 
 
   it('first sample: the SYN-ACK after 5.087 ms', () => {
     expect(r.num(2, 'tcp.analysis.acks_frame')).toBe(1);
-    expectStated(prose, 'The SYN (frame #) is answered by the SYN-ACK (frame #) after R = # ms', 1, 2, msText(r1));
-    expectStated(
-      prose,
-      'SRTT = # ms, RTTVAR = # ms, and RTO = # + # × # = # ms',
-      msText(srtt1),
-      msText(rttvar1),
-      msText(srtt1),
-      K,
-      msText(rttvar1),
-      msText(srtt1 + K * rttvar1),
-    );
+    expectStated(prose, 'The SYN (frame #) is answered by the SYN-ACK (frame #)', 1, 2);
+    expectStated(prose, 'SYN-ACK (frame #) after R = # ms', 2, msText(r1));
+    expectStated(prose, 'SRTT = # ms, RTTVAR = # ms, and RTO', msText(srtt1), msText(rttvar1));
+    expectStated(prose, ', and RTO = # + # × # = # ms', msText(srtt1), K, msText(rttvar1), msText(srtt1 + K * rttvar1));
   });
 
   it('second sample: frame 5 acknowledges the GET after 4.894 ms', () => {
     expect(r.num(5, 'tcp.analysis.acks_frame')).toBe(4);
-    expectStated(prose, 'The GET (frame #) is acknowledged by frame # after R = # ms', 4, 5, msText(r2));
+    expectStated(prose, 'The GET (frame #) is acknowledged by frame #', 4, 5);
+    expectStated(prose, 'acknowledged by frame # after R = # ms', 5, msText(r2));
     expectStated(prose, 'RTTVAR becomes #/# × # + #/# × # = # ms', 3, 4, msText(rttvar1), 1, 4, msText(Math.abs(srtt1 - r2)), msText(rttvar2));
     expectStated(prose, 'SRTT #/# × # + #/# × # = # ms', 7, 8, msText(srtt1), 1, 8, msText(r2), msText(srtt2));
     expectStated(prose, 'ms, so RTO = # + # × # = # ms', msText(srtt2), K, msText(rttvar2), msText(srtt2 + K * rttvar2));
@@ -485,10 +480,8 @@ describe('lesson 4: SRTT, RTTVAR and the RTO by hand (RFC 6298, section 2)', () 
 describe('lesson 4: the RTO question', () => {
   it("its explanation works 3R from frame 2's sample", () => {
     const r = report.num(2, 'tcp.analysis.ack_rtt') * 1000;
-    expectStated(
-      text,
-      'R = # ms, so SRTT = # ms, RTTVAR = # ms and RTO = # + # × # = # ms',
-      ...[r, r, r / 2, r, 4, r / 2, 3 * r].map((x, i) => (i === 4 ? x : x.toFixed(3))),
-    );
+    const [a, b, c] = [r, r, r / 2].map((x) => x.toFixed(3));
+    expectStated(text, 'R = # ms, so SRTT = # ms, RTTVAR = # ms', a, b, c);
+    expectStated(text, 'ms and RTO = # + # × # = # ms', ...[r, 4, r / 2, 3 * r].map((x, i) => (i === 1 ? x : x.toFixed(3))));
   });
 });

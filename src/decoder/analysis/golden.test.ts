@@ -13,6 +13,9 @@ const ROOT = join(HERE, '..', '..', '..');
 
 /** Disagreements we know of and have not fixed, by capture: [frame, field, reason]. */
 const KNOWN: Record<string, Array<[number, string, string]>> = {
+  // This test's own frame parser reads no header quoted inside an ICMP error; `fields` and the
+  // site give tshark's stream (the fields and site-path goldens hold them to it).
+  'icmp-path': [[6, 'udp.stream', 'UDP header quoted in a port unreachable']],
   // A data segment repeating an ACK that was already flagged as acknowledging unseen bytes:
   // tshark does not flag it again, we do (the rule for re-arming this flag is not fully known).
   'loopback-bulk-mangled-6': [
