@@ -151,7 +151,7 @@ async function answerEverything(page: ErrPage): Promise<void> {
   // Find it in the TCP viewer: the window scale shift byte.
   const ws = q(page, 'find-window-scale');
   const wsKey = await keyOf(page, 'find-window-scale');
-  const tcpViewer = page.locator('wb-packet-viewer');
+  const tcpViewer = page.locator('wb-packet-viewer[data-capture="tcp-http"]');
   await tcpViewer.locator(`[data-hex] [data-offset="${wsKey.offset - 1}"]`).click();
   await ws.getByRole('button', { name: 'Check' }).click();
   expect(await state(page, 'find-window-scale')).toBe('incorrect');

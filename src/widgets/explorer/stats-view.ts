@@ -54,7 +54,8 @@ export class StatsView {
       const tab = el.closest<HTMLButtonElement>('[role="tab"]');
       if (tab) return this.select(tab.dataset.tab!, false);
       const b = el.closest<HTMLButtonElement>('[data-stats-panel] button[data-act]');
-      if (!b) return;
+      // The TCP tab's table answers its own buttons (ConversationsView).
+      if (!b || b.closest('[data-conversations]')) return;
       if (b.dataset.act === 'filter') this.#o.filter(b.dataset.filterText!);
       else if (b.dataset.act === 'follow') this.#o.follow(b.dataset.proto as 'tcp' | 'udp', Number(b.dataset.stream));
     });
