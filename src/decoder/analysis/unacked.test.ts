@@ -125,4 +125,17 @@ describe('UnackedSegments', () => {
     for (let f = 7; f <= 10; f++) u.push(f, 200 + f, 201 + f, f);
     expect([u.lo(), u.hi]).toEqual([207, 210]);
   });
+
+  it('leaves the in-order path when a segment starts below a trimmed one', () => {
+    // Found by the property above: a partial ACK trims the first segment to 108, then a segment
+    // starting at 104 comes; its bytes from 104 wait, so the span starts there and an ACK of 106 trims it.
+    const u = new UnackedSegments();
+    u.push(1, 100, 112, 1);
+    u.ack(108, 2);
+    u.push(3, 104, 112, 3);
+    u.ack(100, 4);
+    expect([u.lo(), u.hi]).toEqual([104, 112]);
+    u.ack(106, 5);
+    expect([u.lo(), u.hi]).toEqual([106, 112]);
+  });
 });

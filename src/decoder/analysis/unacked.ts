@@ -56,8 +56,10 @@ export class UnackedSegments {
   private recent: Sent[] | undefined;
   private recentNext = 0;
   /**
-   * Entries came in sending order: seq0 increasing, next never decreasing. Then copies are found by
-   * search, and an ACK removes a prefix and trims only the entries after it that start below it.
+   * Entries came in sending order: each starts above the (possibly trimmed) start of the one before,
+   * and next never decreases. So seq0 and seq both rise along the list (a trim to an ACK keeps that),
+   * copies are found by search, and an ACK removes a prefix and trims only the entries after it that
+   * start below it.
    */
   private sorted = true;
   /** Untrimmed entries by range, so a copy joins its original; made when one is looked for while entries are out of order. */
@@ -94,7 +96,7 @@ export class UnackedSegments {
     }
     const u: Sent = { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
     this.byRange?.set(key, u);
-    if (n > 0 && (!seqGT(seq, this.list[n - 1].seq0) || seqLT(next, this.list[n - 1].next))) this.sorted = false;
+    if (n > 0 && (!seqGT(seq, this.list[n - 1].seq) || seqLT(next, this.list[n - 1].next))) this.sorted = false;
     if (n === 0) this.hi = next;
     else if (seqGT(next, this.hi)) this.hi = next;
     if (n === this.clean || seqLT(seq, this.loTail)) this.loTail = seq;
