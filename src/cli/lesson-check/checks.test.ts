@@ -25,6 +25,7 @@ const world: World = {
     { id: 'time-wait', term: 'TIME-WAIT', aliases: [] },
   ],
   layers: ['eth', 'ipv4', 'tcp', 'udp'],
+  lessonIds: ['udp', 'tcp-handshake'],
 };
 
 const front = `---

@@ -7,6 +7,7 @@ import { frameRangeProblem, parseFrameRange, type FrameRange } from '../../lib/f
 import { fieldsOf, parseExpression } from '../../lib/quiz/expression.ts';
 import type { Literal } from './literal.ts';
 import { glossaryUseProblems } from './glossary-use.ts';
+import { pageLinkProblems } from './page-links.ts';
 import { scanLesson, type Tag } from './scan.ts';
 import { GRAPH_KINDS } from '../../decoder/graphs/kinds.ts';
 import type { CaptureView, Problem, World } from './world.ts';
@@ -104,6 +105,7 @@ export function checkLesson(text: string, world: World): Problem[] {
     }
   }
   problems.push(...glossaryUseProblems(text, world.glossary));
+  problems.push(...pageLinkProblems(text, world.lessonIds));
   return problems.sort((a, b) => a.line - b.line);
 }
 

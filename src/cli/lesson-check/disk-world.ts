@@ -2,7 +2,7 @@
 // sidecars under captures/, glossary entries under content/glossary/, and the
 // decoder's layer tables. Captures are opened only when a lesson uses them.
 import { type Dirent, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { findField, protocolTables } from '../../decoder/dissect.ts';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { captureFacts } from '../../lib/quiz/capture-facts.ts';
@@ -36,6 +36,9 @@ export function glossaryWords(root: string): GlossaryWords[] {
     return { id, term: String(data.term ?? id), aliases: Array.isArray(data.aliases) ? data.aliases.map(String) : [] };
   });
 }
+
+/** A lesson's id, as the site's collection names it: lessons/03-tcp-handshake.mdx -> "tcp-handshake". */
+const lessonIdOf = (path: string): string => /^(?:\d+-)?([^/]+)\.mdx$/.exec(basename(path))?.[1] ?? path;
 
 export function diskWorld(root: string): World {
   // Sidecars: captures/**/ID.yaml, not rebuild specs, not the recording scenarios.
@@ -84,5 +87,6 @@ export function diskWorld(root: string): World {
     glossaryIds,
     glossary,
     layers: Object.keys(protocolTables),
+    lessonIds: walk(join(root, 'lessons'), (n) => n.endsWith('.mdx')).map(lessonIdOf),
   };
 }

@@ -30,6 +30,8 @@ export interface World {
   glossary: readonly GlossaryWords[];
   /** Layer names HeaderDiagram draws. */
   layers: readonly string[];
+  /** Lesson ids (file names without their number), for links between lessons. */
+  lessonIds: readonly string[];
 }
 
 export interface Problem {
