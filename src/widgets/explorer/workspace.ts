@@ -16,7 +16,7 @@ import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { graphOfCapture } from '../stream-graph/graph-of-capture.ts';
 import { createThinner } from '../stream-graph/thin.ts';
-import { GRAPH_SIZE } from '../stream-graph/render.ts';
+import { GRAPH_SIZE } from '../stream-graph/size.ts';
 import type { GraphKind } from '../../decoder/graphs/kinds.ts';
 import type { GraphDir, GraphPoint } from '../../decoder/graphs/points.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';

@@ -10,7 +10,6 @@ import { findField } from '../../decoder/fields/find.ts';
 import { FLAG_TABLE, A_LOST_PACKET, TH_ACK, TH_RST } from '../../decoder/analysis/index.ts';
 import type { ConversationAnalysis, TcpSegmentInput } from '../../decoder/analysis/index.ts';
 import type { Explanation } from '../../decoder/analysis/explain.ts';
-import { sequenceDiagram } from '../../lib/strings/sequenceDiagram.ts';
 
 export interface LadderEndpoint {
   /** The sidecar's host name, else the address. */
@@ -37,7 +36,7 @@ export interface LadderSegment {
   marks: string[];
   /** What the analysis explains about it, by key (put into words by explanationText). */
   explain: Explanation[];
-  /** Each endpoint's state just after this segment ("state unknown" for a side the capture cannot tell); null when neither is known. */
+  /** Each endpoint's state just after this segment ('unknown' for a side the capture cannot tell, put into words by stateLabel); null when neither is known. */
   states: [string, string] | null;
   /** Bytes the analysis says were sent before this segment but not captured (relative). */
   lost?: [number, number];
@@ -84,8 +83,6 @@ function framesOfStream(analysis: ConversationAnalysis, stream: number, limit: n
 }
 
 /** The ladder of TCP stream `stream` (Wireshark's tcp.stream numbering), or undefined. */
-/** A state as the ladder shows it: one side may be known while the other cannot be told. */
-const stateText = (s: string): string => (s === 'unknown' ? sequenceDiagram.stateUnknown : s);
 
 export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostNames = {}, opts: { limit?: number } = {}): LadderModel | undefined {
   const analysis: ConversationAnalysis | undefined = capture.analysis;
@@ -146,7 +143,7 @@ export function buildLadder(capture: OpenedCapture, stream: number, hosts: HostN
       len: seg.payloadLength,
       marks,
       explain: analysis?.explain(seg).map(({ key, params }) => ({ key, params })) ?? [],
-      states: st && (st.a !== 'unknown' || st.b !== 'unknown') ? [stateText(st.a), stateText(st.b)] : null,
+      states: st && (st.a !== 'unknown' || st.b !== 'unknown') ? [st.a, st.b] : null,
       ...(lost ? { lost } : {}),
     };
   });

@@ -12,6 +12,11 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A side's state as the ladder shows it: 'unknown' (one side may be known while the other cannot be told), or none at all, is said in words. */
+export function stateLabel(s: string | undefined): string {
+  return s === undefined || s === 'unknown' ? t.stateUnknown : s;
+}
+
 const n1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Analysis marks as words, for labels and the table ("Retransmission, Dup ACK"). */
@@ -80,8 +85,8 @@ export function stateLabelsSvg(model: LadderModel, arrows: readonly ArrowGeom[],
     const prev = model.segments[a.index - 1]?.states ?? null;
     if (!s.states) continue;
     const y = n1(a.y + 4);
-    if (s.states[0] !== prev?.[0]) out += `<text class="sd-st" x="${g.xA - 8}" y="${y}" text-anchor="end">${esc(s.states[0])}</text>`;
-    if (s.states[1] !== prev?.[1]) out += `<text class="sd-st" x="${g.xB + 8}" y="${y}" text-anchor="start">${esc(s.states[1])}</text>`;
+    if (s.states[0] !== prev?.[0]) out += `<text class="sd-st" x="${g.xA - 8}" y="${y}" text-anchor="end">${esc(stateLabel(s.states[0]))}</text>`;
+    if (s.states[1] !== prev?.[1]) out += `<text class="sd-st" x="${g.xB + 8}" y="${y}" text-anchor="start">${esc(stateLabel(s.states[1]))}</text>`;
   }
   return out;
 }
@@ -108,7 +113,7 @@ export function ladderSvg(model: LadderModel, g: LadderGeometry, visible: readon
     const [at, anchor] = !g.compact ? [x, 'middle'] : i === 0 ? [4, 'start'] : [g.width - 4, 'end'];
     return (
       `<text class="sd-host" x="${at}" y="20" text-anchor="${anchor}">${esc(host)}</text>` +
-      `<text class="sd-now" data-side="${i}" x="${at}" y="38" text-anchor="${anchor}">${esc(stateNow?.[i] ?? t.stateUnknown)}</text>`
+      `<text class="sd-now" data-side="${i}" x="${at}" y="38" text-anchor="${anchor}">${esc(stateLabel(stateNow?.[i]))}</text>`
     );
   };
   return (

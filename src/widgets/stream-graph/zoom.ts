@@ -5,7 +5,8 @@ import { brushX } from 'd3-brush';
 import { select } from 'd3-selection';
 import type { GraphData } from '../../decoder/graphs/points.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
-import { GRAPH_SIZE, graphSvg } from './render.ts';
+import { graphSvg } from './render.ts';
+import { GRAPH_SIZE } from './size.ts';
 
 export interface Embedded {
   data: GraphData;

@@ -1,0 +1,3 @@
+// The graph's drawing box in SVG units, with its margins for the axes. Its own
+// module: the explorer's Worker thins points to this width without the renderer.
+export const GRAPH_SIZE = { width: 640, height: 320, left: 72, right: 16, top: 12, bottom: 40 } as const;
