@@ -7,7 +7,8 @@ export const streamGraph = {
     rtt: 'Round-trip time',
     window: 'Window scaling',
   },
-  title: (kind: string, from: string, to: string) => `${kind}: ${from} → ${to}`,
+  /** The graph's caption; `source` is the capture's title, given where a page may show graphs of several captures. */
+  title: (kind: string, from: string, to: string, source?: string) => `${kind}: ${from} → ${to}${source ? ` (${source})` : ''}`,
   desc: {
     tcptrace:
       'Each segment the sender sent is a vertical bar from its first to its last sequence number, against time. The ACK line is what the receiver acknowledged, the window line how far it allowed the sender to go (ACK plus the scaled receive window), and short bars above the ACK line are SACK blocks.',
@@ -41,7 +42,7 @@ export const streamGraph = {
   },
   legend: 'Legend',
   empty: 'Nothing to draw in this direction.',
-  tableCaption: (kind: string) => `The points of the ${kind} graph`,
+  tableCaption: (kind: string, source?: string) => `The points of the ${kind} graph${source ? ` of “${source}”` : ''}`,
   col: {
     frame: 'Frame',
     time: 'Time (s)',

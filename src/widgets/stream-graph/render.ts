@@ -8,10 +8,9 @@ import { esc } from '../sequence-diagram/render.ts';
 import { COLUMNS, type Column, yMaxOf, yOf } from './series.ts';
 import { markPath } from './shapes.ts';
 import { thinPoints } from './thin.ts';
+import { GRAPH_SIZE } from './size.ts';
 
 const s = streamGraph;
-
-export const GRAPH_SIZE = { width: 640, height: 320, left: 72, right: 16, top: 12, bottom: 40 } as const;
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -20,6 +19,8 @@ export interface RenderOptions {
   id: string;
   /** The time span shown, seconds; all of it when absent. */
   domain?: [number, number];
+  /** The capture's title, so two tables of one kind on a page have different names. */
+  source?: string;
 }
 
 function yLabel(d: GraphData): string {
@@ -228,5 +229,5 @@ export function graphTable(d: GraphData, o: RenderOptions, total = d.points.leng
   const listed = Math.min(d.points.length, TABLE_LIMIT);
   const cut = total > listed ? `<p class="sg-cut">${esc(s.tableCut(listed, total, d.stream))}</p>` : '';
   const head = cols.map((c) => `<th scope="col">${esc(s.col[c])}</th>`).join('');
-  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind]))}</caption><thead><tr>${head}</tr></thead><tbody>${graphTableRows(d, 0, listed)}</tbody></table></div>${cut}`;
+  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind], o.source))}</caption><thead><tr>${head}</tr></thead><tbody>${graphTableRows(d, 0, listed)}</tbody></table></div>${cut}`;
 }
