@@ -5,7 +5,10 @@
 // violations in either theme at desktop and phone width, and screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { GRAPH_KINDS } from '../../src/decoder/graphs/kinds.ts';
+import { openCapture } from '../../src/decoder/open-capture.ts';
+import { graphOfCapture } from '../../src/widgets/stream-graph/graph-of-capture.ts';
 import { viewports } from './support/browser.ts';
 import type { StaticSite } from './support/static-server.ts';
 import { useBuiltSite } from './support/site.ts';
@@ -135,6 +138,47 @@ describe('stream graphs', () => {
       timeout: 10_000,
     });
     await screenshot(page, 'stream-graph-open');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists every point of a long conversation in /open/, drawing only the rows in view', async () => {
+    // The whole graph, as the decoder makes it (the table must list all of it).
+    const file = 'captures/recorded/tcp-cubic.pcapng';
+    const points = graphOfCapture(openCapture(new Uint8Array(readFileSync(file))), 0, 'stevens', 'A')!.data.points;
+    expect(points.length).toBeGreaterThan(1000);
+    const context = await browser.newContext({ viewport: viewports.desktop, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('open/', site.url).href);
+    await page.waitForFunction(() => customElements.get('wb-explorer') !== undefined, undefined, { timeout: 50_000 });
+    await page.locator('wb-explorer [data-ui]:not([hidden])').waitFor({ timeout: 50_000 });
+    await page.locator('wb-explorer input[data-file]').setInputFiles(file);
+    await page.locator('wb-explorer button[data-proto="tcp"][data-stream="0"][data-act="graph"]').click({ timeout: 50_000 });
+    const pane = page.locator('wb-explorer [data-graph-pane]');
+    await pane.locator('select[name="kind"]').selectOption('stevens');
+    await pane.locator('select[name="dir"]').selectOption('A');
+    const table = pane.locator('[data-graph="stevens"] table[data-graph-table]');
+    await table.locator('tbody tr[data-frame]').first().waitFor({ timeout: 20_000 });
+    await expect(table.getAttribute('aria-rowcount')).resolves.toBe(String(points.length + 1));
+    expect(await table.locator('tbody tr[data-i]').count()).toBeLessThan(100);
+    // The end of the table: its last row is the graph's last point.
+    const last = points[points.length - 1];
+    await table.evaluate((t) => {
+      const wrap = t.closest('.sg-table-wrap')!;
+      wrap.scrollTop = wrap.scrollHeight;
+    });
+    await table.locator(`tbody tr[data-i="${points.length - 1}"][data-frame="${last.frame}"]`).waitFor({ timeout: 20_000 });
+    // Every row drawn has the height the table counts with.
+    const heights = await table.locator('tbody tr[data-frame]').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    expect(new Set(heights)).toEqual(new Set([24]));
+    // A frame chosen in the packet list brings its row into view, marked.
+    const middle = points[Math.floor(points.length / 2)];
+    await page.locator('wb-explorer [data-filter-form] input').fill(`frame.number == ${middle.frame}`);
+    await page.locator('wb-explorer [data-filter-form] input').press('Enter');
+    await page.locator(`wb-explorer [data-rows] [role="row"][data-frame="${middle.frame}"]`).click({ timeout: 20_000 });
+    await table.locator(`tbody tr.is-selected[data-frame="${middle.frame}"]`).waitFor({ timeout: 20_000 });
     expect(errors).toEqual([]);
     await context.close();
   });

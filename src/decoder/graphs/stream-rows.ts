@@ -41,15 +41,20 @@ export function streamRows(src: RowSource, stream: number): StreamRow[] {
   return [...eachStreamRow(src, stream)];
 }
 
-/** The same rows one at a time, none kept: a graph of 700,000 segments need not hold them all. */
-export function* eachStreamRow(src: RowSource, stream: number): Generator<StreamRow> {
+/**
+ * The same rows one at a time, none kept: a graph of 700,000 segments need not hold them all.
+ * `frames` limits them to that span of frame numbers (a table's rows fetched as they come into view).
+ */
+export function* eachStreamRow(src: RowSource, stream: number, frames?: { first: number; last: number }): Generator<StreamRow> {
   const { analysis } = src;
   const summary = analysis.summary(stream);
   if (!summary) return;
   const { address, port } = summary.a;
   // One facts object refilled frame after frame: a long stream has 700,000 of them.
   const into = blankFacts();
-  for (let n = summary.firstFrame; n <= summary.lastFrame; n++) {
+  const first = Math.max(summary.firstFrame, frames?.first ?? 0);
+  const last = Math.min(summary.lastFrame, frames?.last ?? Number.POSITIVE_INFINITY);
+  for (let n = first; n <= last; n++) {
     if (analysis.streamOf(n) !== stream) continue;
     const seg = src.tcpSegment(n);
     const f = seg && analysis.factsInto(seg, into);

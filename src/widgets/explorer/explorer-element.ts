@@ -85,6 +85,7 @@ class ExplorerElement extends HTMLElement {
     });
     this.#graphs = new GraphView(this, {
       graph: (stream, kind, dir) => this.#worker().request('graph', { stream, kind, dir }),
+      rows: (stream, kind, dir, from, to) => this.#worker().request('graphRows', { stream, kind, dir, from, to }),
       summary: (n) =>
         this.#worker()
           .request('rows', { numbers: [n] })

@@ -3,17 +3,20 @@
 // Worker sends the points (the same decoder code as the lessons'); the page
 // draws them with the lessons' markup, thinned to its pixels.
 import { GRAPH_KINDS, type GraphKind } from '../../decoder/graphs/kinds.ts';
-import type { GraphDir } from '../../decoder/graphs/points.ts';
+import type { GraphDir, GraphPoint } from '../../decoder/graphs/points.ts';
 import { explorer } from '../../lib/strings/explorer.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
 import type { GraphResult } from './protocol.ts';
-import { graphLegend, graphSvg, graphTable } from '../stream-graph/render.ts';
+import { graphLegend, graphSvg } from '../stream-graph/render.ts';
+import { GraphTable } from './graph-table.ts';
 import type { ZoomHost } from '../stream-graph/zoom.ts';
 
 const s = streamGraph;
 
 export interface GraphViewOptions {
   graph(stream: number, kind: GraphKind, dir?: GraphDir): Promise<GraphResult | null>;
+  /** Points from to to - 1 of the graph drawn last, for its table. */
+  rows(stream: number, kind: GraphKind, dir: GraphDir, from: number, to: number): Promise<GraphPoint[]>;
   /** The selection bus the graph joins. */
   bus: string;
   /** A frame's one-line summary (Info), shown on hover. */
@@ -43,7 +46,6 @@ export class GraphView {
       return;
     }
     const got = result.draw;
-    const table = { ...got.data, points: result.rows };
     const id = `ex-sg-${stream}-${kind}`;
     const host = document.createElement('wb-stream-graph');
     host.dataset.capture = this.#o.bus;
@@ -56,10 +58,16 @@ export class GraphView {
     // Each piece of markup escapes what it writes (render.ts).
     host.innerHTML = `<figure class="stream-graph" data-graph="${kind}"><figcaption>${escapeText(s.title(s.kinds[kind], got.from, got.to))}</figcaption><p class="sg-tip" aria-live="polite">${escapeText(s.zoomHint)}</p>${graphSvg(got.data, got.from, got.to, { id })}${graphLegend(got.data)}</figure>`;
     this.#pane.replaceChildren(this.#picker(stream, kind, got.data.dir), host);
-    // The picture first; its table (thousands of rows) in the next task.
-    setTimeout(() => {
-      if (ask === this.#asked) host.querySelector('figure')?.insertAdjacentHTML('beforeend', graphTable(table, { id }, result.total));
-    }, 0);
+    // The table lists every point; only the rows in view are drawn, fetched as they come.
+    const table = new GraphTable({
+      kind,
+      id,
+      frames: result.frames,
+      first: result.rows,
+      rows: (from, to) => this.#o.rows(stream, kind, got.data.dir, from, to),
+    });
+    host.querySelector('figure')?.append(table.element);
+    (host as ZoomHost & { revealRow?: (n: number) => void }).revealRow = (n) => table.reveal(n);
     if (focus) this.#pane.querySelector<HTMLElement>('select')?.focus();
   }
 

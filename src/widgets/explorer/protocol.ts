@@ -60,14 +60,16 @@ export interface LadderResult {
 export interface GraphResult {
   /** The points to draw (each pixel column's extremes and marks: a copy of 700,000 points would take seconds). */
   draw: CaptureGraph;
-  /** The table's rows: the first GRAPH_TABLE_ROWS points. */
+  /** The table's first rows: the first GRAPH_FIRST_ROWS points (every point of a throughput graph); the rest by graphRows. */
   rows: GraphPoint[];
   /** Points in the whole graph. */
   total: number;
+  /** Each point's frame, in table order (4 bytes a point), so a frame selected elsewhere finds its row. */
+  frames: Uint32Array;
 }
 
-/** Points the /open/ graph's table lists (the rest: filter on tcp.stream). */
-export const GRAPH_TABLE_ROWS = 5000;
+/** Rows of the /open/ graph's table sent with the picture; the table fetches the others as they scroll into view. */
+export const GRAPH_FIRST_ROWS = 200;
 
 export interface Requests {
   /** Open the file's first PREVIEW_BYTES only, so the first rows show while the rest is read. */
@@ -84,6 +86,8 @@ export interface Requests {
   stats: { args: Record<string, never>; result: StatsResult };
   /** One stream graph: its points thinned to the drawing's pixels, and the table's first rows. */
   graph: { args: { stream: number; kind: GraphKind; dir?: GraphDir }; result: GraphResult | null };
+  /** Points `from` to `to` - 1 of a graph (the table's rows in view), worked out again from the analysis. */
+  graphRows: { args: { stream: number; kind: GraphKind; dir: GraphDir; from: number; to: number }; result: GraphPoint[] };
 }
 
 export interface StatsResult extends CaptureStats {

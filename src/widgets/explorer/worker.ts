@@ -79,6 +79,10 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
       const { stream, kind, dir } = message.args as Requests['graph']['args'];
       return { result: need().graph(stream, kind, dir), transfer: [] };
     }
+    case 'graphRows': {
+      const { stream, kind, dir, from, to } = message.args as Requests['graphRows']['args'];
+      return { result: need().graphRows(stream, kind, dir, from, to), transfer: [] };
+    }
   }
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { openWorkspace, openWorkspaceFrom } from './workspace.ts';
-import { LADDER_LIMIT } from './protocol.ts';
+import { GRAPH_FIRST_ROWS, LADDER_LIMIT } from './protocol.ts';
+import { graphOfCapture } from '../stream-graph/graph-of-capture.ts';
 import { findField } from '../../decoder/fields/find.ts';
 import type { Field } from '../../decoder/types.ts';
 
@@ -68,6 +69,22 @@ describe('explorer workspace', () => {
     expect(ladder.model.segments.length).toBe(Math.min(LADDER_LIMIT, ladder.total));
     expect(ladder.model.segments[0].flags).toBe('SYN');
     expect(loss.ladder(99)).toBeNull();
+  });
+
+  it('gives any stretch of a graph table, the same points as the whole graph in order', () => {
+    for (const kind of ['tcptrace', 'stevens', 'rtt', 'window'] as const) {
+      const g = loss.graph(0, kind)!;
+      const whole = graphOfCapture(openCapture(read('captures/recorded/tcp-loss.pcapng')), 0, kind, g.draw.data.dir)!.data.points;
+      expect(g.total, kind).toBe(whole.length);
+      expect([...g.frames], kind).toEqual(whole.map((p) => p.frame));
+      expect(g.rows, kind).toEqual(whole.slice(0, GRAPH_FIRST_ROWS));
+      const mid = Math.floor(whole.length / 2);
+      expect(loss.graphRows(0, kind, g.draw.data.dir, mid, mid + 7), kind).toEqual(whole.slice(mid, mid + 7));
+      expect(loss.graphRows(0, kind, g.draw.data.dir, whole.length - 3, whole.length), kind).toEqual(whole.slice(-3));
+    }
+    // Another graph drawn since: its rows are not mixed up with this one's.
+    loss.graph(0, 'rtt');
+    expect(loss.graphRows(0, 'stevens', 'A', 0, 5)).toEqual([]);
   });
 
   it('explains an invalid filter and where it goes wrong', async () => {

@@ -26,7 +26,7 @@ import { statsCollector } from '../../decoder/stats/capture-stats.ts';
 import { statFrames } from '../../decoder/stats/frame-walk.ts';
 import type { PhsNode } from '../../decoder/stats/hierarchy.ts';
 import {
-  GRAPH_TABLE_ROWS,
+  GRAPH_FIRST_ROWS,
   type GraphResult,
   LADDER_LIMIT,
   type FilterOutcome,
@@ -74,6 +74,7 @@ export interface Workspace {
   /** Worked out once, on first asking, pausing as a filter does (every frame is dissected). */
   stats(control?: FilterControl): Promise<StatsResult>;
   graph(stream: number, kind: GraphKind, dir?: GraphDir): GraphResult | null;
+  graphRows(stream: number, kind: GraphKind, dir: GraphDir, from: number, to: number): GraphPoint[];
 }
 
 /** Index and analyse a capture held in memory. */
@@ -128,6 +129,8 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
   };
   const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= count;
   let stats: Promise<StatsResult> | undefined;
+  /** The frames of the graph drawn last, point by point: its table asks for rows by position. */
+  let lastGraph: { key: string; frames: Uint32Array } | undefined;
 
   return {
     opened,
@@ -176,17 +179,35 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       const at = (n: number) => Number((capture.frames[n - 1]?.timestamp ?? first) - first) / 1e9;
       const thinner = createThinner(kind, at(summary.firstFrame), at(summary.lastFrame), GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right);
       const rows: GraphPoint[] = [];
+      // A throughput graph has a few hundred intervals at most: its table gets them all.
+      const keep = kind === 'throughput' ? Number.POSITIVE_INFINITY : GRAPH_FIRST_ROWS;
+      let frames = new Uint32Array(1024);
       let total = 0;
       const sink = {
         push(p: GraphPoint) {
-          total++;
+          if (total === frames.length) {
+            const grown = new Uint32Array(total * 2);
+            grown.set(frames);
+            frames = grown;
+          }
+          frames[total++] = p.frame;
           thinner.push(p);
-          if (rows.length < GRAPH_TABLE_ROWS) rows.push(p);
+          if (rows.length < keep) rows.push(p);
         },
       };
       const g = graphOfCapture(capture, stream, kind, dir, sink);
       if (!g) return null;
-      return { draw: { ...g, data: { ...g.data, points: thinner.done() } }, rows, total };
+      lastGraph = { key: graphKey(stream, kind, g.data.dir), frames: frames.slice(0, total) };
+      return { draw: { ...g, data: { ...g.data, points: thinner.done() } }, rows, total, frames: lastGraph.frames };
+    },
+    graphRows(stream, kind, dir, from, to) {
+      // Each point of these kinds is one frame's, in frame order: the span of frames holds exactly these points.
+      const out: GraphPoint[] = [];
+      if (kind === 'throughput' || to <= from) return out;
+      const frames = lastGraph?.key === graphKey(stream, kind, dir) ? lastGraph.frames : undefined;
+      if (!frames || from < 0 || to > frames.length) return out;
+      graphOfCapture(capture, stream, kind, dir, out, { first: frames[from], last: frames[to - 1] });
+      return out;
     },
   };
 }
@@ -276,3 +297,5 @@ async function runFilter(capture: OpenedCapture, text: string, control: FilterCo
   control.progress?.(frames.length, frames.length);
   return { ok: true, text, matches: out.slice(0, k) };
 }
+
+const graphKey = (stream: number, kind: GraphKind, dir: GraphDir): string => `${stream}/${kind}/${dir}`;

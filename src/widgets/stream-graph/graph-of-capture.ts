@@ -24,11 +24,13 @@ export function graphOfCapture(
   which?: GraphDir,
   /** Where the points go (graphPoints); the result's data then holds none. */
   sink?: { push(p: GraphPoint): void },
+  /** Only the points of frames in this span (not for throughput, whose intervals span the stream). */
+  frames?: { first: number; last: number },
 ): CaptureGraph | undefined {
   const summary = capture.analysis.summary(stream);
   if (!summary) return undefined;
   const dir = which ?? (summary.bytesBtoA > summary.bytesAtoB ? 'B' : 'A');
-  const rows = eachStreamRow({ analysis: capture.analysis, tcpSegment: capture.tcpSegment, firstTime: capture.frames[0]?.timestamp ?? 0n }, stream);
+  const rows = eachStreamRow({ analysis: capture.analysis, tcpSegment: capture.tcpSegment, firstTime: capture.frames[0]?.timestamp ?? 0n }, stream, frames);
   const a = endpointText(summary.a.address, summary.a.port);
   const b = endpointText(summary.b.address, summary.b.port);
   return { data: graphPoints(rows, stream, kind, dir, sink), from: dir === 'A' ? a : b, to: dir === 'A' ? b : a };

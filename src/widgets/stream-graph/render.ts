@@ -3,6 +3,7 @@
 import { scaleLinear } from 'd3-scale';
 import { GRAPH_MARKS, type GraphMark } from '../../decoder/graphs/marks.ts';
 import type { GraphData, GraphPoint } from '../../decoder/graphs/points.ts';
+import type { GraphKind } from '../../decoder/graphs/kinds.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
 import { esc } from '../sequence-diagram/render.ts';
 import { COLUMNS, type Column, yMaxOf, yOf } from './series.ts';
@@ -208,15 +209,22 @@ function cell(c: Column, p: GraphPoint): string {
   }
 }
 
+/** Point `i` of a `kind` graph as a table row (`attrs`: more attributes, already escaped). */
+export function graphTableRow(kind: GraphKind, p: GraphPoint, i: number, attrs = ''): string {
+  const cells = COLUMNS[kind].map((c) => (c === 'frame' || c === 'start' ? `<th scope="row">${esc(cell(c, p))}</th>` : `<td>${esc(cell(c, p))}</td>`));
+  return `<tr data-frame="${p.frame}" data-i="${i}"${attrs}>${cells.join('')}</tr>`;
+}
+
+/** The column headers of a `kind` graph's table. */
+export function graphTableHead(kind: GraphKind): string {
+  return `<tr>${COLUMNS[kind].map((c) => `<th scope="col">${esc(s.col[c])}</th>`).join('')}</tr>`;
+}
+
 /** One table row a point: the graph for a screen reader or a keyboard. */
 function graphTableRows(d: GraphData, from = 0, to = d.points.length): string {
-  const cols = COLUMNS[d.kind];
   return d.points
     .slice(from, to)
-    .map(
-      (p, i) =>
-        `<tr data-frame="${p.frame}" data-i="${from + i}">${cols.map((c) => (c === 'frame' || c === 'start' ? `<th scope="row">${esc(cell(c, p))}</th>` : `<td>${esc(cell(c, p))}</td>`)).join('')}</tr>`,
-    )
+    .map((p, i) => graphTableRow(d.kind, p, from + i))
     .join('');
 }
 
@@ -225,9 +233,7 @@ const TABLE_LIMIT = 5000;
 
 /** The table of `d`'s points; `total` the whole graph's count when `d` holds only its first points. */
 export function graphTable(d: GraphData, o: RenderOptions, total = d.points.length): string {
-  const cols = COLUMNS[d.kind];
   const listed = Math.min(d.points.length, TABLE_LIMIT);
   const cut = total > listed ? `<p class="sg-cut">${esc(s.tableCut(listed, total, d.stream))}</p>` : '';
-  const head = cols.map((c) => `<th scope="col">${esc(s.col[c])}</th>`).join('');
-  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind], o.source))}</caption><thead><tr>${head}</tr></thead><tbody>${graphTableRows(d, 0, listed)}</tbody></table></div>${cut}`;
+  return `<div class="sg-table-wrap" tabindex="0" role="region" aria-labelledby="${o.id}-caption"><table data-graph-table><caption id="${o.id}-caption">${esc(s.tableCaption(s.kinds[d.kind], o.source))}</caption><thead>${graphTableHead(d.kind)}</thead><tbody>${graphTableRows(d, 0, listed)}</tbody></table></div>${cut}`;
 }

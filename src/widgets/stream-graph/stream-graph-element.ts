@@ -31,6 +31,8 @@ class StreamGraphElement extends HTMLElement {
     for (const el of this.querySelectorAll('.is-selected')) el.classList.remove('is-selected');
     const hits = this.querySelectorAll<Element>(`[data-frame="${n}"]`);
     for (const el of hits) el.classList.add('is-selected');
+    // On /open/ the table draws only the rows in view: it finds and marks the row itself.
+    if (this.revealRow) return this.revealRow(n);
     const row = this.querySelector<HTMLElement>(`tr[data-frame="${n}"]`);
     const wrap = row?.closest<HTMLElement>('.sg-table-wrap');
     if (row && wrap) wrap.scrollTo({ top: row.offsetTop - wrap.clientHeight / 2, behavior: reduceMotion() ? 'auto' : 'smooth' });
@@ -61,6 +63,8 @@ class StreamGraphElement extends HTMLElement {
   };
 
   #hovered = 0;
+  /** Brings frame n's table row into view and marks it, when the page draws the table in parts (/open/). */
+  revealRow?: (n: number) => void;
   /** A frame's one-line summary, when the page that drew the graph can give it (/open/). */
   summaryOf?: (n: number) => Promise<string>;
 
