@@ -173,6 +173,38 @@ describe('stream graphs', () => {
     // Every row drawn has the height the table counts with.
     const heights = await table.locator('tbody tr[data-frame]').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
     expect(new Set(heights)).toEqual(new Set([24]));
+    // Zoomed into a busy stretch (before the outage), the drawing gets that stretch's own points from the Worker: every one
+    // of the graph's points there, where the whole picture had only each pixel column's extremes.
+    const svg = pane.locator('[data-graph="stevens"] svg.sg-svg');
+    await svg.scrollIntoViewIfNeeded();
+    await svg.hover();
+    const box = (await svg.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.95);
+    await pane.locator('[data-graph="stevens"] .sg-brush').waitFor({ timeout: 10_000 });
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.32, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      () => {
+        const svg = document.querySelector<SVGSVGElement>('wb-explorer [data-graph-pane] svg.sg-svg')!;
+        const [t0, t1] = [Number(svg.dataset.t0), Number(svg.dataset.t1)];
+        return svg.querySelectorAll('.sg-pt').length > 0 && t1 - t0 < 1;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    const stretch = await svg.evaluate((el) => [Number(el.getAttribute('data-t0')), Number(el.getAttribute('data-t1'))]);
+    const expected = points.filter((p) => p.t >= stretch[0] && p.t <= stretch[1]).map((p) => String(p.frame));
+    expect(expected.length).toBeGreaterThan(20);
+    await page.waitForFunction(
+      (want) => {
+        const drawn = new Set([...document.querySelectorAll('wb-explorer [data-graph-pane] svg.sg-svg .sg-pt')].map((p) => p.getAttribute('data-frame')));
+        return want.every((f) => drawn.has(f));
+      },
+      expected,
+      { timeout: 10_000 },
+    );
     // A frame chosen in the packet list brings its row into view, marked.
     const middle = points[Math.floor(points.length / 2)];
     await page.locator('wb-explorer [data-filter-form] input').fill(`frame.number == ${middle.frame}`);

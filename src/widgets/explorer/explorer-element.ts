@@ -86,6 +86,7 @@ class ExplorerElement extends HTMLElement {
     this.#graphs = new GraphView(this, {
       graph: (stream, kind, dir) => this.#worker().request('graph', { stream, kind, dir }),
       rows: (stream, kind, dir, from, to) => this.#worker().request('graphRows', { stream, kind, dir, from, to }),
+      detail: (stream, kind, dir, t0, t1) => this.#worker().request('graphDetail', { stream, kind, dir, t0, t1 }),
       summary: (n) =>
         this.#worker()
           .request('rows', { numbers: [n] })

@@ -17,6 +17,8 @@ export interface GraphViewOptions {
   graph(stream: number, kind: GraphKind, dir?: GraphDir): Promise<GraphResult | null>;
   /** Points from to to - 1 of the graph drawn last, for its table. */
   rows(stream: number, kind: GraphKind, dir: GraphDir, from: number, to: number): Promise<GraphPoint[]>;
+  /** Every point of seconds t0 to t1 of the graph drawn last, thinned to the drawing (a zoom's detail). */
+  detail(stream: number, kind: GraphKind, dir: GraphDir, t0: number, t1: number): Promise<GraphPoint[] | null>;
   /** The selection bus the graph joins. */
   bus: string;
   /** A frame's one-line summary (Info), shown on hover. */
@@ -54,6 +56,7 @@ export class GraphView {
     host.dataset.dir = got.data.dir;
     // The zoom redraws from these points; a copy as JSON would be tens of megabytes for a long stream.
     (host as ZoomHost).graphModel = { data: got.data, from: got.from, to: got.to, id };
+    (host as ZoomHost).detail = (t0, t1) => this.#o.detail(stream, kind, got.data.dir, t0, t1);
     (host as HTMLElement & { summaryOf?: (n: number) => Promise<string> }).summaryOf = this.#o.summary;
     // Each piece of markup escapes what it writes (render.ts).
     host.innerHTML = `<figure class="stream-graph" data-graph="${kind}"><figcaption>${escapeText(s.title(s.kinds[kind], got.from, got.to))}</figcaption><p class="sg-tip" aria-live="polite">${escapeText(s.zoomHint)}</p>${graphSvg(got.data, got.from, got.to, { id })}${graphLegend(got.data)}</figure>`;

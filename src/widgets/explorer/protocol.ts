@@ -88,6 +88,8 @@ export interface Requests {
   graph: { args: { stream: number; kind: GraphKind; dir?: GraphDir }; result: GraphResult | null };
   /** Points `from` to `to` - 1 of a graph (the table's rows in view), worked out again from the analysis. */
   graphRows: { args: { stream: number; kind: GraphKind; dir: GraphDir; from: number; to: number }; result: GraphPoint[] };
+  /** The points of seconds t0 to t1 of the graph drawn last (and one each side), thinned to the drawing: a zoom's detail. */
+  graphDetail: { args: { stream: number; kind: GraphKind; dir: GraphDir; t0: number; t1: number }; result: GraphPoint[] | null };
 }
 
 export interface StatsResult extends CaptureStats {

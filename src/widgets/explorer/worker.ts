@@ -79,6 +79,10 @@ async function handle(message: RequestMessage): Promise<{ result: unknown; trans
       const { stream, kind, dir } = message.args as Requests['graph']['args'];
       return { result: need().graph(stream, kind, dir), transfer: [] };
     }
+    case 'graphDetail': {
+      const { stream, kind, dir, t0, t1 } = message.args as Requests['graphDetail']['args'];
+      return { result: need().graphDetail(stream, kind, dir, t0, t1), transfer: [] };
+    }
     case 'graphRows': {
       const { stream, kind, dir, from, to } = message.args as Requests['graphRows']['args'];
       return { result: need().graphRows(stream, kind, dir, from, to), transfer: [] };

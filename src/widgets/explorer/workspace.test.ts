@@ -82,6 +82,15 @@ describe('explorer workspace', () => {
       expect(loss.graphRows(0, kind, g.draw.data.dir, mid, mid + 7), kind).toEqual(whole.slice(mid, mid + 7));
       expect(loss.graphRows(0, kind, g.draw.data.dir, whole.length - 3, whole.length), kind).toEqual(whole.slice(-3));
     }
+    // A zoom's detail: every point of the stretch, and one each side for the lines to reach the edges.
+    const g = loss.graph(0, 'stevens')!;
+    const whole = graphOfCapture(openCapture(read('captures/recorded/tcp-loss.pcapng')), 0, 'stevens', g.draw.data.dir)!.data.points;
+    const [t0, t1] = [whole[40].t, whole[60].t];
+    const inside = whole.filter((p) => p.t >= t0 && p.t <= t1);
+    const detail = loss.graphDetail(0, 'stevens', g.draw.data.dir, t0, t1)!;
+    expect(detail.slice(1, -1)).toEqual(inside);
+    expect(detail[0].t).toBeLessThan(t0);
+    expect(detail[detail.length - 1].t).toBeGreaterThan(t1);
     // Another graph drawn since: its rows are not mixed up with this one's.
     loss.graph(0, 'rtt');
     expect(loss.graphRows(0, 'stevens', 'A', 0, 5)).toEqual([]);

@@ -75,6 +75,7 @@ export interface Workspace {
   stats(control?: FilterControl): Promise<StatsResult>;
   graph(stream: number, kind: GraphKind, dir?: GraphDir): GraphResult | null;
   graphRows(stream: number, kind: GraphKind, dir: GraphDir, from: number, to: number): GraphPoint[];
+  graphDetail(stream: number, kind: GraphKind, dir: GraphDir, t0: number, t1: number): GraphPoint[] | null;
 }
 
 /** Index and analyse a capture held in memory. */
@@ -131,6 +132,20 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
   let stats: Promise<StatsResult> | undefined;
   /** The frames of the graph drawn last, point by point: its table asks for rows by position. */
   let lastGraph: { key: string; frames: Uint32Array } | undefined;
+  const first = capture.frames[0]?.timestamp ?? 0n;
+  /** Frame n's time in seconds since the first frame (a graph point's t). */
+  const at = (n: number) => Number((capture.frames[n - 1]?.timestamp ?? first) - first) / 1e9;
+  /** The first position in `frames` whose frame is at or after `t` seconds (frames.length when none). */
+  const firstAtOrAfter = (frames: Uint32Array, t: number): number => {
+    let lo = 0;
+    let hi = frames.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at(frames[mid]) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
   return {
     opened,
@@ -175,8 +190,6 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       // Thinned as they come and the table's first rows kept: the points of a long stream are never all held.
       const summary = capture.analysis.summary(stream);
       if (!summary) return null;
-      const first = capture.frames[0]?.timestamp ?? 0n;
-      const at = (n: number) => Number((capture.frames[n - 1]?.timestamp ?? first) - first) / 1e9;
       const thinner = createThinner(kind, at(summary.firstFrame), at(summary.lastFrame), GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right);
       const rows: GraphPoint[] = [];
       // A throughput graph has a few hundred intervals at most: its table gets them all.
@@ -208,6 +221,25 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       if (!frames || from < 0 || to > frames.length) return out;
       graphOfCapture(capture, stream, kind, dir, out, { first: frames[from], last: frames[to - 1] });
       return out;
+    },
+    graphDetail(stream, kind, dir, t0, t1) {
+      const frames = lastGraph?.key === graphKey(stream, kind, dir) ? lastGraph.frames : undefined;
+      // A throughput graph's few intervals are all drawn already.
+      if (!frames || kind === 'throughput' || frames.length === 0) return null;
+      // A point's time is its frame's; frames rise along the graph. One point each side carries the lines to the edges.
+      const from = Math.max(0, firstAtOrAfter(frames, t0) - 1);
+      const to = Math.min(frames.length - 1, firstAtOrAfter(frames, t1 + 1e-9));
+      const columns = GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right;
+      const span = { first: frames[from], last: frames[to] };
+      // Few enough to draw every one (as thinPoints would keep them).
+      if (to - from < columns * 4) {
+        const out: GraphPoint[] = [];
+        graphOfCapture(capture, stream, kind, dir, out, span);
+        return out;
+      }
+      const thinner = createThinner(kind, t0, t1, columns);
+      graphOfCapture(capture, stream, kind, dir, thinner, span);
+      return thinner.done();
     },
   };
 }

@@ -3,7 +3,7 @@
 // and the arrow keys on the drawing pan by a tenth of the span.
 import { brushX } from 'd3-brush';
 import { select } from 'd3-selection';
-import type { GraphData } from '../../decoder/graphs/points.ts';
+import type { GraphData, GraphPoint } from '../../decoder/graphs/points.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
 import { graphSvg } from './render.ts';
 import { GRAPH_SIZE } from './size.ts';
@@ -15,8 +15,11 @@ export interface Embedded {
   id: string;
 }
 
-/** The points to redraw from: handed over by the page that drew them (/open/), or embedded by the server (lessons). */
-export type ZoomHost = HTMLElement & { graphModel?: Embedded };
+/**
+ * The points to redraw from: handed over by the page that drew them (/open/), or embedded by the server (lessons).
+ * `detail`: where the page holds only a thinned picture (/open/), every point of a stretch, thinned to it.
+ */
+export type ZoomHost = HTMLElement & { graphModel?: Embedded; detail?: (t0: number, t1: number) => Promise<GraphPoint[] | null> };
 
 export function attachZoom(host: ZoomHost): void {
   const json = host.querySelector('script[data-graph-model]')?.textContent;
@@ -36,15 +39,22 @@ export function attachZoom(host: ZoomHost): void {
   reset.hidden = true;
   figure.querySelector('figcaption')?.after(reset);
 
-  const draw = (d: [number, number]) => {
+  const draw = (d: [number, number], points?: GraphPoint[]) => {
     domain = d;
     const old = figure.querySelector('svg.sg-svg');
     if (!old) return;
-    old.outerHTML = graphSvg(m.data, m.from, m.to, { id: m.id, domain: d });
-    reset.hidden = d[0] === whole[0] && d[1] === whole[1];
+    const data = points ? { ...m.data, points } : m.data;
+    old.outerHTML = graphSvg(data, m.from, m.to, { id: m.id, domain: d });
+    const all = d[0] === whole[0] && d[1] === whole[1];
+    reset.hidden = all;
     attach();
     const sel = host.querySelector('.is-selected[data-frame]') as HTMLElement | null;
     if (sel) (host as HTMLElement & { mark?(n: number): void }).mark?.(Number(sel.dataset.frame));
+    // The picture at once from what is at hand; then the stretch's own points, if it is still the one shown.
+    if (!points && !all && host.detail)
+      void host.detail(d[0], d[1]).then((more) => {
+        if (more && domain === d) draw(d, more);
+      });
   };
 
   const attach = () => {
