@@ -38,6 +38,22 @@ async function open(options: Options = {}): Promise<{ context: BrowserContext; p
   return { context, page, errors };
 }
 
+/** /open/ with `file` opened and stream 0's Graph button pressed; its graph pane. */
+async function graphOnOpen(file: string) {
+  const context = await browser.newContext({ viewport: viewports.desktop, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL('open/', site.url).href);
+  await page.waitForFunction(() => customElements.get('wb-explorer') !== undefined, undefined, { timeout: 50_000 });
+  await page.locator('wb-explorer [data-ui]:not([hidden])').waitFor({ timeout: 50_000 });
+  await page.locator('wb-explorer input[data-file]').setInputFiles(file);
+  const button = page.locator('wb-explorer button[data-proto="tcp"][data-stream="0"][data-act="graph"]');
+  await button.waitFor({ timeout: 50_000 });
+  await button.click();
+  return { context, page, errors, pane: page.locator('wb-explorer [data-graph-pane]') };
+}
+
 const graph = (kind: string) => `wb-stream-graph[data-capture="tcp-loss"] [data-graph="${kind}"]`;
 const viewer = 'wb-packet-viewer[data-capture="tcp-loss"]';
 
@@ -105,18 +121,7 @@ describe('stream graphs', () => {
   });
 
   it('draws a conversation of /open/ from its Graph button, every kind from the picker', async () => {
-    const context = await browser.newContext({ viewport: viewports.desktop, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(new URL('open/', site.url).href);
-    await page.waitForFunction(() => customElements.get('wb-explorer') !== undefined, undefined, { timeout: 50_000 });
-    await page.locator('wb-explorer [data-ui]:not([hidden])').waitFor({ timeout: 50_000 });
-    await page.locator('wb-explorer input[data-file]').setInputFiles('captures/recorded/tcp-http-loss.pcapng');
-    const button = page.locator('wb-explorer button[data-proto="tcp"][data-stream="0"][data-act="graph"]');
-    await button.waitFor({ timeout: 50_000 });
-    await button.click();
-    const pane = page.locator('wb-explorer [data-graph-pane]');
+    const { context, page, errors, pane } = await graphOnOpen('captures/recorded/tcp-http-loss.pcapng');
     await pane.locator('[data-graph="tcptrace"] svg.sg-svg').waitFor({ timeout: 20_000 });
     for (const kind of GRAPH_KINDS) {
       await pane.locator('select[name="kind"]').selectOption(kind);
@@ -147,16 +152,7 @@ describe('stream graphs', () => {
     const file = 'captures/recorded/tcp-cubic.pcapng';
     const points = graphOfCapture(openCapture(new Uint8Array(readFileSync(file))), 0, 'stevens', 'A')!.data.points;
     expect(points.length).toBeGreaterThan(1000);
-    const context = await browser.newContext({ viewport: viewports.desktop, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(new URL('open/', site.url).href);
-    await page.waitForFunction(() => customElements.get('wb-explorer') !== undefined, undefined, { timeout: 50_000 });
-    await page.locator('wb-explorer [data-ui]:not([hidden])').waitFor({ timeout: 50_000 });
-    await page.locator('wb-explorer input[data-file]').setInputFiles(file);
-    await page.locator('wb-explorer button[data-proto="tcp"][data-stream="0"][data-act="graph"]').click({ timeout: 50_000 });
-    const pane = page.locator('wb-explorer [data-graph-pane]');
+    const { context, page, errors, pane } = await graphOnOpen(file);
     await pane.locator('select[name="kind"]').selectOption('stevens');
     await pane.locator('select[name="dir"]').selectOption('A');
     const table = pane.locator('[data-graph="stevens"] table[data-graph-table]');

@@ -7,7 +7,7 @@ import type { GraphKind } from '../../decoder/graphs/kinds.ts';
 import type { GraphPoint } from '../../decoder/graphs/points.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
 import { graphTableHead, graphTableRow } from '../stream-graph/render.ts';
-import { listWindow, scrollForRow } from './virtual-window.ts';
+import { listWindow, paintScheduler, scrollForRow, sortedIndexOf } from './virtual-window.ts';
 
 /** Each row's height in CSS pixels: .sg-virtual tr in stream-graph.css. */
 const ROW_PX = 24;
@@ -31,8 +31,9 @@ export class GraphTable {
   readonly #o: GraphTableOptions;
   readonly #cache = new Map<number, GraphPoint>();
   #selected = 0;
-  #pending = false;
   #asking = false;
+  /** Repaints in the next animation frame, once however many scroll events come. */
+  readonly #schedule = paintScheduler(() => this.#paint());
 
   constructor(o: GraphTableOptions) {
     this.#o = o;
@@ -81,25 +82,7 @@ export class GraphTable {
   #indexOf(n: number): number {
     const f = this.#o.frames;
     // Frames rise along the table, except a throughput table's empty intervals (frame 0): few rows, a walk.
-    if (this.#o.kind === 'throughput') return f.indexOf(n);
-    let lo = 0;
-    let hi = f.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (f[mid] === n) return mid;
-      if (f[mid] < n) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-
-  #schedule(): void {
-    if (this.#pending) return;
-    this.#pending = true;
-    requestAnimationFrame(() => {
-      this.#pending = false;
-      this.#paint();
-    });
+    return this.#o.kind === 'throughput' ? f.indexOf(n) : sortedIndexOf(f, n);
   }
 
   #paint(): void {

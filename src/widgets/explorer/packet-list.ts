@@ -4,7 +4,7 @@
 // grid names the selected row to screen readers (aria-activedescendant).
 
 import type { Row } from './protocol.ts';
-import { listWindow, scrollForRow } from './virtual-window.ts';
+import { listWindow, paintScheduler, scrollForRow, sortedIndexOf as indexOf } from './virtual-window.ts';
 
 const ROW_PX = 26;
 
@@ -28,8 +28,9 @@ export class PacketList {
   #frames: ArrayLike<number> = [];
   #cache = new Map<number, Row>();
   #selected = -1;
-  #pending = false;
   #painted = false;
+  /** Repaints in the next animation frame, once however many scroll events come. */
+  readonly #schedule = paintScheduler(() => this.#paint());
   #generation = 0;
 
   constructor(scroll: HTMLElement, o: PacketListOptions) {
@@ -122,15 +123,6 @@ export class PacketList {
     this.select(this.#frames[i], false);
   }
 
-  #schedule(): void {
-    if (this.#pending) return;
-    this.#pending = true;
-    requestAnimationFrame(() => {
-      this.#pending = false;
-      this.#paint();
-    });
-  }
-
   #paint(): void {
     const count = this.#frames.length;
     const view = this.#scroll.clientHeight - ROW_PX;
@@ -189,18 +181,4 @@ export class PacketList {
 
 function listWindowHeight(count: number): number {
   return listWindow(0, 0, count, ROW_PX).height;
-}
-
-/** Position of frame n in a sorted list of frame numbers (binary search), or -1. */
-function indexOf(frames: ArrayLike<number>, n: number): number {
-  let lo = 0;
-  let hi = frames.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = frames[mid];
-    if (v === n) return mid;
-    if (v < n) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

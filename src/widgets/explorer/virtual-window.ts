@@ -57,3 +57,30 @@ export function listWindow(scrollTop: number, viewPx: number, count: number, row
   // Row k is drawn (k - exact) rows below the top of the view.
   return { height, first, last, top: scrollTop + (first - exact) * rowPx };
 }
+
+/** Position of `n` in a rising list of numbers (binary search), or -1. */
+export function sortedIndexOf(list: ArrayLike<number>, n: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid];
+    if (v === n) return mid;
+    if (v < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A function that runs `paint` once in the next animation frame, however often it is called before then. */
+export function paintScheduler(paint: () => void): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      paint();
+    });
+  };
+}
