@@ -158,6 +158,41 @@ describe('Follow stream and Statistics on /open/', () => {
     await context.close();
   });
 
+  it('keeps a very long stream to a few batches in the page, scrolling down to its end and back up', async () => {
+    const file = longUdpCapture(3000);
+    const blocks = followBlocks(tshark(file, ['-q', '-z', 'follow,udp,ascii,0']));
+    expect(blocks).toHaveLength(3000);
+    const { context, page, errors } = await openPage('light');
+    await openFile(page, file);
+    await tab(page, 'udp');
+    await page.locator('wb-explorer [data-stats-panel="udp"] button[data-act="follow"][data-stream="0"]').click();
+    const body = page.locator('wb-explorer [data-follow-body]');
+    const more = page.locator('wb-explorer [data-follow] [data-follow-more]');
+    await page.locator('wb-explorer [data-follow] [data-follow-chunk]').first().waitFor(WAIT);
+    let most = 0;
+    // Down to the end: never more than four batches of 400 chunks in the page.
+    for (let i = 0; i < 40 && (await more.isVisible()); i++) {
+      await body.evaluate((b) => b.scrollTo(0, b.scrollHeight));
+      await page.waitForTimeout(150);
+      most = Math.max(most, (await chunks(page)).length);
+    }
+    await expect(more.isVisible()).resolves.toBe(false);
+    expect(most).toBeLessThanOrEqual(1600);
+    const atEnd = await chunks(page);
+    expect(atEnd.length).toBeLessThan(blocks.length);
+    expect(atEnd).toEqual(blocks.slice(-atEnd.length));
+    // A jump back to the start (Home): the first chunks are drawn again, in order.
+    for (let i = 0; i < 40 && (await chunks(page))[0].text !== blocks[0].text; i++) {
+      await body.evaluate((b) => b.scrollTo(0, 0));
+      await page.waitForTimeout(150);
+    }
+    const atStart = await chunks(page);
+    expect(atStart).toEqual(blocks.slice(0, atStart.length));
+    expect(atStart.length).toBeLessThanOrEqual(1600);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('follows a TCP stream as tshark does, in ASCII and as a hex dump, and downloads each direction', async () => {
     const { context, page, errors } = await openPage('light');
     await openFile(page, HTTP);

@@ -1,7 +1,9 @@
 // <wb-follow>: the Follow stream panel in the browser. The ASCII view comes
 // from the server (lessons) or from the explorer's Worker; this element adds
 // the hex dump and raw views, a download of each direction's bytes, and draws
-// long streams a batch at a time as the reader scrolls.
+// long streams a batch at a time as the reader scrolls, keeping at most
+// WINDOW batches in the page: a batch scrolled far past leaves it, and a
+// spacer of its height keeps the scroll position; scrolling back redraws it.
 
 import type { FollowRecord, FollowResult } from '../../decoder/analysis/follow-records.ts';
 import type { FollowMode } from '../../decoder/stats/follow-text.ts';
@@ -10,6 +12,10 @@ import { chunksMarkup, DIRS, FIRST_CHUNKS, offsetsOf } from './follow-markup.ts'
 import { followStream as t } from '../../lib/strings/followStream.ts';
 
 const BATCH = FIRST_CHUNKS;
+/** Batches in the page at most (a stream of 700,000 segments would otherwise be 700,000 elements). */
+const WINDOW = 3;
+/** Pixels out of view past which a batch may leave: beyond the observers' 400 px margin, so it is not drawn again at once. */
+const FAR = 1000;
 
 function fromBase64(s: string): Uint8Array {
   const bin = atob(s);
@@ -31,7 +37,11 @@ export class FollowElement extends HTMLElement {
   #records?: FollowRecord[];
   #offsets: number[] = [];
   #mode: FollowMode = 'ascii';
+  /** Records first (#from) to last + 1 (#shown) are drawn. */
+  #from = 0;
   #shown = 0;
+  /** Heights of the batches above #from that left the page, last left last. */
+  #above: number[] = [];
   #observer?: IntersectionObserver;
   #wired = false;
 
@@ -59,6 +69,7 @@ export class FollowElement extends HTMLElement {
   show(f: FollowResult, shown: number): void {
     this.#records = f.records;
     this.#offsets = offsetsOf(f.records);
+    this.#from = 0;
     this.#shown = shown;
     this.#watch();
   }
@@ -72,34 +83,60 @@ export class FollowElement extends HTMLElement {
     if (!text || !this.#records) return;
     this.#mode = mode;
     text.dataset.view = mode;
-    this.#shown = Math.min(this.#records.length, Math.max(this.#shown, BATCH));
+    // A new view starts at the top, its first batches drawn.
+    this.#from = 0;
+    this.#above = [];
+    this.#spacer()?.style.removeProperty('height');
+    this.#shown = Math.min(this.#records.length, Math.max(Math.min(this.#shown, WINDOW * BATCH), BATCH));
     text.replaceChildren(...chunksMarkup(this.#records, mode, 0, this.#shown, this.#offsets).map(toDom));
     this.#watch();
   }
 
-  /** Draw the next batch when the last drawn chunk scrolls into view. */
+  /** The block above the text that stands for the batches that left the page (made on first need). */
+  #spacer(): HTMLElement | null {
+    const text = this.#text();
+    let spacer = this.querySelector<HTMLElement>('[data-follow-spacer]');
+    if (!spacer && text) {
+      spacer = document.createElement('div');
+      spacer.dataset.followSpacer = '';
+      spacer.setAttribute('aria-hidden', 'true');
+      text.before(spacer);
+    }
+    return spacer;
+  }
+
+  /** Draw the next batch when the last drawn chunk scrolls into view, the previous one when the first does. */
   #watch(): void {
     this.#observer?.disconnect();
     const records = this.#records;
     const more = this.querySelector<HTMLElement>('[data-follow-more]');
-    if (!records || this.#shown >= records.length) {
-      if (more) more.hidden = true;
-      return;
-    }
+    const after = !!records && this.#shown < records.length;
     if (more) {
-      more.hidden = false;
-      more.textContent = t.more(this.#shown, records.length);
+      more.hidden = !after;
+      if (records && after) more.textContent = t.more(this.#shown, records.length);
     }
     const body = this.querySelector<HTMLElement>('[data-follow-body]');
-    const last = this.#text()?.lastElementChild;
-    if (!body || !last) return;
+    const text = this.#text();
+    if (!records || !body || !text || (!after && this.#from === 0)) return;
+    // The first and last chunks drawn (a run of one sender may be the whole text: watch chunks, not runs).
+    const first = text.firstElementChild?.firstElementChild;
+    const last = text.lastElementChild?.lastElementChild;
     this.#observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) this.#more();
+        for (const e of entries) {
+          if (!e.isIntersecting) continue;
+          if (e.target === last && after) return this.#more();
+          if (e.target === first && this.#from > 0) return this.#back();
+          if (e.target === spacer && this.#from > 0) return this.#jump(body);
+        }
       },
       { root: body, rootMargin: '400px' },
     );
-    this.#observer.observe(last);
+    const spacer = this.#spacer();
+    if (last && after) this.#observer.observe(last);
+    if (first && this.#from > 0) this.#observer.observe(first);
+    // A jump into the stretch that left the page (Home, the scroll bar) lands on the spacer.
+    if (spacer && this.#from > 0) this.#observer.observe(spacer);
   }
 
   #more(): void {
@@ -113,7 +150,77 @@ export class FollowElement extends HTMLElement {
     const tail = text.lastElementChild as HTMLElement | null;
     if (this.#mode === 'ascii' && tail && runs[0] && tail.dataset.dir === runs[0].dataset.dir) tail.append(...runs.shift()!.childNodes);
     text.append(...runs);
+    // Too many batches: the first leaves once it is far above the view, its height kept by the
+    // spacer so nothing in view moves. (Batches of tiny chunks stay until they are that far.)
+    if (this.#shown - this.#from > WINDOW * BATCH && this.#farAbove(text, BATCH - 1)) {
+      const before = text.getBoundingClientRect().height;
+      removeChunks(text, 0, BATCH);
+      const gone = before - text.getBoundingClientRect().height;
+      this.#above.push(gone);
+      this.#from += BATCH;
+      this.#setSpacer();
+    }
     this.#watch();
+  }
+
+  /** The batch before the first drawn one comes back, and the last drawn batch leaves. */
+  #back(): void {
+    const text = this.#text();
+    const records = this.#records;
+    if (!text || !records || this.#from === 0) return;
+    const to = this.#from;
+    this.#from = Math.max(0, to - BATCH);
+    const runs = chunksMarkup(records, this.#mode, this.#from, to, this.#offsets).map(toDom);
+    const head = text.firstElementChild as HTMLElement | null;
+    const joined = runs[runs.length - 1];
+    if (this.#mode === 'ascii' && head && joined && head.dataset.dir === joined.dataset.dir) head.prepend(...runs.pop()!.childNodes);
+    text.prepend(...runs);
+    this.#above.pop();
+    this.#setSpacer();
+    const drawn = this.#shown - this.#from;
+    const cut = drawn - WINDOW * BATCH;
+    if (cut > 0 && this.#farBelow(text, drawn - cut)) {
+      removeChunks(text, drawn - cut, cut);
+      this.#shown -= cut;
+    }
+    this.#watch();
+  }
+
+  /** Whether drawn chunk i ends well above the view (past the observers' margin). */
+  #farAbove(text: HTMLElement, i: number): boolean {
+    const body = this.querySelector<HTMLElement>('[data-follow-body]');
+    const chunk = text.querySelectorAll('[data-follow-chunk]')[i];
+    return !!body && !!chunk && chunk.getBoundingClientRect().bottom < body.getBoundingClientRect().top - FAR;
+  }
+
+  /** Whether drawn chunk i starts well below the view. */
+  #farBelow(text: HTMLElement, i: number): boolean {
+    const body = this.querySelector<HTMLElement>('[data-follow-body]');
+    const chunk = text.querySelectorAll('[data-follow-chunk]')[i];
+    return !!body && !!chunk && chunk.getBoundingClientRect().top > body.getBoundingClientRect().bottom + FAR;
+  }
+
+  /** Draw the batches where the view now is, inside the spacer: found from the heights they had. */
+  #jump(body: HTMLElement): void {
+    const text = this.#text();
+    const spacer = this.#spacer();
+    const records = this.#records;
+    if (!text || !spacer || !records) return;
+    // How far into the spacer the top of the view is.
+    const y = body.getBoundingClientRect().top - spacer.getBoundingClientRect().top;
+    let k = 0;
+    for (let sum = 0; k < this.#above.length && sum + this.#above[k] <= y; k++) sum += this.#above[k];
+    this.#above = this.#above.slice(0, k);
+    this.#from = k * BATCH;
+    this.#shown = Math.min(records.length, this.#from + WINDOW * BATCH);
+    text.replaceChildren(...chunksMarkup(records, this.#mode, this.#from, this.#shown, this.#offsets).map(toDom));
+    this.#setSpacer();
+    this.#watch();
+  }
+
+  #setSpacer(): void {
+    const spacer = this.#spacer();
+    if (spacer) spacer.style.height = `${this.#above.reduce((a, b) => a + b, 0)}px`;
   }
 
   #download(node: 0 | 1): void {
@@ -126,6 +233,16 @@ export class FollowElement extends HTMLElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+/** Removes `count` chunks from the `from`th drawn one, and the runs they leave empty. */
+function removeChunks(text: HTMLElement, from: number, count: number): void {
+  const chunks = text.querySelectorAll('[data-follow-chunk]');
+  for (let i = from; i < Math.min(chunks.length, from + count); i++) {
+    const run = chunks[i].parentElement;
+    chunks[i].remove();
+    if (run && run !== text && run.childElementCount === 0) run.remove();
   }
 }
 
