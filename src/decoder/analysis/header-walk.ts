@@ -15,7 +15,7 @@ import { UDP_HEADER } from '../layers/udp.ts';
 import { bindingKey, bindingKeys, heuristicFor, portBound } from '../bindings.ts';
 import type { TcpAnalyzer } from './tcp-analyzer.ts';
 import type { TcpOptionsInput, TcpSegmentInput } from './types.ts';
-import { analysisPayload } from './segment-input.ts';
+import { analysisPayload, blankTcpSegment } from './segment-input.ts';
 
 const IP_PROTO_TCP = bindingKey('ip.proto', 'tcp');
 const IP_PROTO_UDP = bindingKey('ip.proto', 'udp');
@@ -79,11 +79,6 @@ export function analysisOptions(data: Uint8Array, from: number, to: number, o: T
 const NO_OPTIONS: TcpOptionsInput = Object.freeze({});
 
 /**
- * Feeds one frame's TCP or UDP header to `analyzer` when the frame is plain
- * Ethernet/IPv4; returns false (having fed nothing) when it must be dissected.
- * Frames given here and to the dissector must still come in capture order.
- */
-/**
  * A plain Ethernet/IPv4 TCP segment's input into `seg` (options into `options`); false for any
  * other frame. `reader` as in tcpSegmentInput: 'analysis' gives a payload view only where the
  * analysis reads one.
@@ -126,32 +121,21 @@ function fillPlainTcp(
 export function plainTcpSegment(record: FrameRecord, data: Uint8Array): TcpSegmentInput | undefined {
   const end = plainIpv4End(record, data);
   if (end < 0 || data[IP_PROTO] !== IP_PROTO_TCP) return undefined;
-  const seg = { ...BLANK_SEGMENT };
+  const seg = blankTcpSegment();
   return fillPlainTcp(record, data, end, seg, {}) ? seg : undefined;
 }
 
-const BLANK_SEGMENT: TcpSegmentInput = {
-  frame: 0,
-  time: 0n,
-  src: '',
-  dst: '',
-  srcPort: 0,
-  dstPort: 0,
-  seqRaw: 0,
-  ackRaw: 0,
-  flags: 0,
-  windowRaw: 0,
-  payloadLength: 0,
-  options: NO_OPTIONS,
-  payload: undefined,
-};
-
+/**
+ * Feeds one frame's TCP or UDP header to `analyzer` when the frame is plain
+ * Ethernet/IPv4; returns false (having fed nothing) when it must be dissected.
+ * Frames given here and to the dissector must still come in capture order.
+ */
 export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord, data: Uint8Array) => boolean {
   // One segment and one set of options, refilled frame after frame (the analyzer keeps neither):
   // a fresh object per frame, with sequence numbers and timestamps above 2^31 boxed in each,
   // was much of the first pass's garbage.
   const options: TcpOptionsInput = {};
-  const seg: TcpSegmentInput = { ...BLANK_SEGMENT };
+  const seg = blankTcpSegment();
   return (record, data) => {
     const end = plainIpv4End(record, data);
     if (end < 0) return false;

@@ -64,3 +64,22 @@ export function udpDatagramInput(frame: Frame, h: UdpHeader, ip: IpHeader | unde
   if (!ip) return null;
   return { frame: frame.number, time: frame.timestamp, src: addressText(ip, 'src'), dst: addressText(ip, 'dst'), srcPort: h.srcPort, dstPort: h.dstPort };
 }
+
+/** A segment input with nothing in it yet, for a reader that fills one object frame after frame. */
+export function blankTcpSegment(): TcpSegmentInput {
+  return {
+    frame: 0,
+    time: 0n,
+    src: '',
+    dst: '',
+    srcPort: 0,
+    dstPort: 0,
+    seqRaw: 0,
+    ackRaw: 0,
+    flags: 0,
+    windowRaw: 0,
+    payloadLength: 0,
+    options: {},
+    payload: undefined,
+  };
+}

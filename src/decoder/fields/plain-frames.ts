@@ -23,6 +23,7 @@ import { ipv4Text } from './format.ts';
 import { fieldsByName } from '../field-registry.ts';
 import { ANALYSIS_SPECS } from '../analysis/field-specs.ts';
 import { analysisOptions } from '../analysis/header-walk.ts';
+import { blankTcpSegment } from '../analysis/segment-input.ts';
 import { u16, u32 } from '../layers/context.ts';
 import { PLAIN, plainIpv4End, plainTcpHeaderLength } from '../layers/plain-ipv4.ts';
 
@@ -231,20 +232,7 @@ export function createPlainExtractor(wanted: FieldWanted, sink: WantedSink): Pla
     an: undefined,
   };
   const options: TcpSegmentInput['options'] = { mss: undefined, wscale: undefined, sackPerm: undefined, sack: undefined };
-  const seg: TcpSegmentInput = {
-    frame: 0,
-    time: 0n,
-    src: '',
-    dst: '',
-    srcPort: 0,
-    dstPort: 0,
-    seqRaw: 0,
-    ackRaw: 0,
-    flags: 0,
-    windowRaw: 0,
-    payloadLength: 0,
-    options: {},
-  };
+  const seg = blankTcpSegment();
   return (record, data, info, session) => {
     const end = plainIpv4End(record, data);
     if (end < 0) return false;
