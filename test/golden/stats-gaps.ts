@@ -12,7 +12,7 @@ const WHY = {
   nesting:
     "hostile-nesting.pcap hits tshark's 499-layer limit: tshark's 'Dissector bug' exception ends the frame before its taps run, so the conversation, hierarchy and expert taps skip those frames (and it counts the ICMP/ICMPv6 errors quoted inside no further), where wirebook notes the limit, stops the dissection and still counts the frame and every checksum item of the layers it dissected",
   icmp_path:
-    "icmp-path.pcapng: the UDP datagram quoted in frame 6's port unreachable is data in tshark's hierarchy and udp in wirebook's; the expert view lacks tshark's ICMPv6 'No response seen' warning for frame 9 and counts a third TTL note, the one on the IPv4 header quoted in frame 2 (filed under ICMP), which tshark's expert view leaves out",
+    "icmp-path.pcapng: the UDP datagram quoted in frame 6's port unreachable is data in tshark's hierarchy and udp in wirebook's; the expert view counts a third TTL note, the one on the IPv4 header quoted in frame 2 (filed under ICMP), which tshark's expert view leaves out",
 } as const;
 
 export const STATS_GAPS: Readonly<Record<string, string>> = {
