@@ -38,6 +38,8 @@ const WHY = {
     "hostile-nesting.pcap: inside an ICMP/ICMPv6 error's quoted packet tshark leaves UDP checksums unverified; wirebook checks them (already so at depth 1, seen here first; quoted ICMP and ICMPv6 checksums are left unverified as tshark does)",
   depth:
     "hostile-nesting.pcap: at its 499-layer limit tshark raises its 'Dissector bug' note twice (two _ws.malformed items, each also listed bare) and prints the last IP header's summary differently; wirebook notes it once",
+  traceroute:
+    "icmp-two-routers.pcapng: tshark notes 'Possible traceroute: hop #1, attempt #N' on UDP probes to ports 33435 and 33436 (and on their copies quoted in the ICMP errors); wirebook has no such note yet",
 } as const;
 
 const NESTING = ['src__decoder__layers__testdata__hostile-nesting.pcap'];
@@ -199,6 +201,7 @@ export const fieldGaps: readonly Gap[] = [
 /** analysis-fields.txt gaps. */
 export const analysisGaps: readonly Gap[] = [
   { field: '_ws.expert.message', captures: NESTING, why: `${WHY.depth}; ${WHY.quoted}` },
+  { field: '_ws.expert.message', captures: ['icmp-two-routers'], why: WHY.traceroute },
   { field: '_ws.col.Protocol', captures: [LAYERS_LOOPBACK], why: WHY.tcp_payload },
   {
     field: '_ws.col.Info',
