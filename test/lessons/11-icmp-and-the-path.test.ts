@@ -6,6 +6,7 @@ import { capture, codeBlocks, expectStated, lessonText, markdownTable, proseOf, 
 const text = lessonText('icmp-and-the-path');
 const prose = proseOf(text);
 const path = capture('icmp-path');
+const two = capture('icmp-two-routers');
 const frags = capture('udp-fragments');
 const closed = capture('tcp-closed-port');
 const http = capture('tcp-http');
@@ -110,7 +111,7 @@ describe('TTL and traceroute', () => {
   it('frame 3 has TTL 2; the reply left B with 64 and arrived with 63', () => {
     expectStated(prose, 'A sent frame 3 with TTL #', path.num(3, 'ip.ttl'));
     expectStated(prose, 'left B with TTL # and arrived with #', 64, path.num(4, 'ip.ttl'));
-    expectStated(prose, 'so the walk ends at TTL #', path.num(3, 'ip.ttl'));
+    expectStated(prose, 'so its walk ends at TTL #', path.num(3, 'ip.ttl'));
   });
 
   it('probes port 33434, as Linux traceroute does', () => {
@@ -184,27 +185,77 @@ describe('MSS clamping', () => {
     expect(ipv6.num(1, 'tcp.options.mss_val')).toBe(1500 - IPV6_HEADER - TCP_HEADER);
   });
 
-  it('clamps to the next-hop MTU less the headers: 1,240 and 1,220', () => {
-    const mtu = path.num(8, 'icmp.mtu');
+  it('clamps to the narrow link less the headers: 1,240, and 1,220 over IPv6', () => {
+    const mtu = two.num(10, 'ip.len');
+    expectStated(prose, 'Their link to each other carries # bytes', mtu);
+    expectStated(prose, "Frame 7, A's SYN, offers #", two.num(7, 'tcp.options.mss_val'));
+    expect(two.num(7, 'tcp.flags')).toBe(0x002);
+    expect(two.num(7, 'tcp.options.mss_val')).toBe(http.num(1, 'tcp.options.mss_val'));
+    expectStated(prose, 'SYN-ACK, arrives with #.', two.num(8, 'tcp.options.mss_val'));
+    expect(two.num(8, 'tcp.flags')).toBe(0x012);
+    expectStated(prose, 'rewrote it to # − # − # = #', mtu, IPV4_HEADER, TCP_HEADER, two.num(8, 'tcp.options.mss_val'));
     expectStated(
       prose,
-      "frame 1's # would leave as # − # − # = #",
-      http.num(1, 'tcp.options.mss_val'),
-      mtu,
-      IPV4_HEADER,
-      TCP_HEADER,
-      mtu - IPV4_HEADER - TCP_HEADER,
-    );
-    expectStated(
-      prose,
-      'over IPv6, # would become # − # − # = #',
+      'Over IPv6 a clamped # would become # − # − # = #',
       ipv6.num(1, 'tcp.options.mss_val'),
       mtu,
       IPV6_HEADER,
       TCP_HEADER,
       mtu - IPV6_HEADER - TCP_HEADER,
     );
-    expectStated(prose, 'B would announce # − # − # = # itself', mtu, IPV4_HEADER, TCP_HEADER, mtu - IPV4_HEADER - TCP_HEADER);
+    expectStated(
+      prose,
+      'B would announce # − # − # = # itself',
+      path.num(8, 'icmp.mtu'),
+      IPV4_HEADER,
+      TCP_HEADER,
+      path.num(8, 'icmp.mtu') - IPV4_HEADER - TCP_HEADER,
+    );
+    expectStated(prose, '# became # behind a #-byte link', two.num(7, 'tcp.options.mss_val'), two.num(8, 'tcp.options.mss_val'), mtu);
+  });
+
+  it('carries segments of 1,240 bytes each way, in 1,280-byte packets', () => {
+    const lens = [10, 11, 12].map((n) => two.num(n, 'tcp.len'));
+    expectStated(prose, 'its # bytes in segments of #, # and # bytes', 3000, ...lens);
+    expect(lens.reduce((a, b) => a + b)).toBe(3000);
+    for (const n of [10, 11, 12]) expect(two.show(n, 'ip.src')).toBe(two.show(7, 'ip.src'));
+    expectStated(prose, 'IP packets of # bytes', two.num(10, 'ip.len'));
+    expect(two.num(10, 'ip.len')).toBe(two.num(10, 'tcp.len') + IPV4_HEADER + TCP_HEADER);
+    expectStated(prose, "B's answer comes in segments of # too", two.num(16, 'tcp.len'));
+    expect(two.num(18, 'tcp.len')).toBe(two.num(16, 'tcp.len'));
+    expect(two.show(16, 'ip.src')).toBe(two.show(8, 'ip.src'));
+  });
+});
+
+describe('the walk through two routers', () => {
+  it('probes B at 10.77.4.2 on ports 33434, 33435 and 33436', () => {
+    expectStated(prose, 'to B at #', two.show(1, 'ip.dst'));
+    expectStated(prose, 'to ports #, # and #, as traceroute', ...[1, 3, 5].map((n) => two.show(n, 'udp.dstport')));
+  });
+
+  it('lists each TTL, its probe and the answer with its source', () => {
+    const rows = markdownTable(text, '| TTL | Probe |');
+    expect(rows).toHaveLength(3);
+    rows.forEach((row, i) => {
+      const probe = 2 * i + 1;
+      expect(row[0]).toBe(two.show(probe, 'ip.ttl'));
+      expect(row[1]).toBe(`frame ${probe}`);
+      expect(row[2]!.startsWith(`frame ${probe + 1}, `)).toBe(true);
+      expect(row[3]!.split(' ')[0]).toBe(two.show(probe + 1, 'ip.src'));
+    });
+    expect([2, 4, 6].map((n) => `${two.num(n, 'icmp.type')}/${two.num(n, 'icmp.code')}`)).toEqual(['11/0', '11/0', '3/3']);
+    expect(rows.map((r) => r[2]!.split(', ')[1])).toEqual(['time exceeded', 'time exceeded', 'port unreachable']);
+  });
+
+  it("frame 4 comes from R2's address; its quote shows TTL 1, lowered by R from 2", () => {
+    expectStated(prose, "comes from #, R2's address", two.show(4, 'ip.src'));
+    expectStated(prose, 'with TTL #: R had lowered it from #', all(two, 4, 'ip.ttl')[1]!, two.num(3, 'ip.ttl'));
+  });
+
+  it('frame 6: the probe reached B with TTL 1; the answer arrives with 62, two below 64', () => {
+    expectStated(prose, 'the probe reached B with TTL #', all(two, 6, 'ip.ttl')[1]!);
+    expectStated(prose, 'arrives with TTL #, # routers below the #', two.num(6, 'ip.ttl'), 64 - two.num(6, 'ip.ttl'), 64);
+    expect(two.show(6, 'ip.src')).toBe(two.show(5, 'ip.dst'));
   });
 });
 
