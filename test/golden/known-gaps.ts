@@ -29,7 +29,7 @@ const WHY = {
   tcp_payload:
     "loopback.pcapng frame 44, a DNS-over-TCP reply of 298 bytes on unregistered port 45953 with a wrong checksum: tshark's dicom heuristic (on by default) takes it (Protocol DICOM) and asks for more bytes, which a wrong checksum forbids reassembling, so tshark shows bare TCP payload with no data layer; wirebook has no DICOM heuristic",
   crafted:
-    "hand-made edge cases (layers/testdata/make-crafted.py), several unrelated differences: frame 4's TCP header gives a bogus data offset (16), yet tshark counts the segment in its conversation (tcp.stream, completeness, times) and so later frames' acks, RTOs, bytes in flight and the retransmission of frame 6 differ, where wirebook leaves it out of the analysis; frame 5, a TCP header cut short, shows tcp.ack_raw in tshark only; frame 22, an ICMPv6 echo request, lacks tshark's 'No response seen' expert item; frames 23-27 get completeness 8 in tshark (12 here) and tshark links the HTTP request of 23 to the response of 25; frame 29, cut inside its Ethernet header, has no eth item in tshark; frame 31's UDP datagram gets no timestamps in tshark; frame 33's TCP ack and completeness differ",
+    "hand-made edge cases (layers/testdata/make-crafted.py), several unrelated differences: frame 4's TCP header gives a bogus data offset (16), yet tshark counts the segment in its conversation (tcp.stream, completeness, times) and so later frames' acks, RTOs, bytes in flight and the retransmission of frame 6 differ, where wirebook leaves it out of the analysis; frame 5, a TCP header cut short, shows tcp.ack_raw in tshark only; frames 23-27 get completeness 8 in tshark (12 here) and tshark links the HTTP request of 23 to the response of 25; frame 29, cut inside its Ethernet header, has no eth item in tshark; frame 31's UDP datagram gets no timestamps in tshark; frame 33's TCP ack and completeness differ",
   dnsretx:
     "reassembly.pcapng frame 23 sends the DNS-over-TCP query of frame 22 again, unanswered: tshark adds the expert item 'DNS query retransmission. Original request in frame 22'. Wirebook notes DNS transactions in the first pass through the layers, but that pass walks plain TCP frames past them (analysis/header-walk.ts) and a DNS-over-TCP message is only whole after reassembly, so DNS over TCP is never matched: neither this item nor dns.response_in/response_to appear for it",
   pipelined_info:
@@ -38,8 +38,8 @@ const WHY = {
     "hostile-nesting.pcap: inside an ICMP/ICMPv6 error's quoted packet tshark leaves UDP checksums unverified; wirebook checks them (already so at depth 1, seen here first; quoted ICMP and ICMPv6 checksums are left unverified as tshark does)",
   depth:
     "hostile-nesting.pcap: at its 499-layer limit tshark raises its 'Dissector bug' note twice (two _ws.malformed items, each also listed bare) and prints the last IP header's summary differently; wirebook notes it once",
-  icmp_path:
-    "icmp-path.pcapng: tshark marks the unanswered ICMPv6 echo request of frame 9 '(no response found!)' in Info and warns 'No response seen to ICMPv6 request' on it; wirebook does neither yet",
+  traceroute:
+    "icmp-two-routers.pcapng: tshark notes 'Possible traceroute: hop #1, attempt #N' on UDP probes to ports 33435 and 33436 (and on their copies quoted in the ICMP errors); wirebook has no such note yet",
 } as const;
 
 const NESTING = ['src__decoder__layers__testdata__hostile-nesting.pcap'];
@@ -201,8 +201,7 @@ export const fieldGaps: readonly Gap[] = [
 /** analysis-fields.txt gaps. */
 export const analysisGaps: readonly Gap[] = [
   { field: '_ws.expert.message', captures: NESTING, why: `${WHY.depth}; ${WHY.quoted}` },
-  { field: '_ws.expert.message', captures: ['icmp-path'], why: WHY.icmp_path },
-  { field: '_ws.col.Info', captures: ['icmp-path'], why: WHY.icmp_path },
+  { field: '_ws.expert.message', captures: ['icmp-two-routers'], why: WHY.traceroute },
   { field: '_ws.col.Protocol', captures: [LAYERS_LOOPBACK], why: WHY.tcp_payload },
   {
     field: '_ws.col.Info',

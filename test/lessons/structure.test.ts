@@ -11,8 +11,8 @@ const names = readdirSync('lessons')
   .map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, ''));
 
 describe('the course', () => {
-  it('has ten lessons', () => {
-    expect(names.length).toBe(10);
+  it('has eleven lessons', () => {
+    expect(names.length).toBe(11);
   });
 });
 

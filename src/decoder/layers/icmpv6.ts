@@ -5,6 +5,7 @@ import type { ProtocolTable } from '../fields/spec.ts';
 import { bitPattern, hexOf, ipv6Text, macDisplay, macText } from '../fields/format.ts';
 import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from '../checksum.ts';
 import { need, u16, u32 } from './context.ts';
+import { endpointsKey } from './endpoints.ts';
 import type { Decoder, LayerContext } from './context.ts';
 import type { IcmpRecord } from './icmp.ts';
 import { transportChecksum } from './pseudo.ts';
@@ -108,6 +109,10 @@ const icmpv6Fields = defineFields({
   pointer: { name: 'icmpv6.pointer', label: 'Pointer', type: 'uint', width: 32 },
   echoId: { name: 'icmpv6.echo.identifier', label: 'Identifier', type: 'uint', width: 16, base: 'hex' },
   echoSeq: { name: 'icmpv6.echo.sequence_number', label: 'Sequence', type: 'uint', width: 16 },
+  respIn: { name: 'icmpv6.resp_in', label: 'Response In', type: 'framenum', width: 32, generated: true },
+  respTo: { name: 'icmpv6.resp_to', label: 'Response To', type: 'framenum', width: 32, generated: true },
+  // Milliseconds, printed as C's %g prints the double Wireshark keeps.
+  respTime: { name: 'icmpv6.resptime', label: 'Response Time', type: 'string', generated: true },
   raHop: { name: 'icmpv6.nd.ra.cur_hop_limit', label: 'Cur hop limit', type: 'uint', width: 8 },
   raFlag: { name: 'icmpv6.nd.ra.flag', label: 'Flags', type: 'uint', width: 8, base: 'hex' },
   raM: { name: 'icmpv6.nd.ra.flag.m', label: 'Managed address configuration', type: 'bool', width: 8, mask: 0x80 },
@@ -259,6 +264,22 @@ export const decodeIcmpv6: Decoder = (ctx, offset, end) => {
     rec.seq = seq;
     const hl = ip?.version === 6 ? `, hop limit=${ip.rec.hopLimit}` : '';
     info = `${TYPES[type]} id=${hx(id)}, seq=${seq}${hl}`;
+    // Paired as ICMP echoes are (icmp.ts): identifier, sequence number and addresses; not
+    // the copy an error quotes, and, as tshark 4.0, no message with a bad checksum.
+    const note = { key: `icmpv6|${id}|${seq}|${endpointsKey(ctx)}`, request: type === T.ECHO_REQUEST, unmatchable: status === CHECKSUM_BAD };
+    const match = ctx.inner ? undefined : ctx.session?.transaction?.(note, ctx);
+    if (match && type === T.ECHO_REQUEST && match.responseIn) {
+      out.add(V.respIn, offset, 0, match.responseIn);
+      info += ` (reply in ${match.responseIn})`;
+    } else if (match && type === T.ECHO_REQUEST) {
+      out.expert('icmpv6.resp_not_found', 'warn', `No response seen to ICMPv6 request in frame ${ctx.record.number}`);
+      info += ' (no response found!)';
+    } else if (match?.requestIn) {
+      out.add(V.respTo, offset, 0, match.requestIn);
+      const ms = match.deltaNs / 1e6;
+      out.add(V.respTime, offset, 0, String(ms), out.detail ? `[Response Time: ${ms.toFixed(3)} ms]` : undefined);
+      info += ` (request in ${match.requestIn})`;
+    }
     if (end - body > 4) ctx.call('data', body + 4, end);
   } else if (ICMPV6_ERRORS.has(type) && need(ctx, 'ICMPv6', body, H.length - H.body, end)) {
     if (type === T.PACKET_TOO_BIG) out.add(V.mtu, body, 4, u32(data, body));
