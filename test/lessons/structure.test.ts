@@ -11,8 +11,10 @@ const names = readdirSync('lessons')
   .map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, ''));
 
 describe('the course', () => {
-  it('has eleven lessons', () => {
-    expect(names.length).toBe(11);
+  it('lists every lesson in its outline, one place each, from 1 without a gap', () => {
+    const places = names.map((name) => Number(/^order:\s*(\d+)$/m.exec(lessonText(name))?.[1]));
+    expect(names.length).toBeGreaterThanOrEqual(11);
+    expect([...places].sort((a, b) => a - b)).toEqual(names.map((_, i) => i + 1));
   });
 });
 

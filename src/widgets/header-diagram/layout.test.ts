@@ -49,6 +49,20 @@ describe('layoutHeader', () => {
     expect([data.name, data.kind, data.start, data.value]).toEqual(['tcp.payload', 'payload', 160, '213']);
   });
 
+  it('draws what an ICMP message carries as one row, not as header: echo data, a quoted datagram', () => {
+    const icmp = open('icmp-path');
+    // tshark: frame 1 is an echo request with 48 bytes of data; frame 6 a port unreachable quoting IPv4 and UDP.
+    const echo = layoutHeader(protocolTables.icmp, icmp.dissect(1).tree, 32)!;
+    const data = echo.boxes.find((b) => b.name === 'data')!;
+    expect([data.kind, data.start, data.bits, data.length]).toEqual(['payload', 64, 32, 48]);
+    expect(echo.rowCount).toBe(3);
+    rowsAreFull(echo.boxes, 96);
+    const error = layoutHeader(protocolTables.icmp, icmp.dissect(6).tree, 32)!;
+    const quoted = error.boxes.find((b) => b.kind === 'payload')!;
+    expect([quoted.name, quoted.label, quoted.start, quoted.length]).toEqual(['ip', 'Internet Protocol Version 4', 64, 60]);
+    expect(error.rowCount).toBe(3);
+  });
+
   it('splits IPv4 flags and DSCP/ECN into their bits, from the table masks', () => {
     const l = layoutHeader(protocolTables.ipv4, http.dissect(1).tree, 32)!;
     expect(l.boxes.map((b) => `${b.name}:${b.start}+${b.bits}`).slice(0, 10)).toEqual([

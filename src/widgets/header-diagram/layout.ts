@@ -202,8 +202,11 @@ export function layoutHeader(
     cursor += spec.bits;
   }
 
-  // The variable part of the header (options), laid out by real lengths.
-  const headerEnd = node.length * 8;
+  // The variable part of the header (options), laid out by real lengths. It ends where content
+  // the layer carries begins: a protocol of its own (an ICMP error's quoted IP header) or its data.
+  const layerEnd = node.length * 8;
+  const content = (node.children ?? []).find((f) => f.length > 0 && !f.generated && !f.name.includes('.') && (f.offset - base) * 8 >= cursor);
+  const headerEnd = content ? (content.offset - base) * 8 : layerEnd;
   if (headerEnd > cursor) {
     const inHeader = (f: Field) => f.length > 0 && !f.generated && (f.offset - base) * 8 >= cursor && (f.offset - base) * 8 < headerEnd;
     let parts = (node.children ?? []).filter(inHeader);
@@ -246,7 +249,8 @@ export function layoutHeader(
     cursor = Math.max(cursor, headerEnd);
   }
 
-  // The payload, when the table names one (TCP and UDP data).
+  // The payload, when the table names one (TCP and UDP data), or the content inside the layer: one
+  // row however long, since it is not header.
   const payload = [...byName.values()].find((f) => f.name === `${table.filter}.payload`);
   if (payload) {
     boxes.push({
@@ -259,6 +263,20 @@ export function layoutHeader(
       bits: rowBits - (cursor % rowBits),
       offset: payload.offset,
       length: payload.length,
+    });
+  } else if (content) {
+    const length = base + layerEnd / 8 - content.offset;
+    boxes.push({
+      name: content.name,
+      // "Internet Protocol Version 4, Src: …": the protocol's name is enough in a box.
+      label: content.label.replace(/,.*$/, ''),
+      value: `${length}`,
+      detail: content.display,
+      kind: 'payload',
+      start: cursor,
+      bits: rowBits - (cursor % rowBits),
+      offset: content.offset,
+      length,
     });
   }
 
