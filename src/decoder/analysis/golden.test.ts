@@ -16,6 +16,11 @@ const KNOWN: Record<string, Array<[number, string, string]>> = {
   // This test's own frame parser reads no header quoted inside an ICMP error; `fields` and the
   // site give tshark's stream (the fields and site-path goldens hold them to it).
   'icmp-path': [[6, 'udp.stream', 'UDP header quoted in a port unreachable']],
+  'icmp-two-routers': [
+    [2, 'udp.stream', 'UDP header quoted in a time exceeded'],
+    [4, 'udp.stream', 'UDP header quoted in a time exceeded'],
+    [6, 'udp.stream', 'UDP header quoted in a port unreachable'],
+  ],
   // A data segment repeating an ACK that was already flagged as acknowledging unseen bytes:
   // tshark does not flag it again, we do (the rule for re-arming this flag is not fully known).
   'loopback-bulk-mangled-6': [
