@@ -465,6 +465,7 @@ describe('lesson 4: SRTT, RTTVAR and the RTO by hand (RFC 6298, section 2)', () 
     expectStated(prose, 'SYN-ACK (frame #) after R = # ms', 2, msText(r1));
     expectStated(prose, 'SRTT = # ms, RTTVAR = # ms, and RTO', msText(srtt1), msText(rttvar1));
     expectStated(prose, ', and RTO = # + # × # = # ms', msText(srtt1), K, msText(rttvar1), msText(srtt1 + K * rttvar1));
+    expectStated(prose, "# ms from A's first sample", msText(srtt1 + K * rttvar1));
   });
 
   it('second sample: frame 5 acknowledges the GET after 4.894 ms', () => {
