@@ -443,6 +443,12 @@ describe("lesson 4: Nagle's algorithm on the report's capture", () => {
     const firstAck = Array.from({ length: r.count }, (_, i) => i + 1).find((n) => fromA(n) && r.num(n, 'tcp.ack') >= end9);
     expect(firstAck).toBe(11);
   });
+
+  it("the Nagle question's numbers: 226 bytes, frame 9's 1,460, A's window 131,328", () => {
+    expectStated(text, "left while frame #'s # bytes were unacknowledged", 9, r.num(9, 'tcp.len'));
+    expectStated(text, 'Frame # carries only # bytes and left', 10, r.num(10, 'tcp.len'));
+    expectStated(text, 'A offered # bytes, plenty of room', r.num(8, 'tcp.window_size'));
+  });
 });
 
 describe('lesson 4: SRTT, RTTVAR and the RTO by hand (RFC 6298, section 2)', () => {
@@ -465,6 +471,7 @@ describe('lesson 4: SRTT, RTTVAR and the RTO by hand (RFC 6298, section 2)', () 
     expectStated(prose, 'SYN-ACK (frame #) after R = # ms', 2, msText(r1));
     expectStated(prose, 'SRTT = # ms, RTTVAR = # ms, and RTO', msText(srtt1), msText(rttvar1));
     expectStated(prose, ', and RTO = # + # × # = # ms', msText(srtt1), K, msText(rttvar1), msText(srtt1 + K * rttvar1));
+    expectStated(prose, "# ms from A's first sample", msText(srtt1 + K * rttvar1));
   });
 
   it('second sample: frame 5 acknowledges the GET after 4.894 ms', () => {

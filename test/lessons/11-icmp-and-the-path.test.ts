@@ -121,7 +121,8 @@ describe('TTL and traceroute', () => {
 
 describe('a closed port', () => {
   it('frame 5 carries 32 bytes to port 33434; B answers type 3, code 3, quoting both ports', () => {
-    expectStated(prose, 'datagram of # bytes, to port #', path.num(5, 'udp.length') - UDP_HEADER, path.show(5, 'udp.dstport'));
+    expectStated(prose, 'datagram of # bytes (an #-byte header', path.num(5, 'udp.length'), UDP_HEADER);
+    expectStated(prose, 'and # bytes of data), to port #', path.num(5, 'udp.length') - UDP_HEADER, path.show(5, 'udp.dstport'));
     expectStated(prose, 'destination unreachable, type #, code #', path.num(6, 'icmp.type'), path.num(6, 'icmp.code'));
     expectStated(prose, 'holds the ports # and #', path.show(6, 'udp.srcport'), path.show(6, 'udp.dstport'));
     expect(path.num(6, 'udp.srcport')).toBe(path.num(5, 'udp.srcport'));
@@ -143,8 +144,8 @@ describe('DF, fragmentation and path MTU discovery', () => {
   });
 
   it('cuts the 4,000-byte datagram into 1,480 + 1,480 + 1,048 bytes at offsets 0, 1,480, 2,960', () => {
-    expectStated(prose, 'A sent a #-byte UDP datagram over a #-byte link', frags.num(3, 'udp.length') - UDP_HEADER, frags.num(1, 'ip.len'));
-    expectStated(prose, 'that is # bytes of IP payload', frags.num(3, 'udp.length'));
+    expectStated(prose, 'datagram with # bytes of data over a #-byte link', frags.num(3, 'udp.length') - UDP_HEADER, frags.num(1, 'ip.len'));
+    expectStated(prose, 'the datagram is # bytes long, all of it IP payload', frags.num(3, 'udp.length'));
     expectStated(prose, 'room for # − # = #', frags.num(1, 'ip.len'), IPV4_HEADER, frags.num(1, 'ip.len') - IPV4_HEADER);
     const sizes = [1, 2, 3].map((n) => frags.num(n, 'ip.len') - IPV4_HEADER);
     expectStated(prose, 'three fragments of #, # and # bytes', ...sizes);
