@@ -76,6 +76,9 @@ describe('the timeout and the single loss in tcp-cubic', () => {
     expect(cubic.num(965, 'tcp.seq')).toBe(cubic.num(961, 'tcp.ack'));
     expect(cubic.num(967, 'tcp.seq')).toBe(cubic.num(965, 'tcp.seq') + 1448);
     expect(prose).toContain('two segments in frames 965 and 967');
+    for (const n of [965, 967]) expect(cubic.fields(n, 'tcp.analysis.out_of_order').length).toBe(1);
+    expectStated(prose, 'frame 965 came # ms after frame #', ((t(cubic, 965) - t(cubic, 963)) * 1000).toFixed(1), '963');
+    expectStated(prose, "under the handshake's round trip of # ms", (cubic.num(965, 'tcp.analysis.initial_rtt') * 1000).toFixed(1));
   });
 
   it('four segments in frames 969 to 973, eight in 975 to 985, a round trip apart', () => {
