@@ -168,6 +168,8 @@ describe('lesson 6: the loss in tcp-loss', () => {
     const firstRun = Array.from({ length: 15 }, (_, i) => 64 + i);
     expect(firstRun.every((n) => isNew(n, 50681) && c.show(n, 'ip.src') === '10.77.1.1')).toBe(true);
     expect(c.num(78, 'tcp.seq')).toBe(c.num(64, 'tcp.seq') + 14 * 1448);
+    expect(isNew(79, 50681)).toBe(false);
+    expectStated(prose, 'Its # new segments after the third duplicate ACK', firstRun.length);
     expect(prose).toContain('duplicate ACK #4, SACK block now 36,201 to 72,401');
     expect(c.num(79, 'tcp.analysis.duplicate_ack_num')).toBe(4);
     expect(sack(c, 79)).toEqual([[36201, 72401]]);

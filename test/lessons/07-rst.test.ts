@@ -2,6 +2,7 @@
 // captures, checked against the decoder.
 import { describe, expect, it } from 'vitest';
 import { capture, expectClaim, expectStated, lessonText, proseOf, written } from './support.ts';
+import { widgetNotes } from './widget-notes.ts';
 
 const mdx = lessonText('rst');
 const prose = proseOf(mdx);
@@ -289,5 +290,14 @@ describe('lesson 7: the ladder does not move the server on after a FIN nobody ac
     const server = (n: number) => (fin.show(1, 'ip.src') === '61.78.36.10' ? states(n).a : states(n).b);
     expect(server(3)).toBe('FIN-WAIT-2');
     for (let n = 4; n <= 10; n++) expect(server(n), `frame ${n}`).toBe('unknown');
+  });
+});
+
+describe("the viewer's note for frame 10", () => {
+  it('names program-made resets, which the prose sets apart from this one', () => {
+    const notes = widgetNotes('07-rst.mdx').filter((n) => n.capture === 'report-fin-rst' && n.frame === 10);
+    expect(notes.some((n) => n.text.includes('SO_LINGER set to 0'))).toBe(true);
+    expect(prose).toContain('this one is the stack giving up');
+    expect(time(fin, 10) - time(fin, 9)).toBeCloseTo(2 * (time(fin, 9) - time(fin, 8)), 2);
   });
 });

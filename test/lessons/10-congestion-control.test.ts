@@ -57,6 +57,30 @@ describe('the timeout and the single loss in tcp-cubic', () => {
     expectStated(prose, 'sends it again # s later', (t(cubic, 960) - t(cubic, 959)).toFixed(2));
   });
 
+  it('frame 958, 0.11 s after the ACK in 955, is a new segment nothing answers', () => {
+    expect(fromB(cubic, 955)).toBe(true);
+    for (const n of [956, 957, 958]) expect(isData(cubic, n)).toBe(true);
+    expect(cubic.num(958, 'tcp.seq')).toBe(cubic.num(957, 'tcp.seq') + 1448);
+    expectStated(prose, 'Frame 958, # s after the last ACK (frame #)', (t(cubic, 958) - t(cubic, 955)).toFixed(2), '955');
+  });
+
+  it('F-RTO: 962 and 963 send new data, 964 and 966 SACK it, 965 and 967 resend', () => {
+    expect(fromB(cubic, 961)).toBe(true);
+    expectStated(prose, 'still ask for # and only SACK', cubic.num(961, 'tcp.ack'));
+    for (const n of [962, 963]) expect(cubic.num(n, 'tcp.seq')).toBeGreaterThan(cubic.num(958, 'tcp.seq'));
+    for (const n of [964, 966]) {
+      expect(cubic.num(n, 'tcp.ack')).toBe(cubic.num(961, 'tcp.ack'));
+      expect(cubic.num(n, 'tcp.options.sack_le')).toBe(cubic.num(962, 'tcp.seq'));
+    }
+    expectStated(prose, 'resends the old bytes from # on', cubic.num(965, 'tcp.seq'));
+    expect(cubic.num(965, 'tcp.seq')).toBe(cubic.num(961, 'tcp.ack'));
+    expect(cubic.num(967, 'tcp.seq')).toBe(cubic.num(965, 'tcp.seq') + 1448);
+    expect(prose).toContain('two segments in frames 965 and 967');
+    for (const n of [965, 967]) expect(cubic.fields(n, 'tcp.analysis.out_of_order').length).toBe(1);
+    expectStated(prose, 'frame 965 came # ms after frame #', ((t(cubic, 965) - t(cubic, 963)) * 1000).toFixed(1), '963');
+    expectStated(prose, "under the handshake's round trip of # ms", (cubic.num(965, 'tcp.analysis.initial_rtt') * 1000).toFixed(1));
+  });
+
   it('four segments in frames 969 to 973, eight in 975 to 985, a round trip apart', () => {
     const data = (a: number, b: number) => [...Array(b - a + 1).keys()].map((i) => i + a).filter((n) => isData(cubic, n));
     expect(data(969, 973).length).toBe(4);
@@ -64,7 +88,7 @@ describe('the timeout and the single loss in tcp-cubic', () => {
     expect(t(cubic, 969) - t(cubic, 967)).toBeGreaterThan(0.03);
     expect(t(cubic, 975) - t(cubic, 973)).toBeGreaterThan(0.03);
     expect(t(cubic, 987) - t(cubic, 985)).toBeGreaterThan(0.03);
-    expect(prose).toContain('four segments in frames 969 to 973,');
+    expect(prose).toContain('four in frames 969 to 973,');
     expect(prose).toContain('eight in frames 975 to 985');
   });
 
