@@ -9,7 +9,9 @@
 //   capture missed), `unsettled` names it: from there the command goes on as
 //   a first pass and answers the rest after rewind().
 
-import { createAnalysisSessions, LIVE_FIELDS } from '../decoder/analysis/session-adapter.ts';
+import { createAnalysisSessions, LIVE_FIELDS, SCALE_FIELDS } from '../decoder/analysis/session-adapter.ts';
+import { createScaleCheck } from '../decoder/analysis/scales-settle.ts';
+import { createCaptureStream } from '../decoder/capture/stream.ts';
 import { ANALYSIS_NAMES, TCP_ANALYSED } from '../decoder/analysis/field-specs.ts';
 import { ipv4ReassemblyFields, ipv6ReassemblyFields } from '../decoder/layers/ip-reassembly.ts';
 import { tcpSegmentFields } from '../decoder/layers/tcp-segment.ts';
@@ -63,9 +65,25 @@ export function needsAnalysis(name: string): boolean {
  * Whether `names` can be read in one pass: every analysis field among them is
  * settled when its frame is analysed, and no field comes from a payload layer
  * (whose dissection depends on reassembly, which needs the whole capture).
+ * With `scalesSettle`, the window fields count as settled too (see scalesSettle()).
  */
-export function readableInOnePass(names: readonly string[], payloadField: (name: string) => boolean): boolean {
-  return names.every((n) => (needsAnalysis(n) ? LIVE_FIELDS.has(n) : !payloadField(n)));
+export function readableInOnePass(names: readonly string[], payloadField: (name: string) => boolean, scalesSettle = false): boolean {
+  return names.every((n) => (needsAnalysis(n) ? LIVE_FIELDS.has(n) || (scalesSettle && SCALE_FIELDS.has(n)) : !payloadField(n)));
+}
+
+/**
+ * Whether the capture's window scales settle in reading order (analysis/scales-settle.ts), so
+ * that the window fields need no second pass: a quick look over the bytes, stopped at the first
+ * frame that says no. A damaged file says no (the two passes report the damage).
+ */
+export function scalesSettle(source: () => Iterable<Uint8Array>): boolean {
+  const check = createScaleCheck();
+  const stream = createCaptureStream();
+  for (const chunk of source()) {
+    stream.pushPeek(chunk, check.peek);
+    if (!check.settled || stream.error) return false;
+  }
+  return stream.end() === undefined && check.settled;
 }
 
 export function createSession(opts: { live?: boolean } = {}): CliSession {

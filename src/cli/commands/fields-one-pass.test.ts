@@ -12,7 +12,8 @@ import { writePcapng } from '../../decoder/capture/write-pcapng.ts';
 import { LIVE_FIELDS } from '../../decoder/analysis/session-adapter.ts';
 import { repositoryCaptures } from '../../../test/support/repository-captures.ts';
 import { runFields } from './fields.ts';
-import { createSession, readableInOnePass } from '../session.ts';
+import { createSession, readableInOnePass, scalesSettle } from '../session.ts';
+import { bytesChunks } from '../input.ts';
 import { isPayloadField } from '../../decoder/dissect.ts';
 
 const CAPTURES = repositoryCaptures();
@@ -50,6 +51,9 @@ describe('fields in one pass', () => {
     ]) {
       expect(readableInOnePass(late, isPayloadField)).toBe(false);
     }
+    // The window fields, once a look at the capture found its scales settle in reading order.
+    expect(readableInOnePass(['tcp.window_size', 'tcp.window_size_scalefactor', 'tcp.stream'], isPayloadField, true)).toBe(true);
+    expect(readableInOnePass(['tcp.window_size', 'tcp.analysis.initial_rtt'], isPayloadField, true)).toBe(false);
   });
 
   for (const { path, bytes } of CAPTURES) {
@@ -62,8 +66,17 @@ describe('fields in one pass', () => {
       // Fields only two passes answer (completeness, iRTT, reassembly), fast path or not.
       const late = [...HEADERS, 'tcp.completeness', 'tcp.analysis.initial_rtt', 'tcp.window_size', 'tcp.stream', 'tcp.analysis.bytes_in_flight'];
       expect(print(bytes, late, false)).toEqual(print(bytes, late, true, false));
+      // The window fields: one pass where the capture's scales settle in reading order, else two.
+      const windows = [...HEADERS, 'tcp.window_size', 'tcp.window_size_scalefactor', ...LIVE_FIELDS];
+      expect(print(bytes, windows, false)).toEqual(print(bytes, windows, true, false));
     });
   }
+
+  it('reads the window fields in one pass on most repository captures', () => {
+    // Else the comparison above would hold only the two-pass way.
+    const settled = CAPTURES.filter((c) => scalesSettle(bytesChunks(c.bytes)));
+    expect(settled.length).toBeGreaterThan(CAPTURES.length / 2);
+  });
 
   it('hands over to two passes when a conversation began before the capture', () => {
     const cut = withoutFirst(CAPTURES.find((c) => c.path.endsWith('recorded/tcp-loss.pcapng'))!.bytes, 3);

@@ -16,7 +16,7 @@ import { openCapture, reportDamage } from '../capture-file.ts';
 import { bytesChunks } from '../input.ts';
 import type { ChunkSource } from '../input.ts';
 import { collectGarbage } from '../gc.ts';
-import { createSession, needsAnalysis, readableInOnePass } from '../session.ts';
+import { createSession, needsAnalysis, readableInOnePass, scalesSettle } from '../session.ts';
 import { FIRST_PASS_FIELDS } from '../../decoder/open-capture.ts';
 import { LineSink } from '../../decoder/fields/line-sink.ts';
 
@@ -98,7 +98,10 @@ export function runFields(
   // -2` does). Fields a frame keeps from the moment it is analysed are
   // answered in one pass, unless a frame's answer turns out to be still open.
   const analysed = opts.twoPass || fieldNames.some(needsAnalysis);
-  const live = analysed && !opts.twoPass && readableInOnePass(fieldNames, isPayloadField);
+  const live =
+    analysed &&
+    !opts.twoPass &&
+    (readableInOnePass(fieldNames, isPayloadField) || (readableInOnePass(fieldNames, isPayloadField, true) && scalesSettle(source)));
   const session = analysed ? createSession({ live }) : undefined;
   const first = session ? createExtractor(compileWanted(FIRST_PASS_FIELDS)) : undefined;
   /** A frame of the first pass: analysed, not printed. */

@@ -182,8 +182,14 @@ function emitUdpAnalysis(analysis: ConversationAnalysis, d: UdpDatagramInput, of
   out.close();
 }
 
+/** The fields a later SYN of the same conversation may still change (its window scale): live where scales-settle.ts finds none. */
+const SCALED: readonly FieldSpec[] = [tcpFields.windowSize, tcpFields.scaleFactor];
+
 /** What a later frame may still change: a repeated SYN resets the window scale; the iRTT and completeness need the handshake's or the conversation's end. */
-const NOT_LIVE: ReadonlySet<FieldSpec> = new Set([tcpFields.windowSize, tcpFields.scaleFactor, A.initialRtt, A.completeness]);
+const NOT_LIVE: ReadonlySet<FieldSpec> = new Set([...SCALED, A.initialRtt, A.completeness]);
+
+/** Field names live once the capture's window scales are known to settle in reading order (analysis/scales-settle.ts). */
+export const SCALE_FIELDS: ReadonlySet<string> = new Set(SCALED.map((s) => s.name));
 
 /**
  * Fields whose value a frame keeps from the moment it is analysed, as

@@ -67,6 +67,13 @@ export interface CaptureFrame {
  */
 export type FrameSink = (record: FrameRecord, data: Uint8Array) => void;
 
+/**
+ * Sees each frame's bytes where they lie, b[at, at + capLen), with no record
+ * built (no timestamp, no view): for a quick scan ahead of the real reading.
+ * `linkType` is -1 for a pcapng block that is not a packet (custom, journal).
+ */
+export type FramePeek = (b: Uint8Array, at: number, capLen: number, origLen: number, linkType: number) => void;
+
 /** A frame to write: the writers' input. */
 export interface FrameToWrite {
   linkType: number;

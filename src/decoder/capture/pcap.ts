@@ -67,6 +67,7 @@ export function readPcapRecords(s: ReaderState, b: Uint8Array, p: number, end: n
   const limit = s.pcapMaxRecord;
   const records = s.records;
   const sink = s.sink;
+  const peek = s.peek;
   let n = s.frameCount;
   while (true) {
     if (end - p < 16) {
@@ -93,9 +94,15 @@ export function readPcapRecords(s: ReaderState, b: Uint8Array, p: number, end: n
       s.need = 16 + incl;
       break;
     }
+    const d = p + 16;
+    if (peek !== null) {
+      n++;
+      peek(b, d, incl, orig, linkType);
+      p = d + incl;
+      continue;
+    }
     // sec * 1e6 + usec stays below 2^53, so that sum is exact as a number.
     const timestamp = nano ? BigInt(sec) * 1_000_000_000n + BigInt(frac) : BigInt(sec * 1_000_000 + frac) * 1000n;
-    const d = p + 16;
     const record = {
       number: ++n,
       dataOffset: d + delta,

@@ -99,6 +99,7 @@ function byteOrderAt(b: Uint8Array, p: number): boolean | null {
 export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: number, delta: number): number {
   const records = s.records;
   const sink = s.sink;
+  const peek = s.peek;
   while (true) {
     const avail = end - p;
     if (avail < 12) {
@@ -159,6 +160,12 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
         break;
       }
       const d = p + 28;
+      if (peek !== null) {
+        s.frameCount++;
+        peek(b, d, cap, orig, iface.linkType);
+        p += len;
+        continue;
+      }
       const optStart = d + ((cap + 3) & ~3);
       let comments: string[];
       if (optStart < blockEnd) {
@@ -200,6 +207,12 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
         break;
       }
       const d = p + 12;
+      if (peek !== null) {
+        s.frameCount++;
+        peek(b, d, cap, orig, iface.linkType);
+        p += len;
+        continue;
+      }
       // No timestamp: Wireshark shows none, and counts it as 0 for the next frame's delta.
       s.lastTimestamp = 0n;
       const record = {
@@ -223,6 +236,12 @@ export function readPcapngBlocks(s: ReaderState, b: Uint8Array, p: number, end: 
       const d = p + (custom ? 12 : 8);
       let stop = blockEnd;
       if (!custom) while (stop > d && b[stop - 1] === 0) stop--;
+      if (peek !== null) {
+        s.frameCount++;
+        peek(b, d, stop - d, stop - d, -1);
+        p += len;
+        continue;
+      }
       const realtime = custom ? undefined : journalRealtime(b, d, stop);
       if (realtime !== undefined) s.lastTimestamp = realtime;
       const record: FrameRecord = {

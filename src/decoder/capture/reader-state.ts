@@ -1,7 +1,7 @@
 // The mutable state the format readers share while a file streams through.
 
 import type { CaptureError, FrameRecord } from '../types.ts';
-import type { CaptureFormat, FrameSink, InterfaceInfo, SectionInfo } from './capture-types.ts';
+import type { CaptureFormat, FramePeek, FrameSink, InterfaceInfo, SectionInfo } from './capture-types.ts';
 import type { TsClock } from './timestamp.ts';
 
 /** Records longer than this are damage, whatever the snap length says. */
@@ -54,6 +54,8 @@ export class ReaderState {
   /** Where frames go: collected records (whole-file index) or a sink. */
   records: FrameRecord[] | null = null;
   sink: FrameSink | null = null;
+  /** Or, when set, only a look at each frame's bytes (no records at all). */
+  peek: FramePeek | null = null;
 
   /** Records the first error only, and stops reading. */
   fail(message: string, offset: number): void {

@@ -3,7 +3,7 @@
 // the unfinished tail of a chunk is kept between pushes, never the file.
 
 import type { CaptureError, FrameRecord } from '../types.ts';
-import type { CaptureFormat, CaptureFrame, FrameSink, InterfaceInfo, SectionInfo } from './capture-types.ts';
+import type { CaptureFormat, CaptureFrame, FramePeek, FrameSink, InterfaceInfo, SectionInfo } from './capture-types.ts';
 import { describePcapTail, PCAP_HEADER_LEN, readPcapHeader, readPcapRecords } from './pcap.ts';
 import { describePcapngTail, readPcapngBlocks } from './pcapng.ts';
 import { ReaderState, STAGE_DONE, STAGE_MAGIC, STAGE_PCAP, STAGE_PCAP_HEADER, STAGE_PCAPNG } from './reader-state.ts';
@@ -53,6 +53,7 @@ export class CaptureStream {
     this.out = out;
     this.s.records = null;
     this.s.sink = this.collect;
+    this.s.peek = null;
     this.feed(chunk);
     this.out = [];
     return out;
@@ -62,6 +63,15 @@ export class CaptureStream {
   pushEach(chunk: Uint8Array, sink: FrameSink): void {
     this.s.records = null;
     this.s.sink = sink;
+    this.s.peek = null;
+    this.feed(chunk);
+  }
+
+  /** Like pushEach, but only lets `peek` look at each frame's bytes: no records, no views (a quick scan). */
+  pushPeek(chunk: Uint8Array, peek: FramePeek): void {
+    this.s.records = null;
+    this.s.sink = null;
+    this.s.peek = peek;
     this.feed(chunk);
   }
 
@@ -69,6 +79,7 @@ export class CaptureStream {
   pushRecords(chunk: Uint8Array, records: FrameRecord[]): void {
     this.s.records = records;
     this.s.sink = null;
+    this.s.peek = null;
     this.feed(chunk);
   }
 
