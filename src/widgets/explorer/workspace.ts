@@ -16,7 +16,7 @@ import { layerNode, layoutHeader } from '../header-diagram/layout.ts';
 import { buildLadder } from '../sequence-diagram/ladder-model.ts';
 import { graphOfCapture } from '../stream-graph/graph-of-capture.ts';
 import { createThinner } from '../stream-graph/thin.ts';
-import { GRAPH_SIZE } from '../stream-graph/size.ts';
+import { GRAPH_COLUMNS } from '../stream-graph/size.ts';
 import type { GraphKind } from '../../decoder/graphs/kinds.ts';
 import type { GraphDir, GraphPoint } from '../../decoder/graphs/points.ts';
 import { colourRuleFor, rowFacts } from '../packet-viewer/colour-rules.ts';
@@ -190,7 +190,7 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       // Thinned as they come and the table's first rows kept: the points of a long stream are never all held.
       const summary = capture.analysis.summary(stream);
       if (!summary) return null;
-      const thinner = createThinner(kind, at(summary.firstFrame), at(summary.lastFrame), GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right);
+      const thinner = createThinner(kind, at(summary.firstFrame), at(summary.lastFrame), GRAPH_COLUMNS);
       const rows: GraphPoint[] = [];
       // A throughput graph has a few hundred intervals at most: its table gets them all.
       const keep = kind === 'throughput' ? Number.POSITIVE_INFINITY : GRAPH_FIRST_ROWS;
@@ -229,15 +229,14 @@ function workspaceOf(capture: OpenedCapture, size: number, timings: Opened['timi
       // A point's time is its frame's; frames rise along the graph. One point each side carries the lines to the edges.
       const from = Math.max(0, firstAtOrAfter(frames, t0) - 1);
       const to = Math.min(frames.length - 1, firstAtOrAfter(frames, t1 + 1e-9));
-      const columns = GRAPH_SIZE.width - GRAPH_SIZE.left - GRAPH_SIZE.right;
       const span = { first: frames[from], last: frames[to] };
       // Few enough to draw every one (as thinPoints would keep them).
-      if (to - from < columns * 4) {
+      if (to - from < GRAPH_COLUMNS * 4) {
         const out: GraphPoint[] = [];
         graphOfCapture(capture, stream, kind, dir, out, span);
         return out;
       }
-      const thinner = createThinner(kind, t0, t1, columns);
+      const thinner = createThinner(kind, t0, t1, GRAPH_COLUMNS);
       graphOfCapture(capture, stream, kind, dir, thinner, span);
       return thinner.done();
     },

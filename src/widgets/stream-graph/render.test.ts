@@ -43,3 +43,14 @@ describe('stream graph markup', () => {
     expect(graphOfCapture(capture, 99, 'rtt')).toBeUndefined();
   });
 });
+
+describe('stream graph axes', () => {
+  it('write milliseconds of RTT as plain numbers, past a second too', () => {
+    const points = [0.2, 0.9, 1.45].map((rtt, i) => ({ frame: i + 1, t: i, marks: [], rtt }));
+    const svg = graphSvg({ kind: 'rtt', stream: 0, dir: 'A', points }, 'a', 'b', { id: 'r' });
+    const labels = [...svg.matchAll(/text-anchor="end">([^<]+)</g)].map((m) => m[1]);
+    // The axis reaches 1,500 ms (rounded up from 1,450): its labels are numbers of milliseconds, with no SI prefix (1.2k).
+    expect(labels).toContain('1,500');
+    expect(labels.some((l) => /k$/.test(l))).toBe(false);
+  });
+});

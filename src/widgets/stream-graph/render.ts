@@ -9,7 +9,7 @@ import { esc } from '../sequence-diagram/render.ts';
 import { COLUMNS, type Column, yMaxOf, yOf } from './series.ts';
 import { markPath } from './shapes.ts';
 import { thinPoints } from './thin.ts';
-import { GRAPH_SIZE } from './size.ts';
+import { GRAPH_COLUMNS, GRAPH_SIZE } from './size.ts';
 
 const s = streamGraph;
 
@@ -48,7 +48,7 @@ export function graphSvg(d: GraphData, from: string, to: string, o: RenderOption
   const shown = thinPoints(
     d.kind,
     pts.filter((p) => p.t >= tMin && p.t <= tMax),
-    width - left - right,
+    GRAPH_COLUMNS,
   );
   let yMin = Infinity;
   let yMax = 1;
@@ -72,10 +72,10 @@ export function graphSvg(d: GraphData, from: string, to: string, o: RenderOption
   parts.push(`<path d="M${left},${top}V${height - bottom}H${width - right}"/>`);
   for (const t of x.ticks(6))
     parts.push(`<path d="M${X(t)},${height - bottom}v4"/><text x="${X(t)}" y="${height - bottom + 16}" text-anchor="middle">${esc(x.tickFormat(6)(t))}</text>`);
+  // Milliseconds of RTT read as plain numbers (1,200, not 1.2k); bytes and sequence numbers take SI prefixes.
+  const yTicks = y.tickFormat(5, d.kind === 'rtt' ? ',~f' : '~s');
   for (const v of y.ticks(5))
-    parts.push(
-      `<path class="sg-grid" d="M${left},${Y(v)}H${width - right}"/><text x="${left - 6}" y="${Y(v) + 4}" text-anchor="end">${esc(y.tickFormat(5, '~s')(v))}</text>`,
-    );
+    parts.push(`<path class="sg-grid" d="M${left},${Y(v)}H${width - right}"/><text x="${left - 6}" y="${Y(v) + 4}" text-anchor="end">${esc(yTicks(v))}</text>`);
   parts.push(`<text x="${(left + width - right) / 2}" y="${height - 6}" text-anchor="middle">${esc(s.axis.time)}</text>`);
   parts.push(`<text transform="translate(14,${(top + height - bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel(d))}</text>`);
   parts.push('</g>');
@@ -84,9 +84,7 @@ export function graphSvg(d: GraphData, from: string, to: string, o: RenderOption
   const line = (cls: string, vals: Array<[number, number]>) => (vals.length ? `<path class="${cls}" d="${step(vals)}"/>` : '');
   const pick = (f: (p: GraphPoint) => number | undefined) => shown.flatMap((p) => (f(p) === undefined ? [] : [[p.t, f(p) as number] as [number, number]]));
   parts.push(`<g class="sg-plot" clip-path="url(#${o.id}-clip)">`);
-  parts.push(
-    `<clipPath id="${o.id}-clip"><rect x="${left}" y="${top - 6}" width="${width - left - right + 6}" height="${height - top - bottom + 12}"/></clipPath>`,
-  );
+  parts.push(`<clipPath id="${o.id}-clip"><rect x="${left}" y="${top - 6}" width="${GRAPH_COLUMNS + 6}" height="${height - top - bottom + 12}"/></clipPath>`);
   if (d.kind === 'tcptrace') {
     parts.push(
       line(

@@ -6,7 +6,7 @@ import { select } from 'd3-selection';
 import type { GraphData, GraphPoint } from '../../decoder/graphs/points.ts';
 import { streamGraph } from '../../lib/strings/streamGraph.ts';
 import { graphSvg } from './render.ts';
-import { GRAPH_SIZE } from './size.ts';
+import { GRAPH_COLUMNS, GRAPH_SIZE } from './size.ts';
 
 export interface Embedded {
   data: GraphData;
@@ -63,7 +63,7 @@ export function attachZoom(host: ZoomHost): void {
     svg.setAttribute('tabindex', '0');
     svg.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight');
     const { left, right, top, bottom, width, height } = GRAPH_SIZE;
-    const px = (x: number) => domain[0] + ((x - left) / (width - right - left)) * (domain[1] - domain[0]);
+    const px = (x: number) => domain[0] + ((x - left) / GRAPH_COLUMNS) * (domain[1] - domain[0]);
     const brush = brushX<unknown>()
       .extent([
         [left, top],
