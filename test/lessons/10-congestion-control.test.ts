@@ -156,6 +156,22 @@ describe('how the first slow start ends', () => {
     expect(roundMin(100)).toBeLessThan(cubic.num(188, 'tcp.analysis.ack_rtt') - 0.02);
   });
 
+  it("Linux's HyStart delay test would not have fired either", () => {
+    // net/ipv4/tcp_cubic.c: after 8 samples, exit when the round's lowest exceeds the
+    // connection's lowest by min/8, clamped to 4..16 ms (from cwnd 16 on).
+    expectStated(prose, 'once cwnd is at least # segments', 16);
+    expectStated(prose, 'after # samples, exceeds', 8);
+    expectStated(prose, 'an eighth of it (at least # ms, at most # ms)', 4, 16);
+    // The kernel compares against the lowest data sample so far, the round's own included.
+    const acks = range(3, 191).filter((n) => fromB(cubic, n) && cubic.fields(n, 'tcp.analysis.ack_rtt').length > 0);
+    for (const first of [14, 44, 100]) {
+      const eight = acks.filter((n) => n >= first).slice(0, 8);
+      const lowest = Math.min(...ackRtts(cubic, 3, eight.at(-1)!));
+      const threshold = Math.min(Math.max(lowest / 8, 0.004), 0.016);
+      expect(Math.min(...ackRtts(cubic, first, eight.at(-1)!)) - lowest).toBeLessThan(threshold);
+    }
+  });
+
   it('twelve segments more in flight between frames 150 and 186, under 20 ms', () => {
     expectStated(prose, 'between frames # and #, under # ms', '150', '186', 20);
     expect(t(cubic, 186) - t(cubic, 150)).toBeLessThan(0.02);
