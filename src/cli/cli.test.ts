@@ -2,8 +2,7 @@
 // files, and both commands on a recorded capture.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './test-run.ts';
@@ -12,6 +11,7 @@ import { commandsFor } from './commands-for.ts';
 import { runFields } from './commands/fields.ts';
 import { runDissect } from './commands/dissect.ts';
 import { fileChunks } from './input.ts';
+import { testTempDir } from '../../test/support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DNS = join(ROOT, 'captures/recorded/udp-dns.pcapng');
@@ -83,7 +83,7 @@ describe('wirebook on bad files', () => {
 
   it('prints the frames of a damaged file, then where it is damaged, and exits 1', () => {
     const bytes = readFileSync(HTTP);
-    const dir = mkdtempSync(join(tmpdir(), 'wirebook-cli-'));
+    const dir = testTempDir('wirebook-cli-');
     const cut = join(dir, 'cut.pcapng');
     writeFileSync(cut, bytes.subarray(0, bytes.length - 100)); // inside the last block
     const r = run('fields', '-e', 'frame.number', cut);
@@ -95,7 +95,7 @@ describe('wirebook on bad files', () => {
   });
 
   it('rejects a file that is not a capture at all', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wirebook-cli-'));
+    const dir = testTempDir('wirebook-cli-');
     const txt = join(dir, 'notes.txt');
     writeFileSync(txt, 'hello, this is not a capture\n');
     const r = run('dissect', txt);
@@ -241,7 +241,7 @@ describe('the wirebook executable', () => {
       expect(r.stdout.split('\n').slice(0, 3)).toEqual(['frame.len', '75', '125']);
     }
     // A copy of the launcher with no project Node beside it.
-    const bare = mkdtempSync(join(tmpdir(), 'wirebook-bin-'));
+    const bare = testTempDir('wirebook-bin-');
     const launcher = join(bare, 'src/cli/bin.mjs');
     spawnSync('mkdir', ['-p', join(bare, 'src/cli')]);
     writeFileSync(launcher, readFileSync(join(ROOT, 'src/cli/bin.mjs')));

@@ -2,18 +2,20 @@
 // replaced consistently, checksums that verified still verify, and tshark
 // reads the result and agrees with our decoder field for field.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-run.ts';
 import { writePcapng } from '../../decoder/capture/index.ts';
 import { findAll } from '../../decoder/dissect.ts';
 import { neighbourSolicitation, portUnreachable } from '../anonymise/testkit.ts';
 import { openCapture } from '../../decoder/open-capture.ts';
+import { testTempDir } from '../../../test/support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'wirebook-anon-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = runCli;
 
@@ -39,7 +41,7 @@ function values(path: string, names: string[]): string[][][] {
 }
 
 const tshark = (args: string[]) =>
-  spawnSync('tshark', args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', WIRESHARK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'wirebook-ws-')) } });
+  spawnSync('tshark', args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', WIRESHARK_CONFIG_DIR: testTempDir('wirebook-ws-') } });
 
 describe('wirebook capture anonymise', () => {
   const map = join(dir, 'map.json');

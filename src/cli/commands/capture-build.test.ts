@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-run.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -18,6 +18,7 @@ frames:
 
 describe('wirebook capture build', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wirebook-build-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is listed in the main help and has its own', () => {
     expect(run('--help').out).toContain('capture build SPEC.yaml -o FILE');

@@ -1,8 +1,7 @@
 // `wirebook lesson new` into a temporary repository: the lesson it writes
 // passes `wirebook lesson check` as written, for a capture with TCP and one
 // without; damaged files and existing names are refused with nothing written.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-run.ts';
@@ -10,6 +9,7 @@ import { frameData, readCapture, writePcap } from '../../decoder/capture/index.t
 import { readYaml } from '../../lib/yaml/yaml-data.ts';
 import { diskWorld } from '../lesson-check/disk-world.ts';
 import type { CaptureView } from '../lesson-check/world.ts';
+import { testTempDir } from '../../../test/support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const HTTP = join(ROOT, 'captures/recorded/tcp-http.pcapng');
@@ -20,7 +20,7 @@ const run = runCli;
 
 /** A repository with the glossary and one existing lesson, 07-old.mdx. */
 function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'wirebook-new-'));
+  const root = testTempDir('wirebook-new-');
   mkdirSync(join(root, 'lessons'));
   mkdirSync(join(root, 'captures/recorded'), { recursive: true });
   cpSync(join(ROOT, 'content/glossary'), join(root, 'content/glossary'), { recursive: true });
@@ -102,12 +102,12 @@ describe('wirebook lesson new', () => {
     const root = tempRoot();
     const before = files(root);
     const whole = readFileSync(HTTP);
-    const cut = join(tmpdir(), `wirebook-cut-${process.pid}.pcapng`);
+    const cut = join(testTempDir('wirebook-cut-'), 'cut.pcapng');
     writeFileSync(cut, whole.subarray(0, whole.length - 100));
     const d = run('lesson', 'new', 'cut', '--capture', cut, '--root', root);
     expect(d.code).toBe(1);
     expect(d.err).toMatch(/is damaged at byte \d+: .*\(nothing was written\)$/);
-    const txt = join(tmpdir(), `wirebook-notes-${process.pid}.txt`);
+    const txt = join(testTempDir('wirebook-notes-'), 'notes.txt');
     writeFileSync(txt, 'hello, this is not a capture\n');
     const t = run('lesson', 'new', 'notes', '--capture', txt, '--root', root);
     expect(t.code).toBe(1);

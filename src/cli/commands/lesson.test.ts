@@ -1,10 +1,10 @@
 // `wirebook lesson check` as an instructor meets it: the course passes, a
 // broken lesson gets every problem as FILE:LINE with exit 1.
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-run.ts';
+import { testTempDir } from '../../../test/support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -19,7 +19,7 @@ describe('wirebook lesson check', () => {
   });
 
   it('reports each problem of a broken lesson with its line, and exits 1', () => {
-    const root = mkdtempSync(join(tmpdir(), 'wirebook-lesson-'));
+    const root = testTempDir('wirebook-lesson-');
     mkdirSync(join(root, 'lessons'));
     mkdirSync(join(root, 'captures/recorded'), { recursive: true });
     mkdirSync(join(root, 'content/glossary'), { recursive: true });
