@@ -63,11 +63,12 @@ function emitAnalysis(out: Sink, x: SegmentFacts, at: number): void {
   }
   if (x.analysisSubtree) {
     out.open(A.analysis, at, 0);
+    // BigInts only for someone who reads them (most ACKs carry an RTT).
     if (x.acksFrame > 0) {
       out.add(A.acksFrame, at, 0, x.acksFrame);
-      out.add(A.ackRtt, at, 0, BigInt(x.ackRttNs));
+      if (out.detail || out.wants(A.ackRtt)) out.add(A.ackRtt, at, 0, BigInt(x.ackRttNs));
     }
-    if (x.initialRttNs >= 0) out.add(A.initialRtt, at, 0, BigInt(x.initialRttNs));
+    if (x.initialRttNs >= 0 && (out.detail || out.wants(A.initialRtt))) out.add(A.initialRtt, at, 0, BigInt(x.initialRttNs));
     if (x.bytesInFlight >= 0) out.add(A.bytesInFlight, at, 0, x.bytesInFlight);
     if (x.pushBytesSent >= 0) out.add(A.pushBytesSent, at, 0, x.pushBytesSent);
     if (x.flags) {

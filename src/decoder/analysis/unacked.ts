@@ -56,6 +56,11 @@ export class UnackedSegments {
   private recent: Sent[] | undefined;
   private recentNext = 0;
   /**
+   * An entry that left the recent ones, kept for the next segment: a long transfer would
+   * otherwise make one object per segment, each living a round trip (past the young generation).
+   */
+  private spare: Sent | undefined;
+  /**
    * Entries came in sending order: each starts above the (possibly trimmed) start of the one before,
    * and next never decreases. So seq0 and seq both rise along the list (a trim to an ACK keeps that),
    * copies are found by search, and an ACK removes a prefix and trims only the entries after it that
@@ -94,7 +99,7 @@ export class UnackedSegments {
         return;
       }
     }
-    const u: Sent = { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
+    const u = this.reuse(frame, seq, next, time) ?? { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
     this.byRange?.set(key, u);
     if (n > 0 && (!seqGT(seq, this.list[n - 1].seq) || seqLT(next, this.list[n - 1].next))) this.sorted = false;
     if (n === 0) this.hi = next;
@@ -179,7 +184,11 @@ export class UnackedSegments {
     if (i === n) {
       ua.length = 0;
       this.byRange = undefined;
-    } else if (i > 0) ua.splice(0, i);
+    } else if (i > 0) {
+      // Not splice: it would make an array of the removed entries at every ACK.
+      ua.copyWithin(0, i);
+      ua.length = n - i;
+    }
     this.clean = ua.length;
     this.loClean = ua.length > 0 ? ua[0].seq : 0;
     return hit;
@@ -233,9 +242,26 @@ export class UnackedSegments {
     const r = (this.recent ??= []);
     if (r.length < RECENT) r.push(u);
     else {
+      // The entry it replaces is held nowhere else now (callers read what they need at once): the next push refills it.
+      this.spare = r[this.recentNext];
       r[this.recentNext] = u;
       this.recentNext = (this.recentNext + 1) % RECENT;
     }
+  }
+
+  /** The spare entry filled in for a new segment, if there is one. */
+  private reuse(frame: number, seq: number, next: number, time: number): Sent | undefined {
+    const u = this.spare;
+    if (u === undefined) return undefined;
+    this.spare = undefined;
+    u.frame = frame;
+    u.seq = seq;
+    u.seq0 = seq;
+    u.next = next;
+    u.time = time;
+    u.ackedBy = 0;
+    u.copies = 0;
+    return u;
   }
 
   private forget(u: Sent): void {
