@@ -33,6 +33,12 @@ export interface Sent {
 /** How many acknowledged segments each direction remembers for its explanations. */
 const RECENT = 32;
 
+/** Entries kept for refilling, at most (a flight's worth). */
+const MAX_SPARE = 4096;
+
+/** An in-order ACK leaves removed places at the list's start until they are this many and most of it. */
+const COMPACT_AFTER = 256;
+
 /** Shared by every instance until its first segment (never written to). */
 const EMPTY: Sent[] = [];
 
@@ -41,10 +47,12 @@ const rangeKey = (seq: number, next: number): number => seq * 0x20000 + ((next -
 
 export class UnackedSegments {
   private readonly max: number;
+  /** The waiting entries are list[head..]: an ACK in order moves head past the ones it removes (no copying of the rest). */
   private list: Sent[] = EMPTY;
+  private head = 0;
   /** Entries as Wireshark counts them: copies included. */
   private count = 0;
-  /** Entries below this index have been through an ACK walk since they came. */
+  /** Entries from head to below this index of list have been through an ACK walk since they came. */
   private clean = 0;
   /** The smallest seq among those entries (meaningful when clean > 0). */
   private loClean = 0;
@@ -56,10 +64,10 @@ export class UnackedSegments {
   private recent: Sent[] | undefined;
   private recentNext = 0;
   /**
-   * An entry that left the recent ones, kept for the next segment: a long transfer would
+   * Entries that left the recent ones, refilled for the next segments: a long transfer would
    * otherwise make one object per segment, each living a round trip (past the young generation).
    */
-  private spare: Sent | undefined;
+  private spare: Sent[] = [];
   /**
    * Entries came in sending order: each starts above the (possibly trimmed) start of the one before,
    * and next never decreases. So seq0 and seq both rise along the list (a trim to an ACK keeps that),
@@ -75,38 +83,38 @@ export class UnackedSegments {
   }
 
   get length(): number {
-    return this.list.length;
+    return this.list.length - this.head;
   }
 
   /** The oldest segment still waiting, if any. */
   oldest(): Sent | undefined {
-    return this.list[0];
+    return this.list[this.head];
   }
 
   /** Remembers a segment, unless MAX_UNACKED are already waiting. */
   push(frame: number, seq: number, next: number, time: number): void {
     if (this.count >= this.max) return;
     this.count++;
-    const n = this.list.length;
-    const key = rangeKey(seq, next);
+    const end = this.list.length;
+    const n = end - this.head;
     // Only a range starting below the highest waiting byte can copy a waiting one (lengths are
     // never 0). While the entries are in sending order a search finds it; the index is built only
     // once a segment came out of order.
     if (n > 0 && seqLT(seq, this.hi)) {
-      const same = this.sorted && !this.byRange ? this.findInOrder(seq, next) : this.index().get(key);
+      const same = this.sorted && !this.byRange ? this.findInOrder(seq, next) : this.index().get(rangeKey(seq, next));
       if (same) {
         same.copies++;
         return;
       }
     }
     const u = this.reuse(frame, seq, next, time) ?? { frame, seq, seq0: seq, next, time, ackedBy: 0, copies: 0 };
-    this.byRange?.set(key, u);
-    if (n > 0 && (!seqGT(seq, this.list[n - 1].seq) || seqLT(next, this.list[n - 1].next))) this.sorted = false;
+    this.byRange?.set(rangeKey(seq, next), u);
+    if (n > 0 && (!seqGT(seq, this.list[end - 1].seq) || seqLT(next, this.list[end - 1].next))) this.sorted = false;
     if (n === 0) this.hi = next;
     else if (seqGT(next, this.hi)) this.hi = next;
-    if (n === this.clean || seqLT(seq, this.loTail)) this.loTail = seq;
+    if (end === this.clean || seqLT(seq, this.loTail)) this.loTail = seq;
     // A literal holds exactly one: most conversations of a flood never have a second.
-    if (n === 0) this.list = [u];
+    if (this.list === EMPTY) this.list = [u];
     else this.list.push(u);
   }
 
@@ -117,6 +125,7 @@ export class UnackedSegments {
    */
   ack(ack: number, frame: number): Sent | undefined {
     if (this.sorted) return this.ackInOrder(ack, frame);
+    this.compact();
     const ua = this.list;
     const n = ua.length;
     // No entry an earlier ACK went over starts below this one: none can change.
@@ -167,7 +176,7 @@ export class UnackedSegments {
     const ua = this.list;
     const n = ua.length;
     let hit: Sent | undefined;
-    let i = 0;
+    let i = this.head;
     for (; i < n && seqLE(ua[i].next, ack); i++) {
       const u = ua[i];
       if (u.next === ack && !hit) hit = u;
@@ -183,21 +192,33 @@ export class UnackedSegments {
     }
     if (i === n) {
       ua.length = 0;
+      this.head = 0;
       this.byRange = undefined;
-    } else if (i > 0) {
-      // Not splice: it would make an array of the removed entries at every ACK.
-      ua.copyWithin(0, i);
-      ua.length = n - i;
+    } else {
+      this.head = i;
+      // The removed entries' places are reused once they are most of the array.
+      if (i > COMPACT_AFTER && i * 2 > n) this.compact();
     }
     this.clean = ua.length;
-    this.loClean = ua.length > 0 ? ua[0].seq : 0;
+    this.loClean = ua.length > this.head ? ua[this.head].seq : 0;
     return hit;
+  }
+
+  /** Moves the waiting entries to the start of the list (head 0). */
+  private compact(): void {
+    const h = this.head;
+    if (h === 0) return;
+    const ua = this.list;
+    ua.copyWithin(0, h);
+    ua.length -= h;
+    this.clean = Math.max(0, this.clean - h);
+    this.head = 0;
   }
 
   /** The smallest sequence number of the waiting segments (when some wait): the span in flight is [lo(), hi). */
   lo(): number {
     const n = this.list.length;
-    if (this.clean === 0) return this.loTail;
+    if (this.clean <= this.head) return this.loTail;
     return this.clean < n && seqLT(this.loTail, this.loClean) ? this.loTail : this.loClean;
   }
 
@@ -210,14 +231,15 @@ export class UnackedSegments {
         if (!seqLT(seq, u.seq0) && seqLT(seq, u.next)) return u;
       }
     }
-    for (const u of this.list) if (!seqLT(seq, u.seq0) && seqLT(seq, u.next)) return u;
+    const ua = this.list;
+    for (let i = this.head; i < ua.length; i++) if (!seqLT(seq, ua[i].seq0) && seqLT(seq, ua[i].next)) return ua[i];
     return undefined;
   }
 
   /** The untrimmed entry of range [seq, next), by binary search over seq0 (entries in order). */
   private findInOrder(seq: number, next: number): Sent | undefined {
     const ua = this.list;
-    let lo = 0;
+    let lo = this.head;
     let hi = ua.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -233,7 +255,8 @@ export class UnackedSegments {
   private index(): Map<number, Sent> {
     if (!this.byRange) {
       this.byRange = new Map();
-      for (const w of this.list) if (w.seq === w.seq0) this.byRange.set(rangeKey(w.seq, w.next), w);
+      const ua = this.list;
+      for (let i = this.head; i < ua.length; i++) if (ua[i].seq === ua[i].seq0) this.byRange.set(rangeKey(ua[i].seq, ua[i].next), ua[i]);
     }
     return this.byRange;
   }
@@ -242,8 +265,8 @@ export class UnackedSegments {
     const r = (this.recent ??= []);
     if (r.length < RECENT) r.push(u);
     else {
-      // The entry it replaces is held nowhere else now (callers read what they need at once): the next push refills it.
-      this.spare = r[this.recentNext];
+      // The entry it replaces is held nowhere else now (callers read what they need at once): a later push refills it.
+      if (this.spare.length < MAX_SPARE) this.spare.push(r[this.recentNext]);
       r[this.recentNext] = u;
       this.recentNext = (this.recentNext + 1) % RECENT;
     }
@@ -251,9 +274,8 @@ export class UnackedSegments {
 
   /** The spare entry filled in for a new segment, if there is one. */
   private reuse(frame: number, seq: number, next: number, time: number): Sent | undefined {
-    const u = this.spare;
+    const u = this.spare.pop();
     if (u === undefined) return undefined;
-    this.spare = undefined;
     u.frame = frame;
     u.seq = seq;
     u.seq0 = seq;
@@ -265,7 +287,8 @@ export class UnackedSegments {
   }
 
   private forget(u: Sent): void {
+    if (!this.byRange || u.seq !== u.seq0) return;
     const key = rangeKey(u.seq, u.next);
-    if (u.seq === u.seq0 && this.byRange?.get(key) === u) this.byRange.delete(key);
+    if (this.byRange.get(key) === u) this.byRange.delete(key);
   }
 }
