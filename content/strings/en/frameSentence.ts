@@ -1,13 +1,14 @@
 // The plain-language sentence of each kind of frame, in English: one function
 // per key of src/decoder/sentence/sentence-types.ts. The decoder gives the key
 // and the facts (read from decoded fields); this file the words.
-import type { ArpFacts, DnsFacts, IcmpFacts, SentenceParams, TcpFacts, TcpStates } from '../../../src/decoder/sentence/sentence-types.ts';
+import type { ArpFacts, DnsFacts, IcmpFacts, ResentBeforeReset, SentenceParams, TcpFacts, TcpStates } from '../../../src/decoder/sentence/sentence-types.ts';
 
 type Words = { [K in Exclude<keyof SentenceParams, 'analysis'>]: (p: SentenceParams[K]) => string };
 
 const ports = (p: { srcPort: number; dstPort: number }) => `port ${p.srcPort} to port ${p.dstPort}`;
+/** The states after the segment, said only when it changed them (an unchanged ESTABLISHED on every ACK tells nothing). */
 const after = (s: TcpStates | null): string =>
-  !s || (s.sender === 'unknown' && s.receiver === 'unknown')
+  !s?.changed || (s.sender === 'unknown' && s.receiver === 'unknown')
     ? ''
     : ` After it the sender is in ${stateName(s.sender)} and the receiver in ${stateName(s.receiver)} (RFC 9293 states).`;
 const stateName = (s: string) => (s === 'unknown' ? 'a state the capture cannot tell' : s);
@@ -110,6 +111,19 @@ const icmpText = (v6: boolean, p: IcmpFacts): string => {
 
 const question = (p: DnsFacts) => (p.name ? `${p.type ? `the ${p.type} records of ` : ''}${p.name}` : 'no question (an announcement)');
 const arpWho = (p: ArpFacts) => `${p.senderIp} (${p.senderMac})`;
+/** What the copies repeated: bytes, or an empty FIN (which has no byte range). */
+const resentWhat = (r: ResentBeforeReset): string =>
+  r.len > 0 ? `bytes ${r.seq}-${r.seq + r.len - 1}${r.fin ? ' with the FIN' : ''}` : r.fin ? `the FIN (sequence number ${r.seq})` : `sequence number ${r.seq}`;
+const more = (n: number) => (n === 1 ? 'once more' : n === 2 ? 'twice more' : `${n} more times`);
+/** A reset after the sender's own unanswered retransmissions: what the fields show, then what stacks do (RFC 9293 3.8.3). */
+const gaveUp = (r: ResentBeforeReset): string =>
+  (r.sameSegment
+    ? `Before it, the sender had sent ${resentWhat(r)}${r.firstFrame ? ` in frame ${r.firstFrame} and` : ''} ${more(r.count)}, the last copy in frame ${r.lastFrame}, ` +
+      `and no ACK from the other side acknowledged ${r.len > 0 ? 'them' : 'it'}; then came this RST. `
+    : `Before it, the sender had made ${r.count === 1 ? '1 retransmission' : `${r.count} retransmissions`} of data the other side had not acknowledged, ` +
+      `the last in frame ${r.lastFrame} (${resentWhat(r)}), and no ACK from the other side acknowledged them; then came this RST. `) +
+  'A stack that gets no answer to the same segment gives up after a limit of its own (RFC 9293, section 3.8.3, leaves the limit to the stack and recommends at least 100 seconds); ' +
+  'some stacks send a reset when they give up, others drop the connection silently.';
 const acking = (p: TcpFacts) => (p.acksFrame ? ` It acknowledges frame ${p.acksFrame}.` : '');
 
 export const frameSentence = {
@@ -132,13 +146,15 @@ export const frameSentence = {
     `An RST answering the SYN in frame ${p.synFrame}: nothing listens on port ${p.srcPort}, so the host refuses the connection. ` +
     'What shows it: the RST acknowledges that SYN (its ACK number is the SYN’s plus one) and no SYN-ACK was ever sent. The client sees “connection refused”.',
   rst_abort: (p) =>
-    `An RST from ${ports(p)}: the sender aborts the connection at once, without the orderly FIN exchange; both ends drop it (CLOSED) and any data not yet delivered is lost. ` +
+    (p.resent
+      ? `An RST from ${ports(p)}: the sender drops the connection at once (CLOSED); if the reset arrives, the other side drops it too, and any data not yet delivered is lost. `
+      : `An RST from ${ports(p)}: the sender aborts the connection at once, without the orderly FIN exchange; both ends drop it (CLOSED) and any data not yet delivered is lost. `) +
     (p.unacked > 0
       ? `Data was still in flight: frame ${p.peerFrame} had sent bytes up to ${p.ack + p.unacked - 1}, but this RST acknowledges only those before ${p.ack}, so ${bytes(p.unacked)} were not acknowledged. `
       : p.sent + p.received > 0
         ? `Nothing was in flight: it acknowledges everything the other side had sent (sequence numbers before ${p.ack}). `
         : 'No data had been exchanged in the frames captured. ') +
-    'An application that closes with unread data, or with SO_LINGER set to 0, sends such a reset.',
+    (p.resent ? gaveUp(p.resent) : 'An application that closes with unread data, or with SO_LINGER set to 0, sends such a reset.'),
   rst_unknown: (p) =>
     `An RST without ACK: the sender answers a segment of a connection it does not know (a stray ACK, or a peer that restarted). ` +
     (p.answersFrame

@@ -187,6 +187,81 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     }
   });
 
+  it('RST after the sender’s own unanswered retransmissions: counts the copies and names the last', () => {
+    const path = join(root, 'captures/rebuilt/report-fin-rst.pcapng');
+    const { sentences } = checkCapture(path);
+    // tshark: the RST's sender, its retransmissions at or above the other side's latest ACK, and the originals.
+    const rows = tsharkFields(path, ['frame.number', 'tcp.srcport', 'tcp.seq', 'tcp.ack', 'tcp.flags', 'tcp.analysis.retransmission'])
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    const rstRow = rows.findIndex((r) => Number(r[4]) & 0x04);
+    const rst = rows[rstRow];
+    const peerAck = Number(rows.slice(0, rstRow).findLast((r) => r[1] !== rst[1])![3]);
+    const copies = rows.slice(0, rstRow).filter((r) => r[1] === rst[1] && (r[5] ?? '') !== '' && Number(r[2]) >= peerAck);
+    expect(copies.length).toBe(5);
+    const original = rows.find((r) => r[1] === rst[1] && (r[5] ?? '') === '' && Number(r[4]) & 0x01)!;
+    expect(sentences[rstRow][0]).toMatchObject({
+      key: 'rst_abort',
+      params: {
+        resent: {
+          count: copies.length,
+          lastFrame: Number(copies.at(-1)![0]),
+          firstFrame: Number(original[0]),
+          seq: Number(original[2]),
+          len: 0,
+          fin: true,
+          sameSegment: true,
+        },
+      },
+    });
+  });
+
+  it('RST after retransmitted data: the copies’ bytes; different segments are told apart', () => {
+    const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1000, ack: 0, flags: [SYN], window: 64240}}
+  - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40002, seq: 5000, ack: 1001, flags: [SYN, ACK], window: 64240}}
+  - {time: 0.002, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [ACK], window: 64240}}
+  - {time: 0.003, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 0.300, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 0.900, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 2.100, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1101, ack: 5001, flags: [RST, ACK], window: 0}}
+  - {time: 3, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1000, ack: 0, flags: [SYN], window: 64240}}
+  - {time: 3.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40003, seq: 5000, ack: 1001, flags: [SYN, ACK], window: 64240}}
+  - {time: 3.002, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1001, ack: 5001, flags: [ACK], window: 64240}}
+  - {time: 3.003, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 3.004, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1101, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "y", length: 50}}
+  - {time: 3.300, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 3.900, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1101, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "y", length: 50}}
+  - {time: 5, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1151, ack: 5001, flags: [RST, ACK], window: 0}}
+`);
+    try {
+      const { sentences } = checkCapture(path);
+      const rows = tsharkFields(path, ['frame.number', 'tcp.seq', 'tcp.len', 'tcp.analysis.retransmission'])
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      // tshark: frames 5 and 6 repeat frame 4's bytes 1-100; frames 13 and 14 repeat two different segments.
+      expect(rows.filter((r) => (r[3] ?? '') !== '').map((r) => Number(r[0]))).toEqual([5, 6, 13, 14]);
+      expect(rows[5].slice(1, 3)).toEqual(['1', '100']);
+      expect(rows[13].slice(1, 3)).toEqual(['101', '50']);
+      expect(sentences[6][0]).toMatchObject({
+        key: 'rst_abort',
+        params: { resent: { count: 2, lastFrame: 6, firstFrame: 4, seq: 1, len: 100, fin: false, sameSegment: true } },
+      });
+      expect(sentences[14][0]).toMatchObject({ key: 'rst_abort', params: { resent: { count: 2, lastFrame: 14, seq: 101, len: 50, sameSegment: false } } });
+    } finally {
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('RST after data, all acknowledged, no copies: no retransmissions before it', () => {
+    const { rows, sentences } = checkCapture('captures/recorded/tcp-rst-linger.pcapng');
+    const rst = rows.findIndex((r) => int(r, 'tcp.flags') & 0x04);
+    expect(sentences[rst][0].params).not.toHaveProperty('resent');
+  });
+
   it('RST without ACK answering a stray ACK: it takes that ACK as its sequence number', () => {
     const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40001, dport: 80, seq: 7000, ack: 9000, flags: [ACK], window: 64240}}
   - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40001, seq: 9000, ack: 0, flags: [RST], window: 0}}
@@ -215,6 +290,29 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     expect(sentences[fins[1]][0].params).toMatchObject({ states: { sender: 'LAST-ACK', receiver: 'TIME-WAIT' } });
     checkCapture('captures/recorded/tcp-http.pcapng');
     checkCapture('captures/rebuilt/report-fin-rst.pcapng');
+  });
+
+  it('says whether a segment changed the states: a retransmitted FIN or an ACK in ESTABLISHED moves nothing (RFC 9293 3.3.2)', () => {
+    const fin = checkCapture('captures/rebuilt/report-fin-rst.pcapng');
+    const retransmitted = tsharkFields(join(root, 'captures/rebuilt/report-fin-rst.pcapng'), ['frame.number'], 'tcp.analysis.retransmission')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map(Number);
+    expect(retransmitted).toEqual([5, 6, 7, 8, 9]);
+    // The first FIN moves its sender to LAST-ACK (the other FIN was acknowledged in frame 3); its copies move nothing.
+    expect(fin.sentences[3][0].params).toMatchObject({ states: { sender: 'LAST-ACK', changed: true } });
+    for (const n of retransmitted) expect(fin.sentences[n - 1][0].params, `frame ${n}`).toMatchObject({ states: { changed: false } });
+    const zw = checkCapture('captures/recorded/tcp-zerowindow.pcapng');
+    // No SYN, FIN or RST after the handshake's third segment until the end: nothing leaves ESTABLISHED.
+    const last = zw.rows.findIndex((r) => int(r, 'tcp.flags') & 0x05);
+    zw.rows.forEach((r, i) => {
+      const f = int(r, 'tcp.flags');
+      if (i < 3 || (last >= 0 && i >= last) || f & 0x07) return;
+      const p = zw.sentences[i][0].params as { states?: { changed: boolean } };
+      if (p.states) expect(p.states.changed, `frame ${i + 1}`).toBe(false);
+    });
+    expect(zw.sentences[0][0].params).toMatchObject({ states: { changed: true } });
   });
 
   it('ICMP and ICMPv6 by type and code, with the quoted datagram of an error', () => {

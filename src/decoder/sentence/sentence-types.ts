@@ -10,6 +10,8 @@ import type { ConnState } from '../analysis/types.ts';
 export interface TcpStates {
   sender: ConnState;
   receiver: ConnState;
+  /** Either end is in another state than after the stream's previous frame (always so for its first). */
+  changed: boolean;
 }
 
 /** What every TCP sentence may mention (relative numbers, as tcp.seq / tcp.ack show them). */
@@ -33,8 +35,11 @@ export interface SentenceParams {
   tcp_fin: TcpFacts;
   /** A RST answering a SYN: nothing listens on the port (tcp.flags RST+ACK, acks_frame is the SYN). */
   rst_refused: TcpFacts & { synFrame: number };
-  /** A RST ending an established connection; `unacked`: bytes the peer sent that it does not acknowledge. */
-  rst_abort: TcpFacts & { peerFrame: number; unacked: number; sent: number; received: number };
+  /**
+   * A RST ending an established connection; `unacked`: bytes the peer sent that it does not acknowledge;
+   * `resent`: the sender's own retransmissions, unacknowledged, just before it.
+   */
+  rst_abort: TcpFacts & { peerFrame: number; unacked: number; sent: number; received: number; resent?: ResentBeforeReset };
   /** A RST without ACK answering a segment of a connection the sender does not know (RFC 9293 3.10.7.1). */
   rst_unknown: TcpFacts & { answersFrame: number };
   /** Any other RST (the capture shows too little to tell). */
@@ -56,6 +61,21 @@ export interface SentenceParams {
   other: { protocol: string };
   /** A TCP analysis flag's explanation (words: explanationText). */
   analysis: Explanation;
+}
+
+/** A reset's sender's retransmissions of what the other side never acknowledged (tcp.analysis.retransmission). */
+export interface ResentBeforeReset {
+  /** How many copies (the original not counted), and the frame of the last one. */
+  count: number;
+  lastFrame: number;
+  /** The original of the last copy's segment, 0 if the capture does not show it. */
+  firstFrame: number;
+  /** The last copy's tcp.seq and tcp.len, and whether it carries a FIN (an empty FIN has no byte range). */
+  seq: number;
+  len: number;
+  fin: boolean;
+  /** Every copy repeats the same segment (same tcp.seq and tcp.len). */
+  sameSegment: boolean;
 }
 
 export interface ArpFacts {

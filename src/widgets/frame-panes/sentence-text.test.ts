@@ -16,3 +16,49 @@ describe('sentenceLines', () => {
     expect(line).toMatch(/Response code 3, NXDOMAIN: no such name exists/);
   });
 });
+
+const tcp = { srcPort: 55477, dstPort: 80, seq: 2, ack: 2, len: 0, nxtseq: 2, acksFrame: 0 };
+
+describe('a reset’s sentence', () => {
+  const abort = { ...tcp, states: null, peerFrame: 2, unacked: 0, sent: 1, received: 1 };
+
+  it('after unanswered copies of an empty FIN: counts them, gives no byte range, and cites the limit of RFC 9293 3.8.3', () => {
+    const [line] = sentenceLines([
+      { key: 'rst_abort', params: { ...abort, resent: { count: 5, lastFrame: 9, firstFrame: 4, seq: 1, len: 0, fin: true, sameSegment: true } } },
+    ]);
+    expect(line).toContain('the FIN (sequence number 1) in frame 4 and 5 more times, the last copy in frame 9');
+    expect(line).toContain('no ACK from the other side acknowledged it');
+    expect(line).toContain('RFC 9293, section 3.8.3');
+    expect(line).toContain('at least 100 seconds');
+    expect(line).toContain('others drop the connection silently');
+    expect(line).not.toMatch(/bytes 1-0|SO_LINGER|orderly FIN exchange/);
+  });
+
+  it('after copies of data: the bytes they repeat; after copies of several segments: how many, and the last', () => {
+    const [same] = sentenceLines([
+      { key: 'rst_abort', params: { ...abort, resent: { count: 1, lastFrame: 6, firstFrame: 4, seq: 1, len: 100, fin: false, sameSegment: true } } },
+    ]);
+    expect(same).toContain('bytes 1-100 in frame 4 and once more, the last copy in frame 6');
+    const [mixed] = sentenceLines([
+      { key: 'rst_abort', params: { ...abort, resent: { count: 2, lastFrame: 14, firstFrame: 12, seq: 101, len: 50, fin: false, sameSegment: false } } },
+    ]);
+    expect(mixed).toContain('2 retransmissions of data the other side had not acknowledged, the last in frame 14 (bytes 101-150)');
+  });
+
+  it('without such copies: the resets a program causes', () => {
+    const [line] = sentenceLines([{ key: 'rst_abort', params: abort }]);
+    expect(line).toContain('SO_LINGER set to 0');
+    expect(line).not.toContain('3.8.3');
+  });
+});
+
+describe('the states after a TCP segment', () => {
+  const states = (changed: boolean) => ({ sender: 'FIN-WAIT-1', receiver: 'CLOSE-WAIT', changed }) as const;
+
+  it('are named when the segment changed them, and left out when it did not', () => {
+    const [moved] = sentenceLines([{ key: 'tcp_fin', params: { ...tcp, states: states(true) } }]);
+    expect(moved).toContain('After it the sender is in FIN-WAIT-1 and the receiver in CLOSE-WAIT');
+    const [same] = sentenceLines([{ key: 'tcp_fin', params: { ...tcp, states: states(false) } }]);
+    expect(same).not.toContain('After it');
+  });
+});
