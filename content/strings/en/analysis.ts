@@ -38,10 +38,14 @@ export const analysis = {
     `This ACK acknowledges bytes up to ${c.note?.gapTo ?? c.ack}, but the capture has seen the other side send only up to ${(c.note?.gapFrom ?? 1) - 1}: ` +
     'the acknowledged segment was not captured (common at the start of a capture).',
   keep_alive: (c: ExplainContext): string =>
-    `This segment uses sequence number ${c.first}, one below the next expected ${c.nextExpected ?? c.first + 1}, with at most one byte: ` +
-    'nothing new for the peer, which can only answer with an ACK. Wireshark flags this pattern as a keep-alive (a heuristic); ' +
-    'the fields do not show why it was sent: a keep-alive timer (RFC 9293 3.8.4) or a probe of a closed window look the same.' +
-    (c.note?.peerWindow === 0 ? ` The peer's last window, in frame ${c.note.peerWindowFrame ?? '?'}, was 0.` : ''),
+    `This segment uses sequence number ${c.first}, one below the next expected ${c.nextExpected ?? c.first + 1}, ${c.last >= c.first ? 'carrying one byte already sent' : 'with no data'}: ` +
+    'nothing new for the peer, which can only answer with an ACK. Wireshark flags this pattern as a keep-alive (a heuristic). ' +
+    (c.note?.peerWindow === undefined
+      ? 'The fields do not show why it was sent: a keep-alive timer (RFC 9293 3.8.4) or a probe of a closed window look the same.'
+      : c.note.peerWindow === 0
+        ? `The peer's last window, in frame ${c.note.peerWindowFrame ?? '?'}, was 0, so this may be a probe of that closed window (RFC 9293 3.8.6.1): it looks the same as a keep-alive (3.8.4).`
+        : `The peer's last window, in frame ${c.note.peerWindowFrame ?? '?'}, was ${c.note.peerWindow} bytes, open, so no closed window needed a probe; ` +
+          'the fields do not show what sent it (a keep-alive timer, RFC 9293 3.8.4, is one possibility).'),
   keep_alive_ack: (c: ExplainContext): string =>
     `This ACK repeats the same acknowledgment and window, answering the keep-alive in frame ${c.note?.answersFrame ?? '?'}: the peer is still there.`,
   duplicate_ack: (c: ExplainContext): string =>
@@ -50,7 +54,9 @@ export const analysis = {
       ? 'and reports with a D-SACK that a segment arrived twice: the receiver already had those bytes.'
       : `which usually means the receiver got a segment beyond a gap and still waits for byte ${c.ack}.`),
   zero_window: (c: ExplainContext): string =>
-    `Frame ${c.frame} advertises a receive window of 0: the receiver's buffer is full, and the other side must stop sending data until the window opens.`,
+    c.note?.zeroBeforeFrame
+      ? `Frame ${c.frame} still advertises a receive window of 0, as frame ${c.note.zeroBeforeFrame} did: the receiver's buffer is still full, and the other side must go on waiting.`
+      : `Frame ${c.frame} advertises a receive window of 0: the receiver's buffer is full, and the other side must stop sending data until the window opens.`,
   zero_window_probe: (c: ExplainContext): string =>
     `This one-byte segment (byte ${c.first}) is sent while the peer advertises a zero window: a zero-window probe asking whether space has opened (RFC 9293 3.8.6.1).`,
   zero_window_probe_ack: (c: ExplainContext): string =>

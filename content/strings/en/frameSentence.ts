@@ -124,6 +124,14 @@ const gaveUp = (r: ResentBeforeReset): string =>
       `the last in frame ${r.lastFrame} (${resentWhat(r)}), and no ACK from the other side acknowledged them; then came this RST. `) +
   'A stack that gets no answer to the same segment gives up after a limit of its own (RFC 9293, section 3.8.3, leaves the limit to the stack and recommends at least 100 seconds); ' +
   'some stacks send a reset when they give up, others drop the connection silently.';
+/** What a bare ACK's number says (`start`: it opens a sentence): what arrived before it, or (ACK 1) only the SYN, or what came before the capture. */
+const ackCount = (p: SentenceParams['tcp_ack'], start: boolean): string =>
+  p.acked === 'data'
+    ? `${start ? 'It' : 'it'} tells the other side that everything it sent before sequence number ${p.ack} arrived.`
+    : `${start ? 'Its' : 'its'} acknowledgment number, 1, ` +
+      (p.acked === 'syn-only'
+        ? 'acknowledges only the other side’s SYN: the other side has sent no data.'
+        : 'counts from where the capture begins: it starts after the handshake, so relative numbers start at the first segment shown from each side, and this ACK acknowledges what the other side sent before the capture began.');
 const acking = (p: TcpFacts) => (p.acksFrame ? ` It acknowledges frame ${p.acksFrame}.` : '');
 
 export const frameSentence = {
@@ -134,7 +142,18 @@ export const frameSentence = {
   tcp_ack: (p) =>
     p.completesHandshake
       ? `An ACK of the SYN-ACK in frame ${p.acksFrame}: the third segment of the handshake. Both sides now have the connection ESTABLISHED and may send data.`
-      : `A plain ACK from ${ports(p)}, with no data: it tells the other side every byte before ${p.ack} arrived.${acking(p)}${after(p.states)}`,
+      : p.answers
+        ? `A plain ACK from ${ports(p)}, with no data: it answers the probe in frame ${p.answers.probeFrame}` +
+          `${p.answers.windowBefore === 0 ? ', sent while this side’s window was 0,' : ''} with the same acknowledgment as before (${p.ack}). ` +
+          (p.answers.window === 0
+            ? 'Its window is still 0.'
+            : p.answers.windowBefore === 0
+              ? `Its window is now ${bytes(p.answers.window)}: the window has opened, and the other side may send again.`
+              : `Its window is ${bytes(p.answers.window)}.`) +
+          after(p.states)
+        : (p.oldSeq
+            ? `An ACK from ${ports(p)} with no data and an old sequence number (${p.seq}). ${ackCount(p, true)}`
+            : `A plain ACK from ${ports(p)}, with no data: ${ackCount(p, false)}`) + `${acking(p)}${after(p.states)}`,
   tcp_data: (p) =>
     `${bytes(p.len)} of data from ${ports(p)}: bytes ${p.seq} to ${p.nxtseq - 1} of this direction; the next segment should start at ${p.nxtseq}.` +
     `${p.push ? ' PSH is set: the receiver should hand the data to its application at once.' : ''}` +

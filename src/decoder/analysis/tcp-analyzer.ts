@@ -165,6 +165,8 @@ export interface FrameNote {
   /** Keep-alive: the window the peer last advertised, and in which frame. */
   peerWindow?: number;
   peerWindowFrame?: number;
+  /** Zero window: this side's previous segment, which already advertised 0. */
+  zeroBeforeFrame?: number;
 }
 
 export interface ReassemblyInfo {
@@ -461,7 +463,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       skipRest = true;
     }
     if (!skipRest) {
-      if (win === 0 && noSFR) ta |= A_ZERO_WINDOW;
+      if (win === 0 && noSFR) {
+        ta |= A_ZERO_WINDOW;
+        // Already 0 in this side's previous segment: the window stays closed rather than closing.
+        if ((fwd.bits & WINDOW_SET) !== 0 && fwd.window === 0 && fwd.lastFrame > 0) note(frame).zeroBeforeFrame = fwd.lastFrame;
+      }
       // Previous segment not captured: a sequence gap ahead of what we expected.
       if ((fwd.bits & NEXT_SEQ_SET) !== 0 && seqGT(seq, fwd.nextSeq) && !isRst) {
         ta |= A_LOST_PACKET;

@@ -315,6 +315,92 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     expect(zw.sentences[0][0].params).toMatchObject({ states: { changed: true } });
   });
 
+  it('a bare ACK: what ACK 1 counts, the keep-alive form, and the probe it answers (tcp-zerowindow)', () => {
+    const path = join(root, 'captures/recorded/tcp-zerowindow.pcapng');
+    const { sentences } = checkCapture(path);
+    const rows = tsharkFields(
+      path,
+      ['frame.number', 'tcp.srcport', 'tcp.flags', 'tcp.ack', 'tcp.len', 'tcp.window_size', 'tcp.analysis.keep_alive'],
+      'frame.number <= 16',
+    )
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    const at = (n: number) => rows[n - 1];
+    // tshark: the capture has the SYN (frame 1) and the SYN-ACK (frame 2), so ACK 1 from the sender B counts only A's SYN.
+    expect([at(1)[2], at(2)[2]]).toEqual(['0x0002', '0x0012']);
+    const keepAlives = rows.filter((r) => (r[6] ?? '') !== '').map((r) => Number(r[0]));
+    expect(keepAlives).toEqual([8, 10, 11, 13]);
+    for (const n of keepAlives) {
+      expect(at(n)[3]).toBe('1');
+      expect(sentences[n - 1][0]).toMatchObject({ key: 'tcp_ack', params: { oldSeq: true, acked: 'syn-only' } });
+    }
+    // A's bare ACKs right after a probe it had not answered, with the same ACK and window 0 before and after.
+    for (const [ack, probe] of [
+      [9, 8],
+      [12, 11],
+      [14, 13],
+    ]) {
+      expect([at(ack)[1], at(ack)[3], at(ack)[4], at(ack)[5]]).toEqual([at(7)[1], at(7)[3], '0', '0']);
+      expect(at(7)[5]).toBe('0');
+      expect(sentences[ack - 1][0]).toMatchObject({
+        key: 'tcp_ack',
+        params: { oldSeq: false, acked: 'data', answers: { probeFrame: probe, window: 0, windowBefore: 0 } },
+      });
+    }
+    // Frame 15 comes after A had answered frame 13 already (frame 14): a window update, not an answer.
+    expect(Number(at(15)[5])).toBeGreaterThan(0);
+    for (const n of [5, 7, 15]) expect(sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
+  });
+
+  it('a bare ACK: an answer that opens the window; ACK 1 in a capture without the handshake; Wireshark’s own keep-alive ACKs', () => {
+    const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1000, ack: 0, flags: [SYN], window: 1000}}
+  - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40010, seq: 5000, ack: 1001, flags: [SYN, ACK], window: 64240}}
+  - {time: 0.002, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1001, ack: 5001, flags: [ACK], window: 1000}}
+  - {time: 0.003, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40010, seq: 5001, ack: 1001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 1000}}
+  - {time: 0.004, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1001, ack: 6001, flags: [ACK], window: 0}}
+  - {time: 0.300, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40010, seq: 6000, ack: 1001, flags: [ACK], window: 64240}}
+  - {time: 0.301, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1001, ack: 6001, flags: [ACK], window: 1000}}
+  - {time: 1, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40011, dport: 80, seq: 7000, ack: 9000, flags: [ACK], window: 1000}}
+  - {time: 1.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40011, seq: 9000, ack: 7000, flags: [PSH, ACK], window: 1000}, payload: {fill: "y", length: 10}}
+`);
+    try {
+      const { sentences } = checkCapture(path);
+      const rows = tsharkFields(path, [
+        'frame.number',
+        'tcp.seq',
+        'tcp.ack',
+        'tcp.window_size',
+        'tcp.analysis.keep_alive',
+        'tcp.analysis.window_update',
+        'tcp.completeness',
+      ])
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      // tshark: frame 6 has the keep-alive form; frame 7 repeats ACK 1001 and opens the window (a window update).
+      expect(rows[5][4]).toBe('1');
+      expect([rows[6][2], rows[6][3], rows[6][5]]).toEqual([rows[4][2], '1000', '1']);
+      expect(sentences[6][0]).toMatchObject({ key: 'tcp_ack', params: { answers: { probeFrame: 6, window: 1000, windowBefore: 0 } } });
+      // tshark: the second conversation shows neither SYN nor SYN-ACK (completeness bits 1 and 2) and starts its relative numbers at 1.
+      expect([rows[7][1], rows[7][2], Number(rows[7][6]) & 3]).toEqual(['1', '1', 0]);
+      expect(sentences[7][0]).toMatchObject({ key: 'tcp_ack', params: { acked: 'before-capture', oldSeq: false } });
+    } finally {
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    }
+    // tshark flags frames 9, 11, 13 and 15 of tcp-keepalive as ACKs to keep-alives: their explanation names the probe.
+    const ka = checkCapture('captures/recorded/tcp-keepalive.pcapng');
+    const flagged = tsharkFields(join(root, 'captures/recorded/tcp-keepalive.pcapng'), ['frame.number'], 'tcp.analysis.keep_alive_ack')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map(Number);
+    expect(flagged).toEqual([9, 11, 13, 15]);
+    for (const n of flagged) expect(ka.sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
+  });
+
   it('ICMP and ICMPv6 by type and code, with the quoted datagram of an error', () => {
     // tshark reads the UDP payloads on port 45953 of this capture as DNS by a heuristic the decoder lacks: only its ICMP frames here.
     const icmpOnly = (r: Row) => /:icmp/.test(r['frame.protocols']);

@@ -30,7 +30,11 @@ export interface TcpFacts {
 export interface SentenceParams {
   tcp_syn: TcpFacts;
   tcp_syn_ack: TcpFacts;
-  tcp_ack: TcpFacts & { completesHandshake: boolean };
+  /**
+   * `acked`: what the acknowledgment number counts (see AckMeaning); `oldSeq`: the segment has the keep-alive
+   * form (tcp.analysis.keep_alive: one below the sender's next sequence number); `answers`: the probe it answers.
+   */
+  tcp_ack: TcpFacts & { completesHandshake: boolean; acked: AckMeaning; oldSeq: boolean; answers?: ProbeAnswer };
   tcp_data: TcpFacts & { push: boolean };
   tcp_fin: TcpFacts;
   /** A RST answering a SYN: nothing listens on the port (tcp.flags RST+ACK, acks_frame is the SYN). */
@@ -61,6 +65,22 @@ export interface SentenceParams {
   other: { protocol: string };
   /** A TCP analysis flag's explanation (words: explanationText). */
   analysis: Explanation;
+}
+
+/**
+ * What a relative acknowledgment number of a bare ACK counts: data bytes ('data'); only the other side's SYN,
+ * which the capture shows, so it has sent no data ('syn-only', ACK 1 with both SYNs seen); or bytes sent before
+ * the capture began ('before-capture', ACK 1 when neither SYN is in it: relative numbers start at the first
+ * segment shown).
+ */
+export type AckMeaning = 'data' | 'syn-only' | 'before-capture';
+
+/** A bare ACK's answer to the other side's probe (see probe-answer.ts). */
+export interface ProbeAnswer {
+  probeFrame: number;
+  /** This ACK's window (tcp.window_size), and this side's window before the probe (-1 if not shown). */
+  window: number;
+  windowBefore: number;
 }
 
 /** A reset's sender's retransmissions of what the other side never acknowledged (tcp.analysis.retransmission). */

@@ -27,3 +27,9 @@ export function peerBefore(capture: SentenceCapture, n: number, stream: number, 
   for (const s of streamBefore(capture, n, stream)) if (num(s.tcp, 'tcp.srcport') !== srcPort) return s;
   return undefined;
 }
+
+/** The latest earlier frame of the same stream sent by the same side. */
+export function ownBefore(capture: SentenceCapture, n: number, stream: number, srcPort: number): { frame: number; tcp: readonly Field[] } | undefined {
+  for (const s of streamBefore(capture, n, stream)) if (num(s.tcp, 'tcp.srcport') === srcPort) return s;
+  return undefined;
+}

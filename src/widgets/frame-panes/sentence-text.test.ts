@@ -62,3 +62,34 @@ describe('the states after a TCP segment', () => {
     expect(same).not.toContain('After it');
   });
 });
+
+describe('a bare ACK’s sentence', () => {
+  const ack = { srcPort: 36090, dstPort: 5003, seq: 1, ack: 1461, len: 0, nxtseq: 1, acksFrame: 0, states: null, completesHandshake: false };
+
+  it('answering a probe sent into a closed window: says so, and whether the window is still 0 or open again', () => {
+    const [still] = sentenceLines([
+      { key: 'tcp_ack', params: { ...ack, acked: 'data', oldSeq: false, answers: { probeFrame: 8, window: 0, windowBefore: 0 } } },
+    ]);
+    expect(still).toContain('it answers the probe in frame 8, sent while this side’s window was 0, with the same acknowledgment as before (1461)');
+    expect(still).toContain('Its window is still 0.');
+    expect(still).not.toContain('arrived');
+    const [open] = sentenceLines([
+      { key: 'tcp_ack', params: { ...ack, acked: 'data', oldSeq: false, answers: { probeFrame: 6, window: 1000, windowBefore: 0 } } },
+    ]);
+    expect(open).toContain('Its window is now 1000 bytes: the window has opened');
+  });
+
+  it('ACK 1: only the SYN when the capture has the handshake, what came before when it does not', () => {
+    const [syn] = sentenceLines([{ key: 'tcp_ack', params: { ...ack, ack: 1, acked: 'syn-only', oldSeq: true } }]);
+    expect(syn).toContain('with no data and an old sequence number (1). Its acknowledgment number, 1, acknowledges only the other side’s SYN');
+    expect(syn).not.toMatch(/every byte|before sequence number 1 arrived/);
+    const [start] = sentenceLines([{ key: 'tcp_ack', params: { ...ack, ack: 1, acked: 'before-capture', oldSeq: false } }]);
+    expect(start).toContain('its acknowledgment number, 1, counts from where the capture begins');
+    expect(start).toContain('what the other side sent before the capture began');
+  });
+
+  it('otherwise: what arrived before its number', () => {
+    const [line] = sentenceLines([{ key: 'tcp_ack', params: { ...ack, acked: 'data', oldSeq: false } }]);
+    expect(line).toContain('everything it sent before sequence number 1461 arrived');
+  });
+});
