@@ -129,9 +129,11 @@ const ackCount = (p: SentenceParams['tcp_ack'], start: boolean): string =>
   p.acked === 'data'
     ? `${start ? 'It' : 'it'} tells the other side that everything it sent before sequence number ${p.ack} arrived.`
     : `${start ? 'Its' : 'its'} acknowledgment number, 1, ` +
-      (p.acked === 'syn-only'
+      (p.acked === 'nothing-sent'
         ? 'acknowledges only the other side’s SYN: the other side has sent no data.'
-        : 'counts from where the capture begins: it starts after the handshake, so relative numbers start at the first segment shown from each side, and this ACK acknowledges what the other side sent before the capture began.');
+        : p.acked === 'first-byte-missing'
+          ? 'acknowledges only the other side’s SYN: the other side has sent data, but its first byte, 1, had not arrived when this ACK left.'
+          : 'is relative to where the capture begins: the capture has no handshake, so relative numbers start at the first segment it shows from each side, and ACK 1 acknowledges what the other side sent in segments the capture does not show.');
 const acking = (p: TcpFacts) => (p.acksFrame ? ` It acknowledges frame ${p.acksFrame}.` : '');
 
 export const frameSentence = {

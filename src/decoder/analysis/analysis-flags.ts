@@ -113,7 +113,7 @@ export const FLAG_TABLE: readonly FlagInfo[] = [
     infoRank: 3,
     colour: 'bad-tcp',
     explain: 'out_of_order',
-    explainParams: [...RANGE, 'aheadFrame', 'sinceNs', 'irttKnown', 'thresholdNs'],
+    explainParams: [...RANGE, 'origFrame', 'aheadFrame', 'sinceNs', 'irttKnown', 'thresholdNs'],
   },
   {
     bit: A_REUSED_PORTS,

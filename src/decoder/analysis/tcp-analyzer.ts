@@ -578,8 +578,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         n.ackFrame = orig?.ackedBy || rev.lastAckFrame;
       } else if (member === A_OUT_OF_ORDER) {
         n.aheadFrame = fwd.nextSeqFrame;
+        // origFrame stays: an earlier copy of the same bytes in the capture is what tells a retransmission.
         n.sinceNs = sinceNext;
-        n.origFrame = undefined;
         n.thresholdNs = oooThreshold;
       } else {
         // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK

@@ -330,11 +330,13 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     const at = (n: number) => rows[n - 1];
     // tshark: the capture has the SYN (frame 1) and the SYN-ACK (frame 2), so ACK 1 from the sender B counts only A's SYN.
     expect([at(1)[2], at(2)[2]]).toEqual(['0x0002', '0x0012']);
+    // tshark: A (port 36090) sends no data at all.
+    expect(rows.filter((r) => r[1] === at(1)[1] && r[4] !== '0')).toEqual([]);
     const keepAlives = rows.filter((r) => (r[6] ?? '') !== '').map((r) => Number(r[0]));
     expect(keepAlives).toEqual([8, 10, 11, 13]);
     for (const n of keepAlives) {
       expect(at(n)[3]).toBe('1');
-      expect(sentences[n - 1][0]).toMatchObject({ key: 'tcp_ack', params: { oldSeq: true, acked: 'syn-only' } });
+      expect(sentences[n - 1][0]).toMatchObject({ key: 'tcp_ack', params: { oldSeq: true, acked: 'nothing-sent' } });
     }
     // A's bare ACKs right after a probe it had not answered, with the same ACK and window 0 before and after.
     for (const [ack, probe] of [
@@ -349,6 +351,16 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
         params: { oldSeq: false, acked: 'data', answers: { probeFrame: probe, window: 0, windowBefore: 0 } },
       });
     }
+    // tshark, tcp-http-loss: the client's bare ACK 1 in frame 7 comes after the server's data (frame 6, from byte 1449).
+    const hl = join(root, 'captures/recorded/tcp-http-loss.pcapng');
+    const hlRows = tsharkFields(hl, ['frame.number', 'tcp.srcport', 'tcp.seq', 'tcp.ack', 'tcp.len'], 'frame.number <= 7')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    expect([hlRows[6][3], hlRows[6][4]]).toEqual(['1', '0']);
+    expect(hlRows.some((r) => r[1] !== hlRows[6][1] && Number(r[4]) > 0)).toBe(true);
+    expect(checkCapture(hl, (r) => int(r, 'frame.number') <= 7).sentences[6][0]).toMatchObject({ key: 'tcp_ack', params: { acked: 'first-byte-missing' } });
     // Frame 15 comes after A had answered frame 13 already (frame 14): a window update, not an answer.
     expect(Number(at(15)[5])).toBeGreaterThan(0);
     for (const n of [5, 7, 15]) expect(sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
@@ -399,6 +411,30 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
       .map(Number);
     expect(flagged).toEqual([9, 11, 13, 15]);
     for (const n of flagged) expect(ka.sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
+  });
+
+  it('an out-of-order segment names the earlier copy of its bytes that the capture shows, if any', () => {
+    let checked = 0;
+    for (const rel of ['captures/recorded/tcp-loss.pcapng', 'captures/recorded/tcp-ipv6-loss.pcapng', 'captures/recorded/tcp-http-loss.pcapng']) {
+      const path = join(root, rel);
+      const capture = openCapture(new Uint8Array(readFileSync(path)));
+      const rows = tsharkFields(path, ['frame.number', 'tcp.srcport', 'tcp.seq', 'tcp.len', 'tcp.analysis.out_of_order'], 'tcp.len > 0')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      for (const r of rows.filter((x) => (x[4] ?? '') !== '')) {
+        // tshark: the first earlier segment from the same port with the same sequence number.
+        const earlier = rows.find((x) => Number(x[0]) < Number(r[0]) && x[1] === r[1] && x[2] === r[2]);
+        const ooo = frameSentences(capture, Number(r[0])).find((s) => s.key === 'analysis' && s.params.key === 'out_of_order');
+        expect(ooo, `${rel} frame ${r[0]}`).toBeDefined();
+        const note = ooo?.key === 'analysis' ? ooo.params.params.note : undefined;
+        expect(note?.origFrame, `${rel} frame ${r[0]}`).toBe(earlier ? Number(earlier[0]) : undefined);
+        checked++;
+      }
+    }
+    // tcp-loss has one (frame 262, a copy of frame 241), tcp-ipv6-loss six, tcp-http-loss three without an earlier copy.
+    expect(checked).toBe(10);
   });
 
   it('ICMP and ICMPv6 by type and code, with the quoted datagram of an error', () => {

@@ -68,12 +68,13 @@ export interface SentenceParams {
 }
 
 /**
- * What a relative acknowledgment number of a bare ACK counts: data bytes ('data'); only the other side's SYN,
- * which the capture shows, so it has sent no data ('syn-only', ACK 1 with both SYNs seen); or bytes sent before
- * the capture began ('before-capture', ACK 1 when neither SYN is in it: relative numbers start at the first
- * segment shown).
+ * What a relative acknowledgment number of a bare ACK counts: data bytes ('data'); with both SYNs in the
+ * capture, ACK 1 acknowledges only the other side's SYN, and the other side has sent no data ('nothing-sent':
+ * its latest segment's tcp.seq and tcp.nxtseq are at most 1) or has sent data whose first byte has not arrived
+ * ('first-byte-missing'); without the handshake, ACK 1 acknowledges what the other side sent before the capture
+ * began ('before-capture': relative numbers start at the first segment shown).
  */
-export type AckMeaning = 'data' | 'syn-only' | 'before-capture';
+export type AckMeaning = 'data' | 'nothing-sent' | 'first-byte-missing' | 'before-capture';
 
 /** A bare ACK's answer to the other side's probe (see probe-answer.ts). */
 export interface ProbeAnswer {

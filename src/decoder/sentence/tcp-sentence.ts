@@ -9,6 +9,7 @@ import { has, num } from './read-fields.ts';
 import { rstSentence } from './rst-sentence.ts';
 import type { SentenceCapture } from './sentence-capture.ts';
 import type { AckMeaning, FrameSentence } from './sentence-types.ts';
+import { peerBefore } from './stream-history.ts';
 import { tcpFacts } from './tcp-facts.ts';
 
 const TH_FIN = 0x01;
@@ -47,6 +48,11 @@ export function tcpSentence(capture: SentenceCapture, n: number, tcp: readonly F
 function ackMeaning(capture: SentenceCapture, n: number, tcp: readonly Field[], ack: number): AckMeaning {
   if (ack !== 1) return 'data';
   const seg = capture.tcpSegment(n);
-  if (seg && capture.analysis.facts(seg)?.settled) return 'syn-only';
+  if (seg && capture.analysis.facts(seg)?.settled) {
+    // A side that sent data has moved its sequence number past 1 (the SYN's), in every later segment.
+    const peer = peerBefore(capture, n, num(tcp, 'tcp.stream', -1), num(tcp, 'tcp.srcport'));
+    const sent = peer ? Math.max(num(peer.tcp, 'tcp.seq'), num(peer.tcp, 'tcp.nxtseq')) > 1 : false;
+    return sent ? 'first-byte-missing' : 'nothing-sent';
+  }
   return (num(tcp, 'tcp.completeness') & (C_SYN | C_SYN_ACK)) === 0 ? 'before-capture' : 'data';
 }

@@ -80,12 +80,15 @@ describe('a bare ACK’s sentence', () => {
   });
 
   it('ACK 1: only the SYN when the capture has the handshake, what came before when it does not', () => {
-    const [syn] = sentenceLines([{ key: 'tcp_ack', params: { ...ack, ack: 1, acked: 'syn-only', oldSeq: true } }]);
+    const [syn] = sentenceLines([{ key: 'tcp_ack', params: { ...ack, ack: 1, acked: 'nothing-sent', oldSeq: true } }]);
     expect(syn).toContain('with no data and an old sequence number (1). Its acknowledgment number, 1, acknowledges only the other side’s SYN');
     expect(syn).not.toMatch(/every byte|before sequence number 1 arrived/);
+    const [missing] = sentenceLines([{ key: 'tcp_ack', params: { ...ack, ack: 1, acked: 'first-byte-missing', oldSeq: false } }]);
+    expect(missing).toContain('the other side has sent data, but its first byte, 1, had not arrived');
+    expect(missing).not.toContain('has sent no data');
     const [start] = sentenceLines([{ key: 'tcp_ack', params: { ...ack, ack: 1, acked: 'before-capture', oldSeq: false } }]);
-    expect(start).toContain('its acknowledgment number, 1, counts from where the capture begins');
-    expect(start).toContain('what the other side sent before the capture began');
+    expect(start).toContain('its acknowledgment number, 1, is relative to where the capture begins');
+    expect(start).toContain('what the other side sent in segments the capture does not show');
   });
 
   it('otherwise: what arrived before its number', () => {
