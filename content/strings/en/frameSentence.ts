@@ -157,7 +157,8 @@ export const frameSentence = {
             ? `An ACK from ${ports(p)} with no data and an old sequence number (${p.seq}). ${ackCount(p, true)}`
             : `A plain ACK from ${ports(p)}, with no data: ${ackCount(p, false)}`) + `${acking(p)}${after(p.states)}`,
   tcp_data: (p) =>
-    `${bytes(p.len)} of data from ${ports(p)}: bytes ${p.seq} to ${p.nxtseq - 1} of this direction; the next segment should start at ${p.nxtseq}.` +
+    `${bytes(p.len)} of data from ${ports(p)}: bytes ${p.seq} to ${p.nxtseq - 1} of this direction` +
+    (p.behind ? ', at sequence numbers this side had already reached.' : `; the next segment should start at ${p.nxtseq}.`) +
     `${p.push ? ' PSH is set: the receiver should hand the data to its application at once.' : ''}` +
     `${p.ack > 1 ? ` It also acknowledges the other side’s bytes before ${p.ack}.` : ''}`,
   tcp_fin: (p) =>

@@ -437,6 +437,25 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     expect(checked).toBe(10);
   });
 
+  it('a data segment that does not advance the sequence is told apart (tshark: retransmission or out-of-order)', () => {
+    for (const rel of ['captures/recorded/tcp-loss.pcapng', 'captures/recorded/tcp-spurious.pcapng']) {
+      const path = join(root, rel);
+      const { rows, sentences } = checkCapture(path);
+      const flagged = new Set(
+        tsharkFields(path, ['frame.number'], 'tcp.len > 0 && (tcp.analysis.retransmission || tcp.analysis.out_of_order)')
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map(Number),
+      );
+      expect(flagged.size).toBeGreaterThan(0);
+      rows.forEach((r, i) => {
+        const s = sentences[i][0];
+        if (s.key === 'tcp_data') expect(s.params.behind, `${rel} frame ${r['frame.number']}`).toBe(flagged.has(i + 1));
+      });
+    }
+  });
+
   it('ICMP and ICMPv6 by type and code, with the quoted datagram of an error', () => {
     // tshark reads the UDP payloads on port 45953 of this capture as DNS by a heuristic the decoder lacks: only its ICMP frames here.
     const icmpOnly = (r: Row) => /:icmp/.test(r['frame.protocols']);

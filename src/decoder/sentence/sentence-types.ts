@@ -35,7 +35,11 @@ export interface SentenceParams {
    * form (tcp.analysis.keep_alive: one below the sender's next sequence number); `answers`: the probe it answers.
    */
   tcp_ack: TcpFacts & { completesHandshake: boolean; acked: AckMeaning; oldSeq: boolean; answers?: ProbeAnswer };
-  tcp_data: TcpFacts & { push: boolean };
+  /**
+   * `behind`: the segment does not advance the sequence (tcp.analysis.retransmission or out_of_order), so its
+   * tcp.nxtseq is not where the next segment starts.
+   */
+  tcp_data: TcpFacts & { push: boolean; behind: boolean };
   tcp_fin: TcpFacts;
   /** A RST answering a SYN: nothing listens on the port (tcp.flags RST+ACK, acks_frame is the SYN). */
   rst_refused: TcpFacts & { synFrame: number };

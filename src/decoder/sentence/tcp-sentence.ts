@@ -27,7 +27,11 @@ export function tcpSentence(capture: SentenceCapture, n: number, tcp: readonly F
   if (flags & TH_RST) return rstSentence(capture, n, tcp, facts);
   if (flags & TH_SYN) return flags & TH_ACK ? { key: 'tcp_syn_ack', params: facts } : { key: 'tcp_syn', params: facts };
   if (flags & TH_FIN) return { key: 'tcp_fin', params: facts };
-  if (facts.len > 0) return { key: 'tcp_data', params: { ...facts, push: (flags & TH_PSH) !== 0 } };
+  if (facts.len > 0) {
+    // Fast and spurious retransmissions carry tcp.analysis.retransmission too.
+    const behind = has(tcp, 'tcp.analysis.retransmission') || has(tcp, 'tcp.analysis.out_of_order');
+    return { key: 'tcp_data', params: { ...facts, push: (flags & TH_PSH) !== 0, behind } };
+  }
   // The third segment of the handshake: it acknowledges the SYN-ACK (relative ack 1, seq 1).
   const acked = facts.acksFrame > 0 ? capture.dissect(facts.acksFrame).tree.find((f) => f.name === 'tcp')?.children : undefined;
   const completesHandshake = !!acked && (num(acked, 'tcp.flags') & (TH_SYN | TH_ACK)) === (TH_SYN | TH_ACK);

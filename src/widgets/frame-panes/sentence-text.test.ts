@@ -96,3 +96,15 @@ describe('a bare ACK’s sentence', () => {
     expect(line).toContain('everything it sent before sequence number 1461 arrived');
   });
 });
+
+describe('a data segment’s sentence', () => {
+  const data = { srcPort: 50648, dstPort: 5002, seq: 34753, ack: 1, len: 1448, nxtseq: 36201, acksFrame: 0, states: null, push: false };
+
+  it('names where the next segment starts only when this one advances the sequence', () => {
+    const [fresh] = sentenceLines([{ key: 'tcp_data', params: { ...data, behind: false } }]);
+    expect(fresh).toContain('bytes 34753 to 36200 of this direction; the next segment should start at 36201.');
+    const [again] = sentenceLines([{ key: 'tcp_data', params: { ...data, behind: true } }]);
+    expect(again).toContain('bytes 34753 to 36200 of this direction, at sequence numbers this side had already reached.');
+    expect(again).not.toContain('next segment');
+  });
+});
