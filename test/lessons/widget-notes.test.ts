@@ -121,7 +121,13 @@ function checkNote(w: WidgetNote): number {
     );
   m = /^Frame (\d+) advertises a receive window of 0/.exec(text);
   if (m) fact(Number(m[1]) === n && c.num(n, 'tcp.window_size') === 0, 'window 0');
-  m = /^Frame (\d+) still advertises a receive window of 0, as frame (\d+) did/.exec(text);
+  m = /^Frame (\d+) answers the probe in frame (\d+), and still advertises/.exec(text);
+  if (m) {
+    const probe = Number(m[2]);
+    fact(probe < n && c.num(probe, 'tcp.srcport') === c.num(n, 'tcp.dstport') && has(c, probe, 'tcp.analysis.keep_alive'), 'the other side probed there');
+    fact(c.num(n, 'tcp.len') === 0 && c.num(n, 'tcp.window_size') === 0, 'a bare ACK with window 0');
+  }
+  m = /^Frame (\d+) (?:answers the probe in frame \d+, and )?still advertises a receive window of 0, as frame (\d+) did/.exec(text);
   if (m) {
     const before = Number(m[2]);
     fact(Number(m[1]) === n && c.num(n, 'tcp.window_size') === 0, 'window 0');

@@ -78,9 +78,10 @@ export const analysis = {
       ? 'and carries a D-SACK block: it reports a segment that arrived twice, not a gap.'
       : `which usually means the receiver got a segment beyond a gap and still waits for byte ${c.ack}.`),
   zero_window: (c: ExplainContext): string =>
-    c.note?.zeroBeforeFrame
-      ? `Frame ${c.frame} still advertises a receive window of 0, as frame ${c.note.zeroBeforeFrame} did: the receiver's buffer is still full, and the other side must go on waiting.`
-      : `Frame ${c.frame} advertises a receive window of 0: the receiver's buffer is full, and the other side must stop sending data until the window opens.`,
+    (c.note?.probeFrame ? `Frame ${c.frame} answers the probe in frame ${c.note.probeFrame}, and ` : `Frame ${c.frame} `) +
+    (c.note?.zeroBeforeFrame
+      ? `still advertises a receive window of 0, as frame ${c.note.zeroBeforeFrame} did: the receiver's buffer is still full, and the other side must go on waiting.`
+      : "advertises a receive window of 0: the receiver's buffer is full, and the other side must stop sending data until the window opens."),
   zero_window_probe: (c: ExplainContext): string =>
     `This one-byte segment (byte ${c.first}) is sent while the peer advertises a zero window: a zero-window probe asking whether space has opened (RFC 9293 3.8.6.1).`,
   zero_window_probe_ack: (c: ExplainContext): string =>

@@ -43,6 +43,7 @@ const ALL: Record<ExplainParam, true> = {
   peerWindow: true,
   peerWindowFrame: true,
   zeroBeforeFrame: true,
+  probeFrame: true,
 };
 const PARAMS = Object.keys(ALL) as ExplainParam[];
 const NOTE_KEYS = new Set<string>([
@@ -62,6 +63,7 @@ const NOTE_KEYS = new Set<string>([
   'peerWindow',
   'peerWindowFrame',
   'zeroBeforeFrame',
+  'probeFrame',
 ]);
 
 const fullNote: FrameNote = {
@@ -81,6 +83,7 @@ const fullNote: FrameNote = {
   peerWindow: 0,
   peerWindowFrame: 11,
   zeroBeforeFrame: 10,
+  probeFrame: 9,
 };
 // An empty segment carrying a SYN, so that `control` matters; once with every note field, once with none.
 const base = (note: FrameNote): ExplainContext => ({

@@ -234,7 +234,7 @@ export const FLAG_TABLE: readonly FlagInfo[] = [
     infoRank: 12,
     colour: 'bad-tcp',
     explain: 'zero_window',
-    explainParams: ['frame', 'zeroBeforeFrame'],
+    explainParams: ['frame', 'zeroBeforeFrame', 'probeFrame'],
   },
   {
     bit: A_ZERO_WINDOW_PROBE_ACK,

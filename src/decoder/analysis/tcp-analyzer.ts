@@ -167,6 +167,8 @@ export interface FrameNote {
   peerWindowFrame?: number;
   /** Zero window: this side's previous segment, which already advertised 0. */
   zeroBeforeFrame?: number;
+  /** Zero window: the other side's keep-alive-form probe this bare ACK answers (Wireshark flags no answer). */
+  probeFrame?: number;
 }
 
 export interface ReassemblyInfo {
@@ -525,6 +527,10 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       } else if (bareRepeat && win === 0 && rev.lastAnalysis & A_ZERO_WINDOW_PROBE) {
         ta |= A_ZERO_WINDOW_PROBE_ACK;
         note(frame).answersFrame = rev.lastFrame;
+      } else if (bareRepeat && win === 0 && rev.lastAnalysis & A_KEEP_ALIVE && fwd.lastFrame < rev.lastFrame) {
+        // No flag (Wireshark's keep-alive ACK needs an open window), but the zero-window note says
+        // which probe this first answer to it answers: Linux probes a closed window this way.
+        note(frame).probeFrame = rev.lastFrame;
       } else if (bareRepeat && win !== 0) {
         // Duplicate ACK: same ACK, same window, no data. HEURISTIC (a SACK-only change still counts).
         fwd.dupAckNum++;

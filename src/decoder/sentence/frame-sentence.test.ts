@@ -346,10 +346,11 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     ]) {
       expect([at(ack)[1], at(ack)[3], at(ack)[4], at(ack)[5]]).toEqual([at(7)[1], at(7)[3], '0', '0']);
       expect(at(7)[5]).toBe('0');
-      expect(sentences[ack - 1][0]).toMatchObject({
-        key: 'tcp_ack',
-        params: { oldSeq: false, acked: 'data', answers: { probeFrame: probe, window: 0, windowBefore: 0 } },
-      });
+      // Window still 0: the zero-window explanation names the probe, not the frame's own sentence.
+      expect(sentences[ack - 1][0]).toMatchObject({ key: 'tcp_ack', params: { oldSeq: false, acked: 'data' } });
+      expect(sentences[ack - 1][0].params).not.toHaveProperty('answers');
+      const zero = sentences[ack - 1].find((s) => s.key === 'analysis' && s.params.key === 'zero_window');
+      expect(zero?.key === 'analysis' && zero.params.params.note?.probeFrame, `frame ${ack}`).toBe(probe);
     }
     // tshark, tcp-http-loss: the client's bare ACK 1 in frame 7 comes after the server's data (frame 6, from byte 1449).
     const hl = join(root, 'captures/recorded/tcp-http-loss.pcapng');
@@ -364,6 +365,9 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     // Frame 15 comes after A had answered frame 13 already (frame 14): a window update, not an answer.
     expect(Number(at(15)[5])).toBeGreaterThan(0);
     for (const n of [5, 7, 15]) expect(sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
+    // Frame 7 closed the window before any probe: it answers none.
+    const first = sentences[6].find((s) => s.key === 'analysis' && s.params.key === 'zero_window');
+    expect(first?.key === 'analysis' && first.params.params.note?.probeFrame).toBeUndefined();
   });
 
   it('a bare ACK: an answer that opens the window; ACK 1 in a capture without the handshake; Wireshark’s own keep-alive ACKs', () => {

@@ -5,7 +5,8 @@
 // a closed window with the keep-alive form, so only the window this side had
 // advertised tells a zero-window probe's answer: still 0, or open again.
 // An ACK Wireshark already flags as the answer (keep_alive_ack,
-// zero_window_probe_ack) is left to that flag's explanation.
+// zero_window_probe_ack), or whose window is still 0 (tcp.analysis.zero_window,
+// whose explanation names the probe), is left to that flag's explanation.
 import type { Field } from '../types.ts';
 import { has, num } from './read-fields.ts';
 import type { SentenceCapture } from './sentence-capture.ts';
@@ -16,6 +17,8 @@ import { ownBefore, peerBefore } from './stream-history.ts';
 export function probeAnswer(capture: SentenceCapture, n: number, tcp: readonly Field[]): ProbeAnswer | undefined {
   // Wireshark's own answer flags have their explanation, which names the probe.
   if (has(tcp, 'tcp.analysis.keep_alive_ack') || has(tcp, 'tcp.analysis.zero_window_probe_ack')) return undefined;
+  // A closed window's answer: the zero-window explanation names the probe (analysis note answersFrame).
+  if (has(tcp, 'tcp.analysis.zero_window')) return undefined;
   const stream = num(tcp, 'tcp.stream', -1);
   const srcPort = num(tcp, 'tcp.srcport');
   const peer = peerBefore(capture, n, stream, srcPort);

@@ -59,6 +59,9 @@ describe('windows and keep-alives', () => {
   it('a window already 0 in the side’s previous segment stays 0', () => {
     expect(say('zero_window', {}, { zeroBeforeFrame: 7 })).toContain('Frame 20 still advertises a receive window of 0, as frame 7 did');
     expect(say('zero_window', {})).toContain('Frame 20 advertises a receive window of 0: the receiver');
+    expect(say('zero_window', {}, { zeroBeforeFrame: 7, probeFrame: 8 })).toContain(
+      'Frame 20 answers the probe in frame 8, and still advertises a receive window of 0, as frame 7 did',
+    );
   });
 
   it('a keep-alive: with or without its byte; a closed peer window may be probed (RFC 9293 3.8.6.1), an open one not', () => {
