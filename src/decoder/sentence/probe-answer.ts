@@ -17,7 +17,7 @@ import { ownBefore, peerBefore } from './stream-history.ts';
 export function probeAnswer(capture: SentenceCapture, n: number, tcp: readonly Field[]): ProbeAnswer | undefined {
   // Wireshark's own answer flags have their explanation, which names the probe.
   if (has(tcp, 'tcp.analysis.keep_alive_ack') || has(tcp, 'tcp.analysis.zero_window_probe_ack')) return undefined;
-  // A closed window's answer: the zero-window explanation names the probe (analysis note answersFrame).
+  // A closed window's answer: the zero-window explanation names the probe (analysis note probeFrame).
   if (has(tcp, 'tcp.analysis.zero_window')) return undefined;
   const stream = num(tcp, 'tcp.stream', -1);
   const srcPort = num(tcp, 'tcp.srcport');
