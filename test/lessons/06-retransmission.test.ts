@@ -2,6 +2,7 @@
 // a capture, checked against the decoder.
 import { describe, expect, it } from 'vitest';
 import { capture, expectStated, lessonText, proseOf, written, type LessonCapture } from './support.ts';
+import { widgetNotes } from './widget-notes.ts';
 
 const mdx = lessonText('retransmission');
 const prose = proseOf(mdx);
@@ -238,6 +239,12 @@ describe('lesson 6: the loss in tcp-loss', () => {
     expect(us(t(c, 262) - t(c, 261))).toBe('21');
     expect(us(c.num(262, 'tcp.analysis.initial_rtt'))).toBe('65');
     expect(c.num(241, 'tcp.seq')).toBe(272729);
+    // The note names the first earlier segment with the same bytes.
+    const earlier = [...Array(261).keys()].map((i) => i + 1).find((k) => c.fields(k, 'tcp.seq').length > 0 && c.num(k, 'tcp.seq') === c.num(262, 'tcp.seq'));
+    expectStated(prose, 'the earlier copy of the same bytes in frame #', earlier!);
+    const notes = widgetNotes('06-retransmission.mdx').filter((n) => n.capture === 'tcp-loss' && n.frame === 262 && n.text.includes('out-of-order'));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) expectStated(n.text, 'The capture already showed them in frame #', earlier!);
     expectStated(prose, 'the bytes between them, # to #, were missing', c.num(262, 'tcp.seq'), c.num(262, 'tcp.seq') + c.num(262, 'tcp.len') - 1);
     expect(c.num(262, 'tcp.seq') + c.num(262, 'tcp.len') - 1).toBe(274176);
     expect(sack(c, 248)[0]![0]).toBe(274176 + 1);

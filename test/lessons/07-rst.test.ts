@@ -294,10 +294,19 @@ describe('lesson 7: the ladder does not move the server on after a FIN nobody ac
 });
 
 describe("the viewer's note for frame 10", () => {
-  it('names program-made resets, which the prose sets apart from this one', () => {
+  it('reads the reset from its history: five unanswered copies of the FIN, not a program’s abort', () => {
     const notes = widgetNotes('07-rst.mdx').filter((n) => n.capture === 'report-fin-rst' && n.frame === 10);
-    expect(notes.some((n) => n.text.includes('SO_LINGER set to 0'))).toBe(true);
-    expect(prose).toContain('this one is the stack giving up');
-    expect(time(fin, 10) - time(fin, 9)).toBeCloseTo(2 * (time(fin, 9) - time(fin, 8)), 2);
+    expect(notes.length).toBeGreaterThan(0);
+    // The copies: the client's retransmissions before the RST, and nothing from the server acknowledges the FIN.
+    const copies = [];
+    for (let n = 5; n < 10; n++) if (isRetransmission(n) && flagSet(fin, n, 'fin')) copies.push(n);
+    expect(copies).toEqual([5, 6, 7, 8, 9]);
+    expectStated(prose, '# copies of the FIN, none acknowledged, then the reset', copies.length);
+    for (const n of notes) {
+      expectStated(n.text, 'the FIN (sequence number #) in frame #', fin.num(4, 'tcp.seq'), 4);
+      expectStated(n.text, '# more times, the last copy in frame #', copies.length, copies.at(-1)!);
+      expect(n.text).toContain('RFC 9293, section 3.8.3');
+      expect(n.text).not.toContain('SO_LINGER');
+    }
   });
 });

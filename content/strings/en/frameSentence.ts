@@ -1,13 +1,14 @@
 // The plain-language sentence of each kind of frame, in English: one function
 // per key of src/decoder/sentence/sentence-types.ts. The decoder gives the key
 // and the facts (read from decoded fields); this file the words.
-import type { ArpFacts, DnsFacts, IcmpFacts, SentenceParams, TcpFacts, TcpStates } from '../../../src/decoder/sentence/sentence-types.ts';
+import type { ArpFacts, DnsFacts, IcmpFacts, ResentBeforeReset, SentenceParams, TcpFacts, TcpStates } from '../../../src/decoder/sentence/sentence-types.ts';
 
 type Words = { [K in Exclude<keyof SentenceParams, 'analysis'>]: (p: SentenceParams[K]) => string };
 
 const ports = (p: { srcPort: number; dstPort: number }) => `port ${p.srcPort} to port ${p.dstPort}`;
+/** The states after the segment, said only when it changed them (an unchanged ESTABLISHED on every ACK tells nothing). */
 const after = (s: TcpStates | null): string =>
-  !s || (s.sender === 'unknown' && s.receiver === 'unknown')
+  !s?.changed || (s.sender === 'unknown' && s.receiver === 'unknown')
     ? ''
     : ` After it the sender is in ${stateName(s.sender)} and the receiver in ${stateName(s.receiver)} (RFC 9293 states).`;
 const stateName = (s: string) => (s === 'unknown' ? 'a state the capture cannot tell' : s);
@@ -110,6 +111,29 @@ const icmpText = (v6: boolean, p: IcmpFacts): string => {
 
 const question = (p: DnsFacts) => (p.name ? `${p.type ? `the ${p.type} records of ` : ''}${p.name}` : 'no question (an announcement)');
 const arpWho = (p: ArpFacts) => `${p.senderIp} (${p.senderMac})`;
+/** What the copies repeated: bytes, or an empty FIN (which has no byte range). */
+const resentWhat = (r: ResentBeforeReset): string =>
+  r.len > 0 ? `bytes ${r.seq}-${r.seq + r.len - 1}${r.fin ? ' with the FIN' : ''}` : r.fin ? `the FIN (sequence number ${r.seq})` : `sequence number ${r.seq}`;
+const more = (n: number) => (n === 1 ? 'once more' : n === 2 ? 'twice more' : `${n} more times`);
+/** A reset after the sender's own unanswered retransmissions: what the fields show, then what stacks do (RFC 9293 3.8.3). */
+const gaveUp = (r: ResentBeforeReset): string =>
+  (r.sameSegment
+    ? `Before it, the sender had sent ${resentWhat(r)}${r.firstFrame ? ` in frame ${r.firstFrame} and` : ''} ${more(r.count)}, the last copy in frame ${r.lastFrame}, ` +
+      `and no ACK from the other side acknowledged ${r.len > 0 ? 'them' : 'it'}; then came this RST. `
+    : `Before it, the sender had made ${r.count === 1 ? '1 retransmission' : `${r.count} retransmissions`} of data the other side had not acknowledged, ` +
+      `the last in frame ${r.lastFrame} (${resentWhat(r)}), and no ACK from the other side acknowledged them; then came this RST. `) +
+  'A stack that gets no answer to the same segment gives up after a limit of its own (RFC 9293, section 3.8.3, leaves the limit to the stack and recommends at least 100 seconds); ' +
+  'some stacks send a reset when they give up, others drop the connection silently.';
+/** What a bare ACK's number says (`start`: it opens a sentence): what arrived before it, or (ACK 1) only the SYN, or what came before the capture. */
+const ackCount = (p: SentenceParams['tcp_ack'], start: boolean): string =>
+  p.acked === 'data'
+    ? `${start ? 'It' : 'it'} tells the other side that everything it sent before sequence number ${p.ack} arrived.`
+    : `${start ? 'Its' : 'its'} acknowledgment number, 1, ` +
+      (p.acked === 'nothing-sent'
+        ? 'acknowledges only the other side’s SYN: the other side has sent no data.'
+        : p.acked === 'first-byte-missing'
+          ? 'acknowledges only the other side’s SYN: the other side has sent data, but its first byte, 1, had not arrived when this ACK left.'
+          : 'is relative to where the capture begins: the capture has no handshake, so relative numbers start at the first segment it shows from each side, and ACK 1 acknowledges what the other side sent in segments the capture does not show.');
 const acking = (p: TcpFacts) => (p.acksFrame ? ` It acknowledges frame ${p.acksFrame}.` : '');
 
 export const frameSentence = {
@@ -120,9 +144,21 @@ export const frameSentence = {
   tcp_ack: (p) =>
     p.completesHandshake
       ? `An ACK of the SYN-ACK in frame ${p.acksFrame}: the third segment of the handshake. Both sides now have the connection ESTABLISHED and may send data.`
-      : `A plain ACK from ${ports(p)}, with no data: it tells the other side every byte before ${p.ack} arrived.${acking(p)}${after(p.states)}`,
+      : p.answers
+        ? `A plain ACK from ${ports(p)}, with no data: it answers the probe in frame ${p.answers.probeFrame}` +
+          `${p.answers.windowBefore === 0 ? ', sent while this side’s window was 0,' : ''} with the same acknowledgment as before (${p.ack}). ` +
+          (p.answers.window === 0
+            ? 'Its window is still 0.'
+            : p.answers.windowBefore === 0
+              ? `Its window is now ${bytes(p.answers.window)}: the window has opened, and the other side may send again.`
+              : `Its window is ${bytes(p.answers.window)}.`) +
+          after(p.states)
+        : (p.oldSeq
+            ? `An ACK from ${ports(p)} with no data and an old sequence number (${p.seq}). ${ackCount(p, true)}`
+            : `A plain ACK from ${ports(p)}, with no data: ${ackCount(p, false)}`) + `${acking(p)}${after(p.states)}`,
   tcp_data: (p) =>
-    `${bytes(p.len)} of data from ${ports(p)}: bytes ${p.seq} to ${p.nxtseq - 1} of this direction; the next segment should start at ${p.nxtseq}.` +
+    `${bytes(p.len)} of data from ${ports(p)}: bytes ${p.seq} to ${p.nxtseq - 1} of this direction` +
+    (p.behind ? ', at sequence numbers this side had already reached.' : `; the next segment should start at ${p.nxtseq}.`) +
     `${p.push ? ' PSH is set: the receiver should hand the data to its application at once.' : ''}` +
     `${p.ack > 1 ? ` It also acknowledges the other side’s bytes before ${p.ack}.` : ''}`,
   tcp_fin: (p) =>
@@ -132,13 +168,15 @@ export const frameSentence = {
     `An RST answering the SYN in frame ${p.synFrame}: nothing listens on port ${p.srcPort}, so the host refuses the connection. ` +
     'What shows it: the RST acknowledges that SYN (its ACK number is the SYN’s plus one) and no SYN-ACK was ever sent. The client sees “connection refused”.',
   rst_abort: (p) =>
-    `An RST from ${ports(p)}: the sender aborts the connection at once, without the orderly FIN exchange; both ends drop it (CLOSED) and any data not yet delivered is lost. ` +
+    (p.resent
+      ? `An RST from ${ports(p)}: the sender drops the connection at once (CLOSED); if the reset arrives, the other side drops it too, and any data not yet delivered is lost. `
+      : `An RST from ${ports(p)}: the sender aborts the connection at once, without the orderly FIN exchange; both ends drop it (CLOSED) and any data not yet delivered is lost. `) +
     (p.unacked > 0
       ? `Data was still in flight: frame ${p.peerFrame} had sent bytes up to ${p.ack + p.unacked - 1}, but this RST acknowledges only those before ${p.ack}, so ${bytes(p.unacked)} were not acknowledged. `
       : p.sent + p.received > 0
         ? `Nothing was in flight: it acknowledges everything the other side had sent (sequence numbers before ${p.ack}). `
         : 'No data had been exchanged in the frames captured. ') +
-    'An application that closes with unread data, or with SO_LINGER set to 0, sends such a reset.',
+    (p.resent ? gaveUp(p.resent) : 'An application that closes with unread data, or with SO_LINGER set to 0, sends such a reset.'),
   rst_unknown: (p) =>
     `An RST without ACK: the sender answers a segment of a connection it does not know (a stray ACK, or a peer that restarted). ` +
     (p.answersFrame

@@ -42,6 +42,8 @@ const ALL: Record<ExplainParam, true> = {
   prevWindow: true,
   peerWindow: true,
   peerWindowFrame: true,
+  zeroBeforeFrame: true,
+  probeFrame: true,
 };
 const PARAMS = Object.keys(ALL) as ExplainParam[];
 const NOTE_KEYS = new Set<string>([
@@ -60,6 +62,8 @@ const NOTE_KEYS = new Set<string>([
   'prevWindow',
   'peerWindow',
   'peerWindowFrame',
+  'zeroBeforeFrame',
+  'probeFrame',
 ]);
 
 const fullNote: FrameNote = {
@@ -78,6 +82,8 @@ const fullNote: FrameNote = {
   prevWindow: 1000,
   peerWindow: 0,
   peerWindowFrame: 11,
+  zeroBeforeFrame: 10,
+  probeFrame: 9,
 };
 // An empty segment carrying a SYN, so that `control` matters; once with every note field, once with none.
 const base = (note: FrameNote): ExplainContext => ({

@@ -113,7 +113,7 @@ export const FLAG_TABLE: readonly FlagInfo[] = [
     infoRank: 3,
     colour: 'bad-tcp',
     explain: 'out_of_order',
-    explainParams: [...RANGE, 'aheadFrame', 'sinceNs', 'irttKnown', 'thresholdNs'],
+    explainParams: [...RANGE, 'origFrame', 'aheadFrame', 'sinceNs', 'irttKnown', 'thresholdNs'],
   },
   {
     bit: A_REUSED_PORTS,
@@ -185,7 +185,7 @@ export const FLAG_TABLE: readonly FlagInfo[] = [
     infoRank: 8,
     colour: 'exempt',
     explain: 'keep_alive',
-    explainParams: ['first', 'nextExpected', 'peerWindow', 'peerWindowFrame'],
+    explainParams: ['first', 'last', 'nextExpected', 'peerWindow', 'peerWindowFrame'],
   },
   {
     bit: A_KEEP_ALIVE_ACK,
@@ -234,7 +234,7 @@ export const FLAG_TABLE: readonly FlagInfo[] = [
     infoRank: 12,
     colour: 'bad-tcp',
     explain: 'zero_window',
-    explainParams: ['frame'],
+    explainParams: ['frame', 'zeroBeforeFrame', 'probeFrame'],
   },
   {
     bit: A_ZERO_WINDOW_PROBE_ACK,

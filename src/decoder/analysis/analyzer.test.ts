@@ -174,6 +174,10 @@ describe('zero window, probe, probe ACK, window update', () => {
     expect(text(a, seg(8), 'tcp.analysis.window_update')).toContain('from 0 to 38400');
     expect(text(a, seg(5), 'tcp.analysis.zero_window')).toContain('Frame 5');
   });
+  it('says a window that B had already closed (frame 5) stays closed (frame 7), and a first zero window closes it', () => {
+    expect(text(a, seg(5), 'tcp.analysis.zero_window')).not.toContain('still');
+    expect(text(a, seg(7), 'tcp.analysis.zero_window')).toContain('Frame 7 still advertises a receive window of 0, as frame 5 did');
+  });
 });
 
 describe('keep-alive', () => {
@@ -182,6 +186,13 @@ describe('keep-alive', () => {
     expect([6, 7, 8, 9].map((f) => a.flagsOf(f))).toEqual([A_KEEP_ALIVE, A_KEEP_ALIVE_ACK, A_KEEP_ALIVE, A_KEEP_ALIVE_ACK]);
     expect(text(a, seg(7), 'tcp.analysis.keep_alive_ack')).toContain('frame 6');
     expect(text(a, seg(6), 'tcp.analysis.keep_alive')).toContain('sequence number 100');
+  });
+  it('says whether the keep-alive carries a byte, and that an open window needed no probe', () => {
+    expect(text(a, seg(6), 'tcp.analysis.keep_alive')).toContain('with no data');
+    expect(text(a, seg(8), 'tcp.analysis.keep_alive')).toContain('carrying one byte already sent');
+    // B's last window before frame 6 is open: no closed window to probe.
+    expect(text(a, seg(6), 'tcp.analysis.keep_alive')).toMatch(/in frame 5, was [1-9]\d* bytes, open, so no closed window needed a probe/);
+    expect(text(a, seg(6), 'tcp.analysis.keep_alive')).not.toMatch(/idle/);
   });
 });
 
@@ -432,7 +443,7 @@ describe('explanations claim only what the fields show', () => {
     const t = text(a, segs[5], 'tcp.analysis.keep_alive');
     expect(t).not.toContain('idle');
     expect(t).toContain('one below the next expected 1001');
-    expect(t).toContain("The peer's last window, in frame 5, was 0.");
+    expect(t).toContain("The peer's last window, in frame 5, was 0, so this may be a probe of that closed window (RFC 9293 3.8.6.1)");
     const plain = scenario('keep_alive');
     expect(text(plain.a, plain.seg(6), 'tcp.analysis.keep_alive')).not.toContain('idle');
   });

@@ -165,6 +165,10 @@ export interface FrameNote {
   /** Keep-alive: the window the peer last advertised, and in which frame. */
   peerWindow?: number;
   peerWindowFrame?: number;
+  /** Zero window: this side's previous segment, which already advertised 0. */
+  zeroBeforeFrame?: number;
+  /** Zero window: the other side's keep-alive-form probe this bare ACK answers (Wireshark flags no answer). */
+  probeFrame?: number;
 }
 
 export interface ReassemblyInfo {
@@ -461,7 +465,11 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       skipRest = true;
     }
     if (!skipRest) {
-      if (win === 0 && noSFR) ta |= A_ZERO_WINDOW;
+      if (win === 0 && noSFR) {
+        ta |= A_ZERO_WINDOW;
+        // Already 0 in this side's previous segment: the window stays closed rather than closing.
+        if ((fwd.bits & WINDOW_SET) !== 0 && fwd.window === 0 && fwd.lastFrame > 0) note(frame).zeroBeforeFrame = fwd.lastFrame;
+      }
       // Previous segment not captured: a sequence gap ahead of what we expected.
       if ((fwd.bits & NEXT_SEQ_SET) !== 0 && seqGT(seq, fwd.nextSeq) && !isRst) {
         ta |= A_LOST_PACKET;
@@ -519,6 +527,10 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
       } else if (bareRepeat && win === 0 && rev.lastAnalysis & A_ZERO_WINDOW_PROBE) {
         ta |= A_ZERO_WINDOW_PROBE_ACK;
         note(frame).answersFrame = rev.lastFrame;
+      } else if (bareRepeat && win === 0 && rev.lastAnalysis & A_KEEP_ALIVE && fwd.lastFrame < rev.lastFrame) {
+        // No flag (Wireshark's keep-alive ACK needs an open window), but the zero-window note says
+        // which probe this first answer to it answers: Linux probes a closed window this way.
+        note(frame).probeFrame = rev.lastFrame;
       } else if (bareRepeat && win !== 0) {
         // Duplicate ACK: same ACK, same window, no data. HEURISTIC (a SACK-only change still counts).
         fwd.dupAckNum++;
@@ -572,8 +584,8 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
         n.ackFrame = orig?.ackedBy || rev.lastAckFrame;
       } else if (member === A_OUT_OF_ORDER) {
         n.aheadFrame = fwd.nextSeqFrame;
+        // origFrame stays: an earlier copy of the same bytes in the capture is what tells a retransmission.
         n.sinceNs = sinceNext;
-        n.origFrame = undefined;
         n.thresholdNs = oooThreshold;
       } else {
         // RTO as Wireshark reports it: time since the oldest segment still waiting for its ACK

@@ -187,6 +187,81 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     }
   });
 
+  it('RST after the sender’s own unanswered retransmissions: counts the copies and names the last', () => {
+    const path = join(root, 'captures/rebuilt/report-fin-rst.pcapng');
+    const { sentences } = checkCapture(path);
+    // tshark: the RST's sender, its retransmissions at or above the other side's latest ACK, and the originals.
+    const rows = tsharkFields(path, ['frame.number', 'tcp.srcport', 'tcp.seq', 'tcp.ack', 'tcp.flags', 'tcp.analysis.retransmission'])
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    const rstRow = rows.findIndex((r) => Number(r[4]) & 0x04);
+    const rst = rows[rstRow];
+    const peerAck = Number(rows.slice(0, rstRow).findLast((r) => r[1] !== rst[1])![3]);
+    const copies = rows.slice(0, rstRow).filter((r) => r[1] === rst[1] && (r[5] ?? '') !== '' && Number(r[2]) >= peerAck);
+    expect(copies.length).toBe(5);
+    const original = rows.find((r) => r[1] === rst[1] && (r[5] ?? '') === '' && Number(r[4]) & 0x01)!;
+    expect(sentences[rstRow][0]).toMatchObject({
+      key: 'rst_abort',
+      params: {
+        resent: {
+          count: copies.length,
+          lastFrame: Number(copies.at(-1)![0]),
+          firstFrame: Number(original[0]),
+          seq: Number(original[2]),
+          len: 0,
+          fin: true,
+          sameSegment: true,
+        },
+      },
+    });
+  });
+
+  it('RST after retransmitted data: the copies’ bytes; different segments are told apart', () => {
+    const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1000, ack: 0, flags: [SYN], window: 64240}}
+  - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40002, seq: 5000, ack: 1001, flags: [SYN, ACK], window: 64240}}
+  - {time: 0.002, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [ACK], window: 64240}}
+  - {time: 0.003, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 0.300, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 0.900, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 2.100, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40002, dport: 80, seq: 1101, ack: 5001, flags: [RST, ACK], window: 0}}
+  - {time: 3, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1000, ack: 0, flags: [SYN], window: 64240}}
+  - {time: 3.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40003, seq: 5000, ack: 1001, flags: [SYN, ACK], window: 64240}}
+  - {time: 3.002, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1001, ack: 5001, flags: [ACK], window: 64240}}
+  - {time: 3.003, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 3.004, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1101, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "y", length: 50}}
+  - {time: 3.300, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1001, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 100}}
+  - {time: 3.900, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1101, ack: 5001, flags: [PSH, ACK], window: 64240}, payload: {fill: "y", length: 50}}
+  - {time: 5, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40003, dport: 80, seq: 1151, ack: 5001, flags: [RST, ACK], window: 0}}
+`);
+    try {
+      const { sentences } = checkCapture(path);
+      const rows = tsharkFields(path, ['frame.number', 'tcp.seq', 'tcp.len', 'tcp.analysis.retransmission'])
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      // tshark: frames 5 and 6 repeat frame 4's bytes 1-100; frames 13 and 14 repeat two different segments.
+      expect(rows.filter((r) => (r[3] ?? '') !== '').map((r) => Number(r[0]))).toEqual([5, 6, 13, 14]);
+      expect(rows[5].slice(1, 3)).toEqual(['1', '100']);
+      expect(rows[13].slice(1, 3)).toEqual(['101', '50']);
+      expect(sentences[6][0]).toMatchObject({
+        key: 'rst_abort',
+        params: { resent: { count: 2, lastFrame: 6, firstFrame: 4, seq: 1, len: 100, fin: false, sameSegment: true } },
+      });
+      expect(sentences[14][0]).toMatchObject({ key: 'rst_abort', params: { resent: { count: 2, lastFrame: 14, seq: 101, len: 50, sameSegment: false } } });
+    } finally {
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('RST after data, all acknowledged, no copies: no retransmissions before it', () => {
+    const { rows, sentences } = checkCapture('captures/recorded/tcp-rst-linger.pcapng');
+    const rst = rows.findIndex((r) => int(r, 'tcp.flags') & 0x04);
+    expect(sentences[rst][0].params).not.toHaveProperty('resent');
+  });
+
   it('RST without ACK answering a stray ACK: it takes that ACK as its sequence number', () => {
     const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40001, dport: 80, seq: 7000, ack: 9000, flags: [ACK], window: 64240}}
   - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40001, seq: 9000, ack: 0, flags: [RST], window: 0}}
@@ -215,6 +290,174 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
     expect(sentences[fins[1]][0].params).toMatchObject({ states: { sender: 'LAST-ACK', receiver: 'TIME-WAIT' } });
     checkCapture('captures/recorded/tcp-http.pcapng');
     checkCapture('captures/rebuilt/report-fin-rst.pcapng');
+  });
+
+  it('says whether a segment changed the states: a retransmitted FIN or an ACK in ESTABLISHED moves nothing (RFC 9293 3.3.2)', () => {
+    const fin = checkCapture('captures/rebuilt/report-fin-rst.pcapng');
+    const retransmitted = tsharkFields(join(root, 'captures/rebuilt/report-fin-rst.pcapng'), ['frame.number'], 'tcp.analysis.retransmission')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map(Number);
+    expect(retransmitted).toEqual([5, 6, 7, 8, 9]);
+    // The first FIN moves its sender to LAST-ACK (the other FIN was acknowledged in frame 3); its copies move nothing.
+    expect(fin.sentences[3][0].params).toMatchObject({ states: { sender: 'LAST-ACK', changed: true } });
+    for (const n of retransmitted) expect(fin.sentences[n - 1][0].params, `frame ${n}`).toMatchObject({ states: { changed: false } });
+    const zw = checkCapture('captures/recorded/tcp-zerowindow.pcapng');
+    // No SYN, FIN or RST after the handshake's third segment until the end: nothing leaves ESTABLISHED.
+    const last = zw.rows.findIndex((r) => int(r, 'tcp.flags') & 0x05);
+    zw.rows.forEach((r, i) => {
+      const f = int(r, 'tcp.flags');
+      if (i < 3 || (last >= 0 && i >= last) || f & 0x07) return;
+      const p = zw.sentences[i][0].params as { states?: { changed: boolean } };
+      if (p.states) expect(p.states.changed, `frame ${i + 1}`).toBe(false);
+    });
+    expect(zw.sentences[0][0].params).toMatchObject({ states: { changed: true } });
+  });
+
+  it('a bare ACK: what ACK 1 counts, the keep-alive form, and the probe it answers (tcp-zerowindow)', () => {
+    const path = join(root, 'captures/recorded/tcp-zerowindow.pcapng');
+    const { sentences } = checkCapture(path);
+    const rows = tsharkFields(
+      path,
+      ['frame.number', 'tcp.srcport', 'tcp.flags', 'tcp.ack', 'tcp.len', 'tcp.window_size', 'tcp.analysis.keep_alive'],
+      'frame.number <= 16',
+    )
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    const at = (n: number) => rows[n - 1];
+    // tshark: the capture has the SYN (frame 1) and the SYN-ACK (frame 2), so ACK 1 from the sender B counts only A's SYN.
+    expect([at(1)[2], at(2)[2]]).toEqual(['0x0002', '0x0012']);
+    // tshark: A (port 36090) sends no data at all.
+    expect(rows.filter((r) => r[1] === at(1)[1] && r[4] !== '0')).toEqual([]);
+    const keepAlives = rows.filter((r) => (r[6] ?? '') !== '').map((r) => Number(r[0]));
+    expect(keepAlives).toEqual([8, 10, 11, 13]);
+    for (const n of keepAlives) {
+      expect(at(n)[3]).toBe('1');
+      expect(sentences[n - 1][0]).toMatchObject({ key: 'tcp_ack', params: { oldSeq: true, acked: 'nothing-sent' } });
+    }
+    // A's bare ACKs right after a probe it had not answered, with the same ACK and window 0 before and after.
+    for (const [ack, probe] of [
+      [9, 8],
+      [12, 11],
+      [14, 13],
+    ]) {
+      expect([at(ack)[1], at(ack)[3], at(ack)[4], at(ack)[5]]).toEqual([at(7)[1], at(7)[3], '0', '0']);
+      expect(at(7)[5]).toBe('0');
+      // Window still 0: the zero-window explanation names the probe, not the frame's own sentence.
+      expect(sentences[ack - 1][0]).toMatchObject({ key: 'tcp_ack', params: { oldSeq: false, acked: 'data' } });
+      expect(sentences[ack - 1][0].params).not.toHaveProperty('answers');
+      const zero = sentences[ack - 1].find((s) => s.key === 'analysis' && s.params.key === 'zero_window');
+      expect(zero?.key === 'analysis' && zero.params.params.note?.probeFrame, `frame ${ack}`).toBe(probe);
+    }
+    // tshark, tcp-http-loss: the client's bare ACK 1 in frame 7 comes after the server's data (frame 6, from byte 1449).
+    const hl = join(root, 'captures/recorded/tcp-http-loss.pcapng');
+    const hlRows = tsharkFields(hl, ['frame.number', 'tcp.srcport', 'tcp.seq', 'tcp.ack', 'tcp.len'], 'frame.number <= 7')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    expect([hlRows[6][3], hlRows[6][4]]).toEqual(['1', '0']);
+    expect(hlRows.some((r) => r[1] !== hlRows[6][1] && Number(r[4]) > 0)).toBe(true);
+    expect(checkCapture(hl, (r) => int(r, 'frame.number') <= 7).sentences[6][0]).toMatchObject({ key: 'tcp_ack', params: { acked: 'first-byte-missing' } });
+    // Frame 15 comes after A had answered frame 13 already (frame 14): a window update, not an answer.
+    expect(Number(at(15)[5])).toBeGreaterThan(0);
+    for (const n of [5, 7, 15]) expect(sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
+    // Frame 7 closed the window before any probe: it answers none.
+    const first = sentences[6].find((s) => s.key === 'analysis' && s.params.key === 'zero_window');
+    expect(first?.key === 'analysis' && first.params.params.note?.probeFrame).toBeUndefined();
+  });
+
+  it('a bare ACK: an answer that opens the window; ACK 1 in a capture without the handshake; Wireshark’s own keep-alive ACKs', () => {
+    const path = built(`  - {time: 0, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1000, ack: 0, flags: [SYN], window: 1000}}
+  - {time: 0.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40010, seq: 5000, ack: 1001, flags: [SYN, ACK], window: 64240}}
+  - {time: 0.002, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1001, ack: 5001, flags: [ACK], window: 1000}}
+  - {time: 0.003, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40010, seq: 5001, ack: 1001, flags: [PSH, ACK], window: 64240}, payload: {fill: "x", length: 1000}}
+  - {time: 0.004, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1001, ack: 6001, flags: [ACK], window: 0}}
+  - {time: 0.300, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40010, seq: 6000, ack: 1001, flags: [ACK], window: 64240}}
+  - {time: 0.301, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40010, dport: 80, seq: 1001, ack: 6001, flags: [ACK], window: 1000}}
+  - {time: 1, from: A, to: B, ipv4: {id: 1}, tcp: {sport: 40011, dport: 80, seq: 7000, ack: 9000, flags: [ACK], window: 1000}}
+  - {time: 1.001, from: B, to: A, ipv4: {id: 2}, tcp: {sport: 80, dport: 40011, seq: 9000, ack: 7000, flags: [PSH, ACK], window: 1000}, payload: {fill: "y", length: 10}}
+`);
+    try {
+      const { sentences } = checkCapture(path);
+      const rows = tsharkFields(path, [
+        'frame.number',
+        'tcp.seq',
+        'tcp.ack',
+        'tcp.window_size',
+        'tcp.analysis.keep_alive',
+        'tcp.analysis.window_update',
+        'tcp.completeness',
+      ])
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      // tshark: frame 6 has the keep-alive form; frame 7 repeats ACK 1001 and opens the window (a window update).
+      expect(rows[5][4]).toBe('1');
+      expect([rows[6][2], rows[6][3], rows[6][5]]).toEqual([rows[4][2], '1000', '1']);
+      expect(sentences[6][0]).toMatchObject({ key: 'tcp_ack', params: { answers: { probeFrame: 6, window: 1000, windowBefore: 0 } } });
+      // tshark: the second conversation shows neither SYN nor SYN-ACK (completeness bits 1 and 2) and starts its relative numbers at 1.
+      expect([rows[7][1], rows[7][2], Number(rows[7][6]) & 3]).toEqual(['1', '1', 0]);
+      expect(sentences[7][0]).toMatchObject({ key: 'tcp_ack', params: { acked: 'before-capture', oldSeq: false } });
+    } finally {
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    }
+    // tshark flags frames 9, 11, 13 and 15 of tcp-keepalive as ACKs to keep-alives: their explanation names the probe.
+    const ka = checkCapture('captures/recorded/tcp-keepalive.pcapng');
+    const flagged = tsharkFields(join(root, 'captures/recorded/tcp-keepalive.pcapng'), ['frame.number'], 'tcp.analysis.keep_alive_ack')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map(Number);
+    expect(flagged).toEqual([9, 11, 13, 15]);
+    for (const n of flagged) expect(ka.sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
+  });
+
+  it('an out-of-order segment names the earlier copy of its bytes that the capture shows, if any', () => {
+    let checked = 0;
+    for (const rel of ['captures/recorded/tcp-loss.pcapng', 'captures/recorded/tcp-ipv6-loss.pcapng', 'captures/recorded/tcp-http-loss.pcapng']) {
+      const path = join(root, rel);
+      const capture = openCapture(new Uint8Array(readFileSync(path)));
+      const rows = tsharkFields(path, ['frame.number', 'tcp.srcport', 'tcp.seq', 'tcp.len', 'tcp.analysis.out_of_order'], 'tcp.len > 0')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      for (const r of rows.filter((x) => (x[4] ?? '') !== '')) {
+        // tshark: the first earlier segment from the same port with the same sequence number.
+        const earlier = rows.find((x) => Number(x[0]) < Number(r[0]) && x[1] === r[1] && x[2] === r[2]);
+        const ooo = frameSentences(capture, Number(r[0])).find((s) => s.key === 'analysis' && s.params.key === 'out_of_order');
+        expect(ooo, `${rel} frame ${r[0]}`).toBeDefined();
+        const note = ooo?.key === 'analysis' ? ooo.params.params.note : undefined;
+        expect(note?.origFrame, `${rel} frame ${r[0]}`).toBe(earlier ? Number(earlier[0]) : undefined);
+        checked++;
+      }
+    }
+    // tcp-loss has one (frame 262, a copy of frame 241), tcp-ipv6-loss six, tcp-http-loss three without an earlier copy.
+    expect(checked).toBe(10);
+  });
+
+  it('a data segment that does not advance the sequence is told apart (tshark: retransmission or out-of-order)', () => {
+    for (const rel of ['captures/recorded/tcp-loss.pcapng', 'captures/recorded/tcp-spurious.pcapng']) {
+      const path = join(root, rel);
+      const { rows, sentences } = checkCapture(path);
+      const flagged = new Set(
+        tsharkFields(path, ['frame.number'], 'tcp.len > 0 && (tcp.analysis.retransmission || tcp.analysis.out_of_order)')
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map(Number),
+      );
+      expect(flagged.size).toBeGreaterThan(0);
+      rows.forEach((r, i) => {
+        const s = sentences[i][0];
+        if (s.key === 'tcp_data') expect(s.params.behind, `${rel} frame ${r['frame.number']}`).toBe(flagged.has(i + 1));
+      });
+    }
   });
 
   it('ICMP and ICMPv6 by type and code, with the quoted datagram of an error', () => {

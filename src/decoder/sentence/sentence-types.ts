@@ -10,6 +10,8 @@ import type { ConnState } from '../analysis/types.ts';
 export interface TcpStates {
   sender: ConnState;
   receiver: ConnState;
+  /** Either end is in another state than after the stream's previous frame (always so for its first). */
+  changed: boolean;
 }
 
 /** What every TCP sentence may mention (relative numbers, as tcp.seq / tcp.ack show them). */
@@ -28,13 +30,24 @@ export interface TcpFacts {
 export interface SentenceParams {
   tcp_syn: TcpFacts;
   tcp_syn_ack: TcpFacts;
-  tcp_ack: TcpFacts & { completesHandshake: boolean };
-  tcp_data: TcpFacts & { push: boolean };
+  /**
+   * `acked`: what the acknowledgment number counts (see AckMeaning); `oldSeq`: the segment has the keep-alive
+   * form (tcp.analysis.keep_alive: one below the sender's next sequence number); `answers`: the probe it answers.
+   */
+  tcp_ack: TcpFacts & { completesHandshake: boolean; acked: AckMeaning; oldSeq: boolean; answers?: ProbeAnswer };
+  /**
+   * `behind`: the segment does not advance the sequence (tcp.analysis.retransmission or out_of_order), so its
+   * tcp.nxtseq is not where the next segment starts.
+   */
+  tcp_data: TcpFacts & { push: boolean; behind: boolean };
   tcp_fin: TcpFacts;
   /** A RST answering a SYN: nothing listens on the port (tcp.flags RST+ACK, acks_frame is the SYN). */
   rst_refused: TcpFacts & { synFrame: number };
-  /** A RST ending an established connection; `unacked`: bytes the peer sent that it does not acknowledge. */
-  rst_abort: TcpFacts & { peerFrame: number; unacked: number; sent: number; received: number };
+  /**
+   * A RST ending an established connection; `unacked`: bytes the peer sent that it does not acknowledge;
+   * `resent`: the sender's own retransmissions, unacknowledged, just before it.
+   */
+  rst_abort: TcpFacts & { peerFrame: number; unacked: number; sent: number; received: number; resent?: ResentBeforeReset };
   /** A RST without ACK answering a segment of a connection the sender does not know (RFC 9293 3.10.7.1). */
   rst_unknown: TcpFacts & { answersFrame: number };
   /** Any other RST (the capture shows too little to tell). */
@@ -56,6 +69,38 @@ export interface SentenceParams {
   other: { protocol: string };
   /** A TCP analysis flag's explanation (words: explanationText). */
   analysis: Explanation;
+}
+
+/**
+ * What a relative acknowledgment number of a bare ACK counts: data bytes ('data'); with both SYNs in the
+ * capture, ACK 1 acknowledges only the other side's SYN, and the other side has sent no data ('nothing-sent':
+ * its latest segment's tcp.seq and tcp.nxtseq are at most 1) or has sent data whose first byte has not arrived
+ * ('first-byte-missing'); without the handshake, ACK 1 acknowledges what the other side sent before the capture
+ * began ('before-capture': relative numbers start at the first segment shown).
+ */
+export type AckMeaning = 'data' | 'nothing-sent' | 'first-byte-missing' | 'before-capture';
+
+/** A bare ACK's answer to the other side's probe (see probe-answer.ts). */
+export interface ProbeAnswer {
+  probeFrame: number;
+  /** This ACK's window (tcp.window_size), and this side's window before the probe (-1 if not shown). */
+  window: number;
+  windowBefore: number;
+}
+
+/** A reset's sender's retransmissions of what the other side never acknowledged (tcp.analysis.retransmission). */
+export interface ResentBeforeReset {
+  /** How many copies (the original not counted), and the frame of the last one. */
+  count: number;
+  lastFrame: number;
+  /** The original of the last copy's segment, 0 if the capture does not show it. */
+  firstFrame: number;
+  /** The last copy's tcp.seq and tcp.len, and whether it carries a FIN (an empty FIN has no byte range). */
+  seq: number;
+  len: number;
+  fin: boolean;
+  /** Every copy repeats the same segment (same tcp.seq and tcp.len). */
+  sameSegment: boolean;
 }
 
 export interface ArpFacts {
