@@ -174,7 +174,7 @@ export const frameSentence = {
     (p.unacked > 0
       ? `Data was still in flight: frame ${p.peerFrame} had sent bytes up to ${p.ack + p.unacked - 1}, but this RST acknowledges only those before ${p.ack}, so ${bytes(p.unacked)} were not acknowledged. `
       : p.sent + p.received > 0
-        ? `Nothing was in flight: it acknowledges everything the other side had sent (sequence numbers before ${p.ack}). `
+        ? `None of the other side’s data was left waiting: this RST acknowledges everything it had sent (sequence numbers before ${p.ack}). `
         : 'No data had been exchanged in the frames captured. ') +
     (p.resent ? gaveUp(p.resent) : 'An application that closes with unread data, or with SO_LINGER set to 0, sends such a reset.'),
   rst_unknown: (p) =>
