@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openCapture } from '../open-capture.ts';
-import { tcpSegmentInput } from './segment-input.ts';
+import { analysisPayload, tcpSegmentInput } from './segment-input.ts';
 
 const ipv6 = openCapture(new Uint8Array(readFileSync('captures/recorded/tcp-ipv6.pcapng')));
 
@@ -25,5 +25,24 @@ describe('tcpSegmentInput', () => {
   it('is what openCapture hands widgets, and the analysis keys its conversation by the same text', () => {
     expect(ipv6.tcpSegment(1)).toMatchObject({ src: 'fd77::1', dst: 'fd77::2' });
     expect(ipv6.analysis.summary(0)?.a).toEqual({ address: 'fd77::1', port: 38806 });
+  });
+});
+
+describe('analysisPayload', () => {
+  const bytes = (text: string) => new Uint8Array([0, 0, ...new TextEncoder().encode(text)]);
+  // Ports 40000 and 5003 bind no layer; 80 binds HTTP (bindings.ts).
+  it('gives a cut payload on unbound ports a view only when the HTTP heuristic takes it', () => {
+    const http = bytes('HTTP/1.1 200 OK\r\nContent-');
+    expect(analysisPayload(http, 2, http.length - 2, 1448, 5003, 40000)).toEqual(http.subarray(2));
+    const other = bytes('\0\0\0\0 some binary protocol');
+    expect(analysisPayload(other, 2, other.length - 2, 1448, 5003, 40000)).toBeUndefined();
+  });
+
+  it('gives no view to a cut payload on a bound port, and a view to any whole payload', () => {
+    const http = bytes('HTTP/1.1 200 OK\r\nContent-');
+    expect(analysisPayload(http, 2, http.length - 2, 1448, 80, 40000)).toBeUndefined();
+    const other = bytes('any bytes at all');
+    expect(analysisPayload(other, 2, other.length - 2, other.length - 2, 5003, 40000)).toEqual(other.subarray(2));
+    expect(analysisPayload(other, 2, 0, 100, 5003, 40000)).toBeUndefined();
   });
 });

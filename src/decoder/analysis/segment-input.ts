@@ -5,7 +5,7 @@
 // paths read the same values straight from the bytes; fast-path-input.test.ts
 // holds them to this.)
 
-import { portBound } from '../bindings.ts';
+import { heuristicFor, portBound } from '../bindings.ts';
 import { addressText } from '../layers/address-text.ts';
 import type { IpHeader } from '../layers/records.ts';
 import type { TcpHeader } from '../layers/tcp.ts';
@@ -52,11 +52,16 @@ export function tcpSegmentInput(
 
 /**
  * The payload view the analysis needs, if any: it offers a payload to a heuristic only when no
- * port binds a layer, and reassembles only payloads captured whole. A snap-length capture's cut
- * payloads on a bound port get no view (one object fewer per frame). `have`: bytes captured.
+ * port binds a layer, and reassembles only payloads captured whole. So a snap-length capture's
+ * cut payloads get a view only where no port binds a layer and a heuristic takes them (the
+ * analysis asks the heuristic again on the view): one object fewer per frame of such a capture.
+ * `have`: bytes captured.
  */
 export function analysisPayload(data: Uint8Array, offset: number, have: number, length: number, srcPort: number, dstPort: number): Uint8Array | undefined {
-  return have > 0 && (have >= length || !portBound('tcp.port', srcPort, dstPort)) ? data.subarray(offset, offset + have) : undefined;
+  if (have <= 0) return undefined;
+  const cut = have < length;
+  if (cut && (portBound('tcp.port', srcPort, dstPort) || !heuristicFor('tcp.port', data, offset, offset + have))) return undefined;
+  return data.subarray(offset, offset + have);
 }
 
 /** The datagram `h` of `frame`, sent over `ip`; null without an IP header. */
