@@ -7,8 +7,10 @@ import { has, num } from './read-fields.ts';
 import type { SentenceCapture } from './sentence-capture.ts';
 import type { ResentBeforeReset } from './sentence-types.ts';
 import { streamBefore } from './stream-history.ts';
+import { TCP_FLAG } from '../layers/tcp-flags.ts';
 
-const TH_FIN = 0x01;
+// The flag bit, from the TCP table.
+const TH_FIN = TCP_FLAG.FIN;
 
 /**
  * The retransmissions (tcp.analysis.retransmission) the RST's sender made of

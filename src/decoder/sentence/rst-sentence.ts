@@ -14,9 +14,10 @@ import { resentBeforeReset } from './resent-before-reset.ts';
 import type { SentenceCapture } from './sentence-capture.ts';
 import type { FrameSentence, TcpFacts } from './sentence-types.ts';
 import { peerBefore, tcpNode } from './stream-history.ts';
+import { TCP_FLAG } from '../layers/tcp-flags.ts';
 
-const TH_ACK = 0x10;
-const TH_SYN = 0x02;
+// The flag bits, from the TCP table.
+const { ACK: TH_ACK, SYN: TH_SYN } = TCP_FLAG;
 /** tcp.completeness bit (Wireshark 4.0): a SYN-ACK was seen. */
 const C_SYN_ACK = 2;
 

@@ -11,12 +11,10 @@ import type { SentenceCapture } from './sentence-capture.ts';
 import type { AckMeaning, FrameSentence } from './sentence-types.ts';
 import { peerBefore } from './stream-history.ts';
 import { tcpFacts } from './tcp-facts.ts';
+import { TCP_FLAG } from '../layers/tcp-flags.ts';
 
-const TH_FIN = 0x01;
-const TH_SYN = 0x02;
-const TH_RST = 0x04;
-const TH_PSH = 0x08;
-const TH_ACK = 0x10;
+// The flag bits, from the TCP table.
+const { FIN: TH_FIN, SYN: TH_SYN, RST: TH_RST, PSH: TH_PSH, ACK: TH_ACK } = TCP_FLAG;
 /** tcp.completeness bits (Wireshark 4.0): a SYN, a SYN-ACK was seen. */
 const C_SYN = 1;
 const C_SYN_ACK = 2;
