@@ -127,13 +127,15 @@ export function runFields(
   const sink = new LineSink(wanted);
   let extract: ReturnType<typeof createExtractor> | undefined;
   let frames = 0;
+  // Only a live pass can stop at a frame (a per-frame getter call saved in two passes).
+  const liveSession = live ? session : undefined;
   /** Prints frames from number `from` on (the frames before were printed by the live pass). */
   const print = (from: number) => (record: FrameRecord, data: Uint8Array, format: CaptureFormat, interfaces: readonly InterfaceInfo[]) => {
     if (record.number < from) {
       extract?.skip(record);
       return;
     }
-    if (session?.unsettled && session.unsettled <= record.number && from === 0) {
+    if (liveSession?.unsettled && liveSession.unsettled <= record.number && from === 0) {
       analyse(record, data);
       return;
     }
@@ -141,7 +143,7 @@ export function runFields(
     extract ??= createExtractor(wanted, { interfaceName: interfaceName(format, interfaces, record.interfaceId), plain: opts.plain }, sink);
     extract(record, data, session);
     // The live pass stopped at this frame: its line waits for the second pass.
-    if (session?.unsettled === record.number && from === 0) return;
+    if (liveSession?.unsettled === record.number && from === 0) return;
     let end = sink.line(block, used);
     if (end < 0) {
       flush();
