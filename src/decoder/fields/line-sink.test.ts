@@ -59,29 +59,44 @@ describe('LineSink', () => {
         ),
         emission,
         emission,
-        (names, frame1, frame2) => {
+        // Most frames add their cells in column order (LineSink writes those straight into the line): sort some.
+        fc.boolean(),
+        // A column set outright (a column field), at some point of the frame.
+        fc.record({ column: fc.nat(), at: fc.nat() }),
+        (names, frame1, frame2, inOrder, set) => {
           const wanted = compileWanted(names, lookup);
           const text = new WantedSink(wanted);
           const bytes = new LineSink(wanted);
           const out = new Uint8Array(1 << 16);
+          const column = (i: number) => wanted.slot[SPECS[i].id];
+          const setAt = set.column % names.length;
           let at = 0;
           let expected = '';
-          for (const frame of [frame1, frame2]) {
+          for (const emitted of [frame1, frame2]) {
+            const frame = inOrder ? [...emitted].sort(([a], [b]) => column(a) - column(b)) : emitted;
             text.begin(new Uint8Array(0));
             bytes.begin(new Uint8Array(0));
-            for (const [i, v] of frame) {
+            // At one point (or none, past the end), a column set outright.
+            const setWhen = set.at % (frame.length + 2);
+            frame.forEach(([i, v], k) => {
+              if (k === setWhen) {
+                text.setColumn(setAt, 'col\u00e9');
+                bytes.setColumn(setAt, 'col\u00e9');
+              }
               text.add(SPECS[i], 0, 0, v);
               bytes.add(SPECS[i], 0, 0, v);
+            });
+            if (setWhen === frame.length) {
+              text.setColumn(setAt, 'col\u00e9');
+              bytes.setColumn(setAt, 'col\u00e9');
             }
-            text.setColumn(0, 'col\u00e9');
-            bytes.setColumn(0, 'col\u00e9');
             expected += text.values.join('\t') + '\n';
             at = bytes.line(out, at);
           }
           expect(new TextDecoder().decode(out.subarray(0, at))).toBe(expected);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
