@@ -93,6 +93,8 @@ describe('sequence diagram', () => {
     await page.waitForFunction(() => document.querySelector('wb-header-diagram')?.getAttribute('data-frame') === '4');
     await expect(page.locator(`${header} [data-field="tcp.flags.push"] .hd-value`).textContent()).resolves.toMatch(/^1(,|$)/);
     await expect(page.locator(`${header} [data-field="tcp.payload"] .hd-value`).textContent()).resolves.toMatch(/^213(,|$)/);
+    // The detail line says the states stayed, rather than announcing them afresh at every step.
+    await expect(page.locator('wb-sequence-diagram [data-detail]').first().textContent()).resolves.toMatch(/ and .+ stay ESTABLISHED\./);
     const viewer = page.locator('wb-packet-viewer');
     if ((await viewer.count()) > 0) {
       await page.waitForFunction(() => document.querySelector('wb-packet-viewer tr[data-frame="4"][data-selected]') !== null);
@@ -101,6 +103,7 @@ describe('sequence diagram', () => {
     await page.keyboard.press('End');
     await expect(page.locator('wb-sequence-diagram .sd-now[data-side="0"]').textContent()).resolves.toBe('TIME-WAIT');
     await expect(page.locator('wb-sequence-diagram .sd-now[data-side="1"]').textContent()).resolves.toBe('CLOSED');
+    await expect(page.locator('wb-sequence-diagram [data-detail]').first().textContent()).resolves.toMatch(/: CLOSED \(was LAST-ACK\)\./);
     expect(errors).toEqual([]);
     await context.close();
   });

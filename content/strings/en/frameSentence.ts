@@ -157,9 +157,14 @@ export const frameSentence = {
             ? `An ACK from ${ports(p)} with no data and an old sequence number (${p.seq}). ${ackCount(p, true)}`
             : `A plain ACK from ${ports(p)}, with no data: ${ackCount(p, false)}`) + `${acking(p)}${after(p.states)}`,
   tcp_data: (p) =>
-    `${bytes(p.len)} of data from ${ports(p)}: bytes ${p.seq} to ${p.nxtseq - 1} of this direction` +
-    (p.behind ? ', at sequence numbers this side had already reached.' : `; the next segment should start at ${p.nxtseq}.`) +
-    `${p.push ? ' PSH is set: the receiver should hand the data to its application at once.' : ''}` +
+    (p.probe === 'keep_alive'
+      ? `${bytes(p.len)} from ${ports(p)} at sequence number ${p.seq}, one below the next: ${p.len === 1 ? 'a byte' : 'bytes'} this side had already sent, nothing new, so the receiver can only answer with an ACK.`
+      : p.probe === 'zero_window'
+        ? `${bytes(p.len)} of data from ${ports(p)} (byte ${p.seq}), sent while the other side’s window is 0: a probe. ` +
+          'If the window is still closed, the receiver drops the byte and answers with an ACK that shows its window (RFC 9293 section 3.10.7.4).'
+        : `${bytes(p.len)} of data from ${ports(p)}: bytes ${p.seq} to ${p.nxtseq - 1} of this direction` +
+          (p.behind ? ', at sequence numbers this side had already reached.' : `; the next segment should start at ${p.nxtseq}.`)) +
+    `${p.push && !p.probe ? ' PSH is set: the receiver should hand the data to its application at once.' : ''}` +
     `${p.ack > 1 ? ` It also acknowledges the other side’s bytes before ${p.ack}.` : ''}`,
   tcp_fin: (p) =>
     `A FIN from ${ports(p)}: the sender has no more data to send (it may still receive).` +

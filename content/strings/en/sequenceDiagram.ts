@@ -20,7 +20,11 @@ export const sequenceDiagram = {
   zoomReset: 'Fit',
   stateUnknown: 'state unknown',
   capturePoint: 'capture point',
-  stateOf: (host: string, state: string) => `${host}: ${state}`,
+  /** A side's state after the selected segment; `was` when the segment changed it. */
+  stateOf: (host: string, state: string, was?: string) => (was === undefined ? `${host}: ${state}` : `${host}: ${state} (was ${was})`),
+  /** Neither state changed: said once, not repeated as if news. */
+  statesStay: (a: string, b: string, stateA: string, stateB: string) =>
+    stateA === stateB ? `${a} and ${b} stay ${stateA}` : `${a} stays ${stateA}; ${b} stays ${stateB}`,
   ladderLabel: 'Sequence diagram. Arrow keys step through the segments, Home and End jump to the first and last.',
   tableCaption: 'The segments of the connection, in capture order',
   /** The table's region name: unique on a page with several ladders. */

@@ -10,6 +10,7 @@ import { tsharkFields, tsharkVersion } from '../../../test/golden/tshark.ts';
 import { buildCapture, formatProblem } from '../build/build.ts';
 import { openCapture } from '../open-capture.ts';
 import { frameSentences } from './frame-sentence.ts';
+import { sentenceText } from '../../lib/strings/frameSentence.ts';
 import type { FrameSentence } from './sentence-types.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -415,6 +416,36 @@ describe.skipIf(!tsharkVersion())('frame sentences agree with tshark’s fields'
       .map(Number);
     expect(flagged).toEqual([9, 11, 13, 15]);
     for (const n of flagged) expect(ka.sentences[n - 1][0].params, `frame ${n}`).not.toHaveProperty('answers');
+  });
+
+  it('a one-byte probe is not called new data: a keep-alive repeats a byte already sent, a zero-window probe is likely dropped', () => {
+    const seen = { keep_alive: 0, zero_window: 0 };
+    for (const rel of ['src/decoder/analysis/testdata/keep_alive.pcapng', 'src/decoder/analysis/testdata/zero_window.pcapng']) {
+      const path = join(root, rel);
+      const capture = openCapture(new Uint8Array(readFileSync(path)));
+      const fields = ['frame.number', 'tcp.seq', 'tcp.nxtseq', 'tcp.analysis.keep_alive', 'tcp.analysis.zero_window_probe'];
+      const rows = tsharkFields(path, fields, 'tcp.len > 0')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      for (const [n, seq, nxtseq, keepAlive, probe] of rows) {
+        const [s] = frameSentences(capture, Number(n));
+        expect(s.key, `${rel} frame ${n}`).toBe('tcp_data');
+        const kind = probe ? 'zero_window' : keepAlive ? 'keep_alive' : undefined;
+        expect(s.key === 'tcp_data' && s.params.probe, `${rel} frame ${n}`).toBe(kind);
+        if (!kind) continue;
+        seen[kind]++;
+        const text = s.key === 'analysis' ? '' : sentenceText(s);
+        expect(text).not.toMatch(/next segment should start|PSH is set/);
+        // One byte each, as tshark counts it (tcp.nxtseq one past tcp.seq).
+        expect(text).toContain(
+          kind === 'keep_alive' ? `at sequence number ${seq}, one below the next` : `(byte ${seq}), sent while the other side’s window is 0`,
+        );
+        expect(Number(nxtseq)).toBe(Number(seq) + 1);
+      }
+    }
+    expect(seen).toEqual({ keep_alive: 1, zero_window: 1 });
   });
 
   it('an out-of-order segment names the earlier copy of its bytes that the capture shows, if any', () => {

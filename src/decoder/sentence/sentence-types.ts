@@ -37,9 +37,11 @@ export interface SentenceParams {
   tcp_ack: TcpFacts & { completesHandshake: boolean; acked: AckMeaning; oldSeq: boolean; answers?: ProbeAnswer };
   /**
    * `behind`: the segment does not advance the sequence (tcp.analysis.retransmission or out_of_order), so its
-   * tcp.nxtseq is not where the next segment starts.
+   * tcp.nxtseq is not where the next segment starts. `probe`: Wireshark flags it as a probe, whose byte the
+   * receiver is not expected to keep: a keep-alive's byte already sent (tcp.analysis.keep_alive) or a byte
+   * sent into a zero window (tcp.analysis.zero_window_probe).
    */
-  tcp_data: TcpFacts & { push: boolean; behind: boolean };
+  tcp_data: TcpFacts & { push: boolean; behind: boolean; probe?: 'keep_alive' | 'zero_window' };
   tcp_fin: TcpFacts;
   /** A RST answering a SYN: nothing listens on the port (tcp.flags RST+ACK, acks_frame is the SYN). */
   rst_refused: TcpFacts & { synFrame: number };

@@ -28,7 +28,8 @@ export function tcpSentence(capture: SentenceCapture, n: number, tcp: readonly F
   if (facts.len > 0) {
     // Fast and spurious retransmissions carry tcp.analysis.retransmission too.
     const behind = has(tcp, 'tcp.analysis.retransmission') || has(tcp, 'tcp.analysis.out_of_order');
-    return { key: 'tcp_data', params: { ...facts, push: (flags & TH_PSH) !== 0, behind } };
+    const probe = has(tcp, 'tcp.analysis.zero_window_probe') ? 'zero_window' : has(tcp, 'tcp.analysis.keep_alive') ? 'keep_alive' : undefined;
+    return { key: 'tcp_data', params: { ...facts, push: (flags & TH_PSH) !== 0, behind, ...(probe ? { probe } : {}) } };
   }
   // The third segment of the handshake: it acknowledges the SYN-ACK (relative ack 1, seq 1).
   const acked = facts.acksFrame > 0 ? capture.dissect(facts.acksFrame).tree.find((f) => f.name === 'tcp')?.children : undefined;

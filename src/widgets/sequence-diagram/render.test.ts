@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCapture } from '../../decoder/open-capture.ts';
 import { buildLadder } from './ladder-model.ts';
 import { layoutLadder } from './geometry.ts';
-import { arrowClasses, ladderSvg, ladderTable, marksText } from './render.ts';
+import { arrowClasses, ladderSvg, ladderTable, marksText, statesText } from './render.ts';
 
 const open = (name: string) => openCapture(new Uint8Array(readFileSync(`captures/recorded/${name}.pcapng`)));
 const ids = { title: 't', desc: 'd' };
@@ -46,5 +46,26 @@ describe('ladder marks', () => {
     const html = ladderTable(m, 6);
     expect(html.match(/aria-current="true"/g)).toHaveLength(1);
     expect(html).toMatch(/<tr data-frame="7" data-index="6" aria-current="true">/);
+  });
+});
+
+describe("the detail line's states", () => {
+  const m = buildLadder(open('tcp-halfclose'), 0)!;
+  const at = (frame: number) =>
+    statesText(
+      m,
+      m.segments.findIndex((s) => s.frame === frame),
+    );
+  const [a, b] = [m.a.name, m.b.name];
+
+  it('names both states at the first segment, and a changed state with the one before it', () => {
+    expect(at(1)).toBe(`${a}: SYN-SENT; ${b}: LISTEN`);
+    expect(at(6)).toBe(`${a}: FIN-WAIT-1 (was ESTABLISHED); ${b}: CLOSE-WAIT (was ESTABLISHED)`);
+    expect(at(7)).toBe(`${a}: FIN-WAIT-2 (was FIN-WAIT-1); ${b}: CLOSE-WAIT`);
+  });
+
+  it('says once that states stay, instead of announcing them afresh at every segment', () => {
+    expect(at(4)).toBe(`${a} and ${b} stay ESTABLISHED`);
+    expect(at(9)).toBe(`${a} stays FIN-WAIT-2; ${b} stays CLOSE-WAIT`);
   });
 });

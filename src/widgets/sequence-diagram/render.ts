@@ -17,6 +17,21 @@ export function stateLabel(s: string | undefined): string {
   return s === undefined || s === 'unknown' ? t.stateUnknown : s;
 }
 
+/**
+ * Both sides' states after segment i, for the detail line: a change names the state before it,
+ * and states the segment left as they were are said to stay (not announced afresh at every step).
+ */
+export function statesText(model: LadderModel, i: number): string {
+  const now = model.segments[i]?.states;
+  if (!now) return t.stateUnknown;
+  const [a, b] = [model.a.name, model.b.name];
+  const before = i > 0 ? model.segments[i - 1].states : null;
+  if (!before) return `${t.stateOf(a, stateLabel(now[0]))}; ${t.stateOf(b, stateLabel(now[1]))}`;
+  if (before[0] === now[0] && before[1] === now[1]) return t.statesStay(a, b, stateLabel(now[0]), stateLabel(now[1]));
+  const side = (host: string, k: 0 | 1) => t.stateOf(host, stateLabel(now[k]), before[k] === now[k] ? undefined : stateLabel(before[k]));
+  return `${side(a, 0)}; ${side(b, 1)}`;
+}
+
 const n1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Analysis marks as words, for labels and the table ("Retransmission, Dup ACK"). */

@@ -7,7 +7,7 @@
 import { selectionFor, type SelectionBus } from '../shared/selection.ts';
 import type { LadderModel } from './ladder-model.ts';
 import { durationText, gapAt, hitArrow, layoutLadder, visibleArrows, type LadderGeometry, type Spacing } from './geometry.ts';
-import { arrowSvg, labelSvg, labelX, ladderSvg, stateLabel, stateLabelsSvg, timeLabelsSvg } from './render.ts';
+import { arrowSvg, labelSvg, labelX, ladderSvg, stateLabel, stateLabelsSvg, statesText, timeLabelsSvg } from './render.ts';
 import { explanationText } from '../../lib/strings/analysis.ts';
 import { sequenceDiagram } from '../../lib/strings/sequenceDiagram.ts';
 import { fitTimes, visibleTimes } from './overview-window.ts';
@@ -356,7 +356,7 @@ class SequenceDiagramElement extends HTMLElement {
     for (const now of this.querySelectorAll<SVGTextElement>('.sd-now')) {
       now.textContent = stateLabel(seg.states?.[Number(now.dataset.side)]);
     }
-    const states = seg.states ? `${this.#model.a.name}: ${stateLabel(seg.states[0])}; ${this.#model.b.name}: ${stateLabel(seg.states[1])}` : t.stateUnknown;
+    const states = statesText(this.#model, i);
     const dir = seg.fromA ? t.arrow(this.#model.a.name, this.#model.b.name) : t.arrow(this.#model.b.name, this.#model.a.name);
     this.querySelector('[data-detail]')!.textContent = [
       `${sequenceDiagram.frameCaption(seg.frame)}: ${dir}, ${seg.flags}.`,
