@@ -56,6 +56,19 @@ const SESSION_FIELDS: ReadonlySet<string> = new Set([
   'tcp.connection.fin_passive',
 ]);
 
+/** The TCP layer's reassembly lines: what a frame shows of them depends on the segments after it. */
+const SEGMENT_NAMES: ReadonlySet<string> = new Set(Object.values(tcpSegmentFields).map((s) => s.name));
+
+/**
+ * Whether `name` can depend on payload bytes the analysis reads (a heuristic binding a
+ * conversation to a protocol, messages reassembled from segments): the payload layers, columns
+ * and expert items (`payloadField`), the protocol stack and the TCP layer's reassembly lines.
+ * A field list with none lets the analysis read no payload at all.
+ */
+export function needsPayloads(name: string, payloadField: (name: string) => boolean): boolean {
+  return payloadField(name) || SEGMENT_NAMES.has(name) || name === 'frame.protocols';
+}
+
 /** True when `name` needs the conversation analysis (the list above, or HTTP, which reassembly feeds). */
 export function needsAnalysis(name: string): boolean {
   return SESSION_FIELDS.has(name) || name.startsWith('http.');
@@ -86,8 +99,9 @@ export function scalesSettle(source: () => Iterable<Uint8Array>): boolean {
   return stream.end() === undefined && check.settled;
 }
 
-export function createSession(opts: { live?: boolean } = {}): CliSession {
-  const sessions = createAnalysisSessions({ reassemble: !opts.live });
+/** `payloads` false: nothing asked depends on payloads (needsPayloads), so the analysis reads none. */
+export function createSession(opts: { live?: boolean; payloads?: boolean } = {}): CliSession {
+  const sessions = createAnalysisSessions({ reassemble: !opts.live, readPayloads: opts.payloads !== false });
   let current: DissectSession = opts.live ? sessions.live : sessions.firstPass;
   // The live pass stopped at a frame: the analysis goes on as a first pass.
   const settle = (): void => {

@@ -16,7 +16,7 @@ import { openCapture, reportDamage } from '../capture-file.ts';
 import { bytesChunks } from '../input.ts';
 import type { ChunkSource } from '../input.ts';
 import { collectGarbage } from '../gc.ts';
-import { createSession, needsAnalysis, readableInOnePass, scalesSettle } from '../session.ts';
+import { createSession, needsAnalysis, needsPayloads, readableInOnePass, scalesSettle } from '../session.ts';
 import { FIRST_PASS_FIELDS } from '../../decoder/open-capture.ts';
 import { LineSink } from '../../decoder/fields/line-sink.ts';
 
@@ -33,6 +33,8 @@ export interface FieldsOptions {
   writeBytes?: (bytes: Uint8Array) => void;
   /** false: every frame through the layers, none on the plain-frame fast path (tests compare the two). */
   plain?: boolean;
+  /** Whether the analysis reads payloads; by default, only when a field asked may depend on one (tests force it on). */
+  readPayloads?: boolean;
 }
 
 export interface FieldsResult {
@@ -102,7 +104,9 @@ export function runFields(
     analysed &&
     !opts.twoPass &&
     (readableInOnePass(fieldNames, isPayloadField) || (readableInOnePass(fieldNames, isPayloadField, true) && scalesSettle(source)));
-  const session = analysed ? createSession({ live }) : undefined;
+  // No heuristic or reassembly work for a list that no payload decides.
+  const payloads = opts.readPayloads ?? fieldNames.some((n) => needsPayloads(n, isPayloadField));
+  const session = analysed ? createSession({ live, payloads }) : undefined;
   const first = session ? createExtractor(compileWanted(FIRST_PASS_FIELDS)) : undefined;
   /** A frame of the first pass: analysed, not printed. */
   const analyse = (record: FrameRecord, data: Uint8Array): void => {

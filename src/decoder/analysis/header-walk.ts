@@ -81,7 +81,7 @@ const NO_OPTIONS: TcpOptionsInput = Object.freeze({});
 /**
  * A plain Ethernet/IPv4 TCP segment's input into `seg` (options into `options`); false for any
  * other frame. `reader` as in tcpSegmentInput: 'analysis' gives a payload view only where the
- * analysis reads one.
+ * analysis reads one; 'none' gives none (an analysis that reads no payloads).
  */
 function fillPlainTcp(
   record: FrameRecord,
@@ -89,7 +89,7 @@ function fillPlainTcp(
   end: number,
   seg: TcpSegmentInput,
   options: TcpOptionsInput,
-  reader: 'all' | 'analysis' = 'all',
+  reader: 'all' | 'analysis' | 'none' = 'all',
 ): boolean {
   const captured = Math.min(end, data.length);
   const hdrLen = plainTcpHeaderLength(data, end);
@@ -108,9 +108,11 @@ function fillPlainTcp(
   seg.payloadLength = end - payloadOffset;
   seg.options = hdrLen > T_MIN ? analysisOptions(data, T_OPTIONS, payloadOffset, options) : NO_OPTIONS;
   seg.payload =
-    reader === 'analysis'
-      ? analysisPayload(data, payloadOffset, captured - payloadOffset, seg.payloadLength, seg.srcPort, seg.dstPort)
-      : data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset));
+    reader === 'none'
+      ? undefined
+      : reader === 'analysis'
+        ? analysisPayload(data, payloadOffset, captured - payloadOffset, seg.payloadLength, seg.srcPort, seg.dstPort)
+        : data.subarray(payloadOffset, payloadOffset + Math.max(0, captured - payloadOffset));
   return true;
 }
 
@@ -130,7 +132,8 @@ export function plainTcpSegment(record: FrameRecord, data: Uint8Array): TcpSegme
  * Ethernet/IPv4; returns false (having fed nothing) when it must be dissected.
  * Frames given here and to the dissector must still come in capture order.
  */
-export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord, data: Uint8Array) => boolean {
+export function createHeaderWalker(analyzer: TcpAnalyzer, readPayloads = true): (record: FrameRecord, data: Uint8Array) => boolean {
+  const reader = readPayloads ? 'analysis' : 'none';
   // One segment and one set of options, refilled frame after frame (the analyzer keeps neither):
   // a fresh object per frame, with sequence numbers and timestamps above 2^31 boxed in each,
   // was much of the first pass's garbage.
@@ -142,7 +145,7 @@ export function createHeaderWalker(analyzer: TcpAnalyzer): (record: FrameRecord,
     const proto = data[IP_PROTO];
     const captured = Math.min(end, data.length);
     if (proto === IP_PROTO_TCP) {
-      if (!fillPlainTcp(record, data, end, seg, options, 'analysis')) return false;
+      if (!fillPlainTcp(record, data, end, seg, options, reader)) return false;
       analyzer.addTcp(seg);
       return true;
     }

@@ -232,8 +232,11 @@ export interface AnalysisSessions {
   readonly live: LiveSession;
 }
 
-/** `reassemble` false: no reassembly (nothing asked needs it: LIVE_FIELDS only). */
-export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): AnalysisSessions {
+/**
+ * `reassemble` false: no reassembly (nothing asked needs it: LIVE_FIELDS only); `readPayloads`
+ * false: no payload read at all, neither by heuristics nor by reassembly (nothing asked depends on one).
+ */
+export function createAnalysisSessions(opts: { reassemble?: boolean; readPayloads?: boolean } = {}): AnalysisSessions {
   const analyzer = createTcpAnalyzer(opts);
   const transactions = createTransactionTable();
   const fragments = createFragmentTracker();
@@ -321,7 +324,7 @@ export function createAnalysisSessions(opts: { reassemble?: boolean } = {}): Ana
   return {
     live,
     firstPass,
-    walkFirstPass: createHeaderWalker(analyzer),
+    walkFirstPass: createHeaderWalker(analyzer, opts.readPayloads !== false),
     finish() {
       const state = analyzer.finish();
       for (const m of state.reassembly.httpMessages ?? []) {

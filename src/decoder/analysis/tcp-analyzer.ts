@@ -250,8 +250,14 @@ export interface TcpAnalyzer {
   forgetBefore(frame: number): void;
 }
 
-export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnalyzer {
-  const reassemble = opts.reassemble !== false;
+/**
+ * `reassemble` false: no application messages are reassembled. `readPayloads` false: no payload
+ * byte is read at all (no heuristic binds a conversation, nothing is reassembled), for a reader
+ * whose fields no payload decides (see needsPayloads in the command line's session).
+ */
+export function createTcpAnalyzer(opts: { reassemble?: boolean; readPayloads?: boolean } = {}): TcpAnalyzer {
+  const readPayloads = opts.readPayloads !== false;
+  const reassemble = readPayloads && opts.reassemble !== false;
   const st: AnalyzerState = {
     streams: [],
     udpStreams: 0,
@@ -702,8 +708,9 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     // reach no dissector); a sticky one that takes it binds the conversation from this frame on.
     // A conversation no port binds and no heuristic has bound yet has no messages: no tracker.
     const bound = portBound('tcp.port', seg.srcPort, seg.dstPort);
-    if (seglen > 0 && !bound && !s.app && seg.payload && seg.payload.length > 0 && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER))) {
-      const h = heuristicFor('tcp.port', seg.payload, 0, seglen);
+    const payload = readPayloads ? seg.payload : undefined;
+    if (seglen > 0 && !bound && !s.app && payload && payload.length > 0 && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_OUT_OF_ORDER))) {
+      const h = heuristicFor('tcp.port', payload, 0, seglen);
       if (h?.sticky) {
         s.app = h.layer;
         s.appFrom = frame;
@@ -711,7 +718,7 @@ export function createTcpAnalyzer(opts: { reassemble?: boolean } = {}): TcpAnaly
     }
     if (reassemble && seglen > 0 && (bound || s.app) && !(ta & (A_RETRANSMISSION | A_SPURIOUS_RETRANSMISSION | A_KEEP_ALIVE))) {
       if (!fwd.pdu) fwd.pdu = createPduTracker(fwd.port, rev.port, st.reassembly, s.index);
-      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, seg.payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0, s.app);
+      fwd.pdu.push(frame, seqDiff(seq, fwd.base) >>> 0, seglen, payload, seg.time, (ta & A_OUT_OF_ORDER) !== 0, s.app);
     }
     if (rev === scratch) giveBack(s);
   }
