@@ -66,8 +66,9 @@ export class UnackedSegments {
   /**
    * Entries that left the recent ones, refilled for the next segments: a long transfer would
    * otherwise make one object per segment, each living a round trip (past the young generation).
+   * Made once an entry leaves the recent ones: most conversations (a SYN flood's) never get that far.
    */
-  private spare: Sent[] = [];
+  private spare: Sent[] | undefined;
   /**
    * Entries came in sending order: each starts above the (possibly trimmed) start of the one before,
    * and next never decreases. So seq0 and seq both rise along the list (a trim to an ACK keeps that),
@@ -266,7 +267,8 @@ export class UnackedSegments {
     if (r.length < RECENT) r.push(u);
     else {
       // The entry it replaces is held nowhere else now (callers read what they need at once): a later push refills it.
-      if (this.spare.length < MAX_SPARE) this.spare.push(r[this.recentNext]);
+      const spare = (this.spare ??= []);
+      if (spare.length < MAX_SPARE) spare.push(r[this.recentNext]);
       r[this.recentNext] = u;
       this.recentNext = (this.recentNext + 1) % RECENT;
     }
@@ -274,7 +276,7 @@ export class UnackedSegments {
 
   /** The spare entry filled in for a new segment, if there is one. */
   private reuse(frame: number, seq: number, next: number, time: number): Sent | undefined {
-    const u = this.spare.pop();
+    const u = this.spare?.pop();
     if (u === undefined) return undefined;
     u.frame = frame;
     u.seq = seq;
