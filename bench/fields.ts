@@ -26,7 +26,8 @@
 // and on the same capture: a change is judged against its parent, not against
 // a figure from another day on a machine whose speed drifts. The two
 // wirebooks then take turns (new, baseline, new, ...), so a busy spell on a
-// shared machine falls on both, and every run's CPU time is printed.
+// shared machine falls on both, and every run's CPU time is printed, with the
+// median of the pairs' changes beside the change between the best runs.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -164,6 +165,20 @@ function bestTakingTurns(n: number, a: () => Run, b: () => Run): { a: Run; b: Ru
   return { a: pickBest(as), b: pickBest(bs), times: as.map((r, i) => [secs(r), secs(bs[i])]) };
 }
 
+/**
+ * The median of the runs' paired changes (each new run against the baseline run beside it): a
+ * busy spell slows both runs of a pair, so this moves less with the machine than the best runs do.
+ */
+function medianPairedChange(times: ReadonlyArray<readonly [number, number]>): number | undefined {
+  const changes = times
+    .filter(([, b]) => b > 0)
+    .map(([a, b]) => (a - b) / b)
+    .sort((x, y) => x - y);
+  if (!changes.length) return undefined;
+  const mid = changes.length >> 1;
+  return changes.length % 2 ? changes[mid] : (changes[mid - 1] + changes[mid]) / 2;
+}
+
 function digest(path: string): string {
   const h = createHash('sha256');
   const fd = openSync(path, 'r');
@@ -235,7 +250,7 @@ function main(): number {
     spawnSync(process.execPath, [CLI, '--version'], { stdio: 'ignore' });
     if (base) spawnSync(process.execPath, [base.cli, '--version'], { stdio: 'ignore' });
 
-    const rows: Array<{ name: string; ts: Run; wb: Run; bl?: Run; same: boolean }> = [];
+    const rows: Array<{ name: string; ts: Run; wb: Run; bl?: Run; paired?: number; same: boolean }> = [];
     for (const c of cases) {
       const file = c.recorded ? recorded : capture;
       if (!file) continue;
@@ -261,7 +276,7 @@ function main(): number {
       if (turns) console.log(`  runs (new/${rev}, ${TIME ? 'cpu' : 'wall'} s): ${turns.times.map(([x, y]) => `${x.toFixed(2)}/${y.toFixed(2)}`).join('  ')}`);
       const same = digest(tsharkOut) === digest(wirebookOut);
       if (!same) console.log(`  outputs DIFFER: ${firstDifference(tsharkOut, wirebookOut)}`);
-      rows.push({ name: c.name, ts, wb, bl, same });
+      rows.push({ name: c.name, ts, wb, bl, paired: turns ? medianPairedChange(turns.times) : undefined, same });
     }
 
     const num = (x: number | undefined, d = 2) => (x === undefined ? 'n/a' : x.toFixed(d));
@@ -281,10 +296,10 @@ function main(): number {
       ]),
     ];
     if (base) {
-      table[0].push(`${rev} wall s`, `${rev} cpu s`, 'cpu change');
-      rows.forEach(({ wb, bl }, i) => {
+      table[0].push(`${rev} wall s`, `${rev} cpu s`, 'cpu change', 'median paired change');
+      rows.forEach(({ wb, bl, paired }, i) => {
         const change = bl?.cpu && wb.cpu ? `${(((wb.cpu - bl.cpu) / bl.cpu) * 100).toFixed(1)}%` : 'n/a';
-        table[i + 1].push(num(bl?.seconds), num(bl?.cpu), change);
+        table[i + 1].push(num(bl?.seconds), num(bl?.cpu), change, paired === undefined ? 'n/a' : `${(paired * 100).toFixed(1)}%`);
       });
     }
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
