@@ -15,6 +15,13 @@ describe('the field registry', () => {
     expect(missing).toEqual([]);
   });
 
+  it('gives every field one shape: the same keys in the same order', () => {
+    // The sinks read spec.id and the like for every field of every frame: specs of one
+    // shape keep those reads monomorphic (fields/spec.ts, defineFields).
+    const shapes = new Set(allFieldSpecs().map((s) => Object.keys(s).join(',')));
+    expect([...shapes]).toEqual(['id,name,label,type,bits,width,mask,base,strings,tfs,unit,fmt,generated,hidden']);
+  });
+
   it('knows the analysis, expert and _ws fields without their modules being asked for', () => {
     // Names as tshark 4.0 lists them (`tshark -G fields`).
     for (const name of [

@@ -69,15 +69,29 @@ export function fieldCount(): number {
 
 /** Turn a table of definitions into specs with ids; keys are short names used by the decoder. Names are looked up in ../field-registry.ts, which lists every table. */
 export function defineFields<K extends string>(defs: Record<K, FieldDef>): Record<K, FieldSpec> {
-  const out = {} as Record<K, FieldSpec>;
+  // A copy of the literal, its values replaced: keys added one by one would turn a table of more
+  // than a few fields into a dictionary, and every T.seq read on the hot path into a slow lookup.
+  const out = { ...defs } as unknown as Record<K, FieldSpec>;
   for (const key of Object.keys(defs) as K[]) {
     const d = defs[key];
-    const spec: FieldSpec = {
-      ...d,
+    // Every key written, in one order: all specs share one hidden class, so the
+    // sinks' per-field reads (spec.id above all) stay monomorphic. (The type
+    // makes a key added to FieldSpec an error here until it is written.)
+    const spec: { [P in keyof Required<FieldSpec>]: FieldSpec[P] } = {
       id: nextId++,
+      name: d.name,
+      label: d.label,
+      type: d.type,
       bits: d.bits ?? 0,
       width: d.width ?? d.bits ?? 0,
+      mask: d.mask,
       base: d.base ?? (d.type === 'uint' || d.type === 'int' ? 'dec' : 'none'),
+      strings: d.strings,
+      tfs: d.tfs,
+      unit: d.unit,
+      fmt: d.fmt,
+      generated: d.generated,
+      hidden: d.hidden,
     };
     out[key] = spec;
   }
