@@ -26,9 +26,9 @@ export function statesText(model: LadderModel, i: number): string {
   if (!now) return t.stateUnknown;
   const [a, b] = [model.a.name, model.b.name];
   const before = i > 0 ? model.segments[i - 1].states : null;
-  if (!before) return `${t.stateOf(a, stateLabel(now[0]))}; ${t.stateOf(b, stateLabel(now[1]))}`;
-  if (before[0] === now[0] && before[1] === now[1]) return t.statesStay(a, b, stateLabel(now[0]), stateLabel(now[1]));
-  const side = (host: string, k: 0 | 1) => t.stateOf(host, stateLabel(now[k]), before[k] === now[k] ? undefined : stateLabel(before[k]));
+  if (before && before[0] === now[0] && before[1] === now[1]) return t.statesStay(a, b, stateLabel(now[0]), stateLabel(now[1]));
+  // At the first segment (nothing before) both are simply named.
+  const side = (host: string, k: 0 | 1) => t.stateOf(host, stateLabel(now[k]), before && before[k] !== now[k] ? stateLabel(before[k]) : undefined);
   return `${side(a, 0)}; ${side(b, 1)}`;
 }
 
